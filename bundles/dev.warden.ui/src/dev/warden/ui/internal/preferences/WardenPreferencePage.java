@@ -1,0 +1,99 @@
+package dev.warden.ui.internal.preferences;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.preference.PreferencePage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.eclipse.ui.preferences.IWorkbenchPreferenceContainer;
+
+import dev.warden.core.agent.Mode;
+import dev.warden.core.agent.ModeService;
+import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.WardenServices;
+
+/**
+ * Window &gt; Preferences &gt; Warden: the workspace's mode and the way to the other Warden pages.
+ */
+public final class WardenPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
+
+	private ModeService modes;
+	private Button autopilot;
+	private Button supervised;
+
+	@Override
+	public void init(IWorkbench workbench) {
+		modes = WardenServices.mode();
+		setDescription(Messages.RootPage_description);
+	}
+
+	@Override
+	protected Control createContents(Composite parent) {
+		Composite contents = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().applyTo(contents);
+
+		Group mode = new Group(contents, SWT.NONE);
+		mode.setText(Messages.RootPage_mode);
+		GridLayoutFactory.swtDefaults().applyTo(mode);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(mode);
+		autopilot = radio(mode, Messages.Mode_autopilot_mnemonic, Messages.RootPage_autopilotDescription);
+		supervised = radio(mode, Messages.Mode_supervised_mnemonic, Messages.RootPage_supervisedDescription);
+		show(modes.getMode());
+
+		Link links = new Link(contents, SWT.WRAP);
+		links.setText(Messages.RootPage_links);
+		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(links);
+		links.addListener(SWT.Selection, e -> {
+			if (getContainer() instanceof IWorkbenchPreferenceContainer container) {
+				container.openPage(e.text, null);
+			} else {
+				PreferencesUtil.createPreferenceDialogOn(getShell(), e.text, null, null).open();
+			}
+		});
+		return contents;
+	}
+
+	private static Button radio(Composite parent, String label, String description) {
+		Button button = new Button(parent, SWT.RADIO);
+		button.setText(label);
+		Label explanation = new Label(parent, SWT.WRAP);
+		explanation.setText(description);
+		GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).hint(360, SWT.DEFAULT).applyTo(explanation);
+		return button;
+	}
+
+	/** Selects {@code mode} in the page, as a click on its radio button would. */
+	public void select(Mode mode) {
+		show(mode);
+	}
+
+	private void show(Mode mode) {
+		autopilot.setSelection(mode == Mode.AUTOPILOT);
+		supervised.setSelection(mode == Mode.SUPERVISED);
+	}
+
+	/** The mode the radio buttons say. */
+	Mode selectedMode() {
+		return supervised.getSelection() ? Mode.SUPERVISED : Mode.AUTOPILOT;
+	}
+
+	@Override
+	protected void performDefaults() {
+		show(Mode.DEFAULT);
+		super.performDefaults();
+	}
+
+	@Override
+	public boolean performOk() {
+		modes.setMode(selectedMode());
+		return true;
+	}
+}

@@ -1,0 +1,92 @@
+package dev.warden.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.warden.core.agent.Mode;
+import dev.warden.core.agent.ModeService;
+import dev.warden.core.internal.agent.PreferenceModeService;
+import dev.warden.ui.internal.views.ChatView;
+
+class ChatViewTest {
+
+	private ModeService modes;
+
+	@BeforeEach
+	void freshWorkspaceSettings() {
+		InstanceScope.INSTANCE.getNode(PreferenceModeService.QUALIFIER).remove(PreferenceModeService.KEY);
+		InstanceScope.INSTANCE.getNode("dev.warden.ui").remove("model.name");
+		modes = PlatformUI.getWorkbench().getService(ModeService.class);
+		assertNotNull(modes, "the core's mode service reaches the workbench");
+	}
+
+	@AfterEach
+	void closeView() {
+		IViewPart view = Workbenches.page().findView(ChatView.ID);
+		if (view != null) {
+			Workbenches.page().hideView(view);
+		}
+		InstanceScope.INSTANCE.getNode(PreferenceModeService.QUALIFIER).remove(PreferenceModeService.KEY);
+	}
+
+	@Test
+	void chatViewOpensInAutopilotAndTheToolbarSwitchPersistsTheMode() throws Exception {
+		ChatView view = (ChatView) Workbenches.page().showView(ChatView.ID);
+		assertEquals("Autopilot", view.modeLabel());
+
+		ActionContributionItem modeSwitch = modeSwitch(view);
+		modeSwitch.getAction().run();
+
+		assertEquals(Mode.SUPERVISED, modes.getMode());
+		assertEquals("SUPERVISED",
+				InstanceScope.INSTANCE.getNode(PreferenceModeService.QUALIFIER).get(PreferenceModeService.KEY, null));
+		assertEquals("Supervised", view.modeLabel());
+
+		Workbenches.page().hideView(view);
+		ChatView reopened = (ChatView) Workbenches.page().showView(ChatView.ID);
+		assertEquals("Supervised", reopened.modeLabel(), "the mode survives closing the view");
+	}
+
+	@Test
+	void modeChangedElsewhereShowsInTheView() throws Exception {
+		ChatView view = (ChatView) Workbenches.page().showView(ChatView.ID);
+		modes.setMode(Mode.SUPERVISED);
+		Workbenches.waitUntil(view.getSite().getShell().getDisplay(), () -> "Supervised".equals(view.modeLabel()), 5,
+				"the view shows Supervised");
+	}
+
+	@Test
+	void sendWithoutAModelShowsTheSetupNoticeInsteadOfSending() throws Exception {
+		ChatView view = (ChatView) Workbenches.page().showView(ChatView.ID);
+		assertFalse(view.isSetupNoticeVisible());
+		view.send("Explain this project");
+		assertTrue(view.isSetupNoticeVisible());
+
+		Path shot = Screenshots.take(view.getSite().getShell(), "chat-view-no-model");
+		assertTrue(Files.size(shot) > 0);
+	}
+
+	private static ActionContributionItem modeSwitch(ChatView view) {
+		for (IContributionItem item : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+			if (item instanceof ActionContributionItem action
+					&& "dev.warden.ui.actions.mode".equals(action.getAction().getId())) {
+				return action;
+			}
+		}
+		throw new AssertionError("the chat view's toolbar has no mode switch");
+	}
+}
