@@ -23,6 +23,16 @@ public final class Messages extends NLS {
 	public static String ChatView_noModelLink;
 	public static String ChatView_you;
 
+	public static String Chat_assistant;
+	public static String Chat_copy;
+	public static String Chat_code;
+	public static String Chat_insertAtCursor;
+	public static String Chat_insertAtCursorTooltip;
+	public static String Chat_outputTruncated;
+	public static String Chat_showOutput;
+	public static String Chat_hideOutput;
+	public static String Chat_review;
+
 	public static String RootPage_description;
 	public static String RootPage_mode;
 	public static String RootPage_autopilotDescription;
@@ -31,6 +41,21 @@ public final class Messages extends NLS {
 
 	public static String ModelPage_description;
 	public static String ModelPage_model;
+	public static String ModelPage_preset;
+	public static String ModelPage_protocol;
+	public static String ModelPage_baseUrl;
+	public static String ModelPage_apiKey;
+	public static String ModelPage_keyStored;
+	public static String ModelPage_keyNotStored;
+	public static String ModelPage_keyUnchanged;
+	public static String ModelPage_maxOutputTokens;
+	public static String ModelPage_temperature;
+	public static String ModelPage_temperatureDefault;
+	public static String ModelPage_temperatureInvalid;
+	public static String ModelPage_timeout;
+	public static String ModelPage_testConnection;
+	public static String ModelPage_testing;
+	public static String ModelPage_saveFailed;
 	public static String TrustPage_description;
 
 	static {

@@ -8,7 +8,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -23,6 +22,7 @@ import dev.warden.core.agent.ModeService;
 import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.WardenServices;
+import dev.warden.ui.internal.chat.ConversationViewer;
 import dev.warden.ui.internal.preferences.ModelPreferences;
 
 /**
@@ -32,7 +32,7 @@ public final class ChatView extends ViewPart {
 
 	public static final String ID = "dev.warden.ui.views.chat"; //$NON-NLS-1$
 
-	private StyledText conversation;
+	private ConversationViewer conversation;
 	private Composite setupNotice;
 	private Text input;
 	private Button send;
@@ -47,10 +47,8 @@ public final class ChatView extends ViewPart {
 		setupNotice = createSetupNotice(parent);
 		showSetupNotice(false);
 
-		conversation = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.WRAP | SWT.READ_ONLY | SWT.BORDER);
-		conversation.setMargins(6, 6, 6, 6);
-		conversation.setText(Messages.ChatView_welcome);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation);
+		conversation = new ConversationViewer(parent);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation.getControl());
 
 		Composite inputRow = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 4).applyTo(inputRow);
@@ -115,7 +113,8 @@ public final class ChatView extends ViewPart {
 		if (prompt.isEmpty()) {
 			return;
 		}
-		conversation.append(System.lineSeparator() + System.lineSeparator() + Messages.ChatView_you + ": " + prompt); //$NON-NLS-1$
+		conversation.addUserMessage(prompt);
+		conversation.refresh();
 		input.setText(""); //$NON-NLS-1$
 	}
 
@@ -127,7 +126,7 @@ public final class ChatView extends ViewPart {
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		toolbar.add(item);
 		toolbar.update(true);
-		modeSubscription = modes.addListener(mode -> UI.runOnUIThread(conversation, () -> modeAction.show(mode)));
+		modeSubscription = modes.addListener(mode -> UI.runOnUIThread(conversation.getControl(), () -> modeAction.show(mode)));
 	}
 
 	/** The visible switch between the two modes; shows the current one. */
@@ -169,6 +168,11 @@ public final class ChatView extends ViewPart {
 	public void send(String text) {
 		input.setText(text);
 		sendPrompt();
+	}
+
+	/** For tests: the conversation as drawn. */
+	public ConversationViewer conversation() {
+		return conversation;
 	}
 
 	/** For tests: whether the no-model notice is showing. */

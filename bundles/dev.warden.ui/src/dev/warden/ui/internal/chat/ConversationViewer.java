@@ -1,0 +1,119 @@
+package dev.warden.ui.internal.chat;
+
+import java.util.function.Function;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+
+import dev.warden.ui.internal.Messages;
+
+/**
+ * The scrolling conversation: user messages, answers rendered from Markdown, tool cards, approvals and questions.
+ * Entries are separate widgets, so new text only re-renders its own entry; {@link #refresh()} is called in batches
+ * by the view, never per token.
+ */
+public final class ConversationViewer {
+
+	private final ScrolledComposite scrolled;
+	private final Composite content;
+
+	public ConversationViewer(Composite parent) {
+		scrolled = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.BORDER);
+		scrolled.setExpandHorizontal(true);
+		scrolled.setExpandVertical(false);
+		content = new Composite(scrolled, SWT.NONE);
+		GridLayoutFactory.fillDefaults().margins(8, 6).spacing(0, 8).applyTo(content);
+		scrolled.setContent(content);
+		scrolled.addListener(SWT.Resize, e -> resize(false));
+		scrolled.getVerticalBar().setIncrement(16);
+	}
+
+	public Control getControl() {
+		return scrolled;
+	}
+
+	public MessageEntry addUserMessage(String text) {
+		MessageEntry entry = add(new MessageEntry(content, Messages.ChatView_you));
+		entry.setText(text);
+		return entry;
+	}
+
+	public MessageEntry addAssistantMessage() {
+		return add(new MessageEntry(content, Messages.Chat_assistant));
+	}
+
+	public ToolCard addToolCard(String summary) {
+		ToolCard card = new ToolCard(content, summary);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(card.control());
+		return card;
+	}
+
+	/** Adds an entry of another kind (an approval, a question, a notice) built by {@code factory}. */
+	public <C extends Control> C addControl(Function<Composite, C> factory) {
+		C control = factory.apply(content);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(control);
+		return control;
+	}
+
+	private MessageEntry add(MessageEntry entry) {
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(entry.control());
+		return entry;
+	}
+
+	public void clear() {
+		for (Control child : content.getChildren()) {
+			child.dispose();
+		}
+		resize(false);
+	}
+
+	/** Draws what changed since the last call, and keeps the newest entry in sight when the user was at the end. */
+	public void refresh() {
+		boolean changed = false;
+		for (Control child : content.getChildren()) {
+			Object entry = child.getData(ENTRY);
+			if (entry instanceof MessageEntry message) {
+				changed |= message.refresh();
+			} else if (entry instanceof ToolCard card) {
+				changed |= card.refresh();
+			}
+		}
+		if (changed || content.getChildren().length != laidOut) {
+			resize(true);
+		}
+	}
+
+	static final String ENTRY = "dev.warden.ui.chat.entry"; //$NON-NLS-1$
+	private int laidOut;
+
+	private void resize(boolean followEnd) {
+		if (scrolled.isDisposed()) {
+			return;
+		}
+		boolean atEnd = isAtEnd();
+		Rectangle area = scrolled.getClientArea();
+		content.layout(true, true);
+		Point size = content.computeSize(Math.max(1, area.width), SWT.DEFAULT);
+		content.setSize(size);
+		scrolled.setMinSize(size);
+		laidOut = content.getChildren().length;
+		if (followEnd && atEnd) {
+			scrolled.setOrigin(0, Math.max(0, size.y - area.height));
+		}
+	}
+
+	private boolean isAtEnd() {
+		Point origin = scrolled.getOrigin();
+		return origin.y + scrolled.getClientArea().height >= content.getSize().y - 24;
+	}
+
+	public void scrollToEnd() {
+		scrolled.setOrigin(0, Math.max(0, content.getSize().y - scrolled.getClientArea().height));
+	}
+}

@@ -1,0 +1,134 @@
+package dev.warden.ui.internal.chat;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+
+import dev.warden.ui.internal.Messages;
+
+/**
+ * A compact card for one thing the agent did: "Read Foo.java lines 1–80", "Ran mvn test → exit 0" with its output
+ * folded away, "Edited 3 files → Review".
+ */
+public final class ToolCard {
+
+	/** The output kept for a card; a command's full output stays in the tool result the model got. */
+	static final int OUTPUT_LIMIT = 64 * 1024;
+
+	private final Composite control;
+	private final Label summary;
+	private final Label status;
+	private final Link toggle;
+	private final StyledText output;
+	private final StringBuilder pendingOutput = new StringBuilder();
+	private Runnable action;
+
+	ToolCard(Composite parent, String text) {
+		control = new Composite(parent, SWT.BORDER);
+		control.setData(ConversationViewer.ENTRY, this);
+		GridLayoutFactory.fillDefaults().numColumns(3).margins(6, 3).spacing(6, 2).applyTo(control);
+		summary = new Label(control, SWT.WRAP);
+		summary.setText(text);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(summary);
+		status = new Label(control, SWT.NONE);
+		status.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+		toggle = new Link(control, SWT.NONE);
+		toggle.setVisible(false);
+		toggle.addListener(SWT.Selection, e -> linkSelected(e.text));
+		output = new StyledText(control, SWT.READ_ONLY | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
+		output.setFont(JFaceResources.getTextFont());
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(100, SWT.DEFAULT).exclude(true).applyTo(output);
+		output.setVisible(false);
+	}
+
+	private void linkSelected(String which) {
+		if ("action".equals(which)) { //$NON-NLS-1$
+			if (action != null) {
+				action.run();
+			}
+		} else {
+			setOutputVisible(!output.isVisible());
+		}
+	}
+
+	Composite control() {
+		return control;
+	}
+
+	public void setSummary(String text) {
+		summary.setText(text);
+	}
+
+	public String summary() {
+		return summary.getText();
+	}
+
+	public void setStatus(String text) {
+		status.setText(text);
+	}
+
+	public String status() {
+		return status.getText();
+	}
+
+	/** Adds output (a running command's); it is drawn at the next refresh of the conversation. */
+	public void appendOutput(String text) {
+		pendingOutput.append(text);
+	}
+
+	/** Offers an action on the card, such as Review for an edit. */
+	public void setAction(String label, Runnable run) {
+		action = run;
+		updateToggle();
+	}
+
+	boolean refresh() {
+		if (pendingOutput.isEmpty()) {
+			return false;
+		}
+		int room = OUTPUT_LIMIT - output.getCharCount();
+		if (room > 0) {
+			output.append(pendingOutput.length() > room ? pendingOutput.substring(0, room) + '\n' + Messages.Chat_outputTruncated
+					: pendingOutput.toString());
+		}
+		pendingOutput.setLength(0);
+		updateToggle();
+		return true;
+	}
+
+	private void updateToggle() {
+		StringBuilder links = new StringBuilder();
+		if (output.getCharCount() > 0) {
+			links.append("<a href=\"output\">").append(output.isVisible() ? Messages.Chat_hideOutput : Messages.Chat_showOutput) //$NON-NLS-1$
+					.append("</a>"); //$NON-NLS-1$
+		}
+		if (action != null) {
+			if (!links.isEmpty()) {
+				links.append("  "); //$NON-NLS-1$
+			}
+			links.append("<a href=\"action\">").append(Messages.Chat_review).append("</a>"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		toggle.setText(links.toString());
+		toggle.setVisible(!links.isEmpty());
+		control.layout(true, true);
+	}
+
+	public void setOutputVisible(boolean visible) {
+		output.setVisible(visible);
+		GridData data = (GridData) output.getLayoutData();
+		data.exclude = !visible;
+		data.heightHint = visible ? Math.min(12, Math.max(1, output.getLineCount())) * output.getLineHeight() + 8 : SWT.DEFAULT;
+		updateToggle();
+		control.getParent().getParent().layout(true, true);
+	}
+
+	public String output() {
+		return output.getText();
+	}
+}
