@@ -40,7 +40,8 @@ warden_target_version() {
 	sed -n "s:.*<artifactId>$1</artifactId><version>\([^<]*\)</version>.*:\1:p" "$WARDEN_ROOT/releng/warden.target" | head -n 1
 }
 
-# Prints the class path of the headless core (its jar and the libraries its policy code uses), building the core
+# Prints the class path of the headless core (its jar and the libraries its policy code uses: Gson, JGit with SLF4J,
+# jsoup), building the core
 # first when its jar is missing or older than its sources.
 warden_core_classpath() {
 	local jar
@@ -50,16 +51,17 @@ warden_core_classpath() {
 		warden_mvn -q -pl bundles/dev.warden.core package -DskipTests >&2 || warden_die "the core did not build; see the messages above."
 		jar="$(ls "$WARDEN_ROOT"/bundles/dev.warden.core/target/dev.warden.core-*.jar | grep -v sources | head -n 1)"
 	fi
-	local gson jgit jsoup slf4j
+	local gson jgit jsoup slf4j slf4j_version
 	gson="$WARDEN_M2/com/google/code/gson/gson/$(warden_target_version gson)/gson-$(warden_target_version gson).jar"
 	jgit="$WARDEN_M2/org/eclipse/jgit/org.eclipse.jgit/$(warden_target_version org.eclipse.jgit)/org.eclipse.jgit-$(warden_target_version org.eclipse.jgit).jar"
 	jsoup="$WARDEN_M2/org/jsoup/jsoup/$(warden_target_version jsoup)/jsoup-$(warden_target_version jsoup).jar"
-	slf4j="$(ls "$WARDEN_M2"/org/slf4j/slf4j-api/*/slf4j-api-*.jar 2>/dev/null | grep -v sources | sort -V | tail -n 1)"
+	slf4j_version="$(warden_target_version slf4j-jdk14)"
+	slf4j="$WARDEN_M2/org/slf4j/slf4j-api/$slf4j_version/slf4j-api-$slf4j_version.jar:$WARDEN_M2/org/slf4j/slf4j-jdk14/$slf4j_version/slf4j-jdk14-$slf4j_version.jar"
 	local entry
-	for entry in "$gson" "$jgit" "$jsoup"; do
+	for entry in "$gson" "$jgit" "$jsoup" ${slf4j//:/ }; do
 		[ -f "$entry" ] || warden_die "$entry is missing; run './mvnw verify' once to fetch the target platform."
 	done
-	echo "$jar:$gson:$jgit:$jsoup${slf4j:+:$slf4j}"
+	echo "$jar:$gson:$jgit:$jsoup:$slf4j"
 }
 
 # Runs a checker's main class of the core with the arguments given.

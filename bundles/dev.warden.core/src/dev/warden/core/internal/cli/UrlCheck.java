@@ -1,0 +1,119 @@
+package dev.warden.core.internal.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import dev.warden.core.internal.protect.UrlParser;
+import dev.warden.core.protect.HostResolver;
+import dev.warden.core.protect.UrlPolicy;
+
+/**
+ * The headless URL checker: {@code url-check [--allow HOST]... [--resolve HOST=IP]...} reads URLs from standard input,
+ * one a line, and prints for each, in order, {@code ALLOWED} or {@code REFUSED}, a tab and the reason (with the
+ * address a fetch would connect to) — the verdict of the same {@link UrlPolicy} the IDE uses. {@code --resolve} pins
+ * a name's address so no network is needed; other names go to the system resolver. It only decides; it fetches
+ * nothing. Exit status 0, or 2 for bad arguments.
+ */
+public final class UrlCheck {
+
+	static final String USAGE = "usage: url-check [--allow HOST]... [--resolve HOST=IP]...\n"
+			+ "  reads URLs from standard input, one a line, and prints ALLOWED or REFUSED, a tab, the reason\n"
+			+ "  --allow HOST      reach HOST whatever its address (a name, an address, or *.domain)\n"
+			+ "  --resolve HOST=IP take IP as the address of HOST instead of asking the system resolver";
+
+	private UrlCheck() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.in, System.out, System.err));
+	}
+
+	public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+		Set<String> allowed = new LinkedHashSet<>();
+		Map<String, InetAddress> pins = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			switch (arg) {
+			case "--allow" -> {
+				if (i + 1 >= args.length) {
+					return usage(err, "--allow needs a host");
+				}
+				allowed.add(args[++i]);
+			}
+			case "--resolve" -> {
+				if (i + 1 >= args.length) {
+					return usage(err, "--resolve needs HOST=IP");
+				}
+				String problem = pin(args[++i], pins);
+				if (problem != null) {
+					return usage(err, problem);
+				}
+			}
+			case "-h", "--help" -> {
+				out.println(USAGE);
+				return 0;
+			}
+			default -> {
+				return usage(err, "unknown argument: " + arg);
+			}
+			}
+		}
+		UrlPolicy policy;
+		try {
+			policy = UrlPolicy.of(allowed, HostResolver.pinned(pins, HostResolver.SYSTEM));
+		} catch (IllegalArgumentException e) {
+			return usage(err, e.getMessage());
+		}
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				out.println(policy.decide(line).toTsv());
+			}
+		} catch (IOException e) {
+			err.println("url-check: cannot read standard input: " + e.getMessage());
+			return 1;
+		}
+		out.flush();
+		return 0;
+	}
+
+	/** Adds the pin {@code HOST=IP} to {@code pins}; returns what is wrong with it, or {@code null}. */
+	private static String pin(String spec, Map<String, InetAddress> pins) {
+		int equals = spec.indexOf('=');
+		if (equals <= 0 || equals == spec.length() - 1) {
+			return "--resolve needs HOST=IP, not '" + spec + "'";
+		}
+		String host = UrlParser.normalHost(spec.substring(0, equals));
+		String ip = spec.substring(equals + 1).strip();
+		if (ip.startsWith("[") && ip.endsWith("]")) {
+			ip = ip.substring(1, ip.length() - 1);
+		}
+		if (host == null) {
+			return "--resolve: not a valid host: '" + spec.substring(0, equals) + "'";
+		}
+		if (!ip.matches("[0-9.]+") && !ip.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+			return "--resolve: not an IP address: '" + ip + "'";
+		}
+		try {
+			pins.put(host, InetAddress.getByName(ip));
+		} catch (UnknownHostException e) {
+			return "--resolve: not an IP address: '" + ip + "'";
+		}
+		return null;
+	}
+
+	private static int usage(PrintStream err, String problem) {
+		err.println("url-check: " + problem);
+		err.println(USAGE);
+		return 2;
+	}
+}

@@ -1,0 +1,40 @@
+package dev.warden.core.internal.protect;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jgit.ignore.FastIgnoreRule;
+
+/**
+ * The rules of one ignore file.
+ *
+ * @param file    where they were read from
+ * @param rules   the rules in file order (later rules take precedence)
+ * @param failure why the file could not be read, or {@code null}; an unreadable ignore file hides everything it
+ *                governs, since what it was meant to hide is unknown
+ */
+public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure) {
+
+	public IgnoreRules {
+		rules = List.copyOf(rules);
+	}
+
+	/**
+	 * The rule that decides {@code path} (relative to the file's folder, {@code /}-separated), that is the last one
+	 * matching it, or {@code null} if none does. Matching is JGit's.
+	 */
+	public FastIgnoreRule decisive(String path, boolean directory) {
+		return decisive(rules, path, directory);
+	}
+
+	/** The last rule of {@code rules} that matches, or {@code null}. */
+	public static FastIgnoreRule decisive(List<FastIgnoreRule> rules, String path, boolean directory) {
+		for (int i = rules.size() - 1; i >= 0; i--) {
+			FastIgnoreRule rule = rules.get(i);
+			if (rule.isMatch(path, directory, true)) {
+				return rule;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,83 @@
+package dev.warden.core.protect;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.eclipse.jgit.ignore.FastIgnoreRule;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * The list of sensitive patterns: files hidden from the agent whatever the project's ignore files say. It is text in
+ * {@code .gitignore} syntax, matched with JGit's ignore rules against paths relative to each root; the built-in list
+ * is the resource {@code sensitive-patterns.gitignore} next to this class, and the user may replace it with an edited
+ * copy (the preference page keeps the text). Sensitive patterns ignore case on every file system: {@code ID_RSA} and
+ * {@code .ENV} are as secret as {@code id_rsa} and {@code .env}.
+ */
+public final class SensitivePatterns {
+
+	private static final String RESOURCE = "sensitive-patterns.gitignore";
+
+	private final String text;
+	private final List<FastIgnoreRule> rules;
+
+	private SensitivePatterns(String text) {
+		this.text = text;
+		this.rules = compile(text.toLowerCase(Locale.ROOT));
+	}
+
+	/** The built-in list. */
+	public static SensitivePatterns defaults() {
+		return parse(defaultText());
+	}
+
+	/** The text of the built-in list, for a preference page to show and edit. */
+	public static String defaultText() {
+		try (InputStream in = SensitivePatterns.class.getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource " + RESOURCE);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** A list from text in {@code .gitignore} syntax, for example an edited copy of {@link #defaultText()}. */
+	public static SensitivePatterns parse(String text) {
+		return new SensitivePatterns(Objects.requireNonNull(text, "text"));
+	}
+
+	/** The text this list was made from. */
+	public String text() {
+		return text;
+	}
+
+	/**
+	 * The rules in file order, made from the lower-cased text: match them against a lower-cased path (see
+	 * {@link #lowerCase(String)}).
+	 */
+	public List<FastIgnoreRule> rules() {
+		return rules;
+	}
+
+	/** {@code path} lower-cased the way the rules are. */
+	public static String lowerCase(String path) {
+		return path.toLowerCase(Locale.ROOT);
+	}
+
+	private static List<FastIgnoreRule> compile(String text) {
+		IgnoreNode node = new IgnoreNode();
+		try {
+			node.parse(RESOURCE, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return List.copyOf(node.getRules());
+	}
+}

@@ -1,0 +1,26 @@
+package dev.warden.core.trust;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Tells the command policy which words of a command name files hidden from the agent (for example
+ * {@code .env}). A simple command with such a word, as an argument or a redirection target, is asked about with
+ * the guard's reason even when a pattern covers it, universal trust included.
+ */
+@FunctionalInterface
+public interface PathGuard {
+
+	/** A guard that hides nothing. */
+	PathGuard NONE = (word, workingDirectory) -> Optional.empty();
+
+	/**
+	 * Says why a word names a hidden file.
+	 *
+	 * @param word             a word of a command after quote removal; it may hold expansions or globs as
+	 *                         written ({@code $HOME/.env}, {@code .e*}), and need not be a path at all
+	 * @param workingDirectory the directory the command runs in, to resolve relative paths against
+	 * @return why the word names a hidden file, or empty when it does not
+	 */
+	Optional<String> whyHidden(String word, Path workingDirectory);
+}

@@ -1,0 +1,60 @@
+package dev.warden.core.tests.protect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PolicyPathGuard;
+
+/** Command words naming hidden or sensitive files are caught, whatever way they are written. */
+class PolicyPathGuardTest {
+
+	@TempDir
+	static Path base;
+
+	static ProjectTree tree;
+	static PolicyPathGuard guard;
+
+	@BeforeAll
+	static void createTree() throws IOException {
+		tree = ProjectTree.create(base);
+		Path home = Files.createDirectories(base.resolve("home"));
+		Files.createDirectories(home.resolve(".ssh"));
+		Files.writeString(home.resolve(".ssh/id_rsa"), "key");
+		guard = new PolicyPathGuard(PathPolicy.of(tree.root), home);
+	}
+
+	static Stream<Arguments> words() {
+		return Stream.of(Arguments.of(".env", "", true), Arguments.of("./.env", "", true),
+				Arguments.of("../.env", "src", true), Arguments.of("--env-file=.env", "", true),
+				Arguments.of("@.env", "", true), Arguments.of("<.env", "", true),
+				Arguments.of("~/.ssh/id_rsa", "", true), Arguments.of("$HOME/.ssh/id_rsa", "", true),
+				Arguments.of("${HOME}/.ssh/id_rsa", "", true), Arguments.of("$PWD/.env", "", true),
+				Arguments.of("build/out.class", "", true),
+				Arguments.of("*", "", true), Arguments.of(".e*", "", true), Arguments.of("config/*.pem", "", true),
+				Arguments.of("**/*.key", "", true), Arguments.of("link-env", "", true),
+				Arguments.of("${OUTSIDE}/../proj/id_rsa", "", true),
+				Arguments.of("README.md", "", false), Arguments.of("src/main/*.java", "", false),
+				Arguments.of("-la", "", false), Arguments.of("/etc/hosts", "", false),
+				Arguments.of("${OUTSIDE}/secret.txt", "", false), Arguments.of("--verbose", "", false),
+				Arguments.of("App.java", "src/main", false), Arguments.of("s/a\\b/c/", "", false));
+	}
+
+	@ParameterizedTest(name = "{0} in ''{1}'' hidden={2}")
+	@MethodSource("words")
+	void wordNamingHiddenFileIsCaught(String word, String directory, boolean hidden) {
+		Path workingDirectory = tree.root.resolve(directory);
+		assertEquals(hidden, guard.whyHidden(tree.expand(word), workingDirectory).isPresent(),
+				() -> String.valueOf(guard.whyHidden(tree.expand(word), workingDirectory)));
+	}
+}
