@@ -1,0 +1,176 @@
+package dev.warden.core.agent;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.warden.core.internal.agent.SystemPrompt;
+import dev.warden.core.internal.agent.ToolDispatcher;
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.provider.ContentPart;
+import dev.warden.core.provider.Message;
+import dev.warden.core.provider.ModelRequest;
+import dev.warden.core.provider.ModelResponse;
+import dev.warden.core.provider.ProviderException;
+import dev.warden.core.provider.Role;
+import dev.warden.core.provider.StreamListener;
+import dev.warden.core.provider.ToolCall;
+import dev.warden.core.provider.ToolSpec;
+import dev.warden.core.provider.Usage;
+import dev.warden.core.tools.Tool;
+import dev.warden.core.tools.ToolOutput;
+
+/**
+ * One chat session: the agent loop. {@link #prompt(String, AgentListener, Cancellation)} sends the user's prompt to
+ * the model, runs the tool calls the model makes (each through the {@link ToolGateway}), feeds the results back, and
+ * repeats until the model answers, the step limit is reached, the stream breaks or the user cancels. The
+ * conversation is saved after every step, so nothing is lost if Eclipse stops.
+ * <p>
+ * Headless: the caller runs {@code prompt} in a background job. One prompt at a time per session.
+ */
+public final class AgentSession {
+
+	private final AgentSetup setup;
+
+	private final ConversationStore store;
+
+	private final ToolDispatcher dispatcher;
+
+	private final List<ToolSpec> toolSpecs;
+
+	private final ReentrantLock running = new ReentrantLock();
+
+	private volatile Conversation conversation;
+
+	/**
+	 * @param conversation where to continue: {@link Conversation#start()} or one loaded from the store
+	 * @param store        where to save after each step, or {@code null} to keep the session in memory only
+	 */
+	public AgentSession(AgentSetup setup, Conversation conversation, ConversationStore store) {
+		this.setup = setup;
+		this.conversation = conversation;
+		this.store = store;
+		this.dispatcher = new ToolDispatcher(conversation.id(), setup.tools(), setup.gateway(), setup.approvals(),
+				setup.capabilities(), setup.audit());
+		this.toolSpecs = setup.tools().stream().map(Tool::spec).toList();
+	}
+
+	/** @return the conversation as it stands (safe to call while a prompt runs) */
+	public Conversation conversation() {
+		return conversation;
+	}
+
+	/**
+	 * Runs one prompt to its end. Never throws: failures are reported to {@code listener} and in the result.
+	 *
+	 * @param cancellation stops the model request and any running command; the session stays usable
+	 */
+	public TurnResult prompt(String text, AgentListener listener, Cancellation cancellation) {
+		if (!running.tryLock()) {
+			TurnResult busy = new TurnResult(TurnResult.Outcome.FAILED, "", Usage.ZERO, 0, //$NON-NLS-1$
+					"The agent is still working on the previous prompt."); //$NON-NLS-1$
+			listener.error(busy.message());
+			listener.turnFinished(busy);
+			return busy;
+		}
+		try {
+			TurnResult result = loop(text, listener, cancellation);
+			listener.turnFinished(result);
+			return result;
+		} finally {
+			running.unlock();
+		}
+	}
+
+	private TurnResult loop(String text, AgentListener listener, Cancellation cancellation) {
+		update(conversation.append(Message.user(text)), listener);
+		Usage turnUsage = Usage.ZERO;
+		String lastText = ""; //$NON-NLS-1$
+		for (int step = 1; step <= setup.maxSteps(); step++) {
+			if (cancellation.isCancelled()) {
+				return cancelled(listener, lastText, turnUsage, step - 1);
+			}
+			Mode mode = setup.mode().get();
+			ModelRequest request = new ModelRequest(SystemPrompt.build(setup.context(), mode), toolSpecs,
+					conversation.messages());
+			ModelResponse response;
+			try {
+				response = setup.provider().stream(request, streamListener(listener), cancellation);
+			} catch (ProviderException e) {
+				if (e.kind() == ProviderException.Kind.CANCELLED) {
+					return cancelled(listener, lastText, turnUsage, step - 1);
+				}
+				listener.error(e.getMessage());
+				return new TurnResult(TurnResult.Outcome.FAILED, lastText, turnUsage, step - 1, e.getMessage());
+			}
+			turnUsage = turnUsage.plus(response.usage());
+			Conversation next = conversation.addUsage(response.usage());
+			if (!response.message().isEmpty() || response.message().interrupted()) {
+				next = next.append(response.message());
+			}
+			update(next, listener);
+			listener.usage(turnUsage, conversation.usage());
+			lastText = response.message().text();
+			if (response.interrupted()) {
+				if (cancellation.isCancelled()) {
+					return cancelled(listener, lastText, turnUsage, step);
+				}
+				listener.interrupted(response.interruption());
+				return new TurnResult(TurnResult.Outcome.INTERRUPTED, lastText, turnUsage, step,
+						response.interruption());
+			}
+			List<ToolCall> calls = response.message().toolCalls();
+			if (calls.isEmpty()) {
+				return new TurnResult(TurnResult.Outcome.COMPLETED, lastText, turnUsage, step, ""); //$NON-NLS-1$
+			}
+			List<ContentPart> results = new ArrayList<>();
+			for (ToolCall call : calls) {
+				listener.toolStarted(call);
+				ToolOutput output = dispatcher.dispatch(call, setup.mode().get(), listener, cancellation);
+				listener.toolFinished(call, output);
+				results.add(new ContentPart.ToolResult(call.id(), output.content(), output.error()));
+			}
+			update(conversation.append(new Message(Role.USER, results, false)), listener);
+			if (cancellation.isCancelled()) {
+				return cancelled(listener, lastText, turnUsage, step);
+			}
+		}
+		String message = "Stopped after " + setup.maxSteps() //$NON-NLS-1$
+				+ " steps, the limit per prompt. Say \"continue\" to let the agent go on."; //$NON-NLS-1$
+		listener.interrupted(message);
+		return new TurnResult(TurnResult.Outcome.STEP_LIMIT, lastText, turnUsage, setup.maxSteps(), message);
+	}
+
+	private static TurnResult cancelled(AgentListener listener, String text, Usage usage, int steps) {
+		String message = "Cancelled by the user."; //$NON-NLS-1$
+		listener.interrupted(message);
+		return new TurnResult(TurnResult.Outcome.CANCELLED, text, usage, steps, message);
+	}
+
+	private void update(Conversation next, AgentListener listener) {
+		conversation = next;
+		if (store != null) {
+			try {
+				store.save(next);
+			} catch (IOException e) {
+				listener.error("The conversation could not be saved: " + e.getMessage()); //$NON-NLS-1$
+			}
+		}
+	}
+
+	private static StreamListener streamListener(AgentListener listener) {
+		return new StreamListener() {
+			@Override
+			public void textDelta(String text) {
+				listener.textDelta(text);
+			}
+
+			@Override
+			public void retrying(int attempt, Duration delay, String reason) {
+				listener.retrying(attempt, delay, reason);
+			}
+		};
+	}
+}

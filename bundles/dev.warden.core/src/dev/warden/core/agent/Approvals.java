@@ -1,0 +1,62 @@
+package dev.warden.core.agent;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.warden.core.tools.ProposedChange;
+
+/**
+ * How the agent asks the user. Implemented by the chat view: each method shows the question and completes the
+ * future when the user answers. Called on the agent's thread, which waits for the future; if the user cancels the
+ * request, the agent cancels the future, so implementations should remove the question when it is cancelled.
+ */
+public interface Approvals {
+
+	/** Rejects everything: for contexts where no one can answer, such as a headless run. */
+	Approvals NONE = new Approvals() {
+
+		private static final String NOBODY = "No one is available to approve this."; //$NON-NLS-1$
+
+		@Override
+		public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason) {
+			return CompletableFuture.completedFuture(CommandApproval.reject(NOBODY));
+		}
+
+		@Override
+		public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation, List<ProposedChange> changes) {
+			return CompletableFuture.completedFuture(Approval.reject(NOBODY));
+		}
+
+		@Override
+		public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
+			return CompletableFuture.completedFuture(Approval.reject(NOBODY));
+		}
+
+		@Override
+		public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
+			return CompletableFuture.failedFuture(new IllegalStateException(NOBODY));
+		}
+	};
+
+	/**
+	 * Asks whether to run a command: run once, always trust, or reject with a reason.
+	 *
+	 * @param invocation the call; its {@link ToolInvocation#subject() subject} is the command line
+	 * @param reason     why the policy asks (e.g. "not in the trusted commands")
+	 */
+	CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason);
+
+	/** Shows proposed file changes for review: approve, or reject with a reason. */
+	CompletableFuture<Approval> reviewChanges(ToolInvocation invocation, List<ProposedChange> changes);
+
+	/** Asks about any other action the policy wants confirmed (e.g. fetching a URL in Supervised mode). */
+	CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason);
+
+	/**
+	 * Shows the model's clarifying question.
+	 *
+	 * @param choices suggested answers, may be empty
+	 * @return the user's answer
+	 */
+	CompletableFuture<String> answerQuestion(String question, List<String> choices);
+}

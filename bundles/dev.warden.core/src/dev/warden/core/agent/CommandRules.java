@@ -1,0 +1,31 @@
+package dev.warden.core.agent;
+
+import java.util.Objects;
+
+/**
+ * The seam to Warden's command trust rules: a verdict for a command line. The trust subsystem implements it.
+ */
+public interface CommandRules {
+
+	/** The three trust levels of a command line. */
+	enum Level {
+		TRUSTED, ASK, DENIED
+	}
+
+	/**
+	 * @param level  the verdict
+	 * @param reason which rule decided, for the audit trail and the user
+	 */
+	record Verdict(Level level, String reason) {
+		public Verdict {
+			Objects.requireNonNull(level, "level"); //$NON-NLS-1$
+			reason = reason == null ? "" : reason; //$NON-NLS-1$
+		}
+	}
+
+	/** @return the verdict for {@code commandLine}; must not throw */
+	Verdict check(String commandLine);
+
+	/** Trusts {@code commandLine} from now on (the user chose "always trust"). */
+	void trust(String commandLine);
+}

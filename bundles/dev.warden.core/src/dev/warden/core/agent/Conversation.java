@@ -1,0 +1,63 @@
+package dev.warden.core.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.warden.core.provider.Message;
+import dev.warden.core.provider.Role;
+import dev.warden.core.provider.Usage;
+
+/**
+ * A chat session's history, immutable. {@link AgentSession} replaces it after each step; {@link ConversationStore}
+ * persists it.
+ *
+ * @param id       unique, safe as a file name
+ * @param title    the start of the first prompt
+ * @param created  when the session started
+ * @param updated  when it last changed
+ * @param messages the messages, oldest first
+ * @param usage    tokens billed for the whole session
+ */
+public record Conversation(String id, String title, Instant created, Instant updated, List<Message> messages,
+		Usage usage) {
+
+	static final int TITLE_LENGTH = 60;
+
+	public Conversation {
+		Objects.requireNonNull(id, "id"); //$NON-NLS-1$
+		if (!id.matches("[A-Za-z0-9_-]+")) { //$NON-NLS-1$
+			throw new IllegalArgumentException("A session id may hold only letters, digits, '_' and '-': " + id); //$NON-NLS-1$
+		}
+		title = title == null ? "" : title; //$NON-NLS-1$
+		Objects.requireNonNull(created, "created"); //$NON-NLS-1$
+		updated = updated == null ? created : updated;
+		messages = List.copyOf(messages);
+		usage = usage == null ? Usage.ZERO : usage;
+	}
+
+	/** @return an empty conversation with a new id */
+	public static Conversation start() {
+		Instant now = Instant.now();
+		return new Conversation(UUID.randomUUID().toString(), "", now, now, List.of(), Usage.ZERO); //$NON-NLS-1$
+	}
+
+	/** @return this conversation with {@code message} appended (the first user message gives the title) */
+	public Conversation append(Message message) {
+		List<Message> list = new ArrayList<>(messages);
+		list.add(message);
+		String newTitle = title;
+		if (newTitle.isEmpty() && message.role() == Role.USER && !message.text().isBlank()) {
+			String text = message.text().strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
+			newTitle = text.length() <= TITLE_LENGTH ? text : text.substring(0, TITLE_LENGTH - 1) + '…';
+		}
+		return new Conversation(id, newTitle, created, Instant.now(), list, usage);
+	}
+
+	/** @return this conversation with {@code more} tokens billed */
+	public Conversation addUsage(Usage more) {
+		return new Conversation(id, title, created, Instant.now(), messages, usage.plus(more));
+	}
+}

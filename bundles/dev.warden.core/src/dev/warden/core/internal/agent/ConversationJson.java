@@ -1,0 +1,119 @@
+package dev.warden.core.internal.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.warden.core.agent.Conversation;
+import dev.warden.core.provider.ContentPart;
+import dev.warden.core.provider.Message;
+import dev.warden.core.provider.Role;
+import dev.warden.core.provider.Usage;
+
+/**
+ * The JSON form of a {@link Conversation}. Written by hand rather than by reflection so that the file format is
+ * explicit, stable across refactorings of the records, and carries a version.
+ */
+public final class ConversationJson {
+
+	static final int VERSION = 1;
+
+	private ConversationJson() {
+	}
+
+	public static String write(Conversation conversation) {
+		JsonObject root = new JsonObject();
+		root.addProperty("version", VERSION); //$NON-NLS-1$
+		root.addProperty("id", conversation.id()); //$NON-NLS-1$
+		root.addProperty("title", conversation.title()); //$NON-NLS-1$
+		root.addProperty("created", conversation.created().toString()); //$NON-NLS-1$
+		root.addProperty("updated", conversation.updated().toString()); //$NON-NLS-1$
+		root.add("usage", usage(conversation.usage())); //$NON-NLS-1$
+		JsonArray messages = new JsonArray();
+		for (Message message : conversation.messages()) {
+			JsonObject m = new JsonObject();
+			m.addProperty("role", message.role().name()); //$NON-NLS-1$
+			if (message.interrupted()) {
+				m.addProperty("interrupted", true); //$NON-NLS-1$
+			}
+			JsonArray parts = new JsonArray();
+			for (ContentPart part : message.parts()) {
+				JsonObject p = new JsonObject();
+				switch (part) {
+				case ContentPart.Text t -> {
+					p.addProperty("type", "text"); //$NON-NLS-1$ //$NON-NLS-2$
+					p.addProperty("text", t.text()); //$NON-NLS-1$
+				}
+				case ContentPart.ToolUse u -> {
+					p.addProperty("type", "tool_use"); //$NON-NLS-1$ //$NON-NLS-2$
+					p.addProperty("id", u.id()); //$NON-NLS-1$
+					p.addProperty("name", u.name()); //$NON-NLS-1$
+					p.addProperty("arguments", u.argumentsJson()); //$NON-NLS-1$
+				}
+				case ContentPart.ToolResult r -> {
+					p.addProperty("type", "tool_result"); //$NON-NLS-1$ //$NON-NLS-2$
+					p.addProperty("tool_use_id", r.toolUseId()); //$NON-NLS-1$
+					p.addProperty("content", r.content()); //$NON-NLS-1$
+					p.addProperty("error", r.error()); //$NON-NLS-1$
+				}
+				}
+				parts.add(p);
+			}
+			m.add("parts", parts); //$NON-NLS-1$
+			messages.add(m);
+		}
+		root.add("messages", messages); //$NON-NLS-1$
+		return new GsonBuilder().disableHtmlEscaping().create().toJson(root);
+	}
+
+	/**
+	 * @throws com.google.gson.JsonParseException, IllegalArgumentException, IllegalStateException if the text is not a
+	 *                                             conversation
+	 */
+	public static Conversation read(String json) {
+		JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+		int version = root.get("version").getAsInt(); //$NON-NLS-1$
+		if (version > VERSION) {
+			throw new IllegalArgumentException("written by a newer version of Warden (format " + version + ')'); //$NON-NLS-1$
+		}
+		List<Message> messages = new ArrayList<>();
+		for (JsonElement element : root.getAsJsonArray("messages")) { //$NON-NLS-1$
+			JsonObject m = element.getAsJsonObject();
+			List<ContentPart> parts = new ArrayList<>();
+			for (JsonElement partElement : m.getAsJsonArray("parts")) { //$NON-NLS-1$
+				JsonObject p = partElement.getAsJsonObject();
+				String type = p.get("type").getAsString(); //$NON-NLS-1$
+				parts.add(switch (type) {
+				case "text" -> new ContentPart.Text(p.get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+				case "tool_use" -> new ContentPart.ToolUse(p.get("id").getAsString(), p.get("name").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						p.get("arguments").getAsString()); //$NON-NLS-1$
+				case "tool_result" -> new ContentPart.ToolResult(p.get("tool_use_id").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
+						p.get("content").getAsString(), p.get("error").getAsBoolean()); //$NON-NLS-1$ //$NON-NLS-2$
+				default -> throw new IllegalArgumentException("unknown part type " + type); //$NON-NLS-1$
+				});
+			}
+			boolean interrupted = m.has("interrupted") && m.get("interrupted").getAsBoolean(); //$NON-NLS-1$ //$NON-NLS-2$
+			messages.add(new Message(Role.valueOf(m.get("role").getAsString()), parts, interrupted)); //$NON-NLS-1$
+		}
+		JsonObject usage = root.getAsJsonObject("usage"); //$NON-NLS-1$
+		return new Conversation(root.get("id").getAsString(), root.get("title").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
+				Instant.parse(root.get("created").getAsString()), Instant.parse(root.get("updated").getAsString()), //$NON-NLS-1$ //$NON-NLS-2$
+				messages, new Usage(usage.get("input").getAsLong(), usage.get("output").getAsLong(), //$NON-NLS-1$ //$NON-NLS-2$
+						usage.get("cacheRead").getAsLong(), usage.get("cacheWrite").getAsLong())); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static JsonObject usage(Usage usage) {
+		JsonObject u = new JsonObject();
+		u.addProperty("input", usage.inputTokens()); //$NON-NLS-1$
+		u.addProperty("output", usage.outputTokens()); //$NON-NLS-1$
+		u.addProperty("cacheRead", usage.cacheReadTokens()); //$NON-NLS-1$
+		u.addProperty("cacheWrite", usage.cacheWriteTokens()); //$NON-NLS-1$
+		return u;
+	}
+}

@@ -1,0 +1,342 @@
+package dev.warden.core.internal.agent;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import dev.warden.core.agent.AgentListener;
+import dev.warden.core.agent.Approval;
+import dev.warden.core.agent.Approvals;
+import dev.warden.core.agent.CommandApproval;
+import dev.warden.core.agent.GatewayDecision;
+import dev.warden.core.agent.Mode;
+import dev.warden.core.agent.ToolGateway;
+import dev.warden.core.agent.ToolInvocation;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.internal.tools.Truncation;
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.provider.ToolCall;
+import dev.warden.core.tools.Capability;
+import dev.warden.core.tools.ChangeOutcome;
+import dev.warden.core.tools.CommandRequest;
+import dev.warden.core.tools.CommandResult;
+import dev.warden.core.tools.FetchedPage;
+import dev.warden.core.tools.Grant;
+import dev.warden.core.tools.ProposedChange;
+import dev.warden.core.tools.Tool;
+import dev.warden.core.tools.ToolArguments;
+import dev.warden.core.tools.ToolCapabilities;
+import dev.warden.core.tools.ToolException;
+import dev.warden.core.tools.ToolOutput;
+import dev.warden.core.tools.WorkspaceFiles;
+
+/**
+ * The only way from a model's tool call to an action. For each call it: finds the tool and validates the arguments
+ * (a malformed call is answered with an error and nothing runs); asks the {@link ToolGateway}; records the decision
+ * in the audit trail; asks the user where the gateway says so; and then lends the tool the capabilities it declared
+ * through a {@link Grant} that is revoked when the call returns. The capabilities themselves never leave this class.
+ */
+public final class ToolDispatcher {
+
+	private final String sessionId;
+
+	private final Map<String, Tool> tools = new LinkedHashMap<>();
+
+	private final ToolGateway gateway;
+
+	private final Approvals approvals;
+
+	private final ToolCapabilities capabilities;
+
+	private final AuditLog audit;
+
+	public ToolDispatcher(String sessionId, List<Tool> tools, ToolGateway gateway, Approvals approvals,
+			ToolCapabilities capabilities, AuditLog audit) {
+		this.sessionId = sessionId;
+		for (Tool tool : tools) {
+			this.tools.put(tool.spec().name(), tool);
+		}
+		this.gateway = gateway;
+		this.approvals = approvals;
+		this.capabilities = capabilities;
+		this.audit = audit;
+	}
+
+	/**
+	 * Checks and, if allowed, carries out one tool call. Never throws: every failure becomes an error result for the
+	 * model.
+	 */
+	public ToolOutput dispatch(ToolCall call, Mode mode, AgentListener listener, Cancellation cancellation) {
+		if (cancellation.isCancelled()) {
+			return ToolOutput.error("Cancelled by the user before it ran."); //$NON-NLS-1$
+		}
+		Tool tool = tools.get(call.name());
+		if (tool == null) {
+			record("tool.call", call.name(), "REFUSED", "unknown tool", "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			return ToolOutput.error("There is no tool named '" + call.name() + "'. Nothing was done. Available tools: " //$NON-NLS-1$ //$NON-NLS-2$
+					+ String.join(", ", tools.keySet()) + '.'); //$NON-NLS-1$
+		}
+		ToolArguments arguments;
+		try {
+			arguments = ToolArguments.parse(call.name(), call.argumentsJson(), tool.spec().schema());
+		} catch (ToolException e) {
+			record("tool.call", call.name(), "REFUSED", "malformed arguments", "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			return ToolOutput.error(e.getMessage());
+		}
+		String kind = auditKind(tool.capabilities());
+		ToolInvocation invocation = new ToolInvocation(sessionId, call.id(), call.name(), tool.capabilities(),
+				tool.subject(arguments), arguments);
+		GatewayDecision decision = gateway.decide(invocation, mode);
+		record(kind, invocation.subject(), switch (decision.verdict()) {
+		case ALLOW -> "ALLOWED"; //$NON-NLS-1$
+		case ASK -> "ASK"; //$NON-NLS-1$
+		case REFUSE -> "REFUSED"; //$NON-NLS-1$
+		}, decision.reason(), "policy"); //$NON-NLS-1$
+		if (decision.verdict() == GatewayDecision.Verdict.REFUSE) {
+			return ToolOutput.error("Warden's policy refused this call: " + decision.reason() + " Nothing was done."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		boolean reviewChanges = false;
+		if (decision.verdict() == GatewayDecision.Verdict.ASK) {
+			if (invocation.changesFiles()) {
+				reviewChanges = true; // the user reviews the computed change itself, in propose()
+			} else {
+				listener.approvalNeeded(invocation, decision.reason());
+				ToolOutput rejection = askFirst(invocation, decision.reason(), kind, cancellation);
+				if (rejection != null) {
+					return rejection;
+				}
+			}
+		}
+		CallGrant grant = new CallGrant(invocation, tool.capabilities(), reviewChanges, listener, cancellation, kind);
+		try {
+			ToolOutput output = tool.execute(grant);
+			ToolOutput capped = new ToolOutput(Truncation.cap(output.content()), output.error());
+			String verdict = cancellation.isCancelled() ? "CANCELLED" : capped.error() ? "FAILED" : "DONE"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			record(kind, invocation.subject(), verdict, grant.outcome, "agent"); //$NON-NLS-1$
+			return capped;
+		} catch (ToolException e) {
+			record(kind, invocation.subject(), "FAILED", e.getMessage(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$
+			return ToolOutput.error(e.getMessage());
+		} catch (CancellationException e) {
+			record(kind, invocation.subject(), "CANCELLED", "cancelled by the user", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return ToolOutput.error("Cancelled by the user."); //$NON-NLS-1$
+		} catch (RuntimeException e) {
+			// a defect in a tool must not end the session; the model and the audit trail hear about it
+			record(kind, invocation.subject(), "FAILED", "internal error: " + e, "agent"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return ToolOutput.error("The tool failed unexpectedly (" + e.getClass().getSimpleName() + ": " //$NON-NLS-1$ //$NON-NLS-2$
+					+ e.getMessage() + "). Nothing more was done."); //$NON-NLS-1$
+		} finally {
+			grant.revoke();
+		}
+	}
+
+	/** @return {@code null} if the user approved, or the error result for the model */
+	private ToolOutput askFirst(ToolInvocation invocation, String reason, String kind, Cancellation cancellation) {
+		try {
+			if (invocation.runsCommand()) {
+				CommandApproval answer = await(approvals.approveCommand(invocation, reason), cancellation);
+				switch (answer.choice()) {
+				case RUN_ONCE -> record("approval", invocation.subject(), "APPROVED", "run once", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				case ALWAYS_TRUST -> {
+					record("approval", invocation.subject(), "TRUSTED", "always trust", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					gateway.trustAlways(invocation.subject());
+				}
+				case REJECT -> {
+					record("approval", invocation.subject(), "REJECTED", answer.reason(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					return ToolOutput.error(rejected(answer.reason()));
+				}
+				}
+				return null;
+			}
+			Approval answer = await(approvals.approveAction(invocation, reason), cancellation);
+			record("approval", invocation.subject(), answer.approved() ? "APPROVED" : "REJECTED", answer.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					"user"); //$NON-NLS-1$
+			return answer.approved() ? null : ToolOutput.error(rejected(answer.reason()));
+		} catch (ToolException e) {
+			record("approval", invocation.subject(), "REJECTED", e.getMessage(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return ToolOutput.error(e.getMessage());
+		}
+	}
+
+	private static String rejected(String reason) {
+		return "The user rejected this call" + (reason.isBlank() ? "." : ": " + reason) + " Nothing was done."; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	}
+
+	private static <T> T await(CompletableFuture<T> future, Cancellation cancellation) throws ToolException {
+		try (Cancellation.Registration r = cancellation.onCancel(() -> future.cancel(true))) {
+			T value = future.get();
+			if (value == null) {
+				throw new ToolException("No answer was given."); //$NON-NLS-1$
+			}
+			return value;
+		} catch (CancellationException e) {
+			throw new ToolException("Cancelled by the user while waiting for an answer.", e); //$NON-NLS-1$
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			future.cancel(true);
+			throw new ToolException("Interrupted while waiting for the user's answer.", e); //$NON-NLS-1$
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause() == null ? e : e.getCause();
+			throw new ToolException("The user could not be asked: " + cause.getMessage(), cause); //$NON-NLS-1$
+		}
+	}
+
+	private void record(String kind, String subject, String verdict, String detail, String actor) {
+		audit.record(new AuditEvent(Instant.now(), sessionId, kind, subject, verdict, detail, actor));
+	}
+
+	static String auditKind(Set<Capability> capabilities) {
+		if (capabilities.contains(Capability.RUN_COMMANDS)) {
+			return "command"; //$NON-NLS-1$
+		}
+		if (capabilities.contains(Capability.CHANGE_FILES)) {
+			return "file.write"; //$NON-NLS-1$
+		}
+		if (capabilities.contains(Capability.FETCH_URLS)) {
+			return "url.fetch"; //$NON-NLS-1$
+		}
+		if (capabilities.contains(Capability.ASK_USER)) {
+			return "question"; //$NON-NLS-1$
+		}
+		return "file.read"; //$NON-NLS-1$
+	}
+
+	/** The permission for one call: its tool's declared capabilities, bound to the examined subject, until revoked. */
+	private final class CallGrant implements Grant {
+
+		private final ToolInvocation invocation;
+
+		private final Set<Capability> granted;
+
+		private final boolean reviewChanges;
+
+		private final AgentListener listener;
+
+		private final Cancellation cancellation;
+
+		private final String kind;
+
+		private volatile boolean revoked;
+
+		String outcome = ""; //$NON-NLS-1$
+
+		CallGrant(ToolInvocation invocation, Set<Capability> granted, boolean reviewChanges, AgentListener listener,
+				Cancellation cancellation, String kind) {
+			this.invocation = invocation;
+			this.granted = granted;
+			this.reviewChanges = reviewChanges;
+			this.listener = listener;
+			this.cancellation = cancellation;
+			this.kind = kind;
+		}
+
+		void revoke() {
+			revoked = true;
+		}
+
+		private void require(Capability... anyOf) throws ToolException {
+			if (revoked) {
+				throw new ToolException("This call's permission has ended."); //$NON-NLS-1$
+			}
+			for (Capability capability : anyOf) {
+				if (granted.contains(capability)) {
+					return;
+				}
+			}
+			throw new ToolException("The tool " + invocation.toolName() + " was not granted " + List.of(anyOf) + '.'); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+
+		@Override
+		public ToolArguments arguments() {
+			return invocation.arguments();
+		}
+
+		@Override
+		public String subject() {
+			return invocation.subject();
+		}
+
+		@Override
+		public Cancellation cancellation() {
+			return cancellation;
+		}
+
+		@Override
+		public WorkspaceFiles files() throws ToolException {
+			require(Capability.READ_FILES, Capability.CHANGE_FILES);
+			return capabilities.files();
+		}
+
+		@Override
+		public ChangeOutcome propose(ProposedChange change) throws ToolException {
+			require(Capability.CHANGE_FILES);
+			WorkspaceFiles files = capabilities.files();
+			if (!files.normalize(change.path()).equals(files.normalize(invocation.subject()))) {
+				throw new ToolException("The change to " + change.path() + " is not the one that was allowed (" //$NON-NLS-1$ //$NON-NLS-2$
+						+ invocation.subject() + ")."); //$NON-NLS-1$
+			}
+			cancellation.throwIfCancelled();
+			if (reviewChanges) {
+				listener.approvalNeeded(invocation, "review the change"); //$NON-NLS-1$
+				Approval review = await(approvals.reviewChanges(invocation, List.of(change)), cancellation);
+				record("approval", change.path(), review.approved() ? "APPROVED" : "REJECTED", review.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						"user"); //$NON-NLS-1$
+				if (!review.approved()) {
+					outcome = "rejected in review"; //$NON-NLS-1$
+					return ChangeOutcome.rejected("the user rejected it in review" //$NON-NLS-1$
+							+ (review.reason().isBlank() ? "." : ": " + review.reason())); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+			}
+			ChangeOutcome result = capabilities.changes().apply(change);
+			outcome = result.message();
+			return result;
+		}
+
+		@Override
+		public CommandResult run(String commandLine, String workingDirectory, Duration timeout, int outputCap)
+				throws ToolException {
+			require(Capability.RUN_COMMANDS);
+			if (!commandLine.equals(invocation.subject())) {
+				throw new ToolException("Only the approved command may run."); //$NON-NLS-1$
+			}
+			CommandRequest request = new CommandRequest(commandLine, capabilities.files().localPath(workingDirectory),
+					timeout, outputCap);
+			CommandResult result = capabilities.commands().run(request,
+					chunk -> listener.toolOutput(invocation.callId(), chunk), cancellation);
+			outcome = result.timedOut() ? "timed out" //$NON-NLS-1$
+					: result.cancelled() ? "cancelled" : "exit code " + result.exitCode(); //$NON-NLS-1$ //$NON-NLS-2$
+			return result;
+		}
+
+		@Override
+		public FetchedPage fetch(URI url, int maxChars) throws ToolException {
+			require(Capability.FETCH_URLS);
+			if (!url.toString().equals(invocation.subject())) {
+				throw new ToolException("Only the approved URL may be fetched."); //$NON-NLS-1$
+			}
+			if (capabilities.urls() == null) {
+				throw new ToolException("Fetching URLs is not available in this workspace."); //$NON-NLS-1$
+			}
+			FetchedPage page = capabilities.urls().fetch(url, maxChars, cancellation);
+			outcome = "HTTP " + page.status(); //$NON-NLS-1$
+			return page;
+		}
+
+		@Override
+		public String ask(String question, List<String> choices) throws ToolException {
+			require(Capability.ASK_USER);
+			listener.approvalNeeded(invocation, "question"); //$NON-NLS-1$
+			String answer = await(approvals.answerQuestion(question, choices), cancellation);
+			record(kind, question, "ANSWERED", "", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return answer;
+		}
+	}
+}

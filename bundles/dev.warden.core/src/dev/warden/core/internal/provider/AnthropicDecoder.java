@@ -1,0 +1,165 @@
+package dev.warden.core.internal.provider;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import dev.warden.core.provider.StopReason;
+import dev.warden.core.provider.ToolCall;
+import dev.warden.core.provider.Usage;
+
+/**
+ * Decodes the Messages API's stream: {@code message_start}, {@code content_block_start/delta/stop} with
+ * {@code text_delta} and {@code input_json_delta}, {@code message_delta} (stop reason, usage), {@code message_stop},
+ * {@code ping} and {@code error}. Blocks of other types (thinking) are skipped.
+ */
+public final class AnthropicDecoder implements EventDecoder {
+
+	/** A tool_use block whose JSON arrives in fragments. */
+	private static final class ToolBlock {
+		final String id;
+		final String name;
+		final StringBuilder json = new StringBuilder();
+
+		ToolBlock(String id, String name) {
+			this.id = id;
+			this.name = name;
+		}
+	}
+
+	private final ResponseAssembler assembler;
+
+	private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
+
+	private long input;
+
+	private long output;
+
+	private long cacheRead;
+
+	private long cacheWrite;
+
+	private boolean ended;
+
+	public AnthropicDecoder(ResponseAssembler assembler) {
+		this.assembler = assembler;
+	}
+
+	@Override
+	public boolean ended() {
+		return ended;
+	}
+
+	@Override
+	public void event(String type, String data) {
+		JsonObject event;
+		try {
+			event = JsonParser.parseString(data).getAsJsonObject();
+		} catch (JsonParseException | IllegalStateException e) {
+			throw new StreamFailure("The server sent an unreadable event (" + type + ").", false); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		String eventType = Json.string(event, "type"); //$NON-NLS-1$
+		if (eventType == null) {
+			eventType = type;
+		}
+		switch (eventType) {
+		case "content_block_delta" -> delta(event); //$NON-NLS-1$
+		case "content_block_start" -> start(event); //$NON-NLS-1$
+		case "content_block_stop" -> stop(event); //$NON-NLS-1$
+		case "message_start" -> { //$NON-NLS-1$
+			JsonObject message = Json.object(event, "message"); //$NON-NLS-1$
+			if (message != null) {
+				usage(Json.object(message, "usage")); //$NON-NLS-1$
+			}
+		}
+		case "message_delta" -> { //$NON-NLS-1$
+			JsonObject delta = Json.object(event, "delta"); //$NON-NLS-1$
+			String reason = delta == null ? null : Json.string(delta, "stop_reason"); //$NON-NLS-1$
+			if (reason != null) {
+				assembler.stop(stopReason(reason));
+			}
+			usage(Json.object(event, "usage")); //$NON-NLS-1$
+		}
+		case "message_stop" -> ended = true; //$NON-NLS-1$
+		case "error" -> { //$NON-NLS-1$
+			JsonObject error = Json.object(event, "error"); //$NON-NLS-1$
+			String errorType = error == null ? "" : String.valueOf(Json.string(error, "type")); //$NON-NLS-1$ //$NON-NLS-2$
+			String message = error == null ? data : String.valueOf(Json.string(error, "message")); //$NON-NLS-1$
+			boolean retryable = errorType.equals("overloaded_error") || errorType.equals("api_error") //$NON-NLS-1$ //$NON-NLS-2$
+					|| errorType.equals("rate_limit_error"); //$NON-NLS-1$
+			throw new StreamFailure("The server reported an error during the answer: " + message, retryable); //$NON-NLS-1$
+		}
+		default -> {
+			// ping and event types added to the protocol later
+		}
+		}
+	}
+
+	private void start(JsonObject event) {
+		JsonObject block = Json.object(event, "content_block"); //$NON-NLS-1$
+		if (block == null) {
+			return;
+		}
+		String blockType = Json.string(block, "type"); //$NON-NLS-1$
+		if ("tool_use".equals(blockType)) { //$NON-NLS-1$
+			toolBlocks.put(Json.integer(event, "index", -1), //$NON-NLS-1$
+					new ToolBlock(String.valueOf(Json.string(block, "id")), Json.string(block, "name"))); //$NON-NLS-1$ //$NON-NLS-2$
+		} else if ("text".equals(blockType)) { //$NON-NLS-1$
+			String text = Json.string(block, "text"); //$NON-NLS-1$
+			if (text != null) {
+				assembler.text(text);
+			}
+		}
+	}
+
+	private void delta(JsonObject event) {
+		JsonObject delta = Json.object(event, "delta"); //$NON-NLS-1$
+		if (delta == null) {
+			return;
+		}
+		String deltaType = Json.string(delta, "type"); //$NON-NLS-1$
+		if ("text_delta".equals(deltaType)) { //$NON-NLS-1$
+			String text = Json.string(delta, "text"); //$NON-NLS-1$
+			if (text != null) {
+				assembler.text(text);
+			}
+		} else if ("input_json_delta".equals(deltaType)) { //$NON-NLS-1$
+			ToolBlock block = toolBlocks.get(Json.integer(event, "index", -1)); //$NON-NLS-1$
+			String fragment = Json.string(delta, "partial_json"); //$NON-NLS-1$
+			if (block != null && fragment != null) {
+				block.json.append(fragment);
+			}
+		}
+	}
+
+	private void stop(JsonObject event) {
+		ToolBlock block = toolBlocks.remove(Json.integer(event, "index", -1)); //$NON-NLS-1$
+		if (block != null) {
+			String json = block.json.toString();
+			assembler.toolCall(new ToolCall(block.id, block.name, json.isBlank() ? "{}" : json)); //$NON-NLS-1$
+		}
+	}
+
+	private void usage(JsonObject usage) {
+		if (usage == null) {
+			return;
+		}
+		input = Json.number(usage, "input_tokens", input); //$NON-NLS-1$
+		output = Json.number(usage, "output_tokens", output); //$NON-NLS-1$
+		cacheRead = Json.number(usage, "cache_read_input_tokens", cacheRead); //$NON-NLS-1$
+		cacheWrite = Json.number(usage, "cache_creation_input_tokens", cacheWrite); //$NON-NLS-1$
+		assembler.usage(new Usage(input, output, cacheRead, cacheWrite));
+	}
+
+	private static StopReason stopReason(String reason) {
+		return switch (reason) {
+		case "end_turn" -> StopReason.END_TURN; //$NON-NLS-1$
+		case "tool_use" -> StopReason.TOOL_USE; //$NON-NLS-1$
+		case "max_tokens", "model_context_window_exceeded" -> StopReason.MAX_TOKENS; //$NON-NLS-1$ //$NON-NLS-2$
+		default -> StopReason.STOPPED;
+		};
+	}
+}

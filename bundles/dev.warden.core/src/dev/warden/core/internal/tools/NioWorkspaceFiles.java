@@ -1,0 +1,269 @@
+package dev.warden.core.internal.tools;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import dev.warden.core.tools.FileEntry;
+import dev.warden.core.tools.ToolException;
+import dev.warden.core.tools.WorkspaceFiles;
+
+/**
+ * {@link WorkspaceFiles} on {@code java.nio}, confined to given root directories; for tests, the command line and
+ * any host without Eclipse resources. With one root, paths are relative to it; with several, a path starts with the
+ * name of its root. Paths are normalized lexically ({@code ..} may not climb above a root) and then checked on disk
+ * (a symbolic link may not lead out of its root). Hidden paths, by default every {@code .git} directory, are neither
+ * listed nor readable.
+ */
+public final class NioWorkspaceFiles implements WorkspaceFiles {
+
+	/** Hides version-control metadata. */
+	public static final Predicate<String> HIDE_GIT = path -> path.equals(".git") || path.startsWith(".git/") //$NON-NLS-1$ //$NON-NLS-2$
+			|| path.contains("/.git/") || path.endsWith("/.git"); //$NON-NLS-1$ //$NON-NLS-2$
+
+	/** The largest file {@link #readText(String)} reads. */
+	public static final long MAX_READ_BYTES = 8L * 1024 * 1024;
+
+	private final Map<String, Path> roots = new LinkedHashMap<>();
+
+	private final Predicate<String> hidden;
+
+	/** One root, hiding {@code .git}. */
+	public NioWorkspaceFiles(Path root) {
+		this(Map.of(root.getFileName() == null ? "root" : root.getFileName().toString(), root), HIDE_GIT); //$NON-NLS-1$
+	}
+
+	/**
+	 * @param roots  root directories by the name paths use for them (ignored with a single root)
+	 * @param hidden which workspace-relative paths to hide
+	 */
+	public NioWorkspaceFiles(Map<String, Path> roots, Predicate<String> hidden) {
+		if (roots.isEmpty()) {
+			throw new IllegalArgumentException("At least one root is needed"); //$NON-NLS-1$
+		}
+		roots.forEach((name, root) -> {
+			try {
+				this.roots.put(name, root.toRealPath());
+			} catch (IOException e) {
+				throw new IllegalArgumentException("Not a directory: " + root, e); //$NON-NLS-1$
+			}
+		});
+		this.hidden = hidden;
+	}
+
+	@Override
+	public String normalize(String path) throws ToolException {
+		String text = path == null ? "" : path.strip().replace('\\', '/'); //$NON-NLS-1$
+		if (text.startsWith("/") || text.matches("^[A-Za-z]:/.*")) { //$NON-NLS-1$ //$NON-NLS-2$
+			text = relativize(text);
+		}
+		List<String> segments = new ArrayList<>();
+		for (String segment : text.split("/")) { //$NON-NLS-1$
+			if (segment.isEmpty() || segment.equals(".")) { //$NON-NLS-1$
+				continue;
+			}
+			if (segment.equals("..")) { //$NON-NLS-1$
+				if (segments.isEmpty()) {
+					throw new ToolException("The path '" + path + "' lies outside the workspace."); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				segments.remove(segments.size() - 1);
+			} else {
+				segments.add(segment);
+			}
+		}
+		String normalized = segments.isEmpty() ? "." : String.join("/", segments); //$NON-NLS-1$ //$NON-NLS-2$
+		if (!normalized.equals(".") && hidden.test(normalized)) { //$NON-NLS-1$
+			throw new ToolException("The path '" + path + "' is hidden from the agent by the workspace's rules."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		Path local = locate(normalized);
+		if (local != null) {
+			checkLinks(path, normalized, local);
+		}
+		return normalized;
+	}
+
+	private String relativize(String absolute) throws ToolException {
+		Path target = Path.of(absolute).normalize();
+		for (Map.Entry<String, Path> root : roots.entrySet()) {
+			if (target.startsWith(root.getValue())) {
+				String relative = root.getValue().relativize(target).toString().replace('\\', '/');
+				return roots.size() == 1 ? relative : root.getKey() + '/' + relative;
+			}
+		}
+		throw new ToolException("The path '" + absolute + "' lies outside the workspace; use a path relative to it."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** @return the location on disk, or {@code null} for the virtual root above several roots */
+	private Path locate(String normalized) throws ToolException {
+		if (roots.size() == 1) {
+			Path root = roots.values().iterator().next();
+			return normalized.equals(".") ? root : root.resolve(normalized); //$NON-NLS-1$
+		}
+		if (normalized.equals(".")) { //$NON-NLS-1$
+			return null;
+		}
+		int slash = normalized.indexOf('/');
+		String name = slash < 0 ? normalized : normalized.substring(0, slash);
+		Path root = roots.get(name);
+		if (root == null) {
+			throw new ToolException("There is no project '" + name + "' in the workspace; projects: " //$NON-NLS-1$ //$NON-NLS-2$
+					+ String.join(", ", roots.keySet()) + '.'); //$NON-NLS-1$
+		}
+		return slash < 0 ? root : root.resolve(normalized.substring(slash + 1));
+	}
+
+	private Path rootOf(String normalized) {
+		if (roots.size() == 1) {
+			return roots.values().iterator().next();
+		}
+		int slash = normalized.indexOf('/');
+		return roots.get(slash < 0 ? normalized : normalized.substring(0, slash));
+	}
+
+	private void checkLinks(String original, String normalized, Path local) throws ToolException {
+		Path existing = local;
+		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+			existing = existing.getParent();
+		}
+		if (existing == null) {
+			return;
+		}
+		try {
+			if (!existing.toRealPath().startsWith(rootOf(normalized))) {
+				throw new ToolException("The path '" + original + "' leads out of the workspace through a link."); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		} catch (IOException e) {
+			throw new ToolException("The path '" + original + "' cannot be resolved: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	@Override
+	public Optional<FileEntry> stat(String path) throws ToolException {
+		String normalized = normalize(path);
+		Path local = locate(normalized);
+		if (local == null) {
+			return Optional.of(new FileEntry(".", true, 0, 0)); //$NON-NLS-1$
+		}
+		if (!Files.exists(local)) {
+			return Optional.empty();
+		}
+		boolean directory = Files.isDirectory(local);
+		try {
+			return Optional.of(new FileEntry(normalized, directory, directory ? 0 : Files.size(local), 0));
+		} catch (IOException e) {
+			throw new ToolException("Cannot read the attributes of '" + normalized + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	@Override
+	public void walk(String dir, int maxDepth, Predicate<FileEntry> visitor) throws ToolException {
+		String normalized = normalize(dir);
+		Path local = locate(normalized);
+		if (local == null) {
+			for (Map.Entry<String, Path> root : roots.entrySet()) {
+				if (!visitor.test(new FileEntry(root.getKey(), true, 0, 1))) {
+					return;
+				}
+				if (maxDepth > 1 && !walk(root.getValue(), root.getKey(), 2, maxDepth, visitor)) {
+					return;
+				}
+			}
+			return;
+		}
+		if (!Files.isDirectory(local)) {
+			throw new ToolException("'" + normalized + "' is not a directory."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		walk(local, normalized.equals(".") ? "" : normalized, 1, maxDepth, visitor); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private boolean walk(Path directory, String prefix, int depth, int maxDepth, Predicate<FileEntry> visitor)
+			throws ToolException {
+		List<Path> children = new ArrayList<>();
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+			stream.forEach(children::add);
+		} catch (IOException e) {
+			throw new ToolException("Cannot list '" + (prefix.isEmpty() ? "." : prefix) + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+		for (Path child : children) {
+			String name = child.getFileName().toString();
+			String relative = prefix.isEmpty() ? name : prefix + '/' + name;
+			if (hidden.test(relative)) {
+				continue;
+			}
+			boolean link = Files.isSymbolicLink(child);
+			boolean isDirectory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+			long size = 0;
+			if (!isDirectory) {
+				try {
+					size = link ? 0 : Files.size(child);
+				} catch (IOException e) {
+					size = -1; // vanished or unreadable while listing: shown without a size
+				}
+			}
+			if (!visitor.test(new FileEntry(relative, isDirectory, size, depth))) {
+				return false;
+			}
+			if (isDirectory && depth < maxDepth && !walk(child, relative, depth + 1, maxDepth, visitor)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public String readText(String path) throws ToolException {
+		String normalized = normalize(path);
+		Path local = locate(normalized);
+		if (local == null || Files.isDirectory(local)) {
+			throw new ToolException("'" + normalized + "' is a directory; use list_files to see its content."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (!Files.exists(local)) {
+			throw new ToolException("There is no file '" + normalized + "'."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		byte[] bytes;
+		try {
+			if (Files.size(local) > MAX_READ_BYTES) {
+				throw new ToolException("'" + normalized + "' is larger than " + MAX_READ_BYTES / (1024 * 1024) //$NON-NLS-1$ //$NON-NLS-2$
+						+ " MB; search it with search_text instead."); //$NON-NLS-1$
+			}
+			bytes = Files.readAllBytes(local);
+		} catch (IOException e) {
+			throw new ToolException("Cannot read '" + normalized + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		for (int i = 0, n = Math.min(bytes.length, 8000); i < n; i++) {
+			if (bytes[i] == 0) {
+				throw new ToolException("'" + normalized + "' is a binary file."); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+		} catch (CharacterCodingException e) {
+			throw new ToolException("'" + normalized + "' is not UTF-8 text.", e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	@Override
+	public Path localPath(String path) throws ToolException {
+		String normalized = normalize(path);
+		Path local = locate(normalized);
+		if (local == null) {
+			throw new ToolException("Name a project: the workspace root is not a directory on disk."); //$NON-NLS-1$
+		}
+		return local;
+	}
+}

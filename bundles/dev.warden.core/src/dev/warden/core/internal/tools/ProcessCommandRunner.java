@@ -1,0 +1,183 @@
+package dev.warden.core.internal.tools;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.tools.CommandRequest;
+import dev.warden.core.tools.CommandResult;
+import dev.warden.core.tools.CommandRunner;
+import dev.warden.core.tools.ToolException;
+
+/**
+ * Runs a command through the platform shell ({@code /bin/sh -c}, {@code cmd.exe /c} on Windows) with standard input
+ * closed and standard error merged into standard output. On timeout or cancellation it kills the whole process tree:
+ * the descendants are collected while the shell still lives (afterwards they would be re-parented and unreachable),
+ * then the shell and all of them are destroyed forcibly.
+ */
+public final class ProcessCommandRunner implements CommandRunner {
+
+	private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+	private final Consumer<Map<String, String>> environmentPolicy;
+
+	/** A runner that passes the environment on unchanged. */
+	public ProcessCommandRunner() {
+		this(environment -> {
+			// unchanged
+		});
+	}
+
+	/** @param environmentPolicy edits the child's environment before it starts (e.g. removes secrets) */
+	public ProcessCommandRunner(Consumer<Map<String, String>> environmentPolicy) {
+		this.environmentPolicy = environmentPolicy;
+	}
+
+	@Override
+	public CommandResult run(CommandRequest request, Consumer<String> output, Cancellation cancellation)
+			throws ToolException {
+		cancellation.throwIfCancelled();
+		ProcessBuilder builder = new ProcessBuilder(WINDOWS ? List.of("cmd.exe", "/c", request.commandLine()) //$NON-NLS-1$ //$NON-NLS-2$
+				: List.of("/bin/sh", "-c", request.commandLine())) //$NON-NLS-1$ //$NON-NLS-2$
+				.directory(request.workingDirectory().toFile()).redirectErrorStream(true)
+				.redirectInput(ProcessBuilder.Redirect.from(new File(WINDOWS ? "NUL" : "/dev/null"))); //$NON-NLS-1$ //$NON-NLS-2$
+		environmentPolicy.accept(builder.environment());
+		long start = System.nanoTime();
+		Process process;
+		try {
+			process = builder.start();
+		} catch (IOException e) {
+			throw new ToolException("The command could not be started: " + e.getMessage(), e); //$NON-NLS-1$
+		}
+		OutputCollector collector = new OutputCollector(Math.max(1000, request.outputCap()), output);
+		Thread reader = new Thread(() -> collector.pump(process.getInputStream(), charset()), "Warden command output"); //$NON-NLS-1$
+		reader.setDaemon(true);
+		reader.start();
+		boolean timedOut = false;
+		try (Cancellation.Registration registration = cancellation.onCancel(() -> killTree(process))) {
+			if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				timedOut = true;
+				killTree(process);
+			}
+			process.waitFor(5, TimeUnit.SECONDS);
+			reader.join(1000);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			killTree(process);
+		}
+		if (reader.isAlive()) {
+			closeQuietly(process.getInputStream()); // a grandchild that escaped still holds the pipe
+		}
+		boolean cancelled = cancellation.isCancelled() && !timedOut;
+		int exit = process.isAlive() ? -1 : process.exitValue();
+		return new CommandResult(exit, collector.text(), collector.truncated(), timedOut, cancelled,
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/** Kills {@code process} and every process it started. */
+	static void killTree(Process process) {
+		List<ProcessHandle> descendants = process.descendants().toList();
+		process.toHandle().destroyForcibly();
+		for (ProcessHandle handle : descendants) {
+			handle.destroyForcibly();
+		}
+		// processes started between the snapshot and the kill of their parent
+		for (ProcessHandle handle : descendants) {
+			handle.descendants().forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	private static Charset charset() {
+		String name = System.getProperty("native.encoding"); //$NON-NLS-1$
+		try {
+			return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+		} catch (IllegalArgumentException e) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+	private static void closeQuietly(InputStream in) {
+		try {
+			in.close();
+		} catch (IOException e) {
+			// the stream is abandoned either way; the reader thread is a daemon and ends with the pipe
+		}
+	}
+
+	/** Keeps the head and the tail of a command's output (errors tend to be at the end) and streams every chunk. */
+	static final class OutputCollector {
+
+		private final int headCap;
+
+		private final int tailCap;
+
+		private final Consumer<String> listener;
+
+		private final StringBuilder head = new StringBuilder();
+
+		private final StringBuilder tail = new StringBuilder();
+
+		private long dropped;
+
+		OutputCollector(int cap, Consumer<String> listener) {
+			this.headCap = cap / 4;
+			this.tailCap = cap - headCap;
+			this.listener = listener;
+		}
+
+		void pump(InputStream in, Charset charset) {
+			char[] buffer = new char[4096];
+			try (Reader reader = new InputStreamReader(in, charset)) {
+				int n;
+				while ((n = reader.read(buffer)) >= 0) {
+					String chunk = new String(buffer, 0, n);
+					append(chunk);
+					listener.accept(chunk);
+				}
+			} catch (IOException e) {
+				append("\n[output ended: " + e.getMessage() + "]\n"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+
+		synchronized void append(String chunk) {
+			int room = headCap - head.length();
+			if (room > 0) {
+				int take = Math.min(room, chunk.length());
+				head.append(chunk, 0, take);
+				chunk = chunk.substring(take);
+			}
+			tail.append(chunk);
+			if (tail.length() > 2 * tailCap) {
+				int cut = tail.length() - tailCap;
+				dropped += cut;
+				tail.delete(0, cut);
+			}
+		}
+
+		synchronized String text() {
+			if (tail.length() > tailCap) {
+				int cut = tail.length() - tailCap;
+				dropped += cut;
+				tail.delete(0, cut);
+			}
+			if (dropped == 0) {
+				return head.toString() + tail;
+			}
+			return head + "\n[... " + dropped + " characters of output omitted ...]\n" + tail; //$NON-NLS-1$ //$NON-NLS-2$
+		}
+
+		synchronized boolean truncated() {
+			return dropped > 0 || tail.length() > tailCap;
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package dev.warden.core.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates {@link ModelProvider}s and checks configurations. */
+public final class Providers {
+
+	private Providers() {
+	}
+
+	/**
+	 * @return a provider for {@code config}; nothing is sent until it is used
+	 * @throws ProviderException of kind {@link ProviderException.Kind#CONFIGURATION} if the configuration is unusable
+	 */
+	public static ModelProvider create(ProviderConfig config) throws ProviderException {
+		Optional<String> problem = config.problem();
+		if (problem.isPresent()) {
+			throw new ProviderException(ProviderException.Kind.CONFIGURATION, problem.get());
+		}
+		return config.kind().create(config);
+	}
+
+	/**
+	 * Makes a minimal real request (one short prompt, an answer of at most a few tokens, no retries) and says in
+	 * plain words whether the model answered. Never throws.
+	 */
+	public static ConnectionTestResult testConnection(ProviderConfig config) {
+		return testConnection(config, new Cancellation());
+	}
+
+	/** As {@link #testConnection(ProviderConfig)}, stoppable through {@code cancellation}. */
+	public static ConnectionTestResult testConnection(ProviderConfig config, Cancellation cancellation) {
+		long start = System.nanoTime();
+		ProviderConfig probe = config.withRetry(RetryPolicy.NONE).withLimits(16, config.temperature());
+		try (ModelProvider provider = create(probe)) {
+			ModelResponse response = provider.stream(
+					new ModelRequest("", List.of(), List.of(Message.user("Reply with the word OK."))), //$NON-NLS-1$ //$NON-NLS-2$
+					StreamListener.NONE, cancellation);
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			if (response.interrupted()) {
+				return new ConnectionTestResult(false,
+						"The server accepted the request but the answer broke off: " + response.interruption(), //$NON-NLS-1$
+						Optional.of(ProviderException.Kind.PROTOCOL), elapsed);
+			}
+			return new ConnectionTestResult(true, "Connected: " + config.model() + " at " + host(config) //$NON-NLS-1$ //$NON-NLS-2$
+					+ " answered in " + seconds(elapsed) + '.', Optional.empty(), elapsed); //$NON-NLS-1$
+		} catch (ProviderException e) {
+			return new ConnectionTestResult(false, e.getMessage(), Optional.of(e.kind()),
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	private static String host(ProviderConfig config) {
+		URI uri = URI.create(config.baseUrl());
+		return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ':' + uri.getPort();
+	}
+
+	private static String seconds(Duration elapsed) {
+		return String.format("%.1f s", elapsed.toMillis() / 1000.0); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,15 @@
+package dev.warden.core.tools;
+
+/** What a tool may do once its call is allowed. A {@link Grant} hands out only the capabilities its tool declared. */
+public enum Capability {
+	/** List, read and search files. */
+	READ_FILES,
+	/** Propose file changes (creation, edit, deletion). */
+	CHANGE_FILES,
+	/** Run a shell command in the project. */
+	RUN_COMMANDS,
+	/** Fetch a web page. */
+	FETCH_URLS,
+	/** Ask the user a question. */
+	ASK_USER
+}

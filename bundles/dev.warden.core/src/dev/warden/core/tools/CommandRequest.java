@@ -1,0 +1,22 @@
+package dev.warden.core.tools;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A shell command to run.
+ *
+ * @param commandLine      the command, run by {@code /bin/sh -c} ({@code cmd.exe /c} on Windows)
+ * @param workingDirectory inside the project
+ * @param timeout          after which the whole process tree is killed
+ * @param outputCap        the most characters of output kept (the rest is dropped from the middle)
+ */
+public record CommandRequest(String commandLine, Path workingDirectory, Duration timeout, int outputCap) {
+
+	public CommandRequest {
+		Objects.requireNonNull(commandLine, "commandLine"); //$NON-NLS-1$
+		Objects.requireNonNull(workingDirectory, "workingDirectory"); //$NON-NLS-1$
+		Objects.requireNonNull(timeout, "timeout"); //$NON-NLS-1$
+	}
+}

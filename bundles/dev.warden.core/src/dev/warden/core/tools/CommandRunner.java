@@ -1,0 +1,18 @@
+package dev.warden.core.tools;
+
+import java.util.function.Consumer;
+
+import dev.warden.core.provider.Cancellation;
+
+/** Runs shell commands and kills their whole process tree on timeout or cancellation. */
+@FunctionalInterface
+public interface CommandRunner {
+
+	/**
+	 * Runs {@code request}, passing output to {@code output} as it arrives (on a reader thread), and waits for the end.
+	 *
+	 * @throws ToolException if the command cannot be started
+	 */
+	CommandResult run(CommandRequest request, Consumer<String> output, Cancellation cancellation)
+			throws ToolException;
+}

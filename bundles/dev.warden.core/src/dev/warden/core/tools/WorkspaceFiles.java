@@ -1,0 +1,40 @@
+package dev.warden.core.tools;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The files the agent may see: a view confined to the workspace's roots that hides what the user excluded. Paths are
+ * workspace-relative with {@code /} separators. Read-only: changes go through a {@link ChangeSink} as
+ * {@link ProposedChange}s.
+ * <p>
+ * Every method refuses, with a {@link ToolException} that explains why, a path outside the roots (also through
+ * {@code ..} or a symbolic link) or a hidden path.
+ */
+public interface WorkspaceFiles {
+
+	/**
+	 * @return {@code path} in canonical form ({@code "src/Main.java"}, {@code "."} for the root)
+	 * @throws ToolException if it lies outside the workspace or is hidden
+	 */
+	String normalize(String path) throws ToolException;
+
+	/** @return the file or directory at {@code path}, or empty if nothing is there */
+	Optional<FileEntry> stat(String path) throws ToolException;
+
+	/**
+	 * Visits the entries below directory {@code dir} depth-first, in name order, skipping hidden ones, down to
+	 * {@code maxDepth} (1: only the children). Stops when {@code visitor} returns {@code false}.
+	 */
+	void walk(String dir, int maxDepth, Predicate<FileEntry> visitor) throws ToolException;
+
+	/**
+	 * @return the content of a text file, decoded as UTF-8
+	 * @throws ToolException if it does not exist, is a directory, is binary, is not UTF-8 or is too large
+	 */
+	String readText(String path) throws ToolException;
+
+	/** @return the location on disk, for a command's working directory */
+	Path localPath(String path) throws ToolException;
+}
