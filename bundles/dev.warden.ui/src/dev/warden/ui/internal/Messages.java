@@ -33,6 +33,26 @@ public final class Messages extends NLS {
 	public static String Chat_hideOutput;
 	public static String Chat_review;
 
+	public static String Activity_filter;
+	public static String Activity_filterHint;
+	public static String Activity_allKinds;
+	public static String Activity_time;
+	public static String Activity_kind;
+	public static String Activity_verdict;
+	public static String Activity_subject;
+	public static String Activity_detail;
+	public static String Activity_actor;
+	public static String Activity_session;
+	public static String Activity_refresh;
+	public static String Activity_export;
+	public static String Activity_reading;
+	public static String Activity_readFailed;
+	public static String Activity_count;
+	public static String Activity_countUnreadable;
+	public static String Activity_exportFailed;
+
+	public static String Decorator_hidden;
+
 	public static String RootPage_description;
 	public static String RootPage_mode;
 	public static String RootPage_autopilotDescription;

@@ -1,31 +1,248 @@
 package dev.warden.ui.internal.preferences;
 
-import org.eclipse.jface.preference.FieldEditorPreferencePage;
-import org.eclipse.jface.preference.StringFieldEditor;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.preference.PreferencePage;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
-import org.eclipse.ui.preferences.ScopedPreferenceStore;
-import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.osgi.service.prefs.BackingStoreException;
 
+import dev.warden.core.provider.ApiKey;
+import dev.warden.core.provider.ConnectionTestResult;
+import dev.warden.core.provider.ProviderConfig;
+import dev.warden.core.provider.ProviderPreset;
+import dev.warden.core.provider.Providers;
 import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.UI;
 
 /**
- * Window &gt; Preferences &gt; Warden &gt; Model: which model Warden talks to.
+ * Window &gt; Preferences &gt; Warden &gt; Model: the provider, its address, the model, limits, and the API key, which
+ * is kept in secure storage only.
  */
-public final class ModelPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+public final class ModelPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
 
-	public ModelPreferencePage() {
-		super(GRID);
-	}
+	private Combo preset;
+	private Label protocol;
+	private Text baseUrl;
+	private Text model;
+	private Text apiKey;
+	private Label keyNote;
+	private Spinner maxOutputTokens;
+	private Text temperature;
+	private Spinner timeout;
+	private Button testConnection;
+	private Label testResult;
+	private boolean keyEdited;
 
 	@Override
 	public void init(IWorkbench workbench) {
-		setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, ModelPreferences.QUALIFIER));
 		setDescription(Messages.ModelPage_description);
 	}
 
 	@Override
-	protected void createFieldEditors() {
-		addField(new StringFieldEditor(ModelPreferences.MODEL, Messages.ModelPage_model, getFieldEditorParent()));
+	protected Control createContents(Composite parent) {
+		Composite contents = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(contents);
+
+		preset = new Combo(labelled(contents, Messages.ModelPage_preset), SWT.READ_ONLY | SWT.DROP_DOWN);
+		for (ProviderPreset each : ProviderPreset.values()) {
+			preset.add(each.label());
+		}
+		preset.addListener(SWT.Selection, e -> presetChosen());
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(preset);
+
+		labelled(contents, Messages.ModelPage_protocol);
+		protocol = new Label(contents, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(protocol);
+
+		baseUrl = text(contents, Messages.ModelPage_baseUrl, SWT.BORDER);
+		model = text(contents, Messages.ModelPage_model, SWT.BORDER);
+		apiKey = text(contents, Messages.ModelPage_apiKey, SWT.BORDER | SWT.PASSWORD);
+		apiKey.addListener(SWT.Modify, e -> keyEdited = true);
+		new Label(contents, SWT.NONE);
+		keyNote = new Label(contents, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(keyNote);
+
+		maxOutputTokens = new Spinner(labelled(contents, Messages.ModelPage_maxOutputTokens), SWT.BORDER);
+		maxOutputTokens.setValues(ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS, 1, 1_000_000, 0, 256, 4096);
+		temperature = text(contents, Messages.ModelPage_temperature, SWT.BORDER);
+		temperature.setMessage(Messages.ModelPage_temperatureDefault);
+		timeout = new Spinner(labelled(contents, Messages.ModelPage_timeout), SWT.BORDER);
+		timeout.setValues(120, 5, 3600, 0, 5, 60);
+
+		testConnection = new Button(contents, SWT.PUSH);
+		testConnection.setText(Messages.ModelPage_testConnection);
+		testConnection.addListener(SWT.Selection, e -> testConnection());
+		GridDataFactory.fillDefaults().span(2, 1).align(SWT.BEGINNING, SWT.CENTER).applyTo(testConnection);
+		testResult = new Label(contents, SWT.WRAP);
+		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(testResult);
+
+		show(ModelPreferences.load());
+		showStoredKeyState();
+		keyEdited = false;
+		return contents;
 	}
+
+	private static Composite labelled(Composite parent, String label) {
+		new Label(parent, SWT.NONE).setText(label);
+		return parent;
+	}
+
+	private static Text text(Composite parent, String label, int style) {
+		Text text = new Text(labelled(parent, label), style);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
+		return text;
+	}
+
+	private void show(ModelPreferences.Values values) {
+		preset.select(values.preset().ordinal());
+		protocol.setText(values.preset().kind().label());
+		baseUrl.setText(values.baseUrl());
+		model.setText(values.model());
+		maxOutputTokens.setSelection(values.maxOutputTokens());
+		temperature.setText(values.temperature() == null ? "" : values.temperature().toString()); //$NON-NLS-1$
+		timeout.setSelection(values.timeoutSeconds());
+	}
+
+	private void showStoredKeyState() {
+		boolean stored = ModelPreferences.readKey().length > 0;
+		keyNote.setText(stored ? Messages.ModelPage_keyStored : Messages.ModelPage_keyNotStored);
+		apiKey.setMessage(stored ? Messages.ModelPage_keyUnchanged : ""); //$NON-NLS-1$
+	}
+
+	private ProviderPreset selectedPreset() {
+		return ProviderPreset.values()[Math.max(0, preset.getSelectionIndex())];
+	}
+
+	private void presetChosen() {
+		ProviderPreset chosen = selectedPreset();
+		protocol.setText(chosen.kind().label());
+		baseUrl.setText(chosen.baseUrl());
+		if (!chosen.suggestedModel().isEmpty() || model.getText().isBlank()) {
+			model.setText(chosen.suggestedModel());
+		}
+		validate();
+	}
+
+	/** What the page shows, or why it cannot be used. */
+	private Optional<ModelPreferences.Values> values() {
+		Double temperatureValue = null;
+		if (!temperature.getText().isBlank()) {
+			try {
+				temperatureValue = Double.valueOf(temperature.getText().strip());
+			} catch (NumberFormatException e) {
+				setErrorMessage(Messages.ModelPage_temperatureInvalid);
+				return Optional.empty();
+			}
+		}
+		return Optional.of(new ModelPreferences.Values(selectedPreset(), baseUrl.getText().strip(),
+				model.getText().strip(), maxOutputTokens.getSelection(), temperatureValue, timeout.getSelection()));
+	}
+
+	private ApiKey keyForTest() {
+		if (keyEdited) {
+			return ApiKey.ofString(apiKey.getText());
+		}
+		return ApiKey.of(ModelPreferences::readKey);
+	}
+
+	private boolean validate() {
+		setErrorMessage(null);
+		Optional<ModelPreferences.Values> values = values();
+		if (values.isEmpty()) {
+			return false;
+		}
+		Optional<String> problem = values.get().toConfig(ApiKey.NONE).problem();
+		problem.ifPresent(this::setErrorMessage);
+		return problem.isEmpty();
+	}
+
+	private void testConnection() {
+		if (!validate()) {
+			return;
+		}
+		ProviderConfig config = values().orElseThrow().toConfig(keyForTest());
+		testConnection.setEnabled(false);
+		testResult.setText(NLS.bind(Messages.ModelPage_testing, config.model()));
+		Job job = Job.create(Messages.ModelPage_testConnection, monitor -> {
+			ConnectionTestResult result = Providers.testConnection(config);
+			UI.runOnUIThread(testResult, () -> {
+				testResult.setText(result.message());
+				testConnection.setEnabled(true);
+				testResult.getParent().layout(true, true);
+			});
+			return Status.OK_STATUS;
+		});
+		job.setSystem(false);
+		job.schedule();
+	}
+
+	/** For tests and screenshots: the outcome of the last connection test as shown. */
+	public String testResultText() {
+		return testResult.getText();
+	}
+
+	@Override
+	protected void performDefaults() {
+		ProviderPreset chosen = ProviderPreset.ANTHROPIC;
+		show(new ModelPreferences.Values(chosen, chosen.baseUrl(), "", ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS, null, //$NON-NLS-1$
+				(int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
+		super.performDefaults();
+	}
+
+	@Override
+	public boolean performOk() {
+		Optional<ModelPreferences.Values> values = values();
+		if (values.isEmpty()) {
+			return false;
+		}
+		try {
+			ModelPreferences.save(values.get());
+			if (keyEdited) {
+				ModelPreferences.writeKey(apiKey.getText());
+				char[] typed = apiKey.getTextChars();
+				Arrays.fill(typed, '\0');
+				apiKey.setText(""); //$NON-NLS-1$
+				keyEdited = false;
+				showStoredKeyState();
+			}
+			return true;
+		} catch (BackingStoreException | StorageException | IOException e) {
+			ILog.of(getClass()).log(Status.error(Messages.ModelPage_saveFailed, e));
+			setErrorMessage(Messages.ModelPage_saveFailed + ' ' + e.getMessage());
+			return false;
+		}
+	}
+
+	/** For tests: fills the page as a user would type. */
+	public void fill(ProviderPreset chosen, String url, String modelName, String key) {
+		preset.select(chosen.ordinal());
+		presetChosen();
+		baseUrl.setText(url);
+		model.setText(modelName);
+		apiKey.setText(key);
+	}
+
+	/** For tests: presses Test connection. */
+	public void pressTestConnection() {
+		testConnection();
+	}
+
 }

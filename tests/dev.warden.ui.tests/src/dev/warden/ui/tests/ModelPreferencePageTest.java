@@ -1,0 +1,145 @@
+package dev.warden.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.warden.core.provider.ProviderPreset;
+import dev.warden.ui.internal.preferences.ModelPreferencePage;
+import dev.warden.ui.internal.preferences.ModelPreferences;
+
+/**
+ * The Model page against a real OpenAI-compatible server on loopback, with the key in the test run's own secure
+ * storage.
+ */
+class ModelPreferencePageTest {
+
+	private static final String KEY = "sk-warden-test-0123456789abcdefSECRET";
+
+	private HttpServer server;
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
+	private PreferenceDialog dialog;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/v1/chat/completions", exchange -> {
+			authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"test-model\",\"choices\":"
+						+ "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"OK\"},\"finish_reason\":null}]}\n\n"
+						+ "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"test-model\",\"choices\":"
+						+ "[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n" + "data: [DONE]\n\n")
+						.getBytes(StandardCharsets.UTF_8));
+			}
+		});
+		server.start();
+		clearSettings();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		if (dialog != null) {
+			dialog.close();
+		}
+		server.stop(0);
+		clearSettings();
+	}
+
+	private static void clearSettings() {
+		try {
+			InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).clear();
+			SecurePreferencesFactory.getDefault().node(ModelPreferences.SECURE_NODE).removeNode();
+			SecurePreferencesFactory.getDefault().flush();
+		} catch (Exception e) {
+			throw new AssertionError("could not reset the model settings", e);
+		}
+	}
+
+	@Test
+	void testConnectionTalksToTheServerAndTheKeyLandsOnlyInSecureStorage() throws Exception {
+		assertFalse(ModelPreferences.isConfigured());
+		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+				ModelPreferences.PAGE_ID, null, null);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, 640);
+		ModelPreferencePage page = (ModelPreferencePage) dialog.getSelectedPage();
+		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+		page.fill(ProviderPreset.CUSTOM, url, "test-model", KEY);
+
+		page.pressTestConnection();
+		Display display = dialog.getShell().getDisplay();
+		Workbenches.waitUntil(display, () -> page.testResultText().startsWith("Connected"), 20,
+				"the connection test reports success, not: " + page.testResultText());
+		assertEquals(List.of("Bearer " + KEY), authorizations, "the typed key was sent, once");
+		Screenshots.take(dialog.getShell(), "preferences-model");
+
+		assertTrue(page.performOk());
+		assertTrue(ModelPreferences.isConfigured());
+		assertEquals("test-model", ModelPreferences.config().model());
+		assertEquals(url, ModelPreferences.config().baseUrl());
+		assertEquals(KEY, ModelPreferences.config().apiKey().reveal(), "the key reads back from secure storage");
+		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).flush();
+		SecurePreferencesFactory.getDefault().flush();
+
+		Path metadata = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath().resolve(".metadata");
+		List<Path> leaks = filesContaining(metadata, KEY);
+		assertEquals(List.of(), leaks, "no file of the workspace metadata (preferences, logs) holds the key");
+		Path keyring = Path.of(System.getProperty("warden.keyring"));
+		assertTrue(Files.size(keyring) > 0, "secure storage was written");
+		assertEquals(List.of(), filesContaining(keyring, KEY), "secure storage holds the key encrypted only");
+	}
+
+	private static List<Path> filesContaining(Path root, String secret) throws IOException {
+		byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+		List<Path> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+				if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+					found.add(file);
+				}
+			}
+		}
+		return found;
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+}
