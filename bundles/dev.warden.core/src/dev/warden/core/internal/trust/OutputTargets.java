@@ -1,0 +1,96 @@
+package dev.warden.core.internal.trust;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether a file a command writes (by an output redirection or {@code find -fprint}) may be covered by a
+ * pattern: only {@code /dev/null} (and the standard streams) or a file inside the workspace root, also after
+ * following symbolic links.
+ */
+public final class OutputTargets {
+
+	private static final Set<String> HARMLESS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/1",
+			"/dev/fd/2");
+
+	private final Path root;
+	private final Path realRoot;
+
+	public OutputTargets(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+		this.realRoot = realPath(this.root);
+	}
+
+	private static Path realPath(Path path) {
+		try {
+			return path.toRealPath();
+		} catch (IOException e) {
+			// A root that does not exist (yet) has no links to follow: its own form is its real form.
+			return path;
+		}
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	/**
+	 * Says why writing to the target is not covered, or empty when it is.
+	 *
+	 * @param directoryMayChange whether a {@code cd} elsewhere on the line may change the directory that
+	 *                           relative targets are resolved against
+	 */
+	public Optional<String> whyNotCovered(Word target, Path workingDirectory, boolean directoryMayChange) {
+		if (target.processSubstitution()) {
+			return Optional.empty();
+		}
+		String text = target.text();
+		if (!target.literal()) {
+			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, which holds an expansion, so where it"
+					+ " writes cannot be known");
+		}
+		if (HARMLESS.contains(text)) {
+			return Optional.empty();
+		}
+		Path path;
+		try {
+			path = Path.of(text);
+		} catch (InvalidPathException e) {
+			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, which is not a valid path: " + e.getReason());
+		}
+		if (text.isEmpty()) {
+			return Optional.of("writes to an empty file name");
+		}
+		if (!path.isAbsolute() && directoryMayChange) {
+			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, relative to a working directory that a"
+					+ " `cd` on the same line may change");
+		}
+		Path resolved = workingDirectory.toAbsolutePath().resolve(path).normalize();
+		if (!resolved.startsWith(root)) {
+			return Optional.of("writes to `" + Quoting.oneLine(resolved.toString()) + "`, outside the workspace");
+		}
+		Path existing = resolved;
+		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+			existing = existing.getParent();
+		}
+		if (existing != null) {
+			Path real;
+			try {
+				real = existing.toRealPath();
+			} catch (IOException e) {
+				return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose location cannot be resolved ("
+						+ e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+			}
+			if (!real.startsWith(realRoot)) {
+				return Optional.of("writes to `" + Quoting.oneLine(text) + "`, which a symbolic link leads outside"
+						+ " the workspace (to " + real + ")");
+			}
+		}
+		return Optional.empty();
+	}
+}

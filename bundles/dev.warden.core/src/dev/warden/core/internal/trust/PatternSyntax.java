@@ -1,0 +1,99 @@
+package dev.warden.core.internal.trust;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.warden.core.trust.BuiltInDenyRule;
+import dev.warden.core.trust.DenyRule;
+import dev.warden.core.trust.TrustPattern;
+
+/** Reads trust patterns and deny rules with the same shell parser that reads command lines. */
+public final class PatternSyntax {
+
+	private PatternSyntax() {
+	}
+
+	/** Reads a trust pattern; throws {@link IllegalArgumentException} with a message a user reads. */
+	public static TrustPattern trustPattern(String text) {
+		String trimmed = text == null ? "" : text.strip();
+		if (trimmed.isEmpty()) {
+			throw new IllegalArgumentException("the pattern is empty");
+		}
+		if (trimmed.startsWith("!")) {
+			throw new IllegalArgumentException("a trust pattern cannot start with `!`, which marks a deny rule");
+		}
+		List<Word> words = singleCommand(trimmed);
+		List<String> literal = new ArrayList<>(words.size());
+		boolean wildcard = false;
+		for (int i = 0; i < words.size(); i++) {
+			Word word = words.get(i);
+			if (i == words.size() - 1 && "*".equals(word.glob())) {
+				wildcard = true;
+			} else if (!word.literal()) {
+				throw new IllegalArgumentException("the word `" + word.text() + "` holds "
+						+ (word.text().contains("*") ? "a `*` that does not stand alone as the last word (write `npm *`,"
+								+ " not `npm*`)" : "an expansion, a glob, a brace or `~`; quote it to match it literally"));
+			} else {
+				literal.add(word.text());
+			}
+		}
+		return new TrustPattern(trimmed, literal, wildcard);
+	}
+
+	/** Reads a deny rule (with or without its {@code !}); throws {@link IllegalArgumentException}. */
+	public static DenyRule denyRule(String text) {
+		String trimmed = text == null ? "" : text.strip();
+		if (trimmed.startsWith("!")) {
+			trimmed = trimmed.substring(1).strip();
+		}
+		if (trimmed.isEmpty()) {
+			throw new IllegalArgumentException("the deny rule is empty");
+		}
+		if (trimmed.startsWith("@")) {
+			String id = trimmed.substring(1);
+			Optional<BuiltInDenyRule> rule = BuiltInDenyRule.byId(id);
+			if (rule.isEmpty()) {
+				throw new IllegalArgumentException("there is no built-in deny rule `@" + id + "`; the built-in rules are "
+						+ Arrays.stream(BuiltInDenyRule.values()).map(r -> "@" + r.id()).collect(Collectors.joining(", ")));
+			}
+			return new DenyRule(trimmed, List.of(), rule);
+		}
+		List<Word> words = singleCommand(trimmed);
+		List<String> globs = new ArrayList<>(words.size());
+		for (Word word : words) {
+			globs.add(word.glob());
+		}
+		return new DenyRule(trimmed, globs, Optional.empty());
+	}
+
+	private static List<Word> singleCommand(String text) {
+		Script script;
+		try {
+			script = ShellParser.parsePattern(text);
+		} catch (ShellSyntaxException e) {
+			throw new IllegalArgumentException("the pattern cannot be read: " + e.getMessage());
+		}
+		if (script.pipelines().size() != 1 || script.pipelines().get(0).commands().size() != 1
+				|| !(script.pipelines().get(0).commands().get(0) instanceof SimpleCommand command)) {
+			throw new IllegalArgumentException("a pattern describes one simple command: it cannot hold `;`, `&&`,"
+					+ " `||`, `|`, `&`, subshells or several lines");
+		}
+		if (!command.assignments().isEmpty()) {
+			throw new IllegalArgumentException("a pattern cannot start with an assignment such as `FOO=1`");
+		}
+		if (!command.redirects().isEmpty()) {
+			throw new IllegalArgumentException("a pattern cannot hold a redirection; quote `<` and `>` to match them"
+					+ " literally");
+		}
+		for (Word word : command.words()) {
+			if (!word.substitutions().isEmpty()) {
+				throw new IllegalArgumentException("a pattern cannot hold a command substitution such as `"
+						+ word.text() + "`");
+			}
+		}
+		return command.words();
+	}
+}

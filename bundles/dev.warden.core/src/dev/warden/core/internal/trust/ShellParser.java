@@ -1,0 +1,952 @@
+package dev.warden.core.internal.trust;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a command line the way a POSIX shell (bash in particular) reads it, and yields every simple command it
+ * would execute, with its words after quote removal, its leading assignments and its redirections.
+ * <p>
+ * Hand-written because no Java library parses bash faithfully: general-purpose shell grammars for Java either
+ * cover only POSIX {@code sh} without bash's additions ({@code $( … )} nesting, {@code <( … )}, {@code &>},
+ * {@code |&}, here-strings), or build a syntax tree without quote removal. What decides trust is exactly
+ * the fine print (where a word ends, when a quote hides an operator), so this parser implements that fine
+ * print itself, in one linear pass, and refuses everything else.
+ * <p>
+ * Supported: simple commands; {@code ;} {@code &} {@code &&} {@code ||} {@code |} {@code |&} and newlines;
+ * subshells {@code ( … )} and groups <code>{ …; }</code>; {@code !} before a pipeline; comments; single,
+ * double and back-slash quoting; {@code $name}, <code>${name}</code> and the parameter expansions that cannot run
+ * code; {@code $( … )} and back-quotes (also inside double quotes and assignment values); {@code <( … )} and
+ * {@code >( … )}; all redirections; here-documents whose body is plain data; line continuations between words.
+ * <p>
+ * Refused with a reason ({@link ShellSyntaxException}): unbalanced quotes; control characters other than tab
+ * and newline; any character outside ASCII; the compound commands {@code if}, {@code for}, {@code while},
+ * {@code until}, {@code case}, {@code select}, {@code [[ … ]]}, {@code (( … ))}, {@code coproc} and function
+ * definitions; arithmetic expansion; ANSI-C and locale quoting ({@code $'…'}, {@code $"…"}); parameter
+ * expansions that run code, assign or hide words (indirection, transformations, subscripts, words that hold
+ * expansions or quotes); back-slashes inside back-quotes; here-documents whose body expands; array
+ * assignments; named file descriptors; line continuations inside a word or an operator.
+ */
+public final class ShellParser {
+
+	private static final int MAX_DEPTH = 32;
+
+	private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done",
+			"case", "esac", "while", "until", "for", "select", "function", "coproc", "[[", "]]", "}");
+
+	private enum Closer {
+		NONE(""), PAREN(")"), BRACE("}");
+
+		final String text;
+
+		Closer(String text) {
+			this.text = text;
+		}
+	}
+
+	private record PendingHeredoc(String delimiter, boolean stripTabs, boolean quoted) {
+	}
+
+	private final String src;
+	private final int start;
+	private final int end;
+	private final int depth;
+	private final boolean patternMode;
+	private final ArrayDeque<PendingHeredoc> pending = new ArrayDeque<>();
+	private int pos;
+	private int nesting;
+
+	private ShellParser(String src, int start, int end, int depth, boolean patternMode) {
+		this.src = src;
+		this.start = start;
+		this.end = end;
+		this.depth = depth;
+		this.patternMode = patternMode;
+		this.pos = start;
+	}
+
+	/**
+	 * Parses a command line.
+	 *
+	 * @throws ShellSyntaxException when the line holds anything the parser does not fully understand
+	 */
+	public static Script parse(String line) throws ShellSyntaxException {
+		return parse(line, false);
+	}
+
+	/**
+	 * Parses a trust or deny pattern: the same syntax as a command line, with each word also carrying its
+	 * {@link Word#glob()} form.
+	 */
+	public static Script parsePattern(String pattern) throws ShellSyntaxException {
+		return parse(pattern, true);
+	}
+
+	private static Script parse(String line, boolean patternMode) throws ShellSyntaxException {
+		checkCharacters(line);
+		ShellParser parser = new ShellParser(line, 0, line.length(), 0, patternMode);
+		return parser.parseAll();
+	}
+
+	private Script parseAll() throws ShellSyntaxException {
+		Script script = parseList(Closer.NONE);
+		if (!pending.isEmpty()) {
+			throw new ShellSyntaxException("the here-document ending with `" + pending.peekFirst().delimiter()
+					+ "` has no body");
+		}
+		return script;
+	}
+
+	/** Refuses control characters (other than tab and newline) and everything outside ASCII. */
+	private static void checkCharacters(String line) throws ShellSyntaxException {
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f)) {
+				continue;
+			}
+			int codePoint = line.codePointAt(i);
+			String name = Character.getName(codePoint);
+			String described = String.format("U+%04X%s", codePoint, name == null ? "" : " (" + name + ")");
+			if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+				throw new ShellSyntaxException("the command line contains the control character " + described);
+			}
+			throw new ShellSyntaxException("the command line contains the non-ASCII character " + described
+					+ "; only plain ASCII command lines are trusted, where every character means what it looks like");
+		}
+	}
+
+	// ---- lists, pipelines, commands
+
+	private Script parseList(Closer closer) throws ShellSyntaxException {
+		List<Pipeline> pipelines = new ArrayList<>();
+		boolean needSeparator = false;
+		while (true) {
+			skipBlanks();
+			if (pos >= end) {
+				if (closer != Closer.NONE) {
+					throw new ShellSyntaxException("a `" + closer.text + "` is missing");
+				}
+				break;
+			}
+			char c = src.charAt(pos);
+			if (c == '\n') {
+				newline();
+				needSeparator = false;
+				continue;
+			}
+			if (c == ';') {
+				if (peek(1) == ';' || peek(1) == '&') {
+					throw new ShellSyntaxException("`" + src.substring(pos, pos + 2)
+							+ "` belongs to `case`, which is not supported");
+				}
+				if (!needSeparator) {
+					throw new ShellSyntaxException("syntax error near `;`");
+				}
+				pos++;
+				needSeparator = false;
+				continue;
+			}
+			if (c == '&' && peek(1) != '&' && peek(1) != '>') {
+				if (!needSeparator) {
+					throw new ShellSyntaxException("syntax error near `&`");
+				}
+				pos++;
+				needSeparator = false;
+				continue;
+			}
+			if (c == ')') {
+				if (closer == Closer.PAREN) {
+					break;
+				}
+				throw new ShellSyntaxException("syntax error: unexpected `)`");
+			}
+			if (closer == Closer.BRACE && atReserved("}")) {
+				break;
+			}
+			if (needSeparator) {
+				throw new ShellSyntaxException("syntax error near " + describeHere());
+			}
+			parseAndOr(pipelines);
+			needSeparator = true;
+		}
+		return new Script(pipelines);
+	}
+
+	private void parseAndOr(List<Pipeline> out) throws ShellSyntaxException {
+		out.add(parsePipeline());
+		while (true) {
+			skipBlanks();
+			if (pos + 1 < end && ((src.charAt(pos) == '&' && src.charAt(pos + 1) == '&')
+					|| (src.charAt(pos) == '|' && src.charAt(pos + 1) == '|'))) {
+				pos += 2;
+				skipBlanksAndNewlines();
+				out.add(parsePipeline());
+			} else {
+				return;
+			}
+		}
+	}
+
+	private Pipeline parsePipeline() throws ShellSyntaxException {
+		skipBlanks();
+		if (atReserved("!")) {
+			pos++;
+		}
+		List<Command> commands = new ArrayList<>();
+		commands.add(parseCommand());
+		while (true) {
+			skipBlanks();
+			if (pos < end && src.charAt(pos) == '|' && peek(1) != '|') {
+				pos++;
+				if (pos < end && src.charAt(pos) == '&') {
+					pos++;
+				}
+				skipBlanksAndNewlines();
+				commands.add(parseCommand());
+			} else {
+				return new Pipeline(commands);
+			}
+		}
+	}
+
+	private Command parseCommand() throws ShellSyntaxException {
+		skipBlanks();
+		if (pos >= end) {
+			throw new ShellSyntaxException("a command is missing at the end of the line");
+		}
+		char c = src.charAt(pos);
+		if (c == '(') {
+			if (peek(1) == '(') {
+				throw new ShellSyntaxException("arithmetic commands `(( … ))` are not supported");
+			}
+			pos++;
+			Script body = nested(Closer.PAREN);
+			pos++; // ')'
+			if (body.isEmpty()) {
+				throw new ShellSyntaxException("syntax error: empty subshell `( )`");
+			}
+			return new CompoundCommand(true, body, parseTrailingRedirects());
+		}
+		if (atReserved("{")) {
+			pos++;
+			Script body = nested(Closer.BRACE);
+			pos++; // '}'
+			if (body.isEmpty()) {
+				throw new ShellSyntaxException("syntax error: empty group `{ }`");
+			}
+			return new CompoundCommand(false, body, parseTrailingRedirects());
+		}
+		String bare = bareWordHere();
+		if (UNSUPPORTED_KEYWORDS.contains(bare)) {
+			if (bare.equals("}") || bare.equals("]]")) {
+				throw new ShellSyntaxException("syntax error: unexpected `" + bare + "`");
+			}
+			throw new ShellSyntaxException("the shell keyword `" + bare + "` (compound commands such as if, for, while,"
+					+ " case, [[ … ]] and function definitions) is not supported");
+		}
+		return parseSimpleCommand();
+	}
+
+	private Script nested(Closer closer) throws ShellSyntaxException {
+		if (++nesting + depth > MAX_DEPTH) {
+			throw new ShellSyntaxException("the command line is nested too deeply");
+		}
+		Script body = parseList(closer);
+		nesting--;
+		return body;
+	}
+
+	private List<Redirect> parseTrailingRedirects() throws ShellSyntaxException {
+		List<Redirect> redirects = new ArrayList<>();
+		while (true) {
+			skipBlanks();
+			Redirect redirect = tryRedirect();
+			if (redirect == null) {
+				return redirects;
+			}
+			redirects.add(redirect);
+		}
+	}
+
+	private SimpleCommand parseSimpleCommand() throws ShellSyntaxException {
+		List<Assignment> assignments = new ArrayList<>();
+		List<Word> words = new ArrayList<>();
+		List<Redirect> redirects = new ArrayList<>();
+		while (true) {
+			skipBlanks();
+			if (pos >= end) {
+				break;
+			}
+			char c = src.charAt(pos);
+			if (c == '\n' || c == ';' || c == '|' || c == ')' || (c == '&' && peek(1) != '>')) {
+				break;
+			}
+			if (c == '(') {
+				if (words.size() == 1 && assignments.isEmpty() && redirects.isEmpty()) {
+					throw new ShellSyntaxException("function definitions are not supported");
+				}
+				throw new ShellSyntaxException("syntax error near `(`");
+			}
+			Redirect redirect = tryRedirect();
+			if (redirect != null) {
+				redirects.add(redirect);
+				continue;
+			}
+			if (words.isEmpty()) {
+				Assignment assignment = tryAssignment();
+				if (assignment != null) {
+					assignments.add(assignment);
+					continue;
+				}
+			}
+			words.add(parseWord());
+		}
+		if (assignments.isEmpty() && words.isEmpty() && redirects.isEmpty()) {
+			throw new ShellSyntaxException("syntax error: a command is missing before " + describeHere());
+		}
+		return new SimpleCommand(assignments, words, redirects);
+	}
+
+	// ---- redirections and assignments
+
+	/** Parses a redirection starting here (with an optional file descriptor number), or returns null. */
+	private Redirect tryRedirect() throws ShellSyntaxException {
+		if (pos >= end) {
+			return null;
+		}
+		int digitsEnd = pos;
+		while (digitsEnd < end && Character.isDigit(src.charAt(digitsEnd))) {
+			digitsEnd++;
+		}
+		int fd = -1;
+		if (digitsEnd > pos) {
+			if (digitsEnd >= end || !isRedirectStart(digitsEnd)) {
+				return null;
+			}
+			if (digitsEnd - pos > 4) {
+				throw new ShellSyntaxException("the file descriptor number " + src.substring(pos, digitsEnd)
+						+ " is out of range");
+			}
+			fd = Integer.parseInt(src, pos, digitsEnd, 10);
+			pos = digitsEnd;
+		} else if (src.charAt(pos) == '{') {
+			int i = pos + 1;
+			while (i < end && isNameChar(src.charAt(i))) {
+				i++;
+			}
+			if (i > pos + 1 && i + 1 < end && src.charAt(i) == '}' && isRedirectStart(i + 1)) {
+				throw new ShellSyntaxException("named file descriptors ({name}>) are not supported");
+			}
+			return null;
+		} else if (!isRedirectStart(pos)) {
+			return null;
+		}
+		return parseRedirect(fd);
+	}
+
+	private boolean isRedirectStart(int at) {
+		char c = src.charAt(at);
+		char next = at + 1 < end ? src.charAt(at + 1) : 0;
+		if (c == '<' || c == '>') {
+			return next != '(';
+		}
+		return c == '&' && next == '>';
+	}
+
+	private Redirect parseRedirect(int fd) throws ShellSyntaxException {
+		String operator;
+		Redirect.Kind kind;
+		if (src.startsWith("&>>", pos)) {
+			operator = "&>>";
+			kind = Redirect.Kind.OUTPUT;
+		} else if (src.startsWith("&>", pos)) {
+			operator = "&>";
+			kind = Redirect.Kind.OUTPUT;
+		} else if (src.startsWith("<<<", pos)) {
+			operator = "<<<";
+			kind = Redirect.Kind.HERESTRING;
+		} else if (src.startsWith("<<-", pos)) {
+			operator = "<<-";
+			kind = Redirect.Kind.HEREDOC;
+		} else if (src.startsWith("<<", pos)) {
+			operator = "<<";
+			kind = Redirect.Kind.HEREDOC;
+		} else if (src.startsWith("<&", pos)) {
+			operator = "<&";
+			kind = Redirect.Kind.DUPLICATE;
+		} else if (src.startsWith("<>", pos)) {
+			operator = "<>";
+			kind = Redirect.Kind.OUTPUT;
+		} else if (src.startsWith(">>", pos)) {
+			operator = ">>";
+			kind = Redirect.Kind.OUTPUT;
+		} else if (src.startsWith(">|", pos)) {
+			operator = ">|";
+			kind = Redirect.Kind.OUTPUT;
+		} else if (src.startsWith(">&", pos)) {
+			operator = ">&";
+			kind = Redirect.Kind.DUPLICATE;
+		} else if (src.charAt(pos) == '>') {
+			operator = ">";
+			kind = Redirect.Kind.OUTPUT;
+		} else {
+			operator = "<";
+			kind = Redirect.Kind.INPUT;
+		}
+		pos += operator.length();
+		skipBlanks();
+		if (pos >= end || isOperatorChar(src.charAt(pos)) && !isProcessSubstitutionStart(pos)) {
+			throw new ShellSyntaxException("the redirection `" + operator + "` has no target");
+		}
+		int wordStart = pos;
+		Word target = parseWord();
+		if (kind == Redirect.Kind.HEREDOC) {
+			String raw = src.substring(wordStart, pos);
+			boolean quoted = raw.indexOf('\'') >= 0 || raw.indexOf('"') >= 0 || raw.indexOf('\\') >= 0;
+			pending.addLast(new PendingHeredoc(target.text(), operator.equals("<<-"), quoted));
+		} else if (kind == Redirect.Kind.DUPLICATE && !isDescriptor(target)) {
+			kind = operator.equals(">&") ? Redirect.Kind.OUTPUT : Redirect.Kind.INPUT;
+			if (kind == Redirect.Kind.OUTPUT && fd >= 0) {
+				throw new ShellSyntaxException("the redirection `" + fd + ">&" + target.text() + "` is ambiguous");
+			}
+		}
+		return new Redirect(fd, operator, kind, target);
+	}
+
+	private static boolean isDescriptor(Word word) {
+		if (!word.literal()) {
+			return false;
+		}
+		String text = word.text();
+		int digits = text.endsWith("-") ? text.length() - 1 : text.length();
+		if (digits == 0) {
+			return text.equals("-");
+		}
+		for (int i = 0; i < digits; i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Parses {@code NAME=value} or {@code NAME+=value} starting here, or returns null. */
+	private Assignment tryAssignment() throws ShellSyntaxException {
+		if (pos >= end || !isNameStart(src.charAt(pos))) {
+			return null;
+		}
+		int i = pos + 1;
+		while (i < end && isNameChar(src.charAt(i))) {
+			i++;
+		}
+		if (i >= end) {
+			return null;
+		}
+		boolean append = false;
+		int valueStart;
+		if (src.charAt(i) == '=') {
+			valueStart = i + 1;
+		} else if (src.charAt(i) == '+' && i + 1 < end && src.charAt(i + 1) == '=') {
+			append = true;
+			valueStart = i + 2;
+		} else if (src.charAt(i) == '[') {
+			int j = i;
+			while (j < end && !isBlankOrOperator(src.charAt(j))) {
+				if (src.charAt(j) == ']' && j + 1 < end && (src.charAt(j + 1) == '=' || src.charAt(j + 1) == '+')) {
+					throw new ShellSyntaxException("array element assignments are not supported");
+				}
+				j++;
+			}
+			return null;
+		} else {
+			return null;
+		}
+		String name = src.substring(pos, i);
+		pos = valueStart;
+		if (pos < end && src.charAt(pos) == '(') {
+			throw new ShellSyntaxException("array assignments (" + name + "=( … )) are not supported");
+		}
+		Word value = pos >= end || isBlankOrOperator(src.charAt(pos)) && !isProcessSubstitutionStart(pos)
+				? new Word("", true, List.of(), patternMode ? "" : null, false)
+				: parseWord();
+		return new Assignment(name, append, value);
+	}
+
+	// ---- words
+
+	private final class WordBuilder {
+		final StringBuilder text = new StringBuilder();
+		final StringBuilder glob = patternMode ? new StringBuilder() : null;
+		List<Script> substitutions = List.of();
+		boolean literal = true;
+		boolean braceOpen;
+		boolean braceSeparator;
+		boolean bracketOpen;
+
+		void append(char c, boolean quoted) {
+			text.append(c);
+			if (glob != null) {
+				if (c == '\\' || (c == '*' && quoted)) {
+					glob.append('\\');
+				}
+				glob.append(c);
+			}
+		}
+
+		void appendRaw(CharSequence s) {
+			text.append(s);
+			if (glob != null) {
+				for (int i = 0; i < s.length(); i++) {
+					char c = s.charAt(i);
+					if (c == '\\' || c == '*') {
+						glob.append('\\');
+					}
+					glob.append(c);
+				}
+			}
+		}
+
+		void substitution(Script script) {
+			if (substitutions.isEmpty()) {
+				substitutions = new ArrayList<>(2);
+			}
+			substitutions.add(script);
+			literal = false;
+		}
+
+		Word build(boolean processSubstitution) {
+			return new Word(text.toString(), literal, substitutions, glob == null ? null : glob.toString(),
+					processSubstitution);
+		}
+	}
+
+	private Word parseWord() throws ShellSyntaxException {
+		WordBuilder word = new WordBuilder();
+		int wordStart = pos;
+		boolean onlyProcessSubstitution = false;
+		while (pos < end) {
+			char c = src.charAt(pos);
+			if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+				break;
+			}
+			if (c == '<' || c == '>') {
+				if (!isProcessSubstitutionStart(pos)) {
+					break;
+				}
+				int substitutionStart = pos;
+				pos += 2;
+				Script body = nested(Closer.PAREN);
+				pos++;
+				word.appendRaw(src.substring(substitutionStart, pos));
+				word.substitution(body);
+				onlyProcessSubstitution = substitutionStart == wordStart;
+				continue;
+			}
+			onlyProcessSubstitution = false;
+			switch (c) {
+			case '\\' -> {
+				if (pos + 1 >= end) {
+					throw new ShellSyntaxException("the command line ends with a lone back-slash");
+				}
+				if (src.charAt(pos + 1) == '\n') {
+					throw new ShellSyntaxException("a line continuation (back-slash and newline) inside a word"
+							+ " hides the command's structure");
+				}
+				word.append(src.charAt(pos + 1), true);
+				pos += 2;
+			}
+			case '\'' -> {
+				int close = indexOf('\'', pos + 1);
+				if (close < 0) {
+					throw new ShellSyntaxException("a single quote is not closed");
+				}
+				for (int i = pos + 1; i < close; i++) {
+					word.append(src.charAt(i), true);
+				}
+				pos = close + 1;
+			}
+			case '"' -> parseDoubleQuoted(word);
+			case '$' -> parseDollar(word, false);
+			case '`' -> parseBackquote(word);
+			case '~' -> {
+				if (pos == wordStart) {
+					word.literal = false;
+				}
+				word.append(c, false);
+				pos++;
+			}
+			default -> {
+				unquotedSpecial(word, c);
+				word.append(c, false);
+				pos++;
+			}
+			}
+		}
+		return word.build(onlyProcessSubstitution);
+	}
+
+	/** Notes the pathname and brace expansion characters of an unquoted character. */
+	private static void unquotedSpecial(WordBuilder word, char c) {
+		switch (c) {
+		case '*', '?' -> word.literal = false;
+		case '[' -> word.bracketOpen = true;
+		case ']' -> {
+			if (word.bracketOpen) {
+				word.literal = false;
+			}
+		}
+		case '{' -> word.braceOpen = true;
+		case ',' -> word.braceSeparator |= word.braceOpen;
+		case '.' -> word.braceSeparator |= word.braceOpen && word.text.length() > 0
+				&& word.text.charAt(word.text.length() - 1) == '.';
+		case '}' -> {
+			if (word.braceOpen && word.braceSeparator) {
+				word.literal = false;
+			}
+		}
+		default -> {
+			// an ordinary character
+		}
+		}
+	}
+
+	private void parseDoubleQuoted(WordBuilder word) throws ShellSyntaxException {
+		pos++;
+		while (true) {
+			if (pos >= end) {
+				throw new ShellSyntaxException("a double quote is not closed");
+			}
+			char c = src.charAt(pos);
+			switch (c) {
+			case '"' -> {
+				pos++;
+				return;
+			}
+			case '\\' -> {
+				char next = peek(1);
+				if (next == '\n') {
+					throw new ShellSyntaxException("a line continuation (back-slash and newline) inside double quotes"
+							+ " hides the command's structure");
+				}
+				if (next == '$' || next == '`' || next == '"' || next == '\\') {
+					word.append(next, true);
+					pos += 2;
+				} else {
+					word.append('\\', true);
+					pos++;
+				}
+			}
+			case '$' -> parseDollar(word, true);
+			case '`' -> parseBackquote(word);
+			default -> {
+				word.append(c, true);
+				pos++;
+			}
+			}
+		}
+	}
+
+	private void parseDollar(WordBuilder word, boolean inDoubleQuotes) throws ShellSyntaxException {
+		int dollar = pos;
+		char next = peek(1);
+		if (inDoubleQuotes && (next == '"' || next == '\'')) {
+			word.append('$', true);
+			pos++;
+			return;
+		}
+		switch (next) {
+		case '\'' -> throw new ShellSyntaxException("ANSI-C quoting $'…' is not supported");
+		case '"' -> throw new ShellSyntaxException("locale quoting $\"…\" is not supported");
+		case '[' -> throw new ShellSyntaxException("arithmetic expansion $[ … ] is not supported");
+		case '(' -> {
+			if (peek(2) == '(') {
+				throw new ShellSyntaxException("arithmetic expansion $(( … )) is not supported");
+			}
+			pos += 2;
+			Script body = nested(Closer.PAREN);
+			pos++;
+			word.appendRaw(src.substring(dollar, pos));
+			word.substitution(body);
+		}
+		case '{' -> parseBracedParameter(word);
+		default -> {
+			if (isNameStart(next)) {
+				pos += 2;
+				while (pos < end && isNameChar(src.charAt(pos))) {
+					pos++;
+				}
+				word.appendRaw(src.substring(dollar, pos));
+				word.literal = false;
+			} else if (Character.isDigit(next) || (next != 0 && "@*#?-$!".indexOf(next) >= 0)) {
+				pos += 2;
+				word.appendRaw(src.substring(dollar, pos));
+				word.literal = false;
+			} else {
+				word.append('$', inDoubleQuotes);
+				pos++;
+			}
+		}
+		}
+	}
+
+	/**
+	 * Accepts <code>${name}</code>, <code>${#name}</code> and <code>${name OP word}</code> for the operators that
+	 * neither run code nor assign, with a word of plain characters only.
+	 */
+	private void parseBracedParameter(WordBuilder word) throws ShellSyntaxException {
+		int dollar = pos;
+		int i = pos + 2;
+		if (i < end && src.charAt(i) == '!') {
+			throw new ShellSyntaxException("indirect parameter expansion ${!…} is not supported");
+		}
+		boolean length = false;
+		if (i + 1 < end && src.charAt(i) == '#' && src.charAt(i + 1) != '}') {
+			length = true;
+			i++;
+		}
+		int nameStart = i;
+		if (i < end && isNameStart(src.charAt(i))) {
+			while (i < end && isNameChar(src.charAt(i))) {
+				i++;
+			}
+		} else if (i < end && Character.isDigit(src.charAt(i))) {
+			while (i < end && Character.isDigit(src.charAt(i))) {
+				i++;
+			}
+		} else if (i < end && "@*#?-$!".indexOf(src.charAt(i)) >= 0) {
+			i++;
+		}
+		if (i == nameStart) {
+			throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar) + " is not supported");
+		}
+		if (i >= end) {
+			throw new ShellSyntaxException("a parameter expansion ${ is not closed");
+		}
+		char c = src.charAt(i);
+		if (c != '}') {
+			if (length) {
+				throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar) + " is not supported");
+			}
+			if (c == '[') {
+				throw new ShellSyntaxException("array subscripts in parameter expansions are not supported");
+			}
+			if (c == '@') {
+				throw new ShellSyntaxException("parameter transformations ${name@…} are not supported");
+			}
+			int operatorEnd = parameterOperatorEnd(i);
+			if (operatorEnd < 0) {
+				throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar) + " is not supported");
+			}
+			i = operatorEnd;
+			while (i < end && src.charAt(i) != '}') {
+				if (!isPlainParameterWordChar(src.charAt(i))) {
+					throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar)
+							+ " holds quotes, expansions or special characters in its word; that is not supported");
+				}
+				i++;
+			}
+			if (i >= end) {
+				throw new ShellSyntaxException("a parameter expansion ${ is not closed");
+			}
+		}
+		pos = i + 1;
+		word.appendRaw(src.substring(dollar, pos));
+		word.literal = false;
+	}
+
+	/** Returns the end of a supported operator at {@code at}, or -1; refuses the assigning ones. */
+	private int parameterOperatorEnd(int at) throws ShellSyntaxException {
+		char c = src.charAt(at);
+		char next = at + 1 < end ? src.charAt(at + 1) : 0;
+		if (c == ':') {
+			if (next == '=') {
+				throw new ShellSyntaxException("parameter expansions that assign (${name:=…}) are not supported");
+			}
+			return next == '-' || next == '+' || next == '?' ? at + 2 : -1;
+		}
+		return switch (c) {
+		case '=' -> throw new ShellSyntaxException("parameter expansions that assign (${name=…}) are not supported");
+		case '-', '+', '?' -> at + 1;
+		case '#', '%', '/', '^', ',' -> next == c ? at + 2 : at + 1;
+		default -> -1;
+		};
+	}
+
+	private static boolean isPlainParameterWordChar(char c) {
+		return Character.isLetterOrDigit(c) || "_-.,:/@%+=*?^#~ ".indexOf(c) >= 0;
+	}
+
+	private void parseBackquote(WordBuilder word) throws ShellSyntaxException {
+		int open = pos;
+		int close = open + 1;
+		while (close < end && src.charAt(close) != '`') {
+			if (src.charAt(close) == '\\') {
+				throw new ShellSyntaxException("back-slashes inside back-quotes are not supported; use $( … )");
+			}
+			close++;
+		}
+		if (close >= end) {
+			throw new ShellSyntaxException("a back-quote is not closed");
+		}
+		if (depth + nesting + 1 > MAX_DEPTH) {
+			throw new ShellSyntaxException("the command line is nested too deeply");
+		}
+		ShellParser inner = new ShellParser(src, open + 1, close, depth + nesting + 1, patternMode);
+		Script body = inner.parseAll();
+		pos = close + 1;
+		word.appendRaw(src.substring(open, pos));
+		word.substitution(body);
+	}
+
+	// ---- blanks, newlines, here-documents
+
+	private void skipBlanks() throws ShellSyntaxException {
+		while (pos < end) {
+			char c = src.charAt(pos);
+			if (c == ' ' || c == '\t') {
+				pos++;
+			} else if (c == '\\' && peek(1) == '\n') {
+				if (pos == start || !isBlank(src.charAt(pos - 1))) {
+					throw new ShellSyntaxException("a line continuation (back-slash and newline) that joins words or"
+							+ " operators hides the command's structure");
+				}
+				pos += 2;
+			} else if (c == '#') {
+				while (pos < end && src.charAt(pos) != '\n') {
+					pos++;
+				}
+			} else {
+				return;
+			}
+		}
+	}
+
+	private void skipBlanksAndNewlines() throws ShellSyntaxException {
+		while (true) {
+			skipBlanks();
+			if (pos < end && src.charAt(pos) == '\n') {
+				newline();
+			} else {
+				return;
+			}
+		}
+	}
+
+	/** Consumes a newline and reads the bodies of the here-documents started on the line it ends. */
+	private void newline() throws ShellSyntaxException {
+		pos++;
+		while (!pending.isEmpty()) {
+			readHeredoc(pending.removeFirst());
+		}
+	}
+
+	private void readHeredoc(PendingHeredoc heredoc) throws ShellSyntaxException {
+		String delimiter = heredoc.delimiter();
+		while (true) {
+			if (pos >= end) {
+				throw new ShellSyntaxException("the here-document is not terminated by a line `" + delimiter + "`");
+			}
+			int lineEnd = indexOf('\n', pos);
+			if (lineEnd < 0) {
+				lineEnd = end;
+			}
+			int lineStart = pos;
+			if (heredoc.stripTabs()) {
+				while (lineStart < lineEnd && src.charAt(lineStart) == '\t') {
+					lineStart++;
+				}
+			}
+			boolean isDelimiter = lineEnd - lineStart == delimiter.length() && src.startsWith(delimiter, lineStart);
+			if (!isDelimiter && !heredoc.quoted()) {
+				for (int i = lineStart; i < lineEnd; i++) {
+					char c = src.charAt(i);
+					if (c == '$' || c == '`') {
+						throw new ShellSyntaxException("the here-document ending with `" + delimiter + "` expands `" + c
+								+ "`; quote its delimiter (<<'" + delimiter + "') to make it plain data");
+					}
+				}
+				if (lineEnd > lineStart && src.charAt(lineEnd - 1) == '\\') {
+					throw new ShellSyntaxException("a line continuation inside the here-document ending with `"
+							+ delimiter + "` hides its end");
+				}
+			}
+			pos = lineEnd < end ? lineEnd + 1 : end;
+			if (isDelimiter) {
+				return;
+			}
+		}
+	}
+
+	// ---- helpers
+
+	private char peek(int offset) {
+		int at = pos + offset;
+		return at < end ? src.charAt(at) : 0;
+	}
+
+	private int indexOf(char c, int from) {
+		int found = src.indexOf(c, from);
+		return found < 0 || found >= end ? -1 : found;
+	}
+
+	private boolean atReserved(String word) {
+		if (!src.startsWith(word, pos) || pos + word.length() > end) {
+			return false;
+		}
+		int after = pos + word.length();
+		return after >= end || isBlankOrOperator(src.charAt(after));
+	}
+
+	/** The unquoted run of word characters at the current position, used to spot reserved words. */
+	private String bareWordHere() {
+		int i = pos;
+		while (i < end && !isBlankOrOperator(src.charAt(i))) {
+			char c = src.charAt(i);
+			if (c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`') {
+				return "";
+			}
+			i++;
+		}
+		return src.substring(pos, i);
+	}
+
+	private boolean isProcessSubstitutionStart(int at) {
+		char c = src.charAt(at);
+		return (c == '<' || c == '>') && at + 1 < end && src.charAt(at + 1) == '(';
+	}
+
+	private String describeHere() {
+		return pos >= end ? "the end of the line" : excerpt(pos);
+	}
+
+	private String excerpt(int from) {
+		int to = Math.min(end, from + 20);
+		int newline = indexOf('\n', from);
+		if (newline >= 0 && newline < to) {
+			to = newline;
+		}
+		return "`" + src.substring(from, to) + (to < end && to - from == 20 ? "…" : "") + "`";
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	private static boolean isOperatorChar(char c) {
+		return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\n';
+	}
+
+	private static boolean isBlankOrOperator(char c) {
+		return isBlank(c) || isOperatorChar(c);
+	}
+
+	private static boolean isNameStart(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+	}
+
+	private static boolean isNameChar(char c) {
+		return isNameStart(c) || (c >= '0' && c <= '9');
+	}
+}

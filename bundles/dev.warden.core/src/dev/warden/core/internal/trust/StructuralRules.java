@@ -1,0 +1,181 @@
+package dev.warden.core.internal.trust;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The checks behind the built-in deny rules ({@link dev.warden.core.trust.BuiltInDenyRule}). */
+public final class StructuralRules {
+
+	private static final Set<String> SYSTEM_DIRECTORIES = Set.of("bin", "boot", "dev", "etc", "home", "lib", "lib32",
+			"lib64", "libx32", "opt", "proc", "root", "run", "sbin", "srv", "sys", "usr", "var", "Users", "System",
+			"Applications", "Library", "Volumes", "private", "snap", "mnt", "media");
+
+	private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch", "aria2c", "http", "https",
+			"lwp-request", "GET", "xh");
+
+	private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish",
+			"csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "deno", "bun", "pwsh", "powershell",
+			"source", ".", "eval", "osascript", "tclsh", "Rscript");
+
+	private static final Set<String> STARTUP_FILES = Set.of(".bashrc", ".bash_profile", ".bash_login",
+			".bash_logout", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".zlogout", ".kshrc", ".mkshrc",
+			".cshrc", ".tcshrc", ".login", ".logout", ".xprofile", ".xinitrc", ".xsessionrc", ".inputrc",
+			"config.fish", "bash.bashrc", "zshrc", "zshenv", "zprofile", "environment");
+
+	private static final Set<String> WRITE_ALL_ARGUMENTS = Set.of("tee", "dd", "curl", "wget", "truncate");
+	private static final Set<String> WRITE_LAST_ARGUMENT = Set.of("cp", "mv", "ln", "install", "rsync", "scp");
+
+	private StructuralRules() {
+	}
+
+	public static boolean isDownloader(String name) {
+		return DOWNLOADERS.contains(name);
+	}
+
+	public static boolean isInterpreter(String name) {
+		return INTERPRETERS.contains(name) || name.startsWith("python");
+	}
+
+	/** Why the command removes the root, a system directory or a home directory recursively. */
+	public static Optional<String> removesRootOrHome(List<Word> words) {
+		if (words.isEmpty() || !Quoting.basename(words.get(0).text()).equals("rm")) {
+			return Optional.empty();
+		}
+		boolean recursive = false;
+		boolean options = true;
+		String dangerous = null;
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			if (options && text.equals("--")) {
+				options = false;
+			} else if (options && text.startsWith("--")) {
+				recursive |= text.equals("--recursive");
+			} else if (options && text.startsWith("-") && text.length() > 1) {
+				recursive |= text.indexOf('r') > 0 || text.indexOf('R') > 0;
+			} else if (dangerous == null && isRootOrHome(text)) {
+				dangerous = text;
+			}
+		}
+		return recursive && dangerous != null
+				? Optional.of("removes `" + Quoting.oneLine(dangerous) + "` recursively")
+				: Optional.empty();
+	}
+
+	private static boolean isRootOrHome(String target) {
+		String path = target;
+		while (path.contains("//")) {
+			path = path.replace("//", "/");
+		}
+		while (true) {
+			if (path.length() > 1 && path.endsWith("/")) {
+				path = path.substring(0, path.length() - 1);
+			} else if (path.endsWith("/*") || path.endsWith("/.")) {
+				path = path.substring(0, path.length() - 2);
+			} else if (path.endsWith("/..")) {
+				path = path.substring(0, path.length() - 3);
+			} else {
+				break;
+			}
+		}
+		if (path.isEmpty() || path.equals("/") || path.equals("~") || path.equals("$HOME") || path.equals("${HOME}")) {
+			return true;
+		}
+		if (path.startsWith("~") && path.indexOf('/') < 0) {
+			return true;
+		}
+		if (path.startsWith("/")) {
+			String[] segments = path.substring(1).split("/");
+			if (segments.length == 1) {
+				return SYSTEM_DIRECTORIES.contains(segments[0]) || segments[0].equals("*");
+			}
+			return segments.length == 2 && (segments[0].equals("home") || segments[0].equals("Users"));
+		}
+		return false;
+	}
+
+	/** Why the command is a forced git push. */
+	public static Optional<String> forcePushes(List<Word> words) {
+		if (words.isEmpty() || !Quoting.basename(words.get(0).text()).equals("git")) {
+			return Optional.empty();
+		}
+		int subcommand = RiskyOptions.gitSubcommand(words);
+		if (subcommand >= words.size() || !words.get(subcommand).text().equals("push")) {
+			return Optional.empty();
+		}
+		for (int i = subcommand + 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			boolean force = text.equals("--force") || text.startsWith("--force-with-lease")
+					|| text.equals("--force-if-includes") || text.startsWith("+")
+					|| (text.startsWith("-") && !text.startsWith("--") && text.indexOf('f') > 0);
+			if (force) {
+				return Optional.of("force-pushes (`" + Quoting.oneLine(text) + "`), which can rewrite shared history");
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Why the command writes to a shell start-up file through one of its arguments. */
+	public static Optional<String> writesStartupFile(List<Word> words, String program) {
+		String name = program;
+		if (name.equals("sed") && words.stream().anyMatch(w -> w.text().startsWith("-i")
+				|| w.text().startsWith("--in-place"))) {
+			name = "tee";
+		}
+		if (WRITE_ALL_ARGUMENTS.contains(name)) {
+			for (int i = 1; i < words.size(); i++) {
+				Optional<String> why = startupTarget(words.get(i).text());
+				if (why.isPresent()) {
+					return why;
+				}
+			}
+		} else if (WRITE_LAST_ARGUMENT.contains(name) && words.size() > 2) {
+			return startupTarget(words.get(words.size() - 1).text());
+		}
+		return Optional.empty();
+	}
+
+	/** Why writing to this target writes to a shell start-up file. */
+	public static Optional<String> startupTarget(String target) {
+		String path = target.substring(target.indexOf('=') + 1);
+		String base = Quoting.basename(path);
+		if (STARTUP_FILES.contains(base) && (base.startsWith(".") || path.startsWith("/etc/")
+				|| path.contains("/fish/")) || path.startsWith("/etc/profile")) {
+			return Optional.of("writes to the shell start-up file `" + Quoting.oneLine(path) + "`");
+		}
+		return Optional.empty();
+	}
+
+	/** Whether a script holds a command whose words name a downloader. */
+	public static boolean downloads(Script script) {
+		for (Pipeline pipeline : script.pipelines()) {
+			for (Command command : pipeline.commands()) {
+				if (command instanceof SimpleCommand simple) {
+					for (Word word : simple.words()) {
+						if (isDownloader(Quoting.basename(word.text())) || downloadsIn(word)) {
+							return true;
+						}
+					}
+					for (Assignment assignment : simple.assignments()) {
+						if (downloadsIn(assignment.value())) {
+							return true;
+						}
+					}
+				} else if (command instanceof CompoundCommand compound && downloads(compound.body())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether a substitution inside the word downloads. */
+	public static boolean downloadsIn(Word word) {
+		for (Script substitution : word.substitutions()) {
+			if (downloads(substitution)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,493 @@
+package dev.warden.core.internal.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recognises programs that run another program ({@code env}, {@code timeout}, {@code bash -c}, {@code xargs},
+ * {@code find -exec} …) and says what they run, so that a command is judged by what it runs. A wrapper whose
+ * options are not understood is reported as {@link Unknown}: the command is then asked about.
+ */
+public final class Wrappers {
+
+	/** What one layer of wrapping runs. */
+	public sealed interface Unwrapped permits Direct, Inner, ShellString, FindExec, Privileged, Unknown {
+	}
+
+	/** Not a wrapper, or a wrapper used without a command: the words are judged themselves. */
+	public record Direct() implements Unwrapped {
+	}
+
+	/**
+	 * The wrapper runs the command {@code words}; with {@code openTail}, more arguments are added at run time.
+	 *
+	 * @param assignments {@code NAME=value} words the wrapper puts into the environment ({@code env})
+	 */
+	public record Inner(String wrapper, List<Word> words, boolean openTail, List<Word> assignments)
+			implements Unwrapped {
+	}
+
+	/** The wrapper runs a command line given as a string ({@code bash -c}, {@code watch}). */
+	public record ShellString(String wrapper, String script) implements Unwrapped {
+	}
+
+	/**
+	 * {@code find} with {@code -exec}-like actions: find itself is judged as it is, and each command too.
+	 *
+	 * @param outputFiles files that {@code -fprint} and its relatives write
+	 */
+	public record FindExec(List<List<Word>> commands, List<Word> outputFiles) implements Unwrapped {
+	}
+
+	/**
+	 * A program that runs a command as another user ({@code sudo}): judged as itself; {@code innerWords} are only
+	 * checked against the deny rules.
+	 */
+	public record Privileged(List<Word> innerWords) implements Unwrapped {
+	}
+
+	/** A wrapper whose use is not understood. */
+	public record Unknown(String reason) implements Unwrapped {
+	}
+
+	private static final class CannotTell extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		CannotTell(String message) {
+			super(message, null, false, false);
+		}
+	}
+
+	/**
+	 * Options of a wrapper.
+	 *
+	 * @param flags        short options without argument
+	 * @param withArgument short options with an argument (attached or in the next word)
+	 * @param longFlags    long options without argument (also accepted with {@code =value})
+	 * @param longWithArgument long options with an argument ({@code --opt=value} or {@code --opt value})
+	 */
+	private record Options(String flags, String withArgument, Set<String> longFlags, Set<String> longWithArgument) {
+	}
+
+	private static final Options TIMEOUT = new Options("v", "sk", Set.of("--preserve-status", "--foreground",
+			"--verbose"), Set.of("--signal", "--kill-after"));
+	private static final Options NICE = new Options("", "n", Set.of(), Set.of("--adjustment"));
+	private static final Options IONICE = new Options("t", "cn", Set.of("--ignore"), Set.of("--class", "--classdata"));
+	private static final Options STDBUF = new Options("", "ioe", Set.of(), Set.of("--input", "--output", "--error"));
+	private static final Options SETSID = new Options("cfw", "", Set.of("--ctty", "--fork", "--wait"), Set.of());
+	private static final Options NOHUP = new Options("", "", Set.of(), Set.of());
+	private static final Options TIME = new Options("pvq", "f", Set.of("--portability", "--verbose", "--quiet"),
+			Set.of("--format"));
+	private static final Options ENV = new Options("i0v", "uC", Set.of("--ignore-environment", "--null", "--debug",
+			"--block-signal", "--default-signal", "--ignore-signal", "--list-signal-handling"),
+			Set.of("--unset", "--chdir"));
+	private static final Options COMMAND = new Options("p", "", Set.of(), Set.of());
+	private static final Options EXEC = new Options("cl", "a", Set.of(), Set.of());
+	private static final Options WATCH = new Options("bcCdefgprtwx", "nq", Set.of("--beep", "--color", "--no-color",
+			"--differences", "--errexit", "--chgexit", "--precise", "--no-rerun", "--no-title", "--no-wrap", "--exec"),
+			Set.of("--interval", "--equexit"));
+	private static final Options XARGS = new Options("0rtpxo", "aEdILnPs", Set.of("--null", "--no-run-if-empty",
+			"--verbose", "--exit", "--interactive", "--open-tty", "--replace", "--max-lines", "--eof"),
+			Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"));
+
+	private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
+	private static final Set<String> PRIVILEGED = Set.of("sudo", "doas", "pkexec", "run0", "su", "runuser",
+			"sudoedit");
+	private static final Set<String> SUDO_OPTIONS_WITH_ARGUMENT = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r",
+			"-t", "-T", "-U", "-R", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type",
+			"--command-timeout", "--other-user", "--chroot", "--close-from");
+	private static final Set<String> FIND_ACTIONS = Set.of("-exec", "-execdir", "-ok", "-okdir");
+	private static final Set<String> FIND_OUTPUTS = Set.of("-fprint", "-fprint0", "-fls", "-fprintf");
+
+	private Wrappers() {
+	}
+
+	/** The wrapper name of a command word, or null: the bare name or the name in /bin or /usr/bin. */
+	private static String wrapperName(Word word) {
+		if (!word.literal()) {
+			return null;
+		}
+		String text = word.text();
+		if (text.startsWith("/bin/") || text.startsWith("/usr/bin/")) {
+			String base = Quoting.basename(text);
+			return text.equals("/bin/" + base) || text.equals("/usr/bin/" + base) ? base : null;
+		}
+		return text;
+	}
+
+	/** What the command {@code words} runs, one layer deep. */
+	public static Unwrapped unwrap(List<Word> words) {
+		if (words.isEmpty()) {
+			return new Direct();
+		}
+		if (PRIVILEGED.contains(Quoting.basename(words.get(0).text()))) {
+			return privileged(words);
+		}
+		String name = wrapperName(words.get(0));
+		if (name == null) {
+			return new Direct();
+		}
+		try {
+			return switch (name) {
+			case "env" -> env(words);
+			case "nohup" -> inner(name, words, skip(name, words, NOHUP), false);
+			case "time" -> time(words);
+			case "timeout" -> inner(name, words, skip(name, words, TIMEOUT) + 1, false);
+			case "nice" -> inner(name, words, skipNice(words), false);
+			case "ionice" -> ionice(words);
+			case "stdbuf" -> inner(name, words, skip(name, words, STDBUF), false);
+			case "setsid" -> inner(name, words, skip(name, words, SETSID), false);
+			case "command" -> command(words);
+			case "builtin" -> inner(name, words, words.size() > 1 && words.get(1).text().equals("--") ? 2 : 1, false);
+			case "exec" -> inner(name, words, skip(name, words, EXEC), false);
+			case "watch" -> watch(words);
+			case "xargs" -> xargs(words);
+			case "find" -> find(words);
+			default -> SHELLS.contains(name) ? shell(name, words) : new Direct();
+			};
+		} catch (CannotTell e) {
+			return new Unknown(e.getMessage());
+		}
+	}
+
+	private static Unwrapped inner(String wrapper, List<Word> words, int commandIndex, boolean openTail)
+			throws CannotTell {
+		if (commandIndex > words.size()) {
+			throw new CannotTell("`" + wrapper + "` is missing an argument before its command");
+		}
+		if (commandIndex == words.size()) {
+			return new Direct();
+		}
+		return new Inner(wrapper, words.subList(commandIndex, words.size()), openTail, List.of());
+	}
+
+	/** Skips the options of a wrapper and returns the index of its first operand. */
+	private static int skip(String wrapper, List<Word> words, Options options) throws CannotTell {
+		int i = 1;
+		while (i < words.size()) {
+			Word word = words.get(i);
+			String text = word.text();
+			if (!word.literal()) {
+				throw new CannotTell("cannot tell what `" + wrapper + "` runs: `" + Quoting.oneLine(text)
+						+ "` is not a literal word");
+			}
+			if (text.equals("--")) {
+				return i + 1;
+			}
+			if (text.startsWith("--")) {
+				int equals = text.indexOf('=');
+				String name = equals < 0 ? text : text.substring(0, equals);
+				if (options.longFlags().contains(name)) {
+					i++;
+				} else if (options.longWithArgument().contains(name)) {
+					i += equals < 0 ? 2 : 1;
+				} else {
+					throw unknownOption(wrapper, text);
+				}
+				continue;
+			}
+			if (!text.startsWith("-") || text.length() == 1) {
+				return i;
+			}
+			i += skipCluster(wrapper, text, options);
+		}
+		return i;
+	}
+
+	/** Skips one cluster of short options such as {@code -oL} and returns how many words it took. */
+	private static int skipCluster(String wrapper, String text, Options options) throws CannotTell {
+		for (int j = 1; j < text.length(); j++) {
+			char c = text.charAt(j);
+			if (options.withArgument().indexOf(c) >= 0) {
+				return j == text.length() - 1 ? 2 : 1;
+			}
+			if (options.flags().indexOf(c) < 0) {
+				throw unknownOption(wrapper, text);
+			}
+		}
+		return 1;
+	}
+
+	private static CannotTell unknownOption(String wrapper, String option) {
+		return new CannotTell("cannot tell what `" + wrapper + "` runs: its option `" + Quoting.oneLine(option)
+				+ "` is not known");
+	}
+
+	private static Unwrapped env(List<Word> words) throws CannotTell {
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			if (!text.startsWith("-") || text.equals("--")) {
+				break;
+			}
+			if (text.startsWith("--split-string") || (!text.startsWith("--") && text.indexOf('S') > 0)) {
+				throw new CannotTell("`env -S` splits a string into a command line; that is not supported");
+			}
+		}
+		int i = words.size() > 1 && words.get(1).text().equals("-") ? 2 : skip("env", words, ENV);
+		List<Word> assignments = new ArrayList<>();
+		while (i < words.size() && isAssignmentWord(words.get(i).text())) {
+			assignments.add(words.get(i));
+			i++;
+		}
+		if (i == words.size()) {
+			return new Direct();
+		}
+		return new Inner("env", words.subList(i, words.size()), false, assignments);
+	}
+
+	private static boolean isAssignmentWord(String text) {
+		int equals = text.indexOf('=');
+		if (equals <= 0) {
+			return false;
+		}
+		for (int i = 0; i < equals; i++) {
+			char c = text.charAt(i);
+			boolean nameChar = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0'
+					&& c <= '9');
+			if (!nameChar) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The variable name of an {@code env} assignment word. */
+	public static String assignedName(Word word) {
+		return word.text().substring(0, word.text().indexOf('='));
+	}
+
+	private static Unwrapped time(List<Word> words) throws CannotTell {
+		for (int i = 1; i < words.size() && words.get(i).text().startsWith("-"); i++) {
+			String text = words.get(i).text();
+			if (text.equals("-o") || text.equals("-a") || text.startsWith("--output") || text.startsWith("--append")) {
+				throw new CannotTell("`time " + text + "` writes its report to a file");
+			}
+		}
+		return inner("time", words, skip("time", words, TIME), false);
+	}
+
+	private static int skipNice(List<Word> words) throws CannotTell {
+		if (words.size() > 1) {
+			String text = words.get(1).text();
+			if (text.length() > 1 && text.charAt(0) == '-' && isNumber(text.substring(text.startsWith("--") ? 2 : 1))) {
+				return 2;
+			}
+		}
+		return skip("nice", words, NICE);
+	}
+
+	private static boolean isNumber(String text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Unwrapped ionice(List<Word> words) throws CannotTell {
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			if (text.equals("-p") || text.equals("-P") || text.equals("-u") || text.startsWith("--pid")
+					|| text.startsWith("--pgid") || text.startsWith("--uid")) {
+				return new Direct();
+			}
+		}
+		return inner("ionice", words, skip("ionice", words, IONICE), false);
+	}
+
+	private static Unwrapped command(List<Word> words) throws CannotTell {
+		for (int i = 1; i < words.size() && words.get(i).text().startsWith("-"); i++) {
+			String text = words.get(i).text();
+			if (text.indexOf('v') > 0 || text.indexOf('V') > 0) {
+				return new Direct();
+			}
+		}
+		return inner("command", words, skip("command", words, COMMAND), false);
+	}
+
+	private static Unwrapped watch(List<Word> words) throws CannotTell {
+		boolean exec = false;
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			if (!text.startsWith("-")) {
+				break;
+			}
+			if (text.equals("-s") || text.startsWith("--shell")) {
+				throw new CannotTell("`watch --shell` names the shell that runs the command");
+			}
+			exec |= text.equals("--exec") || (!text.startsWith("--") && text.indexOf('x') > 0);
+		}
+		int i = skip("watch", words, WATCH);
+		if (i >= words.size()) {
+			return new Direct();
+		}
+		List<Word> command = words.subList(i, words.size());
+		if (exec) {
+			return new Inner("watch", command, false, List.of());
+		}
+		StringBuilder script = new StringBuilder();
+		for (Word word : command) {
+			if (!word.literal()) {
+				throw new CannotTell("cannot tell what `watch` runs: `" + Quoting.oneLine(word.text())
+						+ "` is not a literal word");
+			}
+			if (!script.isEmpty()) {
+				script.append(' ');
+			}
+			script.append(word.text());
+		}
+		return new ShellString("watch", script.toString());
+	}
+
+	private static Unwrapped xargs(List<Word> words) throws CannotTell {
+		int i = 1;
+		while (i < words.size()) {
+			Word word = words.get(i);
+			String text = word.text();
+			if (!word.literal()) {
+				throw new CannotTell("cannot tell what `xargs` runs: `" + Quoting.oneLine(text)
+						+ "` is not a literal word");
+			}
+			if (text.equals("--")) {
+				i++;
+				break;
+			}
+			if (text.startsWith("--process-slot-var")) {
+				throw new CannotTell("`xargs --process-slot-var` sets a variable for the command it runs");
+			}
+			if (text.startsWith("--")) {
+				int equals = text.indexOf('=');
+				String name = equals < 0 ? text : text.substring(0, equals);
+				if (XARGS.longFlags().contains(name)) {
+					i++;
+				} else if (XARGS.longWithArgument().contains(name)) {
+					i += equals < 0 ? 2 : 1;
+				} else {
+					throw unknownOption("xargs", text);
+				}
+				continue;
+			}
+			if (!text.startsWith("-") || text.length() == 1) {
+				break;
+			}
+			// -i, -e and -l take an optional argument that must be attached.
+			i += "iel".indexOf(text.charAt(1)) >= 0 ? 1 : skipCluster("xargs", text, XARGS);
+		}
+		List<Word> command = i < words.size() ? words.subList(i, words.size()) : List.of(Word.literal("echo"));
+		return new Inner("xargs", command, true, List.of());
+	}
+
+	private static Unwrapped find(List<Word> words) throws CannotTell {
+		List<List<Word>> commands = new ArrayList<>();
+		List<Word> outputs = new ArrayList<>();
+		int i = 1;
+		while (i < words.size()) {
+			String text = words.get(i).text();
+			if (FIND_OUTPUTS.contains(text)) {
+				if (i + 1 >= words.size()) {
+					throw new CannotTell("`find " + text + "` is missing its file");
+				}
+				outputs.add(words.get(i + 1));
+				i += text.equals("-fprintf") ? 3 : 2;
+				continue;
+			}
+			if (!FIND_ACTIONS.contains(text)) {
+				i++;
+				continue;
+			}
+			int commandStart = i + 1;
+			int j = commandStart;
+			while (j < words.size() && !isFindTerminator(words, j)) {
+				j++;
+			}
+			if (j >= words.size()) {
+				throw new CannotTell("`find " + text + "` is not terminated by `;` or `+`");
+			}
+			if (j == commandStart) {
+				throw new CannotTell("`find " + text + "` names no command");
+			}
+			List<Word> command = new ArrayList<>(j - commandStart);
+			for (Word word : words.subList(commandStart, j)) {
+				command.add(word.text().contains("{}")
+						? new Word(word.text(), false, word.substitutions(), word.glob(), false)
+						: word);
+			}
+			commands.add(command);
+			i = j + 1;
+		}
+		if (commands.isEmpty() && outputs.isEmpty()) {
+			return new Direct();
+		}
+		return new FindExec(commands, outputs);
+	}
+
+	private static boolean isFindTerminator(List<Word> words, int index) {
+		String text = words.get(index).text();
+		return text.equals(";") || (text.equals("+") && words.get(index - 1).text().equals("{}"));
+	}
+
+	private static Unwrapped shell(String name, List<Word> words) throws CannotTell {
+		boolean commandString = false;
+		int i = 1;
+		while (i < words.size()) {
+			Word word = words.get(i);
+			String text = word.text();
+			if (!word.literal()) {
+				throw new CannotTell("cannot tell what `" + name + "` runs: `" + Quoting.oneLine(text)
+						+ "` is not a literal word");
+			}
+			if (text.equals("--") || text.equals("-")) {
+				i++;
+				break;
+			}
+			if (text.startsWith("--")) {
+				i += text.equals("--rcfile") || text.equals("--init-file") ? 2 : 1;
+				continue;
+			}
+			if ((text.startsWith("-") || text.startsWith("+")) && text.length() > 1) {
+				boolean argument = false;
+				for (int j = 1; j < text.length(); j++) {
+					char c = text.charAt(j);
+					commandString |= c == 'c';
+					argument |= c == 'o' || c == 'O';
+				}
+				i += argument ? 2 : 1;
+				continue;
+			}
+			break;
+		}
+		if (!commandString) {
+			return new Direct();
+		}
+		if (i >= words.size()) {
+			throw new CannotTell("`" + name + " -c` has no command string");
+		}
+		Word script = words.get(i);
+		if (!script.literal()) {
+			throw new CannotTell("the command string of `" + name + " -c` is not a literal word, so what it runs"
+					+ " cannot be known");
+		}
+		return new ShellString(name + " -c", script.text());
+	}
+
+	private static Unwrapped privileged(List<Word> words) {
+		int i = 1;
+		while (i < words.size()) {
+			String text = words.get(i).text();
+			if (text.equals("--")) {
+				i++;
+				break;
+			}
+			if (!text.startsWith("-")) {
+				break;
+			}
+			i += SUDO_OPTIONS_WITH_ARGUMENT.contains(text) ? 2 : 1;
+		}
+		return new Privileged(i < words.size() ? words.subList(i, words.size()) : List.of());
+	}
+}

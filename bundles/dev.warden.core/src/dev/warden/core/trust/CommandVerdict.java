@@ -1,0 +1,44 @@
+package dev.warden.core.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The policy's decision for one command line.
+ *
+ * @param commandLine the command line as given
+ * @param verdict     the overall decision
+ * @param reason      why, in one sentence: the covering patterns, or the part that was not covered and why
+ * @param understood  whether the parser understood the whole line; when not, {@code parts} is empty and
+ *                    {@code reason} says what it could not read
+ * @param parts       every simple command the line would run, in the order they appear (a command before the
+ *                    commands of its substitutions)
+ */
+public record CommandVerdict(String commandLine, Verdict verdict, String reason, boolean understood,
+		List<CommandPart> parts) {
+
+	public CommandVerdict {
+		Objects.requireNonNull(commandLine, "commandLine");
+		Objects.requireNonNull(verdict, "verdict");
+		Objects.requireNonNull(reason, "reason");
+		parts = List.copyOf(parts);
+	}
+
+	/** The distinct trust patterns that cover parts of the line, in order. */
+	public List<String> coveringPatterns() {
+		List<String> patterns = new ArrayList<>();
+		for (CommandPart part : parts) {
+			if (part.status() == PartStatus.COVERED && part.pattern().isPresent()
+					&& !patterns.contains(part.pattern().get())) {
+				patterns.add(part.pattern().get());
+			}
+		}
+		return patterns;
+	}
+
+	/** The parts that keep the line from being trusted. */
+	public List<CommandPart> uncoveredParts() {
+		return parts.stream().filter(part -> part.status() != PartStatus.COVERED).toList();
+	}
+}

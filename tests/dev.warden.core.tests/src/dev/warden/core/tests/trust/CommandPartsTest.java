@@ -1,0 +1,108 @@
+package dev.warden.core.tests.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.warden.core.trust.CommandPart;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.PartStatus;
+import dev.warden.core.trust.PatternList;
+import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.TrustPolicy;
+import dev.warden.core.trust.Verdict;
+
+/** How a command line is split into parts, as the "try a command" box shows it. */
+class CommandPartsTest {
+
+	@TempDir
+	Path workspace;
+
+	private TrustPolicy policy(String... patterns) {
+		return TrustPolicy.builder(workspace).add(PatternList.of(PatternScope.WORKSPACE, "w", List.of(patterns)))
+				.build();
+	}
+
+	@Test
+	void partsListWordsAssignmentsAndRedirectionsInOrder() {
+		CommandVerdict verdict = policy("npm *").evaluate("CI=1 n\"pm\" test 2>&1 > out.txt && echo \"$(date)\"");
+		assertTrue(verdict.understood());
+		List<CommandPart> parts = verdict.parts();
+		assertEquals(3, parts.size());
+		assertEquals(List.of("npm", "test"), parts.get(0).words());
+		assertEquals(List.of("CI=1"), parts.get(0).assignments());
+		assertEquals(List.of("2>&1", "> out.txt"), parts.get(0).redirections());
+		assertEquals(Optional.of("npm *"), parts.get(0).pattern());
+		assertEquals(List.of("echo", "$(date)"), parts.get(1).words());
+		assertEquals(List.of("date"), parts.get(2).words());
+		assertEquals("inside a substitution", parts.get(2).context());
+	}
+
+	@Test
+	void wrapperPartShowsTheWrapperAndJudgesWhatItRuns() {
+		CommandPart part = policy("npm *").evaluate("timeout 5 npm test").parts().get(0);
+		assertEquals(List.of("timeout", "5", "npm", "test"), part.words());
+		assertEquals(List.of("npm", "test"), part.judgedWords());
+		assertTrue(part.isCovered());
+	}
+
+	@Test
+	void shellCommandStringBecomesItsOwnParts() {
+		CommandVerdict verdict = policy("npm *").evaluate("bash -c 'npm test; whoami'");
+		assertEquals(3, verdict.parts().size());
+		assertEquals(List.of(), verdict.parts().get(0).judgedWords());
+		assertEquals("run by bash -c", verdict.parts().get(2).context());
+		assertEquals(PartStatus.NOT_COVERED, verdict.parts().get(2).status());
+		assertEquals(1, verdict.uncoveredParts().size());
+	}
+
+	@Test
+	void xargsPartIsOpenEnded() {
+		CommandPart part = policy("grep *").evaluate("xargs grep -l x").parts().get(0);
+		assertTrue(part.openEnded());
+		assertTrue(part.isCovered());
+	}
+
+	@Test
+	void notUnderstoodLineHasNoParts() {
+		CommandVerdict verdict = policy("*").evaluate("echo 'x");
+		assertFalse(verdict.understood());
+		assertTrue(verdict.parts().isEmpty());
+		assertEquals(Verdict.ASK, verdict.verdict());
+	}
+
+	@Test
+	void redirectionThroughASymbolicLinkOutOfTheWorkspaceIsNotCovered(@TempDir Path outside) throws Exception {
+		Files.createSymbolicLink(workspace.resolve("link"), outside);
+		CommandVerdict verdict = policy("npm *").evaluate("npm test > link/out.txt");
+		assertEquals(Verdict.ASK, verdict.verdict());
+		assertTrue(verdict.reason().contains("symbolic link"), verdict.reason());
+		assertEquals(Verdict.TRUSTED, policy("npm *").evaluate("npm test > real/out.txt").verdict());
+	}
+
+	@Test
+	void relativeRedirectionResolvesAgainstTheWorkingDirectory() throws Exception {
+		Path sub = Files.createDirectory(workspace.resolve("sub"));
+		TrustPolicy policy = policy("npm *");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("npm test > ../out.txt", sub).verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("npm test > ../../out.txt", sub).verdict());
+	}
+
+	@Test
+	void deniedVerdictNamesTheRule() {
+		TrustPolicy policy = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("*", "!npm publish"))).build();
+		CommandVerdict verdict = policy.evaluate("npm test && npm publish --tag x");
+		assertEquals(Verdict.DENIED, verdict.verdict());
+		assertEquals(Optional.of("!npm publish"), verdict.parts().get(1).pattern());
+		assertTrue(verdict.reason().contains("!npm publish"));
+	}
+}
