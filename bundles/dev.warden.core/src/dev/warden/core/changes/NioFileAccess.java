@@ -1,0 +1,87 @@
+package dev.warden.core.changes;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.warden.core.internal.changes.RelativePaths;
+
+/**
+ * {@link FileAccess} straight to the file system under a root folder, for headless use. A file is written to a
+ * temporary sibling, forced to disk and moved over the original atomically (keeping its POSIX permissions), so a crash
+ * leaves either the old or the new content, never a mix.
+ */
+public final class NioFileAccess implements FileAccess {
+
+	private final Path root;
+
+	/** File access under {@code root}; paths that would leave it are refused. */
+	public NioFileAccess(Path root) {
+		this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	@Override
+	public Optional<byte[]> read(String path) throws IOException {
+		try {
+			return Optional.of(Files.readAllBytes(resolve(path)));
+		} catch (NoSuchFileException e) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public void write(String path, byte[] content) throws IOException {
+		Path file = resolve(path);
+		Path folder = file.getParent();
+		Files.createDirectories(folder);
+		Path temp = Files.createTempFile(folder, ".warden-", ".tmp");
+		try {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				ByteBuffer buffer = ByteBuffer.wrap(content);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
+			copyPermissions(file, temp);
+			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		} catch (IOException | RuntimeException e) {
+			Files.deleteIfExists(temp);
+			throw e;
+		}
+	}
+
+	@Override
+	public void delete(String path) throws IOException {
+		Files.deleteIfExists(resolve(path));
+	}
+
+	private Path resolve(String path) {
+		Path file = root.resolve(RelativePaths.normalize(path)).normalize();
+		if (!file.startsWith(root) || file.equals(root)) {
+			throw new IllegalArgumentException("Path leaves the root " + root + ": " + path);
+		}
+		return file;
+	}
+
+	private static void copyPermissions(Path from, Path to) throws IOException {
+		PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+		PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+		if (source == null || target == null || !Files.exists(from)) {
+			return;
+		}
+		target.setPermissions(source.readAttributes().permissions());
+	}
+}
