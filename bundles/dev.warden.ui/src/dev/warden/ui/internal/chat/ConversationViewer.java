@@ -54,11 +54,52 @@ public final class ConversationViewer {
 		return card;
 	}
 
+	/** Adds a line of information from Warden itself (an error, a retry, an interruption), set apart from the answers. */
+	public void addNotice(String text) {
+		org.eclipse.swt.widgets.Label notice = new org.eclipse.swt.widgets.Label(content, SWT.WRAP);
+		notice.setText(text);
+		notice.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(notice);
+	}
+
+	/** For tests: the notices shown, in order. */
+	public java.util.List<String> notices() {
+		java.util.List<String> texts = new java.util.ArrayList<>();
+		for (Control child : content.getChildren()) {
+			if (child instanceof org.eclipse.swt.widgets.Label label && child.getData(ENTRY) == null) {
+				texts.add(label.getText());
+			}
+		}
+		return texts;
+	}
+
+	/** For tests: the entries (messages, tool cards, cards) in order. */
+	public java.util.List<Object> entries() {
+		java.util.List<Object> entries = new java.util.ArrayList<>();
+		for (Control child : content.getChildren()) {
+			if (child.getData(ENTRY) != null) {
+				entries.add(child.getData(ENTRY));
+			}
+		}
+		return entries;
+	}
+
 	/** Adds an entry of another kind (an approval, a question, a notice) built by {@code factory}. */
 	public <C extends Control> C addControl(Function<Composite, C> factory) {
 		C control = factory.apply(content);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(control);
 		return control;
+	}
+
+	/**
+	 * Adds a card (an approval, a question) that {@code factory} builds on the conversation's content; the card's
+	 * control is found through {@link #ENTRY} data or is the returned object itself.
+	 */
+	public Object addCard(Function<Composite, Object> factory) {
+		Object card = factory.apply(content);
+		Control[] children = content.getChildren();
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(children[children.length - 1]);
+		return card instanceof Control control && control.getData(ENTRY) != null ? control.getData(ENTRY) : card;
 	}
 
 	private MessageEntry add(MessageEntry entry) {

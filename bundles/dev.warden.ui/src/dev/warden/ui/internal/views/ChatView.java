@@ -1,62 +1,116 @@
 package dev.warden.ui.internal.views;
 
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuCreator;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.ResourceLocator;
+import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.part.ViewPart;
 
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
+import dev.warden.core.agent.SessionSummary;
+import dev.warden.core.agent.ConversationStore;
+import dev.warden.core.audit.JsonLinesAuditLog;
+import dev.warden.core.internal.settings.StateLocations;
+import dev.warden.core.internal.settings.TrustSettings;
+import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.provider.ProviderConfig;
+import dev.warden.core.provider.Usage;
 import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.WardenServices;
+import dev.warden.ui.internal.agent.AgentRuntime;
+import dev.warden.ui.internal.agent.AgentScope;
+import dev.warden.ui.internal.agent.ScopeGate;
+import dev.warden.ui.internal.chat.ChatApprovals;
+import dev.warden.ui.internal.chat.ChatController;
 import dev.warden.ui.internal.chat.ConversationViewer;
 import dev.warden.ui.internal.preferences.ModelPreferences;
 
 /**
- * The Warden Chat view: the conversation, the input box with Send and Stop, and the mode switch in the toolbar.
+ * The Warden Chat view: the conversation, the input box with Send and Stop, the mode switch, new chat and history
+ * in the toolbar, and a status line with the model and the session's token usage.
  */
 public final class ChatView extends ViewPart {
 
 	public static final String ID = "dev.warden.ui.views.chat"; //$NON-NLS-1$
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm") //$NON-NLS-1$
+			.withZone(ZoneId.systemDefault());
 
-	private ConversationViewer conversation;
 	private Composite setupNotice;
+	private Label universalTrust;
+	private ConversationViewer conversation;
+	private ChatController controller;
+	private ChatApprovals approvals;
 	private Text input;
 	private Button send;
 	private Button stop;
+	private Label status;
 	private ModeAction modeAction;
 	private ModeService.Registration modeSubscription;
+	private final List<String> sentPrompts = new ArrayList<>();
+	private int recall = -1;
+	private AgentScope lastScope;
 
 	@Override
 	public void createPartControl(Composite parent) {
 		GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
 
 		setupNotice = createSetupNotice(parent);
-		showSetupNotice(false);
+		universalTrust = new Label(parent, SWT.WRAP);
+		universalTrust.setText(Messages.Chat_universalTrust);
+		universalTrust.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(universalTrust);
 
 		conversation = new ConversationViewer(parent);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation.getControl());
+		controller = new ChatController(conversation, new ConversationStore(StateLocations.conversations()),
+				c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
+		approvals = new ChatApprovals(conversation, this::commandPolicy, this::savePatterns, null);
 
 		Composite inputRow = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 4).applyTo(inputRow);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(inputRow);
-
 		input = new Text(inputRow, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
 		input.setMessage(Messages.ChatView_inputHint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, input.getLineHeight() * 3).applyTo(input);
+		input.addListener(SWT.KeyDown, e -> inputKey(e));
+		input.addListener(SWT.Traverse, e -> {
+			if (e.detail == SWT.TRAVERSE_RETURN && (e.stateMask & SWT.SHIFT) == 0) {
+				e.doit = false;
+				e.detail = SWT.TRAVERSE_NONE;
+				sendPrompt();
+			} else if (e.detail == SWT.TRAVERSE_ESCAPE && controller.isRunning()) {
+				e.doit = false;
+				controller.stop();
+			}
+		});
 
 		Composite buttons = new Composite(inputRow, SWT.NONE);
 		GridLayoutFactory.fillDefaults().spacing(2, 2).applyTo(buttons);
@@ -66,12 +120,15 @@ public final class ChatView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(send);
 		stop = new Button(buttons, SWT.PUSH);
 		stop.setText(Messages.ChatView_stop);
-		stop.setEnabled(false);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(stop);
-
 		send.addListener(SWT.Selection, e -> sendPrompt());
+		stop.addListener(SWT.Selection, e -> controller.stop());
+
+		status = new Label(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
 		createToolbar();
+		updateState();
 	}
 
 	private Composite createSetupNotice(Composite parent) {
@@ -91,31 +148,110 @@ public final class ChatView extends ViewPart {
 		return notice;
 	}
 
-	private void showSetupNotice(boolean visible) {
-		setupNotice.setVisible(visible);
-		((GridData) setupNotice.getLayoutData()).exclude = !visible;
-		setupNotice.getParent().layout(true, true);
+	private static void show(Control control, boolean visible) {
+		if (control.getVisible() != visible || ((GridData) control.getLayoutData()).exclude == visible) {
+			control.setVisible(visible);
+			((GridData) control.getLayoutData()).exclude = !visible;
+			control.getParent().layout(true, true);
+		}
 	}
 
 	private void openModelPreferences() {
 		PreferencesUtil.createPreferenceDialogOn(getSite().getShell(), ModelPreferences.PAGE_ID, null, null).open();
-		if (ModelPreferences.isConfigured()) {
-			showSetupNotice(false);
+		updateState();
+	}
+
+	private void inputKey(org.eclipse.swt.widgets.Event e) {
+		if (e.keyCode == SWT.ARROW_UP && (input.getText().isEmpty() || recall >= 0) && !sentPrompts.isEmpty()) {
+			recall = recall < 0 ? sentPrompts.size() - 1 : Math.max(0, recall - 1);
+			input.setText(sentPrompts.get(recall));
+			input.setSelection(input.getText().length());
+			e.doit = false;
+		} else if (e.keyCode == SWT.ARROW_DOWN && recall >= 0) {
+			recall++;
+			input.setText(recall < sentPrompts.size() ? sentPrompts.get(recall) : ""); //$NON-NLS-1$
+			if (recall >= sentPrompts.size()) {
+				recall = -1;
+			}
+			e.doit = false;
+		} else if (e.character != 0 && e.keyCode != SWT.ARROW_UP && e.keyCode != SWT.ARROW_DOWN) {
+			recall = -1;
 		}
 	}
 
 	private void sendPrompt() {
+		if (controller.isRunning()) {
+			return;
+		}
 		if (!ModelPreferences.isConfigured()) {
-			showSetupNotice(true);
+			show(setupNotice, true);
 			return;
 		}
 		String prompt = input.getText().strip();
 		if (prompt.isEmpty()) {
 			return;
 		}
-		conversation.addUserMessage(prompt);
-		conversation.refresh();
+		AgentScope scope = ScopeGate.prepare(getSite().getShell());
+		lastScope = scope;
+		if (scope.isEmpty()) {
+			conversation.addNotice(Messages.Chat_noProjects);
+			conversation.refresh();
+			return;
+		}
+		sentPrompts.add(prompt);
+		recall = -1;
 		input.setText(""); //$NON-NLS-1$
+		controller.send(prompt, (sessionId, asker) -> AgentRuntime.setup(scope, asker,
+				new JsonLinesAuditLog(StateLocations.audit(), sessionId,
+						e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)), //$NON-NLS-1$
+				applied -> {
+				}), approvals);
+	}
+
+	/** The trusted-command policy of the project commands run in, for showing how a command is split. */
+	private dev.warden.core.trust.TrustPolicy commandPolicy() {
+		AgentScope scope = lastScope;
+		return TrustSettings.policy(scope.commandProject(), new PolicyPathGuard(scope.pathPolicy()), null);
+	}
+
+	/** Saves the patterns ticked under Always trust…, asking first when one of them trusts every command. */
+	private boolean savePatterns(List<String> patterns) {
+		if (patterns.contains("*") && !MessageDialog.openConfirm(getSite().getShell(), Messages.Approval_universalTitle, //$NON-NLS-1$
+				Messages.Approval_universalMessage)) {
+			return false;
+		}
+		try {
+			TrustSettings.addWorkspacePatterns(patterns);
+			updateState();
+			return true;
+		} catch (org.osgi.service.prefs.BackingStoreException e) {
+			ILog.of(getClass()).error("The trusted patterns could not be saved.", e); //$NON-NLS-1$
+			return false;
+		}
+	}
+
+	/** Shows what the view depends on: running or not, the model, usage, universal trust. */
+	private void updateState() {
+		if (send.isDisposed()) {
+			return;
+		}
+		boolean running = controller.isRunning();
+		send.setEnabled(!running);
+		stop.setEnabled(running);
+		boolean configured = ModelPreferences.isConfigured();
+		show(setupNotice, !configured);
+		show(universalTrust, TrustSettings.workspaceList().containsUniversal());
+		if (configured) {
+			ProviderConfig config = ModelPreferences.load().toConfig(dev.warden.core.provider.ApiKey.NONE);
+			Usage usage = controller.sessionUsage();
+			NumberFormat numbers = NumberFormat.getIntegerInstance();
+			status.setText(NLS.bind(Messages.Chat_status, new Object[] { ModelPreferences.load().preset().label(),
+					config.model(), numbers.format(usage.promptTokens()), numbers.format(usage.outputTokens()),
+					numbers.format(usage.cacheReadTokens()) }));
+		} else {
+			status.setText(Messages.Chat_statusNoModel);
+		}
+		status.getParent().layout(new Control[] { status });
 	}
 
 	private void createToolbar() {
@@ -125,8 +261,105 @@ public final class ChatView extends ViewPart {
 		item.setMode(ActionContributionItem.MODE_FORCE_TEXT);
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		toolbar.add(item);
+		toolbar.add(new Action(Messages.Chat_newChat) {
+			{
+				setId("dev.warden.ui.actions.newChat"); //$NON-NLS-1$
+				setToolTipText(Messages.Chat_newChat);
+			}
+
+			@Override
+			public void run() {
+				controller.newChat();
+			}
+		});
+		toolbar.add(new HistoryAction());
 		toolbar.update(true);
 		modeSubscription = modes.addListener(mode -> UI.runOnUIThread(conversation.getControl(), () -> modeAction.show(mode)));
+	}
+
+	/** Past chats of this workspace: pick one to open it; rename and delete from its submenu. */
+	private final class HistoryAction extends Action implements IMenuCreator {
+
+		private Menu menu;
+
+		HistoryAction() {
+			super(Messages.Chat_history, IAction.AS_DROP_DOWN_MENU);
+			setId("dev.warden.ui.actions.history"); //$NON-NLS-1$
+			setMenuCreator(this);
+		}
+
+		@Override
+		public void run() {
+			// the drop-down is the action
+		}
+
+		@Override
+		public Menu getMenu(Control parent) {
+			dispose();
+			menu = new Menu(parent);
+			fill(menu);
+			return menu;
+		}
+
+		@Override
+		public Menu getMenu(Menu parent) {
+			return null;
+		}
+
+		private void fill(Menu target) {
+			List<SessionSummary> sessions = controller.history();
+			if (sessions.isEmpty()) {
+				MenuItem none = new MenuItem(target, SWT.PUSH);
+				none.setText(Messages.Chat_historyEmpty);
+				none.setEnabled(false);
+			}
+			for (SessionSummary session : sessions) {
+				MenuItem item = new MenuItem(target, SWT.CASCADE);
+				item.setText(session.title() + "  \u2014  " + WHEN.format(session.updated())); //$NON-NLS-1$
+				Menu actions = new Menu(item);
+				item.setMenu(actions);
+				MenuItem open = new MenuItem(actions, SWT.PUSH);
+				open.setText(Messages.Chat_history);
+				open.addListener(SWT.Selection, e -> controller.open(session.id()));
+				MenuItem rename = new MenuItem(actions, SWT.PUSH);
+				rename.setText(Messages.Chat_rename);
+				rename.addListener(SWT.Selection, e -> rename(session));
+				MenuItem delete = new MenuItem(actions, SWT.PUSH);
+				delete.setText(Messages.Chat_delete);
+				delete.addListener(SWT.Selection, e -> delete(session));
+			}
+		}
+
+		@Override
+		public void dispose() {
+			if (menu != null) {
+				menu.dispose();
+				menu = null;
+			}
+		}
+	}
+
+	private void rename(SessionSummary session) {
+		InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Chat_rename, Messages.Chat_renameMessage,
+				session.title(), text -> text.isBlank() ? Messages.Chat_renameMessage : null);
+		if (dialog.open() == Window.OK) {
+			try {
+				controller.rename(session.id(), dialog.getValue().strip());
+			} catch (java.io.IOException e) {
+				ILog.of(getClass()).error("The chat could not be renamed.", e); //$NON-NLS-1$
+			}
+		}
+	}
+
+	private void delete(SessionSummary session) {
+		if (MessageDialog.openConfirm(getSite().getShell(), Messages.Chat_delete,
+				NLS.bind(Messages.Chat_deleteConfirm, session.title()))) {
+			try {
+				controller.delete(session.id());
+			} catch (java.io.IOException e) {
+				ILog.of(getClass()).error("The chat could not be deleted.", e); //$NON-NLS-1$
+			}
+		}
 	}
 
 	/** The visible switch between the two modes; shows the current one. */
@@ -159,25 +392,44 @@ public final class ChatView extends ViewPart {
 		}
 	}
 
-	/** For tests: the text of the mode switch as the user sees it. */
+	// for tests
+
 	public String modeLabel() {
 		return modeAction.getText();
 	}
 
-	/** For tests: presses Send with the given text in the input box. */
 	public void send(String text) {
 		input.setText(text);
 		sendPrompt();
 	}
 
-	/** For tests: the conversation as drawn. */
 	public ConversationViewer conversation() {
 		return conversation;
 	}
 
-	/** For tests: whether the no-model notice is showing. */
+	public ChatController controller() {
+		return controller;
+	}
+
+	public ChatApprovals approvals() {
+		return approvals;
+	}
+
 	public boolean isSetupNoticeVisible() {
 		return setupNotice.isVisible();
+	}
+
+	public boolean isUniversalTrustShown() {
+		return universalTrust.isVisible();
+	}
+
+	public String statusText() {
+		return status.getText();
+	}
+
+	/** Presses Stop, as the button or Esc does. */
+	public void pressStop() {
+		controller.stop();
 	}
 
 	@Override
@@ -187,6 +439,7 @@ public final class ChatView extends ViewPart {
 
 	@Override
 	public void dispose() {
+		controller.stop();
 		if (modeSubscription != null) {
 			modeSubscription.close();
 		}

@@ -1,0 +1,80 @@
+package dev.warden.ui.internal.chat;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+/** Small building blocks shared by the cards of the conversation. */
+final class Cards {
+
+	private Cards() {
+	}
+
+	static Composite card(Composite parent, int columns) {
+		Composite card = new Composite(parent, SWT.BORDER);
+		GridLayoutFactory.fillDefaults().numColumns(columns).margins(8, 6).spacing(6, 4).applyTo(card);
+		return card;
+	}
+
+	static Label title(Composite parent, String text, int span) {
+		Label label = new Label(parent, SWT.WRAP);
+		label.setText(text);
+		label.setFont(JFaceResources.getBannerFont());
+		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
+		return label;
+	}
+
+	static Label text(Composite parent, String text, int span) {
+		Label label = new Label(parent, SWT.WRAP);
+		label.setText(text);
+		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
+		return label;
+	}
+
+	static Label code(Composite parent, String text, int span) {
+		Label label = new Label(parent, SWT.WRAP);
+		label.setText(text);
+		label.setFont(JFaceResources.getTextFont());
+		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
+		return label;
+	}
+
+	static Composite buttonRow(Composite parent, int span) {
+		Composite row = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(8).equalWidth(false).applyTo(row);
+		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).applyTo(row);
+		return row;
+	}
+
+	static Button button(Composite row, String text, Runnable action) {
+		Button button = new Button(row, SWT.PUSH);
+		button.setText(text);
+		button.addListener(SWT.Selection, e -> action.run());
+		((org.eclipse.swt.layout.GridLayout) row.getLayout()).numColumns = row.getChildren().length;
+		return button;
+	}
+
+	/** Disables every input of a card once it is answered, and shows the outcome. */
+	static void close(Composite card, Label outcome, String text) {
+		disable(card);
+		outcome.setText(text);
+		outcome.setEnabled(true);
+		card.getParent().layout(true, true);
+	}
+
+	private static void disable(Control control) {
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				disable(child);
+			}
+		}
+		if (control instanceof Button || control instanceof org.eclipse.swt.widgets.Text) {
+			control.setEnabled(false);
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package dev.warden.ui.internal.chat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.warden.core.agent.Approval;
+import dev.warden.core.agent.Approvals;
+import dev.warden.core.agent.CommandApproval;
+import dev.warden.core.agent.ToolInvocation;
+import dev.warden.core.tools.ProposedChange;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.PatternSuggestion;
+import dev.warden.core.trust.TrustPolicy;
+import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.UI;
+
+/**
+ * Asks the user in the conversation itself: each question of the agent becomes a card with its buttons, and the
+ * agent waits (off the UI thread) for the card's answer. Stop cancels the pending answer.
+ */
+public final class ChatApprovals implements Approvals {
+
+	private final ConversationViewer conversation;
+	private final Supplier<TrustPolicy> trust;
+	private final CommandApprovalCard.PatternSaver saver;
+	private final BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review;
+	private final AtomicReference<Object> lastCard = new AtomicReference<>();
+
+	/**
+	 * @param trust  the policy the agent's commands are judged by, to show how a command is split and suggest patterns
+	 * @param saver  saves the patterns ticked under Always trust…
+	 * @param review reviews proposed file changes (Supervised mode); {@code null} asks with a plain card
+	 */
+	public ChatApprovals(ConversationViewer conversation, Supplier<TrustPolicy> trust, CommandApprovalCard.PatternSaver saver,
+			BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review) {
+		this.conversation = conversation;
+		this.trust = trust;
+		this.saver = saver;
+		this.review = review;
+	}
+
+	@Override
+	public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason) {
+		CompletableFuture<CommandApproval> answer = new CompletableFuture<>();
+		TrustPolicy policy = trust.get();
+		CommandVerdict verdict = policy.evaluate(invocation.subject());
+		List<PatternSuggestion> suggestions = policy.suggestPatterns(verdict);
+		show(parent -> new CommandApprovalCard(parent, verdict, reason, suggestions, answer, saver).control());
+		return answer;
+	}
+
+	@Override
+	public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation, List<ProposedChange> changes) {
+		if (review != null) {
+			return review.apply(invocation, changes);
+		}
+		CompletableFuture<Approval> answer = new CompletableFuture<>();
+		StringBuilder files = new StringBuilder();
+		for (ProposedChange change : changes) {
+			files.append(change.isCreation() ? "+ " : change.isDeletion() ? "\u2212 " : "~ ").append(change.path()) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					.append('\n');
+		}
+		show(parent -> new ActionApprovalCard(parent, Messages.Approval_changesTitle, files.toString().strip(),
+				changes.isEmpty() ? "" : changes.get(0).description(), answer)); //$NON-NLS-1$
+		return answer;
+	}
+
+	@Override
+	public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
+		CompletableFuture<Approval> answer = new CompletableFuture<>();
+		show(parent -> new ActionApprovalCard(parent, NLS.bind(Messages.Approval_actionTitle, invocation.toolName()),
+				invocation.subject(), reason, answer));
+		return answer;
+	}
+
+	@Override
+	public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
+		CompletableFuture<String> answer = new CompletableFuture<>();
+		show(parent -> new QuestionCard(parent, question, choices, answer));
+		return answer;
+	}
+
+	private void show(Function<org.eclipse.swt.widgets.Composite, Object> factory) {
+		UI.runOnUIThread(conversation.getControl(), () -> {
+			Object card = conversation.addCard(factory);
+			lastCard.set(card);
+			conversation.refresh();
+			conversation.scrollToEnd();
+		});
+	}
+
+	/** For tests: the newest card shown. */
+	public Object lastCard() {
+		return lastCard.get();
+	}
+}

@@ -1,0 +1,352 @@
+package dev.warden.ui.internal.chat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
+
+import dev.warden.core.agent.AgentListener;
+import dev.warden.core.agent.AgentSession;
+import dev.warden.core.agent.AgentSetup;
+import dev.warden.core.agent.Approvals;
+import dev.warden.core.agent.Conversation;
+import dev.warden.core.agent.ConversationStore;
+import dev.warden.core.agent.SessionSummary;
+import dev.warden.core.agent.ToolInvocation;
+import dev.warden.core.agent.TurnResult;
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.provider.ContentPart;
+import dev.warden.core.provider.Message;
+import dev.warden.core.provider.Role;
+import dev.warden.core.provider.ToolCall;
+import dev.warden.core.provider.Usage;
+import dev.warden.core.tools.ToolOutput;
+import dev.warden.ui.internal.Messages;
+
+/**
+ * One chat session as the view shows it: the conversation (saved per workspace and reloaded), the running prompt as a
+ * cancellable Job in the progress service, and the agent's events drawn in batches.
+ */
+public final class ChatController {
+
+	/** Builds the agent for one prompt: the settings may have changed since the last one. */
+	@FunctionalInterface
+	public interface SetupFactory {
+		AgentSetup create(String sessionId, Approvals approvals) throws Exception;
+	}
+
+	/** The job family of Warden's prompts, for the Progress view and for tests. */
+	public static final Object JOB_FAMILY = ChatController.class;
+
+	private final ConversationViewer viewer;
+	private final ConversationStore store;
+	private final UiBatcher batcher;
+	private final Consumer<ChatController> stateChanged;
+	private Conversation conversation = Conversation.start();
+	private volatile Job running;
+	private volatile Cancellation cancellation;
+	private volatile Usage lastTurnUsage = Usage.ZERO;
+
+	public ChatController(ConversationViewer viewer, ConversationStore store, Consumer<ChatController> stateChanged) {
+		this.viewer = viewer;
+		this.store = store;
+		this.stateChanged = stateChanged;
+		this.batcher = new UiBatcher(viewer.getControl(), viewer::refresh);
+	}
+
+	public Conversation conversation() {
+		return conversation;
+	}
+
+	public boolean isRunning() {
+		return running != null;
+	}
+
+	public Usage sessionUsage() {
+		return conversation.usage();
+	}
+
+	public Usage lastTurnUsage() {
+		return lastTurnUsage;
+	}
+
+	/**
+	 * Sends {@code prompt} to the agent in a Job; the answer streams into the conversation.
+	 *
+	 * @param approvals how the agent asks the user
+	 */
+	public void send(String prompt, SetupFactory setups, Approvals approvals) {
+		if (isRunning()) {
+			return;
+		}
+		viewer.addUserMessage(prompt);
+		viewer.refresh();
+		viewer.scrollToEnd();
+		Cancellation cancel = new Cancellation();
+		cancellation = cancel;
+		Events events = new Events();
+		Job job = new Job(NLS.bind(Messages.Chat_jobName, shorten(prompt))) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+				try {
+					AgentSetup setup = setups.create(conversation.id(), approvals);
+					AgentSession session = new AgentSession(setup, conversation, store);
+					TurnResult result = session.prompt(prompt, events.progress(monitor), cancel);
+					conversation = session.conversation();
+					lastTurnUsage = result.usage();
+					return Status.OK_STATUS;
+				} catch (Exception e) {
+					String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+					batcher.post(() -> viewer.addNotice(NLS.bind(Messages.Chat_failed, message)));
+					ILog.of(ChatController.class).warn("A Warden prompt could not run: " + message, e); //$NON-NLS-1$
+					return Status.OK_STATUS;
+				} finally {
+					monitor.done();
+					running = null;
+					batcher.post(() -> stateChanged.accept(ChatController.this));
+				}
+			}
+
+			@Override
+			protected void canceling() {
+				cancel.cancel();
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == JOB_FAMILY;
+			}
+		};
+		job.setUser(false);
+		running = job;
+		stateChanged.accept(this);
+		job.schedule();
+	}
+
+	/** Stops the agent: the request, the stream, a running command and a pending question. */
+	public void stop() {
+		Cancellation cancel = cancellation;
+		if (cancel != null) {
+			cancel.cancel();
+		}
+		Job job = running;
+		if (job != null) {
+			job.cancel();
+		}
+	}
+
+	/** Starts a new, empty conversation (the current one stays in the history). */
+	public void newChat() {
+		if (isRunning()) {
+			return;
+		}
+		conversation = Conversation.start();
+		viewer.clear();
+		stateChanged.accept(this);
+	}
+
+	public List<SessionSummary> history() {
+		try {
+			return store.list();
+		} catch (IOException e) {
+			ILog.of(getClass()).warn("The Warden chat history could not be read.", e); //$NON-NLS-1$
+			return List.of();
+		}
+	}
+
+	/** Shows a saved conversation again. */
+	public boolean open(String id) {
+		if (isRunning()) {
+			return false;
+		}
+		try {
+			Optional<Conversation> loaded = store.load(id);
+			if (loaded.isEmpty()) {
+				return false;
+			}
+			conversation = loaded.get();
+			replay(conversation);
+			stateChanged.accept(this);
+			return true;
+		} catch (IOException e) {
+			ILog.of(getClass()).warn("The Warden chat " + id + " could not be read.", e); //$NON-NLS-1$ //$NON-NLS-2$
+			viewer.addNotice(NLS.bind(Messages.Chat_loadFailed, e.getMessage()));
+			viewer.refresh();
+			return false;
+		}
+	}
+
+	public void rename(String id, String title) throws IOException {
+		Optional<Conversation> loaded = id.equals(conversation.id()) ? Optional.of(conversation) : store.load(id);
+		if (loaded.isPresent()) {
+			Conversation c = loaded.get();
+			Conversation renamed = new Conversation(c.id(), title, c.created(), c.updated(), c.messages(), c.usage());
+			store.save(renamed);
+			if (id.equals(conversation.id())) {
+				conversation = renamed;
+			}
+		}
+	}
+
+	public void delete(String id) throws IOException {
+		store.delete(id);
+		if (id.equals(conversation.id())) {
+			newChat();
+		}
+	}
+
+	private void replay(Conversation saved) {
+		viewer.clear();
+		Map<String, ToolCard> cards = new HashMap<>();
+		for (Message message : saved.messages()) {
+			if (message.role() == Role.USER) {
+				String text = message.text();
+				if (!text.isBlank()) {
+					viewer.addUserMessage(text);
+				}
+				for (ContentPart part : message.parts()) {
+					if (part instanceof ContentPart.ToolResult result && cards.containsKey(result.toolUseId())) {
+						ToolCard card = cards.get(result.toolUseId());
+						card.setStatus(result.error() ? Messages.Chat_toolFailed : Messages.Chat_toolDone);
+						card.appendOutput(result.content());
+					}
+				}
+			} else {
+				String text = message.text();
+				if (!text.isBlank()) {
+					MessageEntry entry = viewer.addAssistantMessage();
+					entry.setText(text);
+					if (message.interrupted()) {
+						entry.setAuthor(Messages.Chat_assistantInterrupted);
+					}
+				}
+				for (ToolCall call : message.toolCalls()) {
+					cards.put(call.id(), viewer.addToolCard(ToolSummaries.summary(call)));
+				}
+			}
+		}
+		viewer.refresh();
+		viewer.scrollToEnd();
+	}
+
+	private static String shorten(String text) {
+		String line = text.strip().lines().findFirst().orElse(""); //$NON-NLS-1$
+		return line.length() > 50 ? line.substring(0, 50) + '\u2026' : line;
+	}
+
+	/** The agent's events, drawn through the batcher. */
+	private final class Events implements AgentListener {
+
+		private MessageEntry answer;
+		private final Map<String, ToolCard> cards = new HashMap<>();
+		private IProgressMonitor monitor;
+
+		AgentListener progress(IProgressMonitor progressMonitor) {
+			monitor = progressMonitor;
+			return this;
+		}
+
+		@Override
+		public void textDelta(String text) {
+			batcher.post(() -> {
+				if (answer == null) {
+					answer = viewer.addAssistantMessage();
+				}
+				answer.append(text);
+			});
+		}
+
+		@Override
+		public void retrying(int attempt, Duration delay, String reason) {
+			batcher.post(() -> viewer.addNotice(NLS.bind(Messages.Chat_retrying,
+					new Object[] { reason, delay.toSeconds(), attempt })));
+		}
+
+		@Override
+		public void toolStarted(ToolCall call) {
+			String summary = ToolSummaries.summary(call);
+			monitor.subTask(summary);
+			batcher.post(() -> {
+				answer = null;
+				ToolCard card = viewer.addToolCard(summary);
+				card.setStatus(Messages.Chat_toolRunning);
+				cards.put(call.id(), card);
+			});
+		}
+
+		@Override
+		public void approvalNeeded(ToolInvocation invocation, String reason) {
+			batcher.post(() -> {
+				ToolCard card = cards.get(invocation.callId());
+				if (card != null) {
+					card.setStatus(Messages.Chat_toolWaiting);
+				}
+			});
+		}
+
+		@Override
+		public void toolOutput(String callId, String chunk) {
+			batcher.post(() -> {
+				ToolCard card = cards.get(callId);
+				if (card != null) {
+					card.appendOutput(chunk);
+				}
+			});
+		}
+
+		@Override
+		public void toolFinished(ToolCall call, ToolOutput output) {
+			batcher.post(() -> {
+				ToolCard card = cards.get(call.id());
+				if (card != null) {
+					card.setStatus(output.error() ? Messages.Chat_toolFailed : Messages.Chat_toolDone);
+					if (card.output().isEmpty()) {
+						card.appendOutput(output.content());
+					}
+				}
+			});
+		}
+
+		@Override
+		public void usage(Usage turn, Usage session) {
+			lastTurnUsage = turn;
+			batcher.post(() -> stateChanged.accept(ChatController.this));
+		}
+
+		@Override
+		public void interrupted(String reason) {
+			batcher.post(() -> {
+				if (answer != null) {
+					answer.setAuthor(Messages.Chat_assistantInterrupted);
+				}
+				viewer.addNotice(NLS.bind(Messages.Chat_interrupted, reason));
+			});
+		}
+
+		@Override
+		public void error(String message) {
+			batcher.post(() -> viewer.addNotice(message));
+		}
+
+		@Override
+		public void turnFinished(TurnResult result) {
+			batcher.post(() -> {
+				answer = null;
+				if (result.outcome() == TurnResult.Outcome.STEP_LIMIT) {
+					viewer.addNotice(result.message());
+				}
+			});
+		}
+	}
+}

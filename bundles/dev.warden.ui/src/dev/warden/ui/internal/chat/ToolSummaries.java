@@ -1,0 +1,64 @@
+package dev.warden.ui.internal.chat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.warden.core.provider.ToolCall;
+import dev.warden.ui.internal.Messages;
+
+/** One line saying what a tool call does, for its card: "Read src/Foo.java lines 1–80", "Ran mvn test". */
+final class ToolSummaries {
+
+	private ToolSummaries() {
+	}
+
+	static String summary(ToolCall call) {
+		JsonObject args = arguments(call.argumentsJson());
+		return switch (call.name()) {
+		case "read_file" -> NLS.bind(Messages.Tool_read, string(args, "path"), range(args)); //$NON-NLS-1$ //$NON-NLS-2$
+		case "list_files" -> NLS.bind(Messages.Tool_list, string(args, "path", "."), string(args, "glob", "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		case "search_text" -> NLS.bind(Messages.Tool_search, string(args, "query", string(args, "pattern", ""))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		case "write_file" -> NLS.bind(Messages.Tool_write, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "edit_file" -> NLS.bind(Messages.Tool_edit, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "delete_file" -> NLS.bind(Messages.Tool_delete, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "run_command" -> NLS.bind(Messages.Tool_run, string(args, "command")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "fetch_url" -> NLS.bind(Messages.Tool_fetch, string(args, "url")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "ask_user" -> NLS.bind(Messages.Tool_ask, string(args, "question")); //$NON-NLS-1$ //$NON-NLS-2$
+		default -> NLS.bind(Messages.Tool_other, call.name());
+		};
+	}
+
+	private static JsonObject arguments(String json) {
+		try {
+			JsonElement element = JsonParser.parseString(json == null || json.isBlank() ? "{}" : json); //$NON-NLS-1$
+			return element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
+		} catch (RuntimeException e) {
+			return new JsonObject();
+		}
+	}
+
+	private static String string(JsonObject args, String name) {
+		return string(args, name, "?"); //$NON-NLS-1$
+	}
+
+	private static String string(JsonObject args, String name, String fallback) {
+		JsonElement value = args.get(name);
+		if (value == null || !value.isJsonPrimitive()) {
+			return fallback;
+		}
+		String text = value.getAsString();
+		return text.length() > 200 ? text.substring(0, 200) + '\u2026' : text;
+	}
+
+	private static String range(JsonObject args) {
+		JsonElement start = args.get("start_line"); //$NON-NLS-1$
+		JsonElement end = args.get("end_line"); //$NON-NLS-1$
+		if (start == null && end == null) {
+			return ""; //$NON-NLS-1$
+		}
+		return NLS.bind(Messages.Tool_lines, start == null ? "1" : start.getAsString(), end == null ? "\u2026" : end.getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+}

@@ -1,0 +1,241 @@
+package dev.warden.ui.tests.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.undo.WorkspaceUndoUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+
+import dev.warden.core.agent.Mode;
+import dev.warden.core.agent.ModeService;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditReader;
+import dev.warden.core.internal.settings.ProtectionSettings;
+import dev.warden.core.internal.settings.StateLocations;
+import dev.warden.core.internal.settings.TrustSettings;
+import dev.warden.core.provider.ProviderPreset;
+import dev.warden.ui.internal.chat.ActionApprovalCard;
+import dev.warden.ui.internal.chat.CommandApprovalCard;
+import dev.warden.ui.internal.chat.MessageEntry;
+import dev.warden.ui.internal.chat.ToolCard;
+import dev.warden.ui.internal.preferences.ModelPreferences;
+import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.tests.Screenshots;
+import dev.warden.ui.tests.Workbenches;
+
+/**
+ * The chat view driving a real agent loop against a scripted model server on loopback, in a real project.
+ */
+class ChatAgentTest {
+
+	private ScriptedModelServer model;
+	private IProject project;
+	private ChatView view;
+	private Display display;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		model = new ScriptedModelServer();
+		ModelPreferences.save(new ModelPreferences.Values(ProviderPreset.CUSTOM, model.baseUrl(), "scripted", 1024, null, 20));
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject("chat-demo");
+		project.create(null);
+		project.open(null);
+		project.getFile("README.md").create(new ByteArrayInputStream("# Demo\n".getBytes(StandardCharsets.UTF_8)), true, null);
+		ProtectionSettings.setProjectTrusted(project.getName(), true);
+		TrustSettings.saveWorkspaceText("");
+		mode().setMode(Mode.AUTOPILOT);
+		view = (ChatView) Workbenches.page().showView(ChatView.ID);
+		view.controller().newChat();
+		display = view.getSite().getShell().getDisplay();
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		view.pressStop();
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 10, "the agent stops");
+		Workbenches.page().hideView(view);
+		model.close();
+		project.delete(true, true, null);
+		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).clear();
+		TrustSettings.saveWorkspaceText("");
+		ProtectionSettings.setProjectTrusted("chat-demo", false);
+		mode().setMode(Mode.AUTOPILOT);
+	}
+
+	private static ModeService mode() {
+		return PlatformUI.getWorkbench().getService(ModeService.class);
+	}
+
+	private static JsonObject args(String... pairs) {
+		JsonObject json = new JsonObject();
+		for (int i = 0; i < pairs.length; i += 2) {
+			json.addProperty(pairs[i], pairs[i + 1]);
+		}
+		return json;
+	}
+
+	private void sendAndWait(String prompt) {
+		view.send(prompt);
+		waitUntilIdle();
+	}
+
+	private void waitUntilIdle() {
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 30, "the agent finishes");
+		Workbenches.settle(display);
+	}
+
+	private String content(String path) throws Exception {
+		return Files.readString(project.getLocation().toFile().toPath().resolve(path));
+	}
+
+	private <T> T waitForCard(Class<T> type) {
+		Workbenches.waitUntil(display, () -> type.isInstance(view.approvals().lastCard()), 20, "a " + type.getSimpleName());
+		return type.cast(view.approvals().lastCard());
+	}
+
+	@Test
+	void autopilotPromptEditsAFileThatEditUndoTakesBack() throws Exception {
+		model.toolCall("call_1", "write_file", args("path", "notes.txt", "content", "hello from the agent\n"))
+				.text("I created **notes.txt** with a greeting.");
+		sendAndWait("Create notes.txt with a greeting");
+
+		IFile notes = project.getFile("notes.txt");
+		assertTrue(notes.exists(), "the file is in the workspace, known to Eclipse");
+		assertEquals("hello from the agent\n", content("notes.txt"));
+		List<Object> entries = view.conversation().entries();
+		assertTrue(entries.stream().anyMatch(e -> e instanceof ToolCard card && card.summary().equals("Wrote notes.txt")
+				&& card.status().equals("done")), "a card for the write");
+		assertTrue(entries.stream().anyMatch(e -> e instanceof MessageEntry m && m.markdown().contains("I created **notes.txt**")));
+		Screenshots.take(view.getSite().getShell(), "chat-autopilot");
+
+		List<AuditEvent> audit = AuditReader.read(StateLocations.audit(),
+				e -> e.sessionId().equals(view.controller().conversation().id()), 100).events();
+		assertTrue(audit.stream().anyMatch(e -> e.kind().equals("file.write") && e.subject().contains("notes.txt")),
+				"the write is audited: " + audit);
+
+		var history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
+		var workspaceContext = WorkspaceUndoUtil.getWorkspaceUndoContext();
+		assertTrue(history.canUndo(workspaceContext), "the agent's change is in the undo history Edit > Undo uses");
+		assertTrue(history.getUndoOperation(workspaceContext).getLabel().contains("notes.txt"),
+				history.getUndoOperation(workspaceContext).getLabel());
+		history.undo(workspaceContext, null, null);
+		assertFalse(notes.exists(), "Edit > Undo removed the file the agent created");
+	}
+
+	@Test
+	void supervisedModeAppliesOnlyTheChangeTheUserAllowed() throws Exception {
+		mode().setMode(Mode.SUPERVISED);
+		model.toolCall("call_a", "write_file", args("path", "a.txt", "content", "A\n"))
+				.toolCall("call_b", "write_file", args("path", "b.txt", "content", "B\n"))
+				.text("Wrote what you allowed.");
+		view.send("Write a.txt and b.txt");
+
+		ActionApprovalCard first = waitForCard(ActionApprovalCard.class);
+		assertFalse(project.getFile("a.txt").exists(), "nothing is written before the review");
+		Screenshots.take(view.getSite().getShell(), "chat-supervised-review");
+		first.allow();
+		Workbenches.waitUntil(display, () -> view.approvals().lastCard() != first, 20, "the second review");
+		ActionApprovalCard second = (ActionApprovalCard) view.approvals().lastCard();
+		second.reject("keep b out of it");
+		waitUntilIdle();
+
+		assertEquals("A\n", content("a.txt"));
+		assertFalse(project.getFile("b.txt").exists(), "the rejected change was not applied");
+		assertTrue(model.requests().get(2).contains("keep b out of it"), "the agent was told why");
+	}
+
+	@Test
+	void untrustedCommandWaitsForRunOnce() throws Exception {
+		model.toolCall("call_1", "run_command", args("command", "touch made-by-agent.txt"))
+				.text("Done.");
+		view.send("Make a file with touch");
+
+		CommandApprovalCard card = waitForCard(CommandApprovalCard.class);
+		assertFalse(Files.exists(project.getLocation().toFile().toPath().resolve("made-by-agent.txt")),
+				"the command did not run before approval");
+		Screenshots.take(view.getSite().getShell(), "chat-command-approval");
+		card.pressRunOnce();
+		waitUntilIdle();
+		assertTrue(Files.exists(project.getLocation().toFile().toPath().resolve("made-by-agent.txt")));
+		assertEquals("", TrustSettings.workspaceText(), "Run once trusts nothing for later");
+	}
+
+	@Test
+	void alwaysTrustSavesOnlyThePatternTheUserTicked() throws Exception {
+		model.toolCall("call_1", "run_command", args("command", "touch one.txt && touch two.txt"))
+				.text("Done.");
+		view.send("touch two files");
+		CommandApprovalCard card = waitForCard(CommandApprovalCard.class);
+		card.pressAlwaysTrust(java.util.Arrays.asList("touch *", null));
+		waitUntilIdle();
+		assertEquals(List.of("touch *"), TrustSettings.workspaceText().lines().toList());
+		assertTrue(Files.exists(project.getLocation().toFile().toPath().resolve("two.txt")));
+	}
+
+	@Test
+	void stopInterruptsALongStreamWithinASecond() throws Exception {
+		List<String> tokens = ScriptedModelServer.splitIntoTokens("word ".repeat(2000));
+		model.text(20, tokens);
+		view.send("Write a lot");
+		Workbenches.waitUntil(display, () -> view.conversation().entries().stream()
+				.anyMatch(e -> e instanceof MessageEntry m && !m.markdown().isEmpty() && m != view.conversation().entries().get(0)),
+				20, "the answer starts streaming");
+		long start = System.nanoTime();
+		view.pressStop();
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 5, "the agent stops");
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		assertTrue(millis < 2000, "stopped in " + millis + " ms");
+		Workbenches.settle(display);
+		assertTrue(view.conversation().entries().stream().anyMatch(
+				e -> e instanceof MessageEntry m && m.markdown().startsWith("word")), "the partial answer is kept");
+	}
+
+	@Test
+	void stopKillsARunningCommand() throws Exception {
+		TrustSettings.saveWorkspaceText("sleep *\n");
+		model.toolCall("call_1", "run_command", args("command", "sleep 30")).text("never reached");
+		view.send("wait a while");
+		Workbenches.waitUntil(display, () -> view.conversation().entries().stream()
+				.anyMatch(e -> e instanceof ToolCard card && card.summary().equals("Ran sleep 30")), 20, "the command runs");
+		Thread.sleep(300);
+		long start = System.nanoTime();
+		view.pressStop();
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 5, "the agent stops");
+		assertTrue((System.nanoTime() - start) / 1_000_000 < 2000);
+	}
+
+	@Test
+	void theConversationSurvivesClosingTheView() throws Exception {
+		model.text("Hello! I can help with chat-demo.");
+		sendAndWait("Hi there");
+		String id = view.controller().conversation().id();
+		Workbenches.page().hideView(view);
+		view = (ChatView) Workbenches.page().showView(ChatView.ID);
+		assertTrue(view.controller().history().stream().anyMatch(s -> s.id().equals(id)), "the chat is in the history");
+		assertTrue(view.controller().open(id));
+		Workbenches.settle(display);
+		assertTrue(view.conversation().entries().stream()
+				.anyMatch(e -> e instanceof MessageEntry m && m.markdown().equals("Hello! I can help with chat-demo.")));
+		assertTrue(view.statusText().contains("scripted"), view.statusText());
+		IResource readme = project.getFile("README.md");
+		assertTrue(readme.exists());
+	}
+}

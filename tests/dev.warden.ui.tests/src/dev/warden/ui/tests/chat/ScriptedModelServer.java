@@ -1,0 +1,151 @@
+package dev.warden.ui.tests.chat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real OpenAI-compatible Chat Completions server on loopback that plays a scripted agent: each request gets the
+ * next scripted answer, streamed as server-sent events exactly as the protocol sends them.
+ */
+public final class ScriptedModelServer implements AutoCloseable {
+
+	/** One streamed answer. */
+	public record Answer(List<String> chunks, long delayMillis) {
+	}
+
+	private final HttpServer server;
+	private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+
+	public ScriptedModelServer() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/v1/chat/completions", this::answer);
+		server.start();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+	}
+
+	/** The request bodies received, in order. */
+	public List<String> requests() {
+		return requests;
+	}
+
+	public ScriptedModelServer text(String text) {
+		return text(0, splitIntoTokens(text));
+	}
+
+	/** An answer streamed token by token with {@code delayMillis} between tokens. */
+	public ScriptedModelServer text(long delayMillis, List<String> tokens) {
+		List<String> chunks = new ArrayList<>();
+		for (String token : tokens) {
+			JsonObject delta = new JsonObject();
+			delta.addProperty("content", token);
+			chunks.add(chunk(delta, null));
+		}
+		chunks.add(chunk(new JsonObject(), "stop"));
+		script.add(new Answer(chunks, delayMillis));
+		return this;
+	}
+
+	/** An answer that calls one tool; the arguments arrive in two fragments, as real servers send them. */
+	public ScriptedModelServer toolCall(String id, String name, JsonObject arguments) {
+		String json = arguments.toString();
+		int half = json.length() / 2;
+		List<String> chunks = new ArrayList<>();
+		chunks.add(chunk(toolDelta(id, name, json.substring(0, half)), null));
+		chunks.add(chunk(toolDelta(null, null, json.substring(half)), null));
+		chunks.add(chunk(new JsonObject(), "tool_calls"));
+		script.add(new Answer(chunks, 0));
+		return this;
+	}
+
+	private static JsonObject toolDelta(String id, String name, String argumentsFragment) {
+		JsonObject function = new JsonObject();
+		if (name != null) {
+			function.addProperty("name", name);
+		}
+		function.addProperty("arguments", argumentsFragment);
+		JsonObject call = new JsonObject();
+		call.addProperty("index", 0);
+		if (id != null) {
+			call.addProperty("id", id);
+			call.addProperty("type", "function");
+		}
+		call.add("function", function);
+		com.google.gson.JsonArray calls = new com.google.gson.JsonArray();
+		calls.add(call);
+		JsonObject delta = new JsonObject();
+		delta.add("tool_calls", calls);
+		return delta;
+	}
+
+	private static String chunk(JsonObject delta, String finishReason) {
+		JsonObject choice = new JsonObject();
+		choice.addProperty("index", 0);
+		choice.add("delta", delta);
+		if (finishReason != null) {
+			choice.addProperty("finish_reason", finishReason);
+		}
+		com.google.gson.JsonArray choices = new com.google.gson.JsonArray();
+		choices.add(choice);
+		JsonObject chunk = new JsonObject();
+		chunk.addProperty("id", "chatcmpl-test");
+		chunk.addProperty("object", "chat.completion.chunk");
+		chunk.addProperty("model", "scripted");
+		chunk.add("choices", choices);
+		return chunk.toString();
+	}
+
+	public static List<String> splitIntoTokens(String text) {
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < text.length(); i += 4) {
+			tokens.add(text.substring(i, Math.min(text.length(), i + 4)));
+		}
+		return tokens;
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		Answer answer = script.poll();
+		if (answer == null) {
+			byte[] body = "{\"error\":{\"message\":\"the test script has no more answers\"}}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(500, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+			return;
+		}
+		exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (String chunk : answer.chunks()) {
+				out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				if (answer.delayMillis() > 0) {
+					Thread.sleep(answer.delayMillis());
+				}
+			}
+			out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (IOException e) {
+			// the client went away (Stop): that is what some tests do
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+}
