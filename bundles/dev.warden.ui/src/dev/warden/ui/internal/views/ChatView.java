@@ -50,7 +50,10 @@ import dev.warden.ui.internal.agent.AgentScope;
 import dev.warden.ui.internal.agent.ScopeGate;
 import dev.warden.ui.internal.chat.ChatApprovals;
 import dev.warden.ui.internal.chat.ChatController;
+import dev.warden.ui.internal.chat.ContextAttachments;
 import dev.warden.ui.internal.chat.ConversationViewer;
+import dev.warden.ui.internal.chat.FileMentions;
+import dev.warden.ui.internal.protect.FirstFetchNote;
 import dev.warden.ui.internal.preferences.ModelPreferences;
 
 /**
@@ -77,6 +80,11 @@ public final class ChatView extends ViewPart {
 	private final List<String> sentPrompts = new ArrayList<>();
 	private int recall = -1;
 	private AgentScope lastScope;
+	private ContextAttachments attachments;
+	private Composite urlOffer;
+	private Label urlOfferText;
+	private String offeredUrl;
+	private final java.util.Set<String> declinedUrls = new java.util.HashSet<>();
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -94,6 +102,9 @@ public final class ChatView extends ViewPart {
 				c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
 		approvals = new ChatApprovals(conversation, this::commandPolicy, this::savePatterns, null);
 
+		urlOffer = createUrlOffer(parent);
+		attachments = new ContextAttachments(parent);
+
 		Composite inputRow = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 4).applyTo(inputRow);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(inputRow);
@@ -101,6 +112,8 @@ public final class ChatView extends ViewPart {
 		input.setMessage(Messages.ChatView_inputHint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, input.getLineHeight() * 3).applyTo(input);
 		input.addListener(SWT.KeyDown, e -> inputKey(e));
+		input.addListener(SWT.Modify, e -> offerUrl());
+		FileMentions.install(input, this::visibleFiles);
 		input.addListener(SWT.Traverse, e -> {
 			if (e.detail == SWT.TRAVERSE_RETURN && (e.stateMask & SWT.SHIFT) == 0) {
 				e.doit = false;
@@ -121,6 +134,11 @@ public final class ChatView extends ViewPart {
 		stop = new Button(buttons, SWT.PUSH);
 		stop.setText(Messages.ChatView_stop);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(stop);
+		Button attach = new Button(buttons, SWT.PUSH);
+		attach.setText(Messages.Context_attach);
+		attach.setToolTipText(Messages.Context_attachTooltip);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(attach);
+		attach.addListener(SWT.Selection, e -> attachEditor());
 		send.addListener(SWT.Selection, e -> sendPrompt());
 		stop.addListener(SWT.Selection, e -> controller.stop());
 
@@ -198,14 +216,115 @@ public final class ChatView extends ViewPart {
 			conversation.refresh();
 			return;
 		}
+		for (String problem : attachments.attachMentions(prompt, scope.pathPolicy())) {
+			conversation.addNotice(problem);
+		}
 		sentPrompts.add(prompt);
 		recall = -1;
 		input.setText(""); //$NON-NLS-1$
-		controller.send(prompt, (sessionId, asker) -> AgentRuntime.setup(scope, asker,
+		showUrlOffer(null);
+		String fullPrompt = attachments.promptWith(prompt);
+		controller.send(fullPrompt, (sessionId, asker) -> AgentRuntime.setup(scope, asker,
 				new JsonLinesAuditLog(StateLocations.audit(), sessionId,
 						e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)), //$NON-NLS-1$
 				applied -> {
 				}), approvals);
+	}
+
+	private Composite createUrlOffer(Composite parent) {
+		Composite offer = new Composite(parent, SWT.BORDER);
+		GridLayoutFactory.fillDefaults().numColumns(3).margins(6, 4).applyTo(offer);
+		GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(offer);
+		offer.setVisible(false);
+		urlOfferText = new Label(offer, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(urlOfferText);
+		Button fetch = new Button(offer, SWT.PUSH);
+		fetch.setText(Messages.Context_fetch);
+		fetch.addListener(SWT.Selection, e -> fetchOfferedUrl());
+		Button no = new Button(offer, SWT.PUSH);
+		no.setText(Messages.Context_noThanks);
+		no.addListener(SWT.Selection, e -> {
+			declinedUrls.add(offeredUrl);
+			showUrlOffer(null);
+		});
+		return offer;
+	}
+
+	private void offerUrl() {
+		java.util.Optional<String> url = ContextAttachments.findUrl(input.getText());
+		if (url.isPresent() && !declinedUrls.contains(url.get())) {
+			showUrlOffer(url.get());
+		} else if (url.isEmpty()) {
+			showUrlOffer(null);
+		}
+	}
+
+	private void showUrlOffer(String url) {
+		offeredUrl = url;
+		if (url != null) {
+			urlOfferText.setText(NLS.bind(Messages.Context_fetchOffer, url));
+		}
+		show(urlOffer, url != null);
+	}
+
+	/** Fetches the offered URL through the safe fetcher, off the UI thread, and attaches it. */
+	public void fetchOfferedUrl() {
+		String url = offeredUrl;
+		if (url == null || !FirstFetchNote.confirmFirstFetch(getSite().getShell())) {
+			return;
+		}
+		showUrlOffer(null);
+		declinedUrls.add(url);
+		String sessionId = controller.conversation().id();
+		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(NLS.bind(Messages.Context_fetching, url), monitor -> {
+			JsonLinesAuditLog audit = new JsonLinesAuditLog(StateLocations.audit(), sessionId,
+					e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)); //$NON-NLS-1$
+			try {
+				dev.warden.core.protect.FetchedContent content = new dev.warden.core.protect.SafeFetcher(
+						dev.warden.core.internal.settings.ProtectionSettings.urlPolicy(),
+						dev.warden.core.protect.FetchLimits.DEFAULT).fetch(url);
+				audit.record(dev.warden.core.audit.AuditEvent.of("url.fetch", url, "ALLOWED", //$NON-NLS-1$ //$NON-NLS-2$
+						"pasted by the user; connected to " + content.address().getHostAddress(), "user")); //$NON-NLS-1$ //$NON-NLS-2$
+				UI.runOnUIThread(input, () -> attachments.attachUrl(content));
+			} catch (dev.warden.core.protect.FetchException e) {
+				audit.record(dev.warden.core.audit.AuditEvent.of("url.fetch", url, "REFUSED", e.getMessage(), "user")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				UI.runOnUIThread(input, () -> {
+					conversation.addNotice(NLS.bind(Messages.Context_fetchFailed, url, e.getMessage()));
+					conversation.refresh();
+				});
+			}
+		});
+		job.schedule();
+	}
+
+	private void attachEditor() {
+		AgentScope scope = ScopeGate.prepare(getSite().getShell());
+		lastScope = scope;
+		if (scope.isEmpty()) {
+			conversation.addNotice(Messages.Chat_noProjects);
+			conversation.refresh();
+			return;
+		}
+		attachments.attachEditor(getSite().getPage(), scope.pathPolicy()).ifPresent(problem -> {
+			conversation.addNotice(problem);
+			conversation.refresh();
+		});
+	}
+
+	/** The workspace files the agent may see, for {@code @} completion. */
+	private List<String> visibleFiles() {
+		AgentScope scope = AgentScope.of(AgentScope.candidates());
+		List<String> files = new ArrayList<>();
+		if (scope.isEmpty()) {
+			return files;
+		}
+		scope.pathPolicy().walk(".", 12, file -> { //$NON-NLS-1$
+			if (!file.directory()) {
+				files.add(scope.projects().size() > 1 ? file.root().name() + '/' + file.relativePath() : file.relativePath());
+			}
+			return files.size() < 5000;
+		});
+		return files;
 	}
 
 	/** The trusted-command policy of the project commands run in, for showing how a command is split. */
@@ -425,6 +544,20 @@ public final class ChatView extends ViewPart {
 
 	public String statusText() {
 		return status.getText();
+	}
+
+	/** Types into the input box as a user would (the view reacts to the text as it changes). */
+	public void typeInInput(String text) {
+		input.setText(text);
+	}
+
+	public ContextAttachments attachments() {
+		return attachments;
+	}
+
+	/** The URL the view offers to fetch, or null. */
+	public String offeredUrl() {
+		return offeredUrl;
 	}
 
 	/** Presses Stop, as the button or Esc does. */

@@ -223,6 +223,70 @@ class ChatAgentTest {
 	}
 
 	@Test
+	void theEditorSelectionAMentionedFileAndAFetchedPageReachTheModel() throws Exception {
+		project.getFile("Main.java").create(new ByteArrayInputStream(
+				"class Main {\n  int answer() {\n    return 42;\n  }\n}\n".getBytes(StandardCharsets.UTF_8)), true, null);
+		project.getFile(".env").create(new ByteArrayInputStream("TOKEN=s3cret\n".getBytes(StandardCharsets.UTF_8)), true, null);
+		try {
+			var editor = (org.eclipse.ui.texteditor.ITextEditor) org.eclipse.ui.ide.IDE.openEditor(Workbenches.page(),
+					project.getFile("Main.java"));
+			editor.selectAndReveal(13, 31);
+			Workbenches.page().activate(editor);
+			view.attachments().attachEditor(Workbenches.page(), dev.warden.ui.internal.agent.AgentScope
+					.of(dev.warden.ui.internal.agent.AgentScope.candidates()).pathPolicy()).ifPresent(p -> {
+						throw new AssertionError(p);
+					});
+			assertEquals("Main.java lines 2\u20133", view.attachments().attachments().get(0).label());
+
+			model.text("Thanks.");
+			view.send("Use this for @README.md and @.env");
+			Workbenches.settle(display);
+			waitUntilIdle();
+			String sent = model.requests().get(0);
+			assertTrue(sent.contains("return 42;"), "the selection was sent");
+			assertTrue(sent.contains("# Demo"), "the mentioned file was sent");
+			assertFalse(sent.contains("s3cret"), "a hidden file is never attached");
+			assertTrue(view.conversation().notices().stream().anyMatch(n -> n.startsWith(".env is not attached")),
+					view.conversation().notices().toString());
+			Screenshots.take(view.getSite().getShell(), "chat-context");
+		} finally {
+			Workbenches.page().closeAllEditors(false);
+		}
+	}
+
+	@Test
+	void aPastedUrlIsOfferedFetchedSafelyAndAttachedAsUntrustedData() throws Exception {
+		var web = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		web.createContext("/doc", exchange -> {
+			byte[] body = "<html><body><h1>Style guide</h1><p>Use tabs.</p></body></html>".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		web.start();
+		try {
+			ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of("127.0.0.1"));
+			ProtectionSettings.setUrlNoteShown();
+			String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/doc";
+			view.typeInInput("Summarize " + url);
+			assertEquals(url, view.offeredUrl(), "the view offers to fetch the pasted URL");
+			view.fetchOfferedUrl();
+			Workbenches.waitUntil(display, () -> !view.attachments().attachments().isEmpty(), 20, "the page is attached");
+			assertTrue(view.attachments().attachments().get(0).promptText().contains("Use tabs."));
+			assertTrue(view.attachments().attachments().get(0).promptText().contains("UNTRUSTED WEB CONTENT"));
+
+			view.typeInInput("Now http://169.254.169.254/latest/meta-data please");
+			view.fetchOfferedUrl();
+			Workbenches.waitUntil(display, () -> view.conversation().notices().stream()
+					.anyMatch(n -> n.contains("169.254.169.254") && n.contains("not fetched")), 20, "the metadata address is refused");
+		} finally {
+			web.stop(0);
+			ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of());
+		}
+	}
+
+	@Test
 	void theConversationSurvivesClosingTheView() throws Exception {
 		model.text("Hello! I can help with chat-demo.");
 		sendAndWait("Hi there");
