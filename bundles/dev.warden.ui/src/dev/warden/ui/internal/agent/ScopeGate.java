@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.runtime.ILog;
-import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
-import org.osgi.service.prefs.BackingStoreException;
 
 import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.protect.ProjectTrustDialog;
 
 /**
- * Runs before the agent acts: asks the user to trust the projects it would work in that they have not trusted yet,
- * and returns the scope that results.
+ * Runs before the agent acts: asks the user to trust the projects it would work in that they have not trusted yet
+ * (once per project: a project left untrusted is asked about again at the next prompt), and returns the scope that
+ * results.
  */
 public final class ScopeGate {
 
@@ -30,15 +27,8 @@ public final class ScopeGate {
 				untrusted.add(project);
 			}
 		}
-		for (IProject project : untrusted) {
-			if (MessageDialog.openQuestion(shell, Messages.Chat_projectTrustTitle,
-					NLS.bind(Messages.Chat_projectTrustMessage, project.getName()))) {
-				try {
-					ProtectionSettings.setProjectTrusted(project.getName(), true);
-				} catch (BackingStoreException e) {
-					ILog.of(ScopeGate.class).error("The project trust could not be saved.", e); //$NON-NLS-1$
-				}
-			}
+		if (!untrusted.isEmpty()) {
+			ProjectTrustDialog.ask(shell, untrusted);
 		}
 		return AgentScope.of(candidates);
 	}

@@ -11,7 +11,12 @@ import org.eclipse.jface.viewers.IDecoration;
 import org.eclipse.jface.viewers.ILightweightLabelDecorator;
 import org.eclipse.jface.viewers.LabelProvider;
 
+import java.util.List;
+
+import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.core.protect.PathDecision;
+import dev.warden.core.protect.ProtectedRoot;
+import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PathVerdict;
 import dev.warden.ui.internal.Messages;
@@ -27,6 +32,7 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 	public static final String ID = "dev.warden.ui.decorators.hidden"; //$NON-NLS-1$
 
 	private final Map<IProject, PathPolicy> policies = new ConcurrentHashMap<>();
+	private volatile String sensitiveText = ""; //$NON-NLS-1$
 
 	@Override
 	public void decorate(Object element, IDecoration decoration) {
@@ -40,8 +46,7 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 		if (location == null || projectLocation == null || !project.isOpen()) {
 			return;
 		}
-		PathPolicy policy = policies.computeIfAbsent(project, p -> PathPolicy.of(projectLocation.toFile().toPath()));
-		PathDecision decision = policy.decide(Path.of(location.toOSString()));
+		PathDecision decision = policy(project).decide(Path.of(location.toOSString()));
 		if (decision.verdict() == PathVerdict.HIDDEN) {
 			decoration.addSuffix(' ' + Messages.Decorator_hidden);
 		}
@@ -54,10 +59,22 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 		if (location == null || projectLocation == null) {
 			return null;
 		}
-		PathDecision decision = policies
-				.computeIfAbsent(resource.getProject(), p -> PathPolicy.of(projectLocation.toFile().toPath()))
-				.decide(Path.of(location.toOSString()));
+		PathDecision decision = policy(resource.getProject()).decide(Path.of(location.toOSString()));
 		return decision.verdict() == PathVerdict.HIDDEN ? decision.reason() : null;
+	}
+
+	/**
+	 * The project's policy with the user's sensitive patterns; built again when the patterns were edited (ignore files
+	 * are re-read by the policy itself when they change).
+	 */
+	private PathPolicy policy(IProject project) {
+		String current = ProtectionSettings.sensitiveText();
+		if (!current.equals(sensitiveText)) {
+			policies.clear();
+			sensitiveText = current;
+		}
+		return policies.computeIfAbsent(project, p -> PathPolicy.of(
+				List.of(new ProtectedRoot(p.getName(), p.getLocation().toFile().toPath())), SensitivePatterns.parse(current)));
 	}
 
 	@Override

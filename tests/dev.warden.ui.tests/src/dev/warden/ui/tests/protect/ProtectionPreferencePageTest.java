@@ -1,0 +1,231 @@
+package dev.warden.ui.tests.protect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.warden.core.internal.settings.ProtectionSettings;
+import dev.warden.core.internal.settings.ProtectionSettings.UntrustedProjects;
+import dev.warden.core.protect.EnvironmentPolicy;
+import dev.warden.core.protect.RemovedVariable;
+import dev.warden.core.protect.SensitivePatterns;
+import dev.warden.core.protect.UrlVerdict;
+import dev.warden.ui.internal.protect.EnvironmentPreview;
+import dev.warden.ui.internal.protect.HiddenFilesDialog;
+import dev.warden.ui.internal.protect.ProtectionPreferencePage;
+import dev.warden.ui.tests.Screenshots;
+import dev.warden.ui.tests.Workbenches;
+
+/** Window > Preferences > Warden > Protection, against the settings the core reads. */
+class ProtectionPreferencePageTest {
+
+	private PreferenceDialog dialog;
+	private HiddenFilesDialog hiddenFiles;
+	private IProject project;
+
+	@BeforeEach
+	void reset() {
+		ProtectionTestSupport.resetSettings();
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		if (hiddenFiles != null) {
+			hiddenFiles.close();
+		}
+		if (dialog != null) {
+			dialog.close();
+		}
+		ProtectionTestSupport.delete(project);
+		ProtectionTestSupport.resetSettings();
+	}
+
+	private ProtectionPreferencePage open() {
+		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+				ProtectionPreferencePage.ID, null, null);
+		dialog.setBlockOnOpen(false);
+		dialog.getShell().setSize(900, 680);
+		dialog.open();
+		return (ProtectionPreferencePage) dialog.getSelectedPage();
+	}
+
+	@Test
+	void eachSettingIsSavedOnOkAndTheCoreReadsItBack() throws Exception {
+		ProtectionPreferencePage page = open();
+		Screenshots.take(dialog.getShell(), "preferences-protection-hidden");
+		String patterns = SensitivePatterns.defaultText() + "\n# team secrets\n*.secret\n";
+		page.setSensitiveText(patterns);
+		page.setAllowedVariables("TOKENIZERS_PARALLELISM, deploy_key\nSSH_AUTH_SOCK");
+		page.setMinimalEnvironment(true);
+		page.setAllowedHosts("intranet.example\n*.corp.example, 10.0.0.5");
+		page.setUntrustedProjects(UntrustedProjects.READ_ONLY);
+
+		assertTrue(page.isValid());
+		assertEquals(SensitivePatterns.defaultText(), ProtectionSettings.sensitiveText(), "nothing saved before OK");
+		assertEquals(EnvironmentPolicy.defaults(), ProtectionSettings.environmentPolicy(), "nothing saved before OK");
+		assertEquals(UntrustedProjects.EXCLUDED, ProtectionSettings.untrustedProjects(), "nothing saved before OK");
+
+		assertTrue(page.performOk());
+		assertEquals(patterns, ProtectionSettings.sensitivePatterns().text());
+		assertEquals(new EnvironmentPolicy(true, Set.of("TOKENIZERS_PARALLELISM", "DEPLOY_KEY", "SSH_AUTH_SOCK")),
+				ProtectionSettings.environmentPolicy());
+		assertEquals(Set.of("intranet.example", "*.corp.example", "10.0.0.5"),
+				ProtectionSettings.urlPolicy().allowedHosts());
+		assertEquals(UrlVerdict.ALLOWED, ProtectionSettings.urlPolicy().decide("http://10.0.0.5/wiki").verdict(),
+				"an allow-listed private address may be fetched");
+		assertEquals(UrlVerdict.REFUSED, ProtectionSettings.urlPolicy().decide("http://10.0.0.6/").verdict(),
+				"another private address may not");
+		assertEquals(UntrustedProjects.READ_ONLY, ProtectionSettings.untrustedProjects());
+	}
+
+	@Test
+	void restoreDefaultsBringsBackTheBuiltInSettingsOnOk() throws Exception {
+		ProtectionSettings.saveSensitiveText("*.only\n");
+		ProtectionSettings.saveNames(ProtectionSettings.ENV_ALLOWED, Set.of("GITHUB_TOKEN"));
+		ProtectionSettings.saveMinimalEnvironment(true);
+		ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, Set.of("intranet.example"));
+		ProtectionSettings.saveUntrustedProjects(UntrustedProjects.READ_ONLY);
+		ProtectionSettings.setProjectTrusted("kept", true);
+		ProtectionPreferencePage page = open();
+
+		page.pressRestoreDefaults();
+		assertEquals("*.only\n", ProtectionSettings.sensitiveText(), "Restore Defaults alone saves nothing");
+		assertTrue(page.performOk());
+
+		assertEquals(SensitivePatterns.defaultText(), ProtectionSettings.sensitiveText());
+		assertNull(InstanceScope.INSTANCE.getNode(ProtectionSettings.QUALIFIER).get(ProtectionSettings.SENSITIVE, null),
+				"the default patterns are not copied into the preferences");
+		assertEquals(EnvironmentPolicy.defaults(), ProtectionSettings.environmentPolicy());
+		assertEquals(Set.of(), ProtectionSettings.urlPolicy().allowedHosts());
+		assertEquals(UntrustedProjects.EXCLUDED, ProtectionSettings.untrustedProjects());
+		assertTrue(ProtectionSettings.isProjectTrusted("kept"), "trust decisions are not settings to restore");
+	}
+
+	@Test
+	void anInvalidHostOrVariableNameIsReportedAndNothingIsSaved() throws Exception {
+		ProtectionPreferencePage page = open();
+		page.showTab(2);
+		page.setAllowedHosts("intranet.example\nhttp://bad host/");
+		assertFalse(page.isValid());
+		assertTrue(page.getErrorMessage().contains("line 2"), page.getErrorMessage());
+		assertTrue(page.getErrorMessage().contains("'http://bad'"), page.getErrorMessage());
+		Screenshots.take(dialog.getShell(), "preferences-protection-url-invalid");
+		assertFalse(page.performOk());
+		assertEquals(Set.of(), ProtectionSettings.names(ProtectionSettings.URL_ALLOWED));
+
+		page.setAllowedHosts("intranet.example\n[fd00::1]\n*.corp.example");
+		assertTrue(page.isValid(), String.valueOf(page.getErrorMessage()));
+		page.setAllowedVariables("GOOD_NAME BAD=NAME");
+		assertFalse(page.isValid());
+		assertTrue(page.getErrorMessage().contains("'BAD=NAME'"), page.getErrorMessage());
+		assertFalse(page.performOk());
+		assertEquals(Set.of(), ProtectionSettings.names(ProtectionSettings.ENV_ALLOWED));
+	}
+
+	@Test
+	void environmentPreviewListsNamesOnlyAndFollowsTheAllowListAndSwitch() throws Exception {
+		String token = "ghp_fakeTokenValue0123456789";
+		String password = "hunter2-db-password";
+		String apiKey = "sk-live-fake-api-key-value";
+		ProtectionPreferencePage page = open();
+		page.showTab(1);
+		page.previewEnvironment(Map.of("PATH", "/usr/local/bin:/usr/bin", "HOME", "/home/dev", "EDITOR", "vim",
+				"GITHUB_TOKEN", token, "DATABASE_URL", "postgres://app:" + password + "@db.internal/app",
+				"OPENAI_API_KEY", apiKey, "LC_ALL", "C.UTF-8"));
+		EnvironmentPreview preview = page.environmentPreview();
+
+		assertEquals(List.of("EDITOR", "HOME", "LC_ALL", "PATH"), preview.keptNames());
+		assertEquals(List.of(new RemovedVariable("DATABASE_URL", "value is a URL with a password"),
+				new RemovedVariable("GITHUB_TOKEN", "credential variable"),
+				new RemovedVariable("OPENAI_API_KEY", "name contains API_KEY")), preview.removedShown());
+		assertNoValueShown(preview, token, password, apiKey, "/usr/local/bin", "/home/dev", "vim", "C.UTF-8");
+
+		page.setAllowedVariables("github_token");
+		assertEquals(List.of("EDITOR", "GITHUB_TOKEN", "HOME", "LC_ALL", "PATH"), preview.keptNames(),
+				"an allow-listed name is passed on, whatever its case");
+
+		page.setMinimalEnvironment(true);
+		assertEquals(List.of("GITHUB_TOKEN", "HOME", "LC_ALL", "PATH"), preview.keptNames());
+		assertTrue(preview.removedShown().contains(new RemovedVariable("EDITOR", "not in the minimal environment")),
+				preview.removedShown().toString());
+		assertNoValueShown(preview, token, password, apiKey, "/usr/local/bin", "/home/dev", "vim", "C.UTF-8");
+		Screenshots.take(dialog.getShell(), "preferences-protection-environment");
+		assertEquals(EnvironmentPolicy.defaults(), ProtectionSettings.environmentPolicy(), "the preview saves nothing");
+	}
+
+	private static void assertNoValueShown(EnvironmentPreview preview, String... values) {
+		for (String text : preview.allText()) {
+			for (String value : values) {
+				assertFalse(text.contains(value), "the preview shows the value '" + value + "' in: " + text);
+			}
+		}
+	}
+
+	@Test
+	void revokedProjectStaysTrustedUntilOk() throws Exception {
+		project = ProtectionTestSupport.project("protect-alpha");
+		ProtectionSettings.setProjectTrusted("protect-alpha", true);
+		ProtectionSettings.setProjectTrusted("protect-gone", true);
+		ProtectionPreferencePage page = open();
+		page.showTab(3);
+		assertEquals(List.of("protect-alpha", "protect-gone (not in the workspace)"), page.trustedProjectsShown());
+		Screenshots.take(dialog.getShell(), "preferences-protection-projects");
+
+		page.revoke("protect-alpha");
+		assertEquals(List.of("protect-gone (not in the workspace)"), page.trustedProjectsShown());
+		assertTrue(ProtectionSettings.isProjectTrusted("protect-alpha"), "nothing saved before OK");
+		assertTrue(page.performOk());
+		assertFalse(ProtectionSettings.isProjectTrusted("protect-alpha"));
+		assertTrue(ProtectionSettings.isProjectTrusted("protect-gone"));
+	}
+
+	@Test
+	void hiddenFilesDialogListsWhatTheAgentCannotSeeWithThePatternsOnThePage() throws Exception {
+		project = ProtectionTestSupport.project("protect-hidden");
+		ProtectionTestSupport.file(project, ".gitignore", "build/\n*.log\n");
+		ProtectionTestSupport.file(project, ".wardenignore", "notes/\n");
+		ProtectionTestSupport.file(project, ".env", "API_TOKEN=x\n");
+		ProtectionTestSupport.file(project, "app.log", "log\n");
+		ProtectionTestSupport.file(project, "src/Main.java", "class Main {}\n");
+		ProtectionTestSupport.file(project, "src/config/deploy.secret", "s\n");
+		ProtectionTestSupport.file(project, "src/config/server.pem", "-----BEGIN\n");
+		ProtectionTestSupport.file(project, "build/Main.class", "x");
+		ProtectionTestSupport.file(project, "notes/todo.txt", "t\n");
+		ProtectionPreferencePage page = open();
+		page.setSensitiveText(SensitivePatterns.defaultText() + "\n*.secret\n");
+
+		hiddenFiles = page.createHiddenFilesDialog();
+		hiddenFiles.setBlockOnOpen(false);
+		hiddenFiles.open();
+		hiddenFiles.choose(project);
+		Display display = dialog.getShell().getDisplay();
+		Workbenches.waitUntil(display, () -> !hiddenFiles.isScanning(), 20, "the project is scanned");
+		Workbenches.settle(display);
+
+		List<String> paths = hiddenFiles.rows().stream().map(row -> row.substring(0, row.indexOf('\t'))).toList();
+		assertEquals(List.of(".env", "app.log", "build/", "notes/", "src/config/deploy.secret", "src/config/server.pem"),
+				paths);
+		assertTrue(hiddenFiles.rows().get(0).contains("sensitive"), hiddenFiles.rows().get(0));
+		assertTrue(hiddenFiles.rows().get(1).contains(".gitignore"), hiddenFiles.rows().get(1));
+		assertTrue(hiddenFiles.rows().get(3).contains(".wardenignore"), hiddenFiles.rows().get(3));
+		assertTrue(hiddenFiles.statusText().startsWith("6 files and folders in 'protect-hidden'"),
+				hiddenFiles.statusText());
+		assertNotNull(Screenshots.take(hiddenFiles.getShell(), "protection-hidden-files"));
+	}
+}
