@@ -287,9 +287,10 @@ public final class ToolDispatcher {
 			if (reviewChanges) {
 				listener.approvalNeeded(invocation, "review the change"); //$NON-NLS-1$
 				Approval review = await(approvals.reviewChanges(invocation, List.of(change)), cancellation);
-				record("approval", change.path(), review.approved() ? "APPROVED" : "REJECTED", review.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				boolean approved = review.approves(change.path());
+				record("approval", change.path(), approved ? "APPROVED" : "REJECTED", review.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 						"user"); //$NON-NLS-1$
-				if (!review.approved()) {
+				if (!approved) {
 					outcome = "rejected in review"; //$NON-NLS-1$
 					return ChangeOutcome.rejected("the user rejected it in review" //$NON-NLS-1$
 							+ (review.reason().isBlank() ? "." : ": " + review.reason())); //$NON-NLS-1$ //$NON-NLS-2$

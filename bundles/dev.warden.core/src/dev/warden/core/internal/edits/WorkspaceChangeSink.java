@@ -3,6 +3,8 @@ package dev.warden.core.internal.edits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.content.IContentDescription;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.ltk.core.refactoring.Change;
@@ -23,6 +26,8 @@ import org.eclipse.ltk.core.refactoring.RefactoringStatus;
 import org.eclipse.ltk.core.refactoring.TextFileChange;
 import org.eclipse.ltk.core.refactoring.resource.DeleteResourceChange;
 
+import dev.warden.core.changes.ChangeSession;
+import dev.warden.core.changes.WriteMark;
 import dev.warden.core.tools.ChangeOutcome;
 import dev.warden.core.tools.ChangeSink;
 import dev.warden.core.tools.ProposedChange;
@@ -36,14 +41,27 @@ import dev.warden.core.tools.ProposedChange;
  * <p>
  * A change is refused, with a message for the model, when the file is not what the agent read: the user edited it (in
  * the editor, even unsaved) or something else changed it since.
+ * <p>
+ * With a {@link ChangeSession change journal}, each change is recorded in it before it is performed (the file's bytes
+ * before and after, as the user sees them: the editor's document when it has unsaved edits) and marked applied or
+ * rejected afterwards, so that the session's changes can be viewed and reverted even after a crash.
  */
 public final class WorkspaceChangeSink implements ChangeSink {
 
-	/** What was applied, for the session's record of changes. */
-	public record Applied(IFile file, ProposedChange change, Change undo) {
+	/**
+	 * What was applied, for the session's record of changes.
+	 *
+	 * @param writeIds the journal's ids of the write (usually one), empty without a journal
+	 */
+	public record Applied(IFile file, ProposedChange change, Change undo, List<Long> writeIds) {
+
+		public Applied {
+			writeIds = List.copyOf(writeIds);
+		}
 	}
 
 	private final Function<String, Optional<IFile>> files;
+	private final ChangeSession journal;
 	private final Consumer<Applied> applied;
 
 	/**
@@ -51,7 +69,18 @@ public final class WorkspaceChangeSink implements ChangeSink {
 	 * @param applied told of every change performed
 	 */
 	public WorkspaceChangeSink(Function<String, Optional<IFile>> files, Consumer<Applied> applied) {
+		this(files, null, applied);
+	}
+
+	/**
+	 * @param files   finds the workspace file for a path as the agent gave it (already checked by the path policy)
+	 * @param journal where every change is recorded before it is performed; {@code null} for none
+	 * @param applied told of every change performed, on the thread that applied it, right after it was performed
+	 */
+	public WorkspaceChangeSink(Function<String, Optional<IFile>> files, ChangeSession journal,
+			Consumer<Applied> applied) {
 		this.files = files;
+		this.journal = journal;
 		this.applied = applied;
 	}
 
@@ -74,23 +103,144 @@ public final class WorkspaceChangeSink implements ChangeSink {
 					: "Warden: " + proposed.description()); //$NON-NLS-1$
 			step.add(change);
 			step.initializeValidationData(new NullProgressMonitor());
+			Recording recording = record(file, proposed);
 			PerformChangeOperation operation = new PerformChangeOperation(step);
 			operation.setUndoManager(RefactoringCore.getUndoManager(), step.getName());
-			ResourcesPlugin.getWorkspace().run(operation, new NullProgressMonitor());
+			try {
+				ResourcesPlugin.getWorkspace().run(operation, new NullProgressMonitor());
+			} catch (CoreException | RuntimeException e) {
+				recording.failed();
+				throw e;
+			}
 			RefactoringStatus status = operation.getValidationStatus();
 			if (status != null && status.hasFatalError()) {
+				recording.mark(WriteMark.REJECTED);
 				return ChangeOutcome.rejected("Not applied: " + status.getMessageMatchingSeverity(RefactoringStatus.FATAL)); //$NON-NLS-1$
 			}
 			if (!operation.changeExecuted()) {
+				recording.failed();
 				return ChangeOutcome.rejected("Not applied: the workspace refused the change to " + proposed.path() + '.'); //$NON-NLS-1$
 			}
-			applied.accept(new Applied(file, proposed, operation.getUndoChange()));
+			List<Long> writeIds = recording.applied();
+			applied.accept(new Applied(file, proposed, operation.getUndoChange(), writeIds));
 			return ChangeOutcome.applied((proposed.isCreation() ? "Created " : proposed.isDeletion() ? "Deleted " //$NON-NLS-1$ //$NON-NLS-2$
 					: "Changed ") + proposed.path() + '.'); //$NON-NLS-1$
 		} catch (CoreException | IOException e) {
 			ILog.of(getClass()).warn("An agent change to " + file.getFullPath() + " failed.", e); //$NON-NLS-1$ //$NON-NLS-2$
 			return ChangeOutcome.rejected("Not applied: " + e.getMessage()); //$NON-NLS-1$
 		}
+	}
+
+	private Recording record(IFile file, ProposedChange proposed) throws CoreException, IOException {
+		if (journal == null) {
+			return new Recording(file, null, -1, null);
+		}
+		byte[] before = currentBytes(file).orElse(null);
+		byte[] after = proposed.isDeletion() ? null : encode(file, proposed.newContent(), before);
+		long writeId = journal.recordAgentWrite(journalPath(file), before, after, proposed.description());
+		return new Recording(file, before, writeId, after);
+	}
+
+	/**
+	 * A change recorded in the journal before it is performed, to be marked afterwards. When the bytes on disk after
+	 * the change differ from those foreseen (an encoding the text cannot express exactly), the real bytes are recorded
+	 * as a second write, so that the journal holds what the file holds.
+	 */
+	private final class Recording {
+
+		private final IFile file;
+		private final byte[] before;
+		private final long writeId;
+		private final byte[] after;
+
+		Recording(IFile file, byte[] before, long writeId, byte[] after) {
+			this.file = file;
+			this.before = before;
+			this.writeId = writeId;
+			this.after = after;
+		}
+
+		void mark(WriteMark mark) throws IOException {
+			if (writeId >= 0) {
+				journal.mark(writeId, mark);
+			}
+		}
+
+		/** After a failure: rejected when the file is untouched, otherwise left unmarked (possibly performed). */
+		void failed() {
+			if (writeId < 0) {
+				return;
+			}
+			try {
+				if (Arrays.equals(currentBytes(file).orElse(null), before)) {
+					journal.mark(writeId, WriteMark.REJECTED);
+				}
+			} catch (CoreException | IOException e) {
+				ILog.of(WorkspaceChangeSink.class).warn("The change journal could not record a failed change to " //$NON-NLS-1$
+						+ file.getFullPath(), e);
+			}
+		}
+
+		List<Long> applied() throws CoreException, IOException {
+			if (writeId < 0) {
+				return List.of();
+			}
+			journal.mark(writeId, WriteMark.APPLIED);
+			byte[] actual = currentBytes(file).orElse(null);
+			if (Arrays.equals(actual, after)) {
+				return List.of(writeId);
+			}
+			long correction = journal.recordAgentWrite(journalPath(file), after, actual, "");
+			journal.mark(correction, WriteMark.APPLIED);
+			return List.of(writeId, correction);
+		}
+	}
+
+	/** The path the change journal knows {@code file} by: relative to the workspace root, with {@code /}. */
+	public static String journalPath(IFile file) {
+		return file.getFullPath().makeRelative().toString();
+	}
+
+	/**
+	 * The file's bytes as the user sees them: the editor's document, encoded in the file's charset, when it has unsaved
+	 * edits; else the bytes on disk; empty when the file does not exist.
+	 */
+	public static Optional<byte[]> currentBytes(IFile file) throws CoreException, IOException {
+		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(file.getFullPath(),
+				LocationKind.IFILE);
+		if (buffer != null && buffer.isDirty()) {
+			byte[] disk = file.exists() ? read(file) : null;
+			return Optional.of(encode(file, buffer.getDocument().get(), disk));
+		}
+		if (!file.exists()) {
+			return Optional.empty();
+		}
+		return Optional.of(read(file));
+	}
+
+	private static byte[] read(IFile file) throws CoreException, IOException {
+		try (InputStream in = file.getContents(true)) {
+			return in.readAllBytes();
+		}
+	}
+
+	/** {@code text} in the file's charset, after the byte order mark the file has now ({@code current}), if any. */
+	private static byte[] encode(IFile file, String text, byte[] current) throws CoreException {
+		String charset = file.exists() ? file.getCharset() : file.getParent().getDefaultCharset();
+		byte[] body = text.getBytes(Charset.forName(charset));
+		byte[] bom = file.exists() ? byteOrderMark(file) : null;
+		if (bom == null || current == null || current.length < bom.length
+				|| !Arrays.equals(Arrays.copyOf(current, bom.length), bom)) {
+			return body;
+		}
+		byte[] result = Arrays.copyOf(bom, bom.length + body.length);
+		System.arraycopy(body, 0, result, bom.length, body.length);
+		return result;
+	}
+
+	private static byte[] byteOrderMark(IFile file) throws CoreException {
+		IContentDescription description = file.getContentDescription();
+		return description == null ? null : (byte[]) description.getProperty(IContentDescription.BYTE_ORDER_MARK);
 	}
 
 	private static Change toChange(IFile file, ProposedChange proposed) throws CoreException {
