@@ -32,6 +32,13 @@ public final class Messages extends NLS {
 	public static String Chat_showOutput;
 	public static String Chat_hideOutput;
 	public static String Chat_review;
+	public static String Chat_restoreHere;
+	public static String Chat_noCheckpoint;
+	public static String Chat_restored;
+	public static String Chat_dropLater;
+	public static String Chat_viewAll;
+	public static String Chat_revertAll;
+	public static String Chat_noChanges;
 	public static String Context_remove;
 	public static String Context_noEditor;
 	public static String Context_notVisible;

@@ -2,7 +2,6 @@ package dev.warden.ui.internal.agent;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.resources.IProject;
@@ -15,7 +14,6 @@ import dev.warden.core.agent.StandardToolGateway;
 import dev.warden.core.agent.WorkspaceContext;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.internal.agent.PolicyAdapters;
-import dev.warden.core.internal.edits.WorkspaceChangeSink;
 import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.internal.tools.NioWorkspaceFiles;
@@ -32,9 +30,11 @@ import dev.warden.core.provider.ModelProvider;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.Providers;
 import dev.warden.core.tools.BuiltinTools;
+import dev.warden.core.tools.CommandRunner;
 import dev.warden.core.tools.ToolCapabilities;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.ui.internal.WardenServices;
+import dev.warden.ui.internal.changes.ChatChanges;
 import dev.warden.ui.internal.preferences.ModelPreferences;
 
 /**
@@ -48,15 +48,16 @@ public final class AgentRuntime {
 	}
 
 	/**
-	 * @param applied told of every file change the agent makes, for the session's record of changes
+	 * @param changes the session's record of changes: the agent's edits go through it, and commands are watched for
+	 *                the files they change
 	 * @throws ProviderException when the model settings cannot be used
 	 */
-	public static AgentSetup setup(AgentScope scope, Approvals approvals, AuditLog audit,
-			Consumer<WorkspaceChangeSink.Applied> applied) throws ProviderException {
+	public static AgentSetup setup(AgentScope scope, Approvals approvals, AuditLog audit, ChatChanges changes)
+			throws ProviderException {
 		PathPolicy paths = scope.pathPolicy();
 		IProject commandProject = scope.commandProject();
 		PolicyPathGuard guard = new PolicyPathGuard(paths);
-		Function<String, CommandVerdict> commandPolicy = line -> TrustSettings.policy(commandProject, guard, audit)
+		Function<String, CommandVerdict> commandPolicy = line -> TrustSettings.policy(commandProject, guard, AuditLog.NONE)
 				.decide(line);
 		CommandRules commands = PolicyAdapters.commands(commandPolicy);
 		if (scope.readOnly().contains(commandProject.getName())) {
@@ -68,13 +69,20 @@ public final class AgentRuntime {
 		Map<String, java.nio.file.Path> roots = scope.roots();
 		NioWorkspaceFiles files = new NioWorkspaceFiles(roots, path -> paths.decide(path).verdict() == PathVerdict.HIDDEN);
 		EnvironmentPolicy environment = ProtectionSettings.environmentPolicy();
-		ProcessCommandRunner runner = new ProcessCommandRunner(env -> {
+		ProcessCommandRunner processes = new ProcessCommandRunner(env -> {
 			ScrubbedEnvironment scrubbed = environment.scrub(env);
 			env.clear();
 			env.putAll(scrubbed.asMap());
 		});
-		WorkspaceChangeSink changes = new WorkspaceChangeSink(path -> AgentScope.file(paths, path), applied);
-		ToolCapabilities capabilities = new ToolCapabilities(files, changes, runner,
+		CommandRunner runner = (request, output, cancellation) -> {
+			AutoCloseable watch = changes.watchCommand(commandProject, request.commandLine());
+			try {
+				return processes.run(request, output, cancellation);
+			} finally {
+				closeQuietly(watch);
+			}
+		};
+		ToolCapabilities capabilities = new ToolCapabilities(files, changes.sink(path -> AgentScope.file(paths, path)), runner,
 				PolicyAdapters.fetcher(new SafeFetcher(urls, FetchLimits.DEFAULT)));
 
 		ModelProvider provider = Providers.create(ModelPreferences.config());
@@ -82,6 +90,14 @@ public final class AgentRuntime {
 		WorkspaceContext context = WorkspaceContext.describe(name, files, 200, instructions(scope));
 		return new AgentSetup(provider, BuiltinTools.all(), gateway, approvals, capabilities, audit,
 				() -> WardenServices.mode().getMode(), context, AgentSetup.DEFAULT_MAX_STEPS);
+	}
+
+	private static void closeQuietly(AutoCloseable watch) {
+		try {
+			watch.close();
+		} catch (Exception e) {
+			org.eclipse.core.runtime.ILog.of(AgentRuntime.class).warn("The files a command changed could not be recorded.", e); //$NON-NLS-1$
+		}
 	}
 
 	private static String instructions(AgentScope scope) {

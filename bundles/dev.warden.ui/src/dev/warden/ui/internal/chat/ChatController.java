@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.widgets.Shell;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -24,6 +27,7 @@ import dev.warden.core.agent.ConversationStore;
 import dev.warden.core.agent.SessionSummary;
 import dev.warden.core.agent.ToolInvocation;
 import dev.warden.core.agent.TurnResult;
+import dev.warden.core.changes.Checkpoint;
 import dev.warden.core.provider.Cancellation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
@@ -32,6 +36,7 @@ import dev.warden.core.provider.ToolCall;
 import dev.warden.core.provider.Usage;
 import dev.warden.core.tools.ToolOutput;
 import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.changes.ChatChanges;
 
 /**
  * One chat session as the view shows it: the conversation (saved per workspace and reloaded), the running prompt as a
@@ -42,7 +47,7 @@ public final class ChatController {
 	/** Builds the agent for one prompt: the settings may have changed since the last one. */
 	@FunctionalInterface
 	public interface SetupFactory {
-		AgentSetup create(String sessionId, Approvals approvals) throws Exception;
+		AgentSetup create(String sessionId, Approvals approvals, ChatChanges changes) throws Exception;
 	}
 
 	/** The job family of Warden's prompts, for the Progress view and for tests. */
@@ -57,9 +62,13 @@ public final class ChatController {
 	private volatile Cancellation cancellation;
 	private volatile Usage lastTurnUsage = Usage.ZERO;
 
-	public ChatController(ConversationViewer viewer, ConversationStore store, Consumer<ChatController> stateChanged) {
+	private final Supplier<Shell> shell;
+
+	public ChatController(ConversationViewer viewer, ConversationStore store, Supplier<Shell> shell,
+			Consumer<ChatController> stateChanged) {
 		this.viewer = viewer;
 		this.store = store;
+		this.shell = shell;
 		this.stateChanged = stateChanged;
 		this.batcher = new UiBatcher(viewer.getControl(), viewer::refresh);
 	}
@@ -89,7 +98,16 @@ public final class ChatController {
 		if (isRunning()) {
 			return;
 		}
-		viewer.addUserMessage(prompt);
+		ChatChanges changes = changes();
+		MessageEntry entry = viewer.addUserMessage(prompt);
+		int messagesBefore = conversation.messages().size();
+		try {
+			Checkpoint checkpoint = changes.checkpoint(prompt);
+			entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore));
+		} catch (IOException e) {
+			ILog.of(getClass()).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
+			viewer.addNotice(NLS.bind(Messages.Chat_noCheckpoint, e.getMessage()));
+		}
 		viewer.refresh();
 		viewer.scrollToEnd();
 		Cancellation cancel = new Cancellation();
@@ -100,7 +118,7 @@ public final class ChatController {
 			protected IStatus run(IProgressMonitor monitor) {
 				monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
 				try {
-					AgentSetup setup = setups.create(conversation.id(), approvals);
+					AgentSetup setup = setups.create(conversation.id(), approvals, changes);
 					AgentSession session = new AgentSession(setup, conversation, store);
 					TurnResult result = session.prompt(prompt, events.progress(monitor), cancel);
 					conversation = session.conversation();
@@ -134,6 +152,53 @@ public final class ChatController {
 		job.schedule();
 	}
 
+	/** The record of changes of the conversation shown, which the Edit menu's View/Revert All act on. */
+	public ChatChanges changes() {
+		ChatChanges changes = ChatChanges.forSession(conversation.id(), conversation.title());
+		changes.activate();
+		return changes;
+	}
+
+	/**
+	 * Brings the files back to their state just before a prompt (never overwriting what the user changed since
+	 * without asking), then offers to drop the messages after it.
+	 */
+	public void restoreTo(Checkpoint checkpoint, int messagesBefore) {
+		if (isRunning()) {
+			return;
+		}
+		changes().restoreTo(shell.get(), checkpoint.id()).thenAccept(result -> {
+			if (result.isPresent()) {
+				dev.warden.ui.internal.UI.runOnUIThread(viewer.getControl(), () -> offerToDropLaterMessages(messagesBefore));
+			}
+		});
+	}
+
+	private void offerToDropLaterMessages(int messagesBefore) {
+		if (messagesBefore >= conversation.messages().size()) {
+			return;
+		}
+		viewer.addNotice(Messages.Chat_restored, Messages.Chat_dropLater, () -> dropMessagesFrom(messagesBefore));
+		viewer.refresh();
+		viewer.scrollToEnd();
+	}
+
+	/** Removes the prompt at {@code messagesBefore} and everything after it from the conversation. */
+	public void dropMessagesFrom(int messagesBefore) {
+		if (isRunning() || messagesBefore >= conversation.messages().size()) {
+			return;
+		}
+		Conversation c = conversation;
+		conversation = new Conversation(c.id(), c.title(), c.created(), java.time.Instant.now(),
+				c.messages().subList(0, messagesBefore), c.usage());
+		try {
+			store.save(conversation);
+		} catch (IOException e) {
+			ILog.of(getClass()).warn("The shortened chat could not be saved.", e); //$NON-NLS-1$
+		}
+		replay(conversation);
+	}
+
 	/** Stops the agent: the request, the stream, a running command and a pending question. */
 	public void stop() {
 		Cancellation cancel = cancellation;
@@ -153,6 +218,7 @@ public final class ChatController {
 		}
 		conversation = Conversation.start();
 		viewer.clear();
+		changes();
 		stateChanged.accept(this);
 	}
 
@@ -176,6 +242,7 @@ public final class ChatController {
 				return false;
 			}
 			conversation = loaded.get();
+			changes();
 			replay(conversation);
 			stateChanged.accept(this);
 			return true;
@@ -209,11 +276,19 @@ public final class ChatController {
 	private void replay(Conversation saved) {
 		viewer.clear();
 		Map<String, ToolCard> cards = new HashMap<>();
-		for (Message message : saved.messages()) {
+		java.util.Iterator<Checkpoint> checkpoints = changes().checkpoints().iterator();
+		List<Message> messages = saved.messages();
+		for (int index = 0; index < messages.size(); index++) {
+			Message message = messages.get(index);
 			if (message.role() == Role.USER) {
 				String text = message.text();
 				if (!text.isBlank()) {
-					viewer.addUserMessage(text);
+					MessageEntry entry = viewer.addUserMessage(text);
+					if (checkpoints.hasNext()) {
+						Checkpoint checkpoint = checkpoints.next();
+						int before = index;
+						entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, before));
+					}
 				}
 				for (ContentPart part : message.parts()) {
 					if (part instanceof ContentPart.ToolResult result && cards.containsKey(result.toolUseId())) {

@@ -62,12 +62,40 @@ public final class ConversationViewer {
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(notice);
 	}
 
+	/** A notice with one action, e.g. offering to remove the messages after a restored checkpoint. */
+	public void addNotice(String text, String actionLabel, Runnable action) {
+		org.eclipse.swt.widgets.Link notice = new org.eclipse.swt.widgets.Link(content, SWT.WRAP);
+		notice.setText(text + "  <a>" + actionLabel + "</a>"); //$NON-NLS-1$ //$NON-NLS-2$
+		notice.addListener(SWT.Selection, e -> {
+			notice.setEnabled(false);
+			action.run();
+		});
+		notice.setData(NOTICE_ACTION, action);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(notice);
+	}
+
+	static final String NOTICE_ACTION = "dev.warden.ui.chat.noticeAction"; //$NON-NLS-1$
+
+	/** For tests: runs the action of the newest notice that has one, as a click on its link would. */
+	public boolean runLastNoticeAction() {
+		Control[] children = content.getChildren();
+		for (int i = children.length - 1; i >= 0; i--) {
+			if (children[i].getData(NOTICE_ACTION) instanceof Runnable action) {
+				action.run();
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** For tests: the notices shown, in order. */
 	public java.util.List<String> notices() {
 		java.util.List<String> texts = new java.util.ArrayList<>();
 		for (Control child : content.getChildren()) {
 			if (child instanceof org.eclipse.swt.widgets.Label label && child.getData(ENTRY) == null) {
 				texts.add(label.getText());
+			} else if (child instanceof org.eclipse.swt.widgets.Link link) {
+				texts.add(link.getText().replaceAll("</?a>", "")); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 		}
 		return texts;

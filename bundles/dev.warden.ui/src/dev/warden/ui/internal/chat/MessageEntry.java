@@ -20,6 +20,8 @@ public final class MessageEntry {
 
 	private final Composite control;
 	private final Label header;
+	private final org.eclipse.swt.widgets.Link action;
+	private Runnable actionRun;
 	private final Composite body;
 	private final List<Object> segmentControls = new ArrayList<>();
 	private final StringBuilder markdown = new StringBuilder();
@@ -30,10 +32,20 @@ public final class MessageEntry {
 		control = new Composite(parent, SWT.NONE);
 		control.setData(ConversationViewer.ENTRY, this);
 		GridLayoutFactory.fillDefaults().margins(0, 4).spacing(0, 4).applyTo(control);
-		header = new Label(control, SWT.NONE);
+		Composite headerRow = new Composite(control, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(headerRow);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(headerRow);
+		header = new Label(headerRow, SWT.NONE);
 		header.setText(author);
 		header.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+		action = new org.eclipse.swt.widgets.Link(headerRow, SWT.NONE);
+		action.setVisible(false);
+		action.addListener(SWT.Selection, e -> {
+			if (actionRun != null) {
+				actionRun.run();
+			}
+		});
 		body = new Composite(control, SWT.NONE);
 		GridLayoutFactory.fillDefaults().spacing(0, 6).applyTo(body);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
@@ -62,6 +74,25 @@ public final class MessageEntry {
 	/** The header line, e.g. to mark an answer that was interrupted. */
 	public void setAuthor(String author) {
 		header.setText(author);
+	}
+
+	/** Offers an action in the entry's header, such as Restore to here on a prompt. */
+	public void setAction(String label, Runnable run) {
+		actionRun = run;
+		action.setText("<a>" + label + "</a>"); //$NON-NLS-1$ //$NON-NLS-2$
+		action.setVisible(true);
+		action.getParent().layout(true);
+	}
+
+	/** For tests: runs the header's action as a click would. */
+	public void runAction() {
+		if (actionRun != null) {
+			actionRun.run();
+		}
+	}
+
+	public boolean hasAction() {
+		return actionRun != null;
 	}
 
 	/** Renders the Markdown again if it changed; returns whether anything changed. */

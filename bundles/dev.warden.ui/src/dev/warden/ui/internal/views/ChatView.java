@@ -99,8 +99,9 @@ public final class ChatView extends ViewPart {
 		conversation = new ConversationViewer(parent);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation.getControl());
 		controller = new ChatController(conversation, new ConversationStore(StateLocations.conversations()),
-				c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
-		approvals = new ChatApprovals(conversation, this::commandPolicy, this::savePatterns, null);
+				() -> getSite().getShell(), c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
+		approvals = new ChatApprovals(conversation, this::commandPolicy, this::savePatterns,
+				(invocation, changes) -> controller.changes().review(getSite().getShell(), invocation, changes));
 
 		urlOffer = createUrlOffer(parent);
 		attachments = new ContextAttachments(parent);
@@ -146,6 +147,7 @@ public final class ChatView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
 		createToolbar();
+		controller.changes();
 		updateState();
 	}
 
@@ -224,11 +226,10 @@ public final class ChatView extends ViewPart {
 		input.setText(""); //$NON-NLS-1$
 		showUrlOffer(null);
 		String fullPrompt = attachments.promptWith(prompt);
-		controller.send(fullPrompt, (sessionId, asker) -> AgentRuntime.setup(scope, asker,
+		controller.send(fullPrompt, (sessionId, asker, changes) -> AgentRuntime.setup(scope, asker,
 				new JsonLinesAuditLog(StateLocations.audit(), sessionId,
 						e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)), //$NON-NLS-1$
-				applied -> {
-				}), approvals);
+				changes), approvals);
 	}
 
 	private Composite createUrlOffer(Composite parent) {
@@ -392,6 +393,30 @@ public final class ChatView extends ViewPart {
 			}
 		});
 		toolbar.add(new HistoryAction());
+		toolbar.add(new Action(Messages.Chat_viewAll) {
+			{
+				setId("dev.warden.ui.actions.viewAll"); //$NON-NLS-1$
+				setActionDefinitionId("dev.warden.ui.commands.viewAllChanges"); //$NON-NLS-1$
+			}
+
+			@Override
+			public void run() {
+				controller.changes().viewAll(getSite().getPage());
+			}
+		});
+		toolbar.add(new Action(Messages.Chat_revertAll) {
+			{
+				setId("dev.warden.ui.actions.revertAll"); //$NON-NLS-1$
+				setActionDefinitionId("dev.warden.ui.commands.revertAllChanges"); //$NON-NLS-1$
+			}
+
+			@Override
+			public void run() {
+				if (!controller.isRunning()) {
+					controller.changes().revertAll(getSite().getShell());
+				}
+			}
+		});
 		toolbar.update(true);
 		modeSubscription = modes.addListener(mode -> UI.runOnUIThread(conversation.getControl(), () -> modeAction.show(mode)));
 	}

@@ -32,7 +32,8 @@ import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.core.internal.settings.StateLocations;
 import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.provider.ProviderPreset;
-import dev.warden.ui.internal.chat.ActionApprovalCard;
+import dev.warden.ui.internal.changes.RestoreDialog;
+import dev.warden.ui.internal.changes.ReviewDialog;
 import dev.warden.ui.internal.chat.CommandApprovalCard;
 import dev.warden.ui.internal.chat.MessageEntry;
 import dev.warden.ui.internal.chat.ToolCard;
@@ -148,18 +149,60 @@ class ChatAgentTest {
 				.text("Wrote what you allowed.");
 		view.send("Write a.txt and b.txt");
 
-		ActionApprovalCard first = waitForCard(ActionApprovalCard.class);
+		ReviewDialog first = findDialog(ReviewDialog.class, null);
 		assertFalse(project.getFile("a.txt").exists(), "nothing is written before the review");
-		Screenshots.take(view.getSite().getShell(), "chat-supervised-review");
-		first.allow();
-		Workbenches.waitUntil(display, () -> view.approvals().lastCard() != first, 20, "the second review");
-		ActionApprovalCard second = (ActionApprovalCard) view.approvals().lastCard();
-		second.reject("keep b out of it");
+		Screenshots.take(first.getShell(), "chat-supervised-review");
+		first.applySelected();
+		ReviewDialog second = findDialog(ReviewDialog.class, first);
+		second.setReason("keep b out of it");
+		second.rejectAll();
 		waitUntilIdle();
 
 		assertEquals("A\n", content("a.txt"));
 		assertFalse(project.getFile("b.txt").exists(), "the rejected change was not applied");
 		assertTrue(model.requests().get(2).contains("keep b out of it"), "the agent was told why");
+	}
+
+	@Test
+	void restoreToACheckpointBringsTheFilesBackAsTheyWereBeforeThatPrompt() throws Exception {
+		model.toolCall("call_1", "write_file", args("path", "first.txt", "content", "one\n")).text("Wrote first.")
+				.toolCall("call_2", "write_file", args("path", "second.txt", "content", "two\n"))
+				.toolCall("call_3", "write_file", args("path", "first.txt", "content", "one, changed\n"))
+				.text("Wrote second and changed first.");
+		sendAndWait("write first");
+		sendAndWait("write second");
+		assertEquals("one, changed\n", content("first.txt"));
+		List<MessageEntry> prompts = view.conversation().entries().stream()
+				.filter(e -> e instanceof MessageEntry m && m.hasAction()).map(MessageEntry.class::cast).toList();
+		assertEquals(2, prompts.size(), "each prompt offers Restore to here");
+
+		prompts.get(1).runAction();
+		RestoreDialog dialog = findDialog(RestoreDialog.class, null);
+		Screenshots.take(dialog.getShell(), "chat-restore-checkpoint");
+		dialog.confirm();
+		Workbenches.waitUntil(display, () -> !project.getFile("second.txt").exists(), 20, "second.txt is gone");
+		assertEquals("one\n", content("first.txt"), "first.txt is as it was before the second prompt");
+		Workbenches.waitUntil(display, () -> view.conversation().notices().stream()
+				.anyMatch(n -> n.startsWith("The files are back")), 10, "the restore is confirmed in the chat");
+		int messages = view.controller().conversation().messages().size();
+		assertTrue(view.conversation().runLastNoticeAction());
+		assertTrue(view.controller().conversation().messages().size() < messages, "the later messages were dropped");
+		assertEquals(1, view.conversation().entries().stream()
+				.filter(e -> e instanceof MessageEntry m && m.hasAction()).count(), "one prompt is left");
+	}
+
+	private <T extends org.eclipse.jface.window.Window> T findDialog(Class<T> type, Object notThis) {
+		Object[] found = new Object[1];
+		Workbenches.waitUntil(display, () -> {
+			for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
+				if (type.isInstance(shell.getData()) && shell.isVisible() && shell.getData() != notThis) {
+					found[0] = shell.getData();
+					return true;
+				}
+			}
+			return false;
+		}, 20, "a " + type.getSimpleName() + " opens");
+		return type.cast(found[0]);
 	}
 
 	@Test
