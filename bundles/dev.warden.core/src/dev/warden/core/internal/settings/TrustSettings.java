@@ -73,8 +73,13 @@ public final class TrustSettings {
 		return workspace().get(DENY, DefaultDenyList.text());
 	}
 
+	/**
+	 * The deny rules of the deny list. A line without {@code !} in the stored text (a preference file edited by hand)
+	 * is left out: the deny list can never trust anything.
+	 */
 	public static PatternList denyList() {
-		return PatternList.parse(PatternScope.DEFAULT, "Deny list", denyText()); //$NON-NLS-1$
+		PatternList parsed = PatternList.parse(PatternScope.DEFAULT, "Deny list", denyText()); //$NON-NLS-1$
+		return new PatternList(parsed.scope(), parsed.source(), List.of(), parsed.denied(), parsed.problems());
 	}
 
 	public static void saveDenyText(String text) throws BackingStoreException {
