@@ -8,11 +8,12 @@ import org.eclipse.swt.widgets.Shell;
 
 import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.ui.internal.protect.ProjectTrustDialog;
+import dev.warden.ui.internal.trust.ProjectTrustListDialog;
 
 /**
  * Runs before the agent acts: asks the user to trust the projects it would work in that they have not trusted yet
- * (once per project: a project left untrusted is asked about again at the next prompt), and returns the scope that
- * results.
+ * (a project left untrusted is asked about again at the next prompt), then to accept each project's shared
+ * trusted-command list that changed since it was accepted, and returns the scope that results.
  */
 public final class ScopeGate {
 
@@ -30,6 +31,11 @@ public final class ScopeGate {
 		if (!untrusted.isEmpty()) {
 			ProjectTrustDialog.ask(shell, untrusted);
 		}
-		return AgentScope.of(candidates);
+		AgentScope scope = AgentScope.of(candidates);
+		for (IProject project : scope.projects()) {
+			// a shared trusted-command list is honoured only once its exact content was accepted
+			ProjectTrustListDialog.confirm(shell, project);
+		}
+		return scope;
 	}
 }
