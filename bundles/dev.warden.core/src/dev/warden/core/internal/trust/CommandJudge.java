@@ -16,14 +16,20 @@ import dev.warden.core.trust.Verdict;
 
 /**
  * Judges one command line against compiled rules: parses it, walks every simple command it would run
- * (unwrapping wrappers and re-parsing command strings), and gives each a {@link CommandPart}. One instance per
- * command line.
+ * (unwrapping wrappers and re-parsing command strings), and judges each; a {@link JudgedPart} keeps what the
+ * verdict needs and writes out its {@link CommandPart} when it is read. One instance per command line.
  */
 public final class CommandJudge {
 
 	private static final String SUBSTITUTION = "inside a substitution";
 
-	private static final Map<String, String> FAIL_CLOSED = Map.ofEntries(
+	/** The built-in deny rules as a part names them (see {@link CommandPart#pattern()}). */
+	private static final String RM_ROOT_OR_HOME_RULE = "!@" + BuiltInDenyRule.RM_ROOT_OR_HOME.id();
+	private static final String GIT_FORCE_PUSH_RULE = "!@" + BuiltInDenyRule.GIT_FORCE_PUSH.id();
+	private static final String SHELL_STARTUP_WRITE_RULE = "!@" + BuiltInDenyRule.SHELL_STARTUP_WRITE.id();
+	private static final String DOWNLOAD_TO_SHELL_RULE = "!@" + BuiltInDenyRule.DOWNLOAD_TO_SHELL.id();
+
+	private static final Map<String, String> FAIL_CLOSED = Names.mapOf(Map.ofEntries(
 			Map.entry("eval", "`eval` runs a string as a command line"),
 			Map.entry("source", "`source` runs the commands of a file in this shell"),
 			Map.entry(".", "`.` runs the commands of a file in this shell"),
@@ -36,12 +42,12 @@ public final class CommandJudge {
 			Map.entry("bind", "`bind` can bind a key to a command"),
 			Map.entry("complete", "`complete` can register a command to run"),
 			Map.entry("compgen", "`compgen` can run a command or function"),
-			Map.entry("coproc", "`coproc` is not supported"));
+			Map.entry("coproc", "`coproc` is not supported")));
 
-	private static final Set<String> VARIABLE_BUILTINS = Set.of("test", "[", "printf", "read", "unset", "declare",
+	private static final Set<String> VARIABLE_BUILTINS = Names.setOf("test", "[", "printf", "read", "unset", "declare",
 			"typeset", "local", "export", "readonly", "mapfile", "readarray", "wait", "getopts");
 
-	private static final Set<String> DECLARATION_BUILTINS = Set.of("export", "declare", "typeset", "local",
+	private static final Set<String> DECLARATION_BUILTINS = Names.setOf("export", "declare", "typeset", "local",
 			"readonly");
 
 	/** Where a part of the walk sits and how many parts it produced. */
@@ -65,13 +71,19 @@ public final class CommandJudge {
 				pattern = rule;
 			}
 		}
+
+		/** Raises to {@code newStatus} when a check found a reason. */
+		void raiseWhen(PartStatus newStatus, Optional<String> why, String rule) {
+			if (why.isPresent()) {
+				raise(newStatus, why.get(), rule);
+			}
+		}
 	}
 
 	private final PolicyRules rules;
 	private final Path workingDirectory;
 	private final boolean directoryMayChange;
-	private final List<CommandPart> parts = new ArrayList<>();
-	private final List<List<String>> partNames = new ArrayList<>();
+	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 
 	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange) {
@@ -126,7 +138,8 @@ public final class CommandJudge {
 	private void script(Script script, String context, List<Redirect> inherited) {
 		for (Pipeline pipeline : script.pipelines()) {
 			List<Stage> stages = new ArrayList<>(pipeline.commands().size());
-			for (Command command : pipeline.commands()) {
+			for (int i = 0; i < pipeline.commands().size(); i++) {
+				Command command = pipeline.commands().get(i);
 				int first = parts.size();
 				if (command instanceof SimpleCommand simple) {
 					simple(simple, context, inherited);
@@ -152,16 +165,16 @@ public final class CommandJudge {
 		String downloader = null;
 		for (Stage stage : stages) {
 			for (int i = stage.first(); i < stage.end(); i++) {
-				for (String name : partNames.get(i)) {
+				for (String name : parts.get(i).names()) {
 					if (downloader != null && StructuralRules.isInterpreter(name)) {
-						deny(i, "pipes a download (`" + downloader + "`) into `" + name + "`",
-								BuiltInDenyRule.DOWNLOAD_TO_SHELL);
+						parts.get(i).deny("pipes a download (`" + downloader + "`) into `" + name + "`",
+								DOWNLOAD_TO_SHELL_RULE);
 						break;
 					}
 				}
 			}
 			for (int i = stage.first(); i < stage.end() && downloader == null; i++) {
-				for (String name : partNames.get(i)) {
+				for (String name : parts.get(i).names()) {
 					if (StructuralRules.isDownloader(name)) {
 						downloader = name;
 					}
@@ -170,29 +183,16 @@ public final class CommandJudge {
 		}
 	}
 
-	private void deny(int index, String why, BuiltInDenyRule rule) {
-		CommandPart part = parts.get(index);
-		if (part.status() == PartStatus.DENIED) {
-			return;
-		}
-		parts.set(index, new CommandPart(part.text(), part.words(), part.assignments(), part.redirections(),
-				part.judgedWords(), part.openEnded(), part.context(), PartStatus.DENIED,
-				Optional.of("!@" + rule.id()), "`" + part.text() + "` " + why, List.of()));
-	}
-
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
-		int index = parts.size();
-		parts.add(null);
-		partNames.add(List.of());
 		List<Nested> nested = new ArrayList<>(0);
-		for (Assignment assignment : command.assignments()) {
-			collect(assignment.value(), nested);
+		for (int i = 0; i < command.assignments().size(); i++) {
+			collect(command.assignments().get(i).value(), nested);
 		}
-		for (Word word : command.words()) {
-			collect(word, nested);
+		for (int i = 0; i < command.words().size(); i++) {
+			collect(command.words().get(i), nested);
 		}
-		for (Redirect redirect : command.redirects()) {
-			collect(redirect.target(), nested);
+		for (int i = 0; i < command.redirects().size(); i++) {
+			collect(command.redirects().get(i).target(), nested);
 		}
 		List<Redirect> redirects = command.redirects();
 		if (!inherited.isEmpty()) {
@@ -258,12 +258,12 @@ public final class CommandJudge {
 			}
 		}
 		List<String> names = new ArrayList<>(layers.size());
-		for (List<Word> layer : layers) {
-			if (layer.get(0).literal()) {
-				names.add(Quoting.basename(layer.get(0).text()));
+		for (int i = 0; i < layers.size(); i++) {
+			Word name = layers.get(i).get(0);
+			if (name.literal()) {
+				names.add(Quoting.basename(name.text()));
 			}
 		}
-		partNames.set(index, names);
 
 		for (int i = 0; i < layers.size(); i++) {
 			List<Word> layer = layers.get(i);
@@ -273,68 +273,62 @@ public final class CommandJudge {
 		denyOutputs(redirects, outputFiles, judgement);
 
 		boolean universal = rules.isUniversal();
+		RiskyOptions.Risk blockedBy = null;
 		if (!judged.isEmpty()) {
 			PolicyRules.Match match = rules.match(judged, openTail);
 			if (match.pattern() != null) {
 				judgement.pattern = judgement.status == PartStatus.COVERED ? match.pattern().text() : judgement.pattern;
 			} else {
-				judgement.raise(PartStatus.NOT_COVERED, notCoveredReason(judged, openTail, match.blockedBy()), null);
+				judgement.raise(PartStatus.NOT_COVERED, null, null); // the part writes the reason when it is read
+				blockedBy = match.blockedBy();
 			}
 			if (!universal) {
 				declarations(judged, judgement);
 			}
 		}
 		if (!universal) {
-			for (Assignment assignment : command.assignments()) {
-				dangerousAssignment(assignment.name(), words.isEmpty(), judgement);
+			for (int i = 0; i < command.assignments().size(); i++) {
+				dangerousAssignment(command.assignments().get(i).name(), words.isEmpty(), judgement);
 			}
-			for (Word word : envAssignments) {
-				dangerousAssignment(Wrappers.assignedName(word), false, judgement);
+			for (int i = 0; i < envAssignments.size(); i++) {
+				dangerousAssignment(Wrappers.assignedName(envAssignments.get(i)), false, judgement);
 			}
-			for (Redirect redirect : redirects) {
-				if (redirect.kind() == Redirect.Kind.OUTPUT) {
-					checkTarget(redirect.target(), judgement);
+			for (int i = 0; i < redirects.size(); i++) {
+				if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
+					checkTarget(redirects.get(i).target(), judgement);
 				}
 			}
-			for (Word file : outputFiles) {
-				checkTarget(file, judgement);
+			for (int i = 0; i < outputFiles.size(); i++) {
+				checkTarget(outputFiles.get(i), judgement);
 			}
 		}
 		guard(words, envAssignments, redirects, outputFiles, judgement);
 
-		String text = display(command, inherited);
 		String reason = judgement.reason;
-		if (judgement.status == PartStatus.COVERED) {
-			if (judgement.pattern != null) {
-				reason = "covered by `" + judgement.pattern + "`";
-			} else if (runsScriptOf != null) {
+		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
+			if (runsScriptOf != null) {
 				reason = "runs the command line given to `" + runsScriptOf + "`, whose commands are judged on their own";
-			} else if (!findCommands.isEmpty()) {
-				reason = "covered";
 			} else {
-				reason = words.isEmpty() ? "runs nothing: it only assigns variables or redirects" : "covered";
+				reason = words.isEmpty() && findCommands.isEmpty()
+						? "runs nothing: it only assigns variables or redirects"
+						: "covered";
 			}
-		} else if (judgement.status != PartStatus.NOT_COVERED) {
-			reason = "`" + text + "`: " + reason;
 		}
-		List<String> suggestions = judgement.status == PartStatus.NOT_COVERED ? suggest(judged, openTail) : List.of();
-		List<String> assignments = new ArrayList<>();
-		command.assignments().forEach(assignment -> assignments.add(assignment.display()));
-		envAssignments.forEach(word -> assignments.add(word.text()));
-		List<String> redirections = new ArrayList<>();
-		redirects.forEach(redirect -> redirections.add(redirect.display()));
-		parts.set(index, new CommandPart(text, texts(words), assignments, redirections, texts(judged), openTail,
-				context, judgement.status, Optional.ofNullable(judgement.pattern), reason, suggestions));
+		parts.add(new JudgedPart(command, inherited, redirects, envAssignments, judged, openTail, context, names,
+				judgement.status, judgement.pattern, reason, blockedBy));
 
-		for (List<Word> findCommand : findCommands) {
-			simple(new SimpleCommand(List.of(), findCommand, List.of()), "run by find", List.of());
+		for (int i = 0; i < findCommands.size(); i++) {
+			simple(new SimpleCommand(List.of(), findCommands.get(i), List.of()), "run by find", List.of());
 		}
-		for (Nested inner : nested) {
-			script(inner.script(), inner.context(), List.of());
+		for (int i = 0; i < nested.size(); i++) {
+			script(nested.get(i).script(), nested.get(i).context(), List.of());
 		}
 	}
 
 	private static void collect(Word word, List<Nested> nested) {
+		if (word.substitutions().isEmpty()) {
+			return;
+		}
 		for (Script substitution : word.substitutions()) {
 			nested.add(new Nested(substitution, SUBSTITUTION));
 		}
@@ -374,27 +368,25 @@ public final class CommandJudge {
 		switch (name) {
 		case "rm" -> {
 			if (rules.hasBuiltIn(BuiltInDenyRule.RM_ROOT_OR_HOME)) {
-				StructuralRules.removesRootOrHome(layer).ifPresent(why -> judgement.raise(PartStatus.DENIED, why,
-						"!@" + BuiltInDenyRule.RM_ROOT_OR_HOME.id()));
+				judgement.raiseWhen(PartStatus.DENIED, StructuralRules.removesRootOrHome(layer), RM_ROOT_OR_HOME_RULE);
 			}
 		}
 		case "git" -> {
 			if (rules.hasBuiltIn(BuiltInDenyRule.GIT_FORCE_PUSH)) {
-				StructuralRules.forcePushes(layer).ifPresent(why -> judgement.raise(PartStatus.DENIED, why,
-						"!@" + BuiltInDenyRule.GIT_FORCE_PUSH.id()));
+				judgement.raiseWhen(PartStatus.DENIED, StructuralRules.forcePushes(layer), GIT_FORCE_PUSH_RULE);
 			}
 		}
 		default -> {
 			if (rules.hasBuiltIn(BuiltInDenyRule.SHELL_STARTUP_WRITE)) {
-				StructuralRules.writesStartupFile(layer, name).ifPresent(why -> judgement.raise(PartStatus.DENIED,
-						why, "!@" + BuiltInDenyRule.SHELL_STARTUP_WRITE.id()));
+				judgement.raiseWhen(PartStatus.DENIED, StructuralRules.writesStartupFile(layer, name),
+						SHELL_STARTUP_WRITE_RULE);
 			}
 			if (rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL) && layer.get(0).literal()
 					&& StructuralRules.isInterpreter(name)) {
 				for (Word word : layer) {
 					if (StructuralRules.downloadsIn(word)) {
 						judgement.raise(PartStatus.DENIED, "runs a download with `" + name + "`",
-								"!@" + BuiltInDenyRule.DOWNLOAD_TO_SHELL.id());
+								DOWNLOAD_TO_SHELL_RULE);
 						break;
 					}
 				}
@@ -405,7 +397,8 @@ public final class CommandJudge {
 
 	private static void denyWords(List<DenyMatcher> matchers, List<Word> layer, String name, boolean openTail,
 			Judgement judgement) {
-		for (DenyMatcher matcher : matchers) {
+		for (int i = 0; i < matchers.size(); i++) {
+			DenyMatcher matcher = matchers.get(i);
 			DenyMatcher.Result result = matcher.match(layer, name, openTail);
 			if (result == DenyMatcher.Result.MATCH) {
 				judgement.raise(PartStatus.DENIED, "matches the deny rule `!" + matcher.rule().text() + "`",
@@ -421,15 +414,15 @@ public final class CommandJudge {
 		if (!rules.hasBuiltIn(BuiltInDenyRule.SHELL_STARTUP_WRITE)) {
 			return;
 		}
-		String rule = "!@" + BuiltInDenyRule.SHELL_STARTUP_WRITE.id();
 		for (Redirect redirect : redirects) {
 			if (redirect.kind() == Redirect.Kind.OUTPUT) {
-				StructuralRules.startupTarget(redirect.target().text())
-						.ifPresent(why -> judgement.raise(PartStatus.DENIED, why, rule));
+				judgement.raiseWhen(PartStatus.DENIED, StructuralRules.startupTarget(redirect.target().text()),
+						SHELL_STARTUP_WRITE_RULE);
 			}
 		}
 		for (Word file : outputFiles) {
-			StructuralRules.startupTarget(file.text()).ifPresent(why -> judgement.raise(PartStatus.DENIED, why, rule));
+			judgement.raiseWhen(PartStatus.DENIED, StructuralRules.startupTarget(file.text()),
+					SHELL_STARTUP_WRITE_RULE);
 		}
 	}
 
@@ -439,7 +432,7 @@ public final class CommandJudge {
 				? targetChecks.computeIfAbsent(target.text(),
 						text -> rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange))
 				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
-		why.ifPresent(reason -> judgement.raise(PartStatus.NOT_COVERABLE, reason, null));
+		judgement.raiseWhen(PartStatus.NOT_COVERABLE, why, null);
 	}
 
 	/** Assignments through {@code export PATH=…}, {@code read PATH}, {@code printf -v PATH}. */
@@ -476,79 +469,36 @@ public final class CommandJudge {
 
 	private void guard(List<Word> words, List<Word> envAssignments, List<Redirect> redirects, List<Word> outputFiles,
 			Judgement judgement) {
-		for (Word word : words) {
-			guardWord(word.text(), judgement);
+		for (int i = 0; i < words.size(); i++) {
+			guardWord(words.get(i).text(), judgement);
 		}
-		for (Word word : envAssignments) {
-			guardWord(word.text(), judgement);
+		for (int i = 0; i < envAssignments.size(); i++) {
+			guardWord(envAssignments.get(i).text(), judgement);
 		}
-		for (Redirect redirect : redirects) {
+		for (int i = 0; i < redirects.size(); i++) {
+			Redirect redirect = redirects.get(i);
 			if (redirect.kind() == Redirect.Kind.INPUT || redirect.kind() == Redirect.Kind.OUTPUT) {
 				guardWord(redirect.target().text(), judgement);
 			}
 		}
-		for (Word file : outputFiles) {
-			guardWord(file.text(), judgement);
+		for (int i = 0; i < outputFiles.size(); i++) {
+			guardWord(outputFiles.get(i).text(), judgement);
 		}
 	}
 
 	private void guardWord(String word, Judgement judgement) {
-		rules.guard().whyHidden(word, workingDirectory)
-				.ifPresent(why -> judgement.raise(PartStatus.NOT_COVERABLE, why, null));
-	}
-
-	private static String notCoveredReason(List<Word> judged, boolean openTail, RiskyOptions.Risk risk) {
-		StringBuilder reason = new StringBuilder("no trusted pattern covers `")
-				.append(displayWords(judged)).append('`');
-		if (risk != null) {
-			reason.append(": ").append(risk.reason()).append("; only a pattern that spells it out covers it");
-		}
-		if (openTail) {
-			reason.append(" (arguments are added at run time, so only a pattern ending in `*` can cover it)");
-		}
-		return reason.toString();
-	}
-
-	// ---- suggestions
-
-	/** Patterns that would cover the words, narrowest first. */
-	static List<String> suggest(List<Word> judged, boolean openTail) {
-		List<String> suggestions = new ArrayList<>();
-		int literalPrefix = 0;
-		while (literalPrefix < judged.size() && judged.get(literalPrefix).literal()
-				&& isOneLine(judged.get(literalPrefix).text())) {
-			literalPrefix++;
-		}
-		boolean exact = literalPrefix == judged.size() && !openTail;
-		if (exact) {
-			suggestions.add(Quoting.join(texts(judged)));
-		}
-		int longest = exact && judged.size() > 2 ? judged.size() - 1 : literalPrefix;
-		for (int length = longest; length >= 1 && suggestions.size() < 4; length--) {
-			if (length > 1 && judged.get(length - 1).text().startsWith("-")) {
-				continue;
-			}
-			if (!PolicyRules.wildcardWouldCover(judged, length)) {
-				continue;
-			}
-			suggestions.add(Quoting.join(texts(judged.subList(0, length))) + " *");
-		}
-		return suggestions;
-	}
-
-	private static boolean isOneLine(String text) {
-		return text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+		judgement.raiseWhen(PartStatus.NOT_COVERABLE, rules.guard().whyHidden(word, workingDirectory), null);
 	}
 
 	// ---- the verdict
 
 	private CommandVerdict verdict(String commandLine) {
 		if (parts.isEmpty()) {
-			return new CommandVerdict(commandLine, Verdict.ASK, "the command line runs nothing", true, parts);
+			return new CommandVerdict(commandLine, Verdict.ASK, "the command line runs nothing", true, List.of());
 		}
-		CommandPart worst = null;
+		JudgedPart worst = null;
 		int notCovered = 0;
-		for (CommandPart part : parts) {
+		for (JudgedPart part : parts) {
 			if (part.status() != PartStatus.COVERED) {
 				notCovered++;
 				if (worst == null || part.status().compareTo(worst.status()) > 0) {
@@ -556,65 +506,23 @@ public final class CommandJudge {
 				}
 			}
 		}
+		String reason;
+		Verdict verdict;
 		if (worst != null) {
-			Verdict verdict = worst.status() == PartStatus.DENIED ? Verdict.DENIED : Verdict.ASK;
-			String reason = worst.reason() + (notCovered > 1 && verdict == Verdict.ASK
+			verdict = worst.status() == PartStatus.DENIED ? Verdict.DENIED : Verdict.ASK;
+			reason = worst.reason() + (notCovered > 1 && verdict == Verdict.ASK
 					? " (and " + (notCovered - 1) + (notCovered > 2 ? " more parts need" : " more part needs") + " approval)"
 					: "");
-			return new CommandVerdict(commandLine, verdict, reason, true, parts);
+		} else {
+			List<String> patterns = new ArrayList<>();
+			for (JudgedPart part : parts) {
+				if (part.pattern() != null && !patterns.contains(part.pattern())) {
+					patterns.add(part.pattern());
+				}
+			}
+			verdict = Verdict.TRUSTED;
+			reason = patterns.isEmpty() ? parts.get(0).reason() : "covered by `" + String.join("`, `", patterns) + "`";
 		}
-		List<String> patterns = new ArrayList<>();
-		for (CommandPart part : parts) {
-			part.pattern().filter(pattern -> !patterns.contains(pattern)).ifPresent(patterns::add);
-		}
-		String reason = patterns.isEmpty() ? parts.get(0).reason()
-				: "covered by `" + String.join("`, `", patterns) + "`";
-		return new CommandVerdict(commandLine, Verdict.TRUSTED, reason, true, parts);
-	}
-
-	// ---- display
-
-	private static String display(SimpleCommand command, List<Redirect> inherited) {
-		StringBuilder text = new StringBuilder();
-		for (Assignment assignment : command.assignments()) {
-			append(text, assignment.name() + (assignment.append() ? "+=" : "=") + displayWord(assignment.value()));
-		}
-		for (Word word : command.words()) {
-			append(text, displayWord(word));
-		}
-		for (Redirect redirect : command.redirects()) {
-			append(text, redirect.display());
-		}
-		for (Redirect redirect : inherited) {
-			append(text, redirect.display());
-		}
-		return Quoting.oneLine(text.toString());
-	}
-
-	private static void append(StringBuilder text, String piece) {
-		if (!text.isEmpty()) {
-			text.append(' ');
-		}
-		text.append(piece);
-	}
-
-	private static String displayWord(Word word) {
-		return word.literal() ? Quoting.quote(word.text()) : word.text();
-	}
-
-	private static String displayWords(List<Word> words) {
-		StringBuilder text = new StringBuilder();
-		for (Word word : words) {
-			append(text, displayWord(word));
-		}
-		return Quoting.oneLine(text.toString());
-	}
-
-	private static List<String> texts(List<Word> words) {
-		List<String> texts = new ArrayList<>(words.size());
-		for (Word word : words) {
-			texts.add(word.text());
-		}
-		return texts;
+		return new CommandVerdict(commandLine, verdict, reason, true, new JudgedParts(parts));
 	}
 }

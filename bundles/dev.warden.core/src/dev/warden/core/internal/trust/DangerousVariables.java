@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class DangerousVariables {
 
-	private static final Set<String> NAMES = Set.of(
+	private static final Set<String> NAMES = Names.setOf(
 			// the shell itself
 			"PATH", "IFS", "ENV", "BASH_ENV", "PROMPT_COMMAND", "PS0", "PS1", "PS4", "SHELLOPTS", "BASHOPTS",
 			"CDPATH", "HOME", "ZDOTDIR", "SHELL", "HISTFILE", "INPUTRC", "GLOBIGNORE", "BASH_LOADABLES_PATH",

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class OutputTargets {
 
-	private static final Set<String> HARMLESS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/1",
+	private static final Set<String> HARMLESS = Names.setOf("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/1",
 			"/dev/fd/2");
 
 	private final Path root;

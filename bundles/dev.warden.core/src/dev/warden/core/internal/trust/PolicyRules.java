@@ -133,8 +133,9 @@ public final class PolicyRules {
 		return risk == null || risk.index() < length;
 	}
 
+	/** Whether the words start with the pattern's words; the first words are equal, being the index key. */
 	private static boolean startsWith(List<Word> words, List<String> patternWords) {
-		for (int i = 0; i < patternWords.size(); i++) {
+		for (int i = 1; i < patternWords.size(); i++) {
 			Word word = words.get(i);
 			if (!word.literal() || !word.text().equals(patternWords.get(i))) {
 				return false;

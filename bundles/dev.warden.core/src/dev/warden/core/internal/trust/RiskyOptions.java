@@ -34,7 +34,7 @@ public final class RiskyOptions {
 					rule("--config-env", "sets configuration such as core.pager, which " + RUNS),
 					rule("--exec-path", "changes where git finds its programs"),
 					rule("--git-dir", "points git at another repository, whose configuration " + RUNS)),
-			Map.of("clone", List.of(rule("-c", "sets configuration of the new repository, which " + RUNS),
+			Names.mapOf(Map.of("clone", List.of(rule("-c", "sets configuration of the new repository, which " + RUNS),
 					rule("--config", "sets configuration of the new repository, which " + RUNS),
 					rule("-u", "names the program that serves the upload"),
 					rule("--template", "installs hooks from a template directory")),
@@ -45,7 +45,7 @@ public final class RiskyOptions {
 					"submodule", List.of(rule("foreach", "runs a command in every submodule")),
 					"bisect", List.of(rule("run", "runs a command for every step")),
 					"filter-branch", List.of(rule("--tree-filter", RUNS), rule("--index-filter", RUNS),
-							rule("--msg-filter", RUNS), rule("--env-filter", RUNS), rule("--commit-filter", RUNS))),
+							rule("--msg-filter", RUNS), rule("--env-filter", RUNS), rule("--commit-filter", RUNS)))),
 			List.of(rule("--upload-pack", "names the program that serves the upload"),
 					rule("--receive-pack", "names the program that receives the push"),
 					rule("--exec", "names a program to run")));
@@ -65,7 +65,7 @@ public final class RiskyOptions {
 	private static final List<Rule> SSH = List.of(rule("-o", "sets options such as ProxyCommand, which " + RUNS),
 			rule("-F", "loads another configuration, which " + RUNS), rule("-S", "names the program to run"));
 
-	private static final Map<String, Rules> RULES = Map.ofEntries(Map.entry("git", GIT),
+	private static final Map<String, Rules> RULES = Names.mapOf(Map.ofEntries(Map.entry("git", GIT),
 			Map.entry("npm", anywhere(NODE_PACKAGES)), Map.entry("npx", anywhere(NODE_PACKAGES)),
 			Map.entry("pnpm", anywhere(NODE_PACKAGES)), Map.entry("yarn", anywhere(NODE_PACKAGES)),
 			Map.entry("tar", anywhere(TAR)),
@@ -74,9 +74,9 @@ public final class RiskyOptions {
 			Map.entry("zip", anywhere(List.of(rule("-TT", RUNS), rule("--unzip-command", RUNS)))),
 			Map.entry("man", anywhere(List.of(rule("-P", RUNS), rule("--pager", RUNS), rule("-H", RUNS),
 					rule("--html", RUNS)))),
-			Map.entry("make", anywhere(List.of(rule("--eval", RUNS), rule("-E", RUNS)))));
+			Map.entry("make", anywhere(List.of(rule("--eval", RUNS), rule("-E", RUNS))))));
 
-	private static final Set<String> GIT_GLOBALS_WITH_ARGUMENT = Set.of("-C", "-c", "--git-dir", "--work-tree",
+	private static final Set<String> GIT_GLOBALS_WITH_ARGUMENT = Names.setOf("-C", "-c", "--git-dir", "--work-tree",
 			"--namespace", "--config-env", "--super-prefix", "--list-cmds");
 
 	private RiskyOptions() {
@@ -121,20 +121,21 @@ public final class RiskyOptions {
 	}
 
 	private static Rule find(List<Rule> rules, String word) {
-		for (Rule rule : rules) {
-			if (matches(rule.option(), word)) {
-				return rule;
+		for (int i = 0; i < rules.size(); i++) {
+			if (matches(rules.get(i).option(), word)) {
+				return rules.get(i);
 			}
 		}
 		return null;
 	}
 
 	private static boolean matches(String option, String word) {
+		if (word.isEmpty() || word.charAt(0) != '-' || !option.startsWith("-")) {
+			// Only an option can carry an attached value: anything else matches when it is spelled the same.
+			return word.equals(option);
+		}
 		if (word.equals(option)) {
 			return true;
-		}
-		if (!option.startsWith("-")) {
-			return false;
 		}
 		if (option.startsWith("--")) {
 			return word.startsWith(option) && word.length() > option.length() && word.charAt(option.length()) == '=';

@@ -33,8 +33,8 @@ public final class ShellParser {
 
 	private static final int MAX_DEPTH = 32;
 
-	private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done",
-			"case", "esac", "while", "until", "for", "select", "function", "coproc", "[[", "]]", "}");
+	private static final Set<String> UNSUPPORTED_KEYWORDS = Names.setOf("if", "then", "else", "elif", "fi", "do",
+			"done", "case", "esac", "while", "until", "for", "select", "function", "coproc", "[[", "]]", "}");
 
 	private enum Closer {
 		NONE(""), PAREN(")"), BRACE("}");
@@ -54,7 +54,7 @@ public final class ShellParser {
 	private final int end;
 	private final int depth;
 	private final boolean patternMode;
-	private final ArrayDeque<PendingHeredoc> pending = new ArrayDeque<>();
+	private final ArrayDeque<PendingHeredoc> pending = new ArrayDeque<>(2);
 	private int pos;
 	private int nesting;
 
@@ -194,7 +194,7 @@ public final class ShellParser {
 		if (atReserved("!")) {
 			pos++;
 		}
-		List<Command> commands = new ArrayList<>();
+		List<Command> commands = new ArrayList<>(2);
 		commands.add(parseCommand());
 		while (true) {
 			skipBlanks();
@@ -272,7 +272,7 @@ public final class ShellParser {
 
 	private SimpleCommand parseSimpleCommand() throws ShellSyntaxException {
 		List<Assignment> assignments = new ArrayList<>();
-		List<Word> words = new ArrayList<>();
+		List<Word> words = new ArrayList<>(4);
 		List<Redirect> redirects = new ArrayList<>();
 		while (true) {
 			skipBlanks();
@@ -495,6 +495,25 @@ public final class ShellParser {
 			}
 		}
 
+		/** Appends the quoted characters of the source from {@code from} to {@code to}. */
+		void appendQuoted(int from, int to) {
+			if (glob == null) {
+				text.append(src, from, to);
+			} else {
+				for (int i = from; i < to; i++) {
+					append(src.charAt(i), true);
+				}
+			}
+		}
+
+		/** Appends the characters of the source from {@code from} to {@code to}: all of them plain word characters. */
+		void appendPlain(int from, int to) {
+			text.append(src, from, to);
+			if (glob != null) {
+				glob.append(src, from, to);
+			}
+		}
+
 		void appendRaw(CharSequence s) {
 			text.append(s);
 			if (glob != null) {
@@ -523,6 +542,13 @@ public final class ShellParser {
 	}
 
 	private Word parseWord() throws ShellSyntaxException {
+		int plainEnd = plainRunEnd(pos);
+		if (plainEnd > pos && endsWord(plainEnd)) {
+			// The most common word, made of plain characters only, is taken as it stands.
+			String text = src.substring(pos, plainEnd);
+			pos = plainEnd;
+			return new Word(text, true, List.of(), patternMode ? text : null, false);
+		}
 		WordBuilder word = new WordBuilder();
 		int wordStart = pos;
 		boolean onlyProcessSubstitution = false;
@@ -562,9 +588,7 @@ public final class ShellParser {
 				if (close < 0) {
 					throw new ShellSyntaxException("a single quote is not closed");
 				}
-				for (int i = pos + 1; i < close; i++) {
-					word.append(src.charAt(i), true);
-				}
+				word.appendQuoted(pos + 1, close);
 				pos = close + 1;
 			}
 			case '"' -> parseDoubleQuoted(word);
@@ -578,13 +602,38 @@ public final class ShellParser {
 				pos++;
 			}
 			default -> {
-				unquotedSpecial(word, c);
-				word.append(c, false);
-				pos++;
+				int runEnd = plainRunEnd(pos);
+				if (runEnd > pos) {
+					word.appendPlain(pos, runEnd);
+					pos = runEnd;
+				} else {
+					unquotedSpecial(word, c);
+					word.append(c, false);
+					pos++;
+				}
 			}
 			}
 		}
 		return word.build(onlyProcessSubstitution);
+	}
+
+	/** The end of the run of plain word characters starting at {@code from}. */
+	private int plainRunEnd(int from) {
+		int at = from;
+		while (at < end && isPlainWordChar(src.charAt(at))) {
+			at++;
+		}
+		return at;
+	}
+
+	/** Whether an unquoted word ends before the character at {@code at}. */
+	private boolean endsWord(int at) {
+		if (at >= end) {
+			return true;
+		}
+		char c = src.charAt(at);
+		return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')'
+				|| ((c == '<' || c == '>') && !isProcessSubstitutionStart(at));
 	}
 
 	/** Notes the pathname and brace expansion characters of an unquoted character. */
@@ -641,8 +690,13 @@ public final class ShellParser {
 			case '$' -> parseDollar(word, true);
 			case '`' -> parseBackquote(word);
 			default -> {
-				word.append(c, true);
-				pos++;
+				// Up to the next character that means something inside double quotes.
+				int runEnd = pos + 1;
+				while (runEnd < end && "\"\\$`".indexOf(src.charAt(runEnd)) < 0) {
+					runEnd++;
+				}
+				word.appendQuoted(pos, runEnd);
+				pos = runEnd;
 			}
 			}
 		}
@@ -928,6 +982,15 @@ public final class ShellParser {
 			to = newline;
 		}
 		return "`" + src.substring(from, to) + (to < end && to - from == 20 ? "…" : "") + "`";
+	}
+
+	/**
+	 * Whether an unquoted character stands for itself in a word and in its glob form: it neither ends the word,
+	 * quotes, expands, nor takes part in pathname or brace expansion.
+	 */
+	private static boolean isPlainWordChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+				|| c == '/' || c == '=' || c == ':' || c == '+' || c == '@' || c == '%';
 	}
 
 	private static boolean isBlank(char c) {

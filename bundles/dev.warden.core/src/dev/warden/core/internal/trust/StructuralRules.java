@@ -11,20 +11,20 @@ public final class StructuralRules {
 			"lib64", "libx32", "opt", "proc", "root", "run", "sbin", "srv", "sys", "usr", "var", "Users", "System",
 			"Applications", "Library", "Volumes", "private", "snap", "mnt", "media");
 
-	private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch", "aria2c", "http", "https",
+	private static final Set<String> DOWNLOADERS = Names.setOf("curl", "wget", "fetch", "aria2c", "http", "https",
 			"lwp-request", "GET", "xh");
 
-	private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish",
-			"csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "deno", "bun", "pwsh", "powershell",
+	private static final Set<String> INTERPRETERS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash",
+			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "deno", "bun", "pwsh", "powershell",
 			"source", ".", "eval", "osascript", "tclsh", "Rscript");
 
-	private static final Set<String> STARTUP_FILES = Set.of(".bashrc", ".bash_profile", ".bash_login",
+	private static final Set<String> STARTUP_FILES = Names.setOf(".bashrc", ".bash_profile", ".bash_login",
 			".bash_logout", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".zlogout", ".kshrc", ".mkshrc",
 			".cshrc", ".tcshrc", ".login", ".logout", ".xprofile", ".xinitrc", ".xsessionrc", ".inputrc",
 			"config.fish", "bash.bashrc", "zshrc", "zshenv", "zprofile", "environment");
 
-	private static final Set<String> WRITE_ALL_ARGUMENTS = Set.of("tee", "dd", "curl", "wget", "truncate");
-	private static final Set<String> WRITE_LAST_ARGUMENT = Set.of("cp", "mv", "ln", "install", "rsync", "scp");
+	private static final Set<String> WRITE_ALL_ARGUMENTS = Names.setOf("tee", "dd", "curl", "wget", "truncate");
+	private static final Set<String> WRITE_LAST_ARGUMENT = Names.setOf("cp", "mv", "ln", "install", "rsync", "scp");
 
 	private StructuralRules() {
 	}

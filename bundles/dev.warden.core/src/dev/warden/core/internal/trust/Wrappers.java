@@ -51,6 +51,8 @@ public final class Wrappers {
 	public record Unknown(String reason) implements Unwrapped {
 	}
 
+	private static final Direct DIRECT = new Direct();
+
 	private static final class CannotTell extends Exception {
 		private static final long serialVersionUID = 1L;
 
@@ -91,8 +93,8 @@ public final class Wrappers {
 			"--verbose", "--exit", "--interactive", "--open-tty", "--replace", "--max-lines", "--eof"),
 			Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"));
 
-	private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
-	private static final Set<String> PRIVILEGED = Set.of("sudo", "doas", "pkexec", "run0", "su", "runuser",
+	private static final Set<String> SHELLS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
+	private static final Set<String> PRIVILEGED = Names.setOf("sudo", "doas", "pkexec", "run0", "su", "runuser",
 			"sudoedit");
 	private static final Set<String> SUDO_OPTIONS_WITH_ARGUMENT = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r",
 			"-t", "-T", "-U", "-R", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type",
@@ -119,14 +121,14 @@ public final class Wrappers {
 	/** What the command {@code words} runs, one layer deep. */
 	public static Unwrapped unwrap(List<Word> words) {
 		if (words.isEmpty()) {
-			return new Direct();
+			return DIRECT;
 		}
 		if (PRIVILEGED.contains(Quoting.basename(words.get(0).text()))) {
 			return privileged(words);
 		}
 		String name = wrapperName(words.get(0));
 		if (name == null) {
-			return new Direct();
+			return DIRECT;
 		}
 		try {
 			return switch (name) {
@@ -144,7 +146,7 @@ public final class Wrappers {
 			case "watch" -> watch(words);
 			case "xargs" -> xargs(words);
 			case "find" -> find(words);
-			default -> SHELLS.contains(name) ? shell(name, words) : new Direct();
+			default -> SHELLS.contains(name) ? shell(name, words) : DIRECT;
 			};
 		} catch (CannotTell e) {
 			return new Unknown(e.getMessage());
@@ -157,7 +159,7 @@ public final class Wrappers {
 			throw new CannotTell("`" + wrapper + "` is missing an argument before its command");
 		}
 		if (commandIndex == words.size()) {
-			return new Direct();
+			return DIRECT;
 		}
 		return new Inner(wrapper, words.subList(commandIndex, words.size()), openTail, List.of());
 	}
@@ -231,7 +233,7 @@ public final class Wrappers {
 			i++;
 		}
 		if (i == words.size()) {
-			return new Direct();
+			return DIRECT;
 		}
 		return new Inner("env", words.subList(i, words.size()), false, assignments);
 	}
@@ -294,7 +296,7 @@ public final class Wrappers {
 			String text = words.get(i).text();
 			if (text.equals("-p") || text.equals("-P") || text.equals("-u") || text.startsWith("--pid")
 					|| text.startsWith("--pgid") || text.startsWith("--uid")) {
-				return new Direct();
+				return DIRECT;
 			}
 		}
 		return inner("ionice", words, skip("ionice", words, IONICE), false);
@@ -304,7 +306,7 @@ public final class Wrappers {
 		for (int i = 1; i < words.size() && words.get(i).text().startsWith("-"); i++) {
 			String text = words.get(i).text();
 			if (text.indexOf('v') > 0 || text.indexOf('V') > 0) {
-				return new Direct();
+				return DIRECT;
 			}
 		}
 		return inner("command", words, skip("command", words, COMMAND), false);
@@ -324,7 +326,7 @@ public final class Wrappers {
 		}
 		int i = skip("watch", words, WATCH);
 		if (i >= words.size()) {
-			return new Direct();
+			return DIRECT;
 		}
 		List<Word> command = words.subList(i, words.size());
 		if (exec) {
@@ -421,7 +423,7 @@ public final class Wrappers {
 			i = j + 1;
 		}
 		if (commands.isEmpty() && outputs.isEmpty()) {
-			return new Direct();
+			return DIRECT;
 		}
 		return new FindExec(commands, outputs);
 	}
@@ -462,7 +464,7 @@ public final class Wrappers {
 			break;
 		}
 		if (!commandString) {
-			return new Direct();
+			return DIRECT;
 		}
 		if (i >= words.size()) {
 			throw new CannotTell("`" + name + " -c` has no command string");

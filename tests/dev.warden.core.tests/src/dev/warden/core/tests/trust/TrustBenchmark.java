@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
+import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.DefaultDenyList;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternScope;
@@ -15,7 +17,9 @@ import dev.warden.core.trust.Verdict;
 
 /**
  * Measures the decision time of the trust policy for short command lines and for command lines of about 2 KB,
- * against 30 trust patterns plus the default deny list, after a warm-up. Prints p50, p99 and max in microseconds.
+ * against 30 trust patterns plus the default deny list, after a warm-up. Prints p50, p99 and max in microseconds
+ * of {@link TrustPolicy#evaluate(String)}, and of {@link TrustPolicy#decide(String)} (which also reads the covering
+ * patterns for the audit log, with no log attached) for the long lines.
  * A plain program rather than a JMH benchmark so that it runs without a build: {@code java -cp … TrustBenchmark
  * [iterations]}.
  */
@@ -44,15 +48,17 @@ public final class TrustBenchmark {
 			System.out.printf("patterns: %d trust + %d deny; long lines: %s characters%n", PATTERNS.size(),
 					DefaultDenyList.load().denied().size(), longLines.stream().map(l -> Integer.toString(l.length()))
 							.toList());
-			measure("warm-up", policy, SHORT, iterations, false);
-			measure("warm-up", policy, longLines, iterations / 10, false);
-			measure("short (" + SHORT.size() + " lines)", policy, SHORT, iterations, true);
-			measure("long ~2 KB (" + longLines.size() + " lines)", policy, longLines, iterations / 10, true);
+			measure("warm-up", policy::evaluate, SHORT, iterations, false);
+			measure("warm-up", policy::evaluate, longLines, iterations / 10, false);
+			measure("warm-up", policy::decide, longLines, iterations / 20, false);
+			measure("short (" + SHORT.size() + " lines)", policy::evaluate, SHORT, iterations, true);
+			measure("long ~2 KB (" + longLines.size() + " lines)", policy::evaluate, longLines, iterations / 10, true);
 			String[] shapes = { "2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
 					"2 KB hostile, 175 commands" };
 			for (int i = 0; i < longLines.size(); i++) {
-				measure(shapes[i], policy, List.of(longLines.get(i)), iterations / 20, true);
+				measure(shapes[i], policy::evaluate, List.of(longLines.get(i)), iterations / 20, true);
 			}
+			measure("decide, long ~2 KB", policy::decide, longLines, iterations / 10, true);
 		} finally {
 			Files.deleteIfExists(workspace);
 		}
@@ -83,13 +89,14 @@ public final class TrustBenchmark {
 		return lines;
 	}
 
-	private static void measure(String label, TrustPolicy policy, List<String> lines, int iterations, boolean print) {
+	private static void measure(String label, Function<String, CommandVerdict> judge, List<String> lines,
+			int iterations, boolean print) {
 		long[] nanos = new long[iterations];
 		int trusted = 0;
 		for (int i = 0; i < iterations; i++) {
 			String line = lines.get(i % lines.size());
 			long start = System.nanoTime();
-			Verdict verdict = policy.evaluate(line).verdict();
+			Verdict verdict = judge.apply(line).verdict();
 			nanos[i] = System.nanoTime() - start;
 			trusted += verdict == Verdict.TRUSTED ? 1 : 0;
 		}

@@ -1,0 +1,61 @@
+package dev.warden.core.internal.trust;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.RandomAccess;
+
+import dev.warden.core.trust.CommandPart;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.PartStatus;
+
+/**
+ * The parts of a {@link CommandVerdict}: an unmodifiable list that writes out its
+ * {@link CommandPart}s the first time one is read. Deciding a long command line takes the status of every part
+ * but the text of few; the parts are only read in full when a user looks at them.
+ * <p>
+ * Thread-safe: the judged parts no longer change once the list exists, and the written-out list is published
+ * through a volatile field (two threads reading at once may each write it out; both get equal parts).
+ */
+public final class JudgedParts extends AbstractList<CommandPart> implements RandomAccess {
+
+	private final List<JudgedPart> judged;
+	private volatile List<CommandPart> written;
+
+	JudgedParts(List<JudgedPart> judged) {
+		this.judged = List.copyOf(judged);
+	}
+
+	@Override
+	public CommandPart get(int index) {
+		return written().get(index);
+	}
+
+	@Override
+	public int size() {
+		return judged.size();
+	}
+
+	/**
+	 * The distinct trust patterns that cover parts, in order, as {@link CommandVerdict#coveringPatterns()} gives
+	 * them, read without writing out the parts.
+	 */
+	public List<String> coveringPatterns() {
+		List<String> patterns = new ArrayList<>();
+		for (JudgedPart part : judged) {
+			if (part.status() == PartStatus.COVERED && part.pattern() != null && !patterns.contains(part.pattern())) {
+				patterns.add(part.pattern());
+			}
+		}
+		return patterns;
+	}
+
+	private List<CommandPart> written() {
+		List<CommandPart> parts = written;
+		if (parts == null) {
+			parts = judged.stream().map(JudgedPart::toCommandPart).toList();
+			written = parts;
+		}
+		return parts;
+	}
+}
