@@ -9,7 +9,14 @@ public interface CommandRules {
 
 	/** The three trust levels of a command line. */
 	enum Level {
-		TRUSTED, ASK, DENIED
+		/** Runs without asking (in Autopilot). */
+		TRUSTED,
+		/** Waits for the user's approval. */
+		ASK,
+		/** Flagged by a deny rule: runs only after an explicit approval that states why it was flagged. */
+		DENIED,
+		/** Never runs, whatever the user says here (e.g. in a project the user has not trusted). */
+		REFUSED
 	}
 
 	/**

@@ -41,7 +41,9 @@ public final class StandardToolGateway implements ToolGateway {
 			}
 			CommandRules.Verdict verdict = commands.check(subject);
 			return switch (verdict.level()) {
-			case DENIED -> GatewayDecision.refuse(verdict.reason());
+			case REFUSED -> GatewayDecision.refuse(verdict.reason());
+			case DENIED -> GatewayDecision.ask("Flagged by a deny rule: " + verdict.reason() //$NON-NLS-1$
+					+ ". It runs only if you approve it explicitly."); //$NON-NLS-1$
 			case TRUSTED -> mode == Mode.SUPERVISED
 					? GatewayDecision.ask("Supervised mode: every command waits for approval (" + verdict.reason() + ')') //$NON-NLS-1$
 					: GatewayDecision.allow(verdict.reason());

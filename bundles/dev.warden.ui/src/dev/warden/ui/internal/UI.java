@@ -32,6 +32,15 @@ public final class UI {
 		}
 	}
 
+	/**
+	 * Text for a {@code Label}, {@code Button} or {@code Link} shown exactly as given: SWT reads a single {@code &} as
+	 * a mnemonic marker and would show {@code npm test && rm x} as {@code npm test & rm x}. Every command line, path
+	 * or reason that reaches a label goes through here.
+	 */
+	public static String literal(String text) {
+		return text == null ? "" : text.replace("&", "&&"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
 	/** Like {@link #runOnUIThread(Runnable)}, but skipped when {@code owner} has been disposed meanwhile. */
 	public static void runOnUIThread(Widget owner, Runnable runnable) {
 		runOnUIThread(() -> {

@@ -134,7 +134,7 @@ public final class AgentRuntime {
 		return new CommandRules() {
 			@Override
 			public Verdict check(String commandLine) {
-				return new Verdict(Level.DENIED,
+				return new Verdict(Level.REFUSED,
 						"Commands cannot run in " + project + ": the user has not trusted the project."); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 

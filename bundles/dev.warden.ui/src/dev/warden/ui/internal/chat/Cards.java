@@ -9,6 +9,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
+import dev.warden.ui.internal.UI;
+
 /** Small building blocks shared by the cards of the conversation. */
 final class Cards {
 
@@ -23,7 +25,7 @@ final class Cards {
 
 	static Label title(Composite parent, String text, int span) {
 		Label label = new Label(parent, SWT.WRAP);
-		label.setText(text);
+		label.setText(UI.literal(text));
 		label.setFont(JFaceResources.getBannerFont());
 		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
 		return label;
@@ -31,14 +33,14 @@ final class Cards {
 
 	static Label text(Composite parent, String text, int span) {
 		Label label = new Label(parent, SWT.WRAP);
-		label.setText(text);
+		label.setText(UI.literal(text));
 		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
 		return label;
 	}
 
 	static Label code(Composite parent, String text, int span) {
 		Label label = new Label(parent, SWT.WRAP);
-		label.setText(text);
+		label.setText(UI.literal(text));
 		label.setFont(JFaceResources.getTextFont());
 		GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
 		return label;
@@ -53,7 +55,7 @@ final class Cards {
 
 	static Button button(Composite row, String text, Runnable action) {
 		Button button = new Button(row, SWT.PUSH);
-		button.setText(text);
+		button.setText(UI.literal(text));
 		button.addListener(SWT.Selection, e -> action.run());
 		((org.eclipse.swt.layout.GridLayout) row.getLayout()).numColumns = row.getChildren().length;
 		return button;
@@ -62,7 +64,7 @@ final class Cards {
 	/** Disables every input of a card once it is answered, and shows the outcome. */
 	static void close(Composite card, Label outcome, String text) {
 		disable(card);
-		outcome.setText(text);
+		outcome.setText(UI.literal(text));
 		outcome.setEnabled(true);
 		card.getParent().layout(true, true);
 	}

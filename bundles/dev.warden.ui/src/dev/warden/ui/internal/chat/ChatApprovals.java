@@ -18,7 +18,6 @@ import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.PatternSuggestion;
 import dev.warden.core.trust.TrustPolicy;
 import dev.warden.ui.internal.Messages;
-import dev.warden.ui.internal.UI;
 
 /**
  * Asks the user in the conversation itself: each question of the agent becomes a card with its buttons, and the
@@ -31,15 +30,19 @@ public final class ChatApprovals implements Approvals {
 	private final CommandApprovalCard.PatternSaver saver;
 	private final BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review;
 	private final AtomicReference<Object> lastCard = new AtomicReference<>();
+	private final java.util.function.Consumer<Runnable> ui;
 
 	/**
+	 * @param ui     runs an update on the UI thread in order with the agent's other events (the conversation's batcher)
 	 * @param trust  the policy the agent's commands are judged by, to show how a command is split and suggest patterns
 	 * @param saver  saves the patterns ticked under Always trust…
 	 * @param review reviews proposed file changes (Supervised mode); {@code null} asks with a plain card
 	 */
-	public ChatApprovals(ConversationViewer conversation, Supplier<TrustPolicy> trust, CommandApprovalCard.PatternSaver saver,
+	public ChatApprovals(ConversationViewer conversation, java.util.function.Consumer<Runnable> ui, Supplier<TrustPolicy> trust,
+			CommandApprovalCard.PatternSaver saver,
 			BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review) {
 		this.conversation = conversation;
+		this.ui = ui;
 		this.trust = trust;
 		this.saver = saver;
 		this.review = review;
@@ -87,7 +90,7 @@ public final class ChatApprovals implements Approvals {
 	}
 
 	private void show(Function<org.eclipse.swt.widgets.Composite, Object> factory) {
-		UI.runOnUIThread(conversation.getControl(), () -> {
+		ui.accept(() -> {
 			Object card = conversation.addCard(factory);
 			lastCard.set(card);
 			conversation.refresh();

@@ -152,6 +152,11 @@ public final class ChatController {
 		job.schedule();
 	}
 
+	/** Runs {@code update} on the UI thread in order with the agent's events. */
+	public void post(Runnable update) {
+		batcher.post(update);
+	}
+
 	/** The record of changes of the conversation shown, which the Edit menu's View/Revert All act on. */
 	public ChatChanges changes() {
 		ChatChanges changes = ChatChanges.forSession(conversation.id(), conversation.title());

@@ -42,6 +42,7 @@ public final class CommandApprovalCard {
 	private final List<Text> patterns = new ArrayList<>();
 	private final Text rejectReason;
 	private final PatternSaver saver;
+	private final Label commandLabel;
 
 	public CommandApprovalCard(Composite parent, CommandVerdict verdict, String reason,
 			List<PatternSuggestion> suggestions, CompletableFuture<CommandApproval> answer, PatternSaver saver) {
@@ -51,7 +52,7 @@ public final class CommandApprovalCard {
 		card.setData(ConversationViewer.ENTRY, this);
 		Cards.title(card, verdict.verdict() == dev.warden.core.trust.Verdict.DENIED ? Messages.Approval_deniedTitle
 				: Messages.Approval_commandTitle, 2);
-		Cards.code(card, verdict.commandLine(), 2);
+		commandLabel = Cards.code(card, verdict.commandLine(), 2);
 		for (CommandPart part : verdict.parts()) {
 			Label mark = new Label(card, SWT.NONE);
 			mark.setText(part.status() == PartStatus.COVERED ? "\u2713" : "\u2717"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -177,6 +178,11 @@ public final class CommandApprovalCard {
 			}
 		}
 		saveAndRun();
+	}
+
+	/** The command line as the card shows it to the user (SWT's mnemonic escaping undone). */
+	public String shownCommand() {
+		return commandLabel.getText().replace("&&", "&"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	public boolean isAnswered() {

@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
 import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.UI;
 
 /**
  * The scrolling conversation: user messages, answers rendered from Markdown, tool cards, approvals and questions.
@@ -57,7 +58,7 @@ public final class ConversationViewer {
 	/** Adds a line of information from Warden itself (an error, a retry, an interruption), set apart from the answers. */
 	public void addNotice(String text) {
 		org.eclipse.swt.widgets.Label notice = new org.eclipse.swt.widgets.Label(content, SWT.WRAP);
-		notice.setText(text);
+		notice.setText(UI.literal(text));
 		notice.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(notice);
 	}
@@ -65,7 +66,7 @@ public final class ConversationViewer {
 	/** A notice with one action, e.g. offering to remove the messages after a restored checkpoint. */
 	public void addNotice(String text, String actionLabel, Runnable action) {
 		org.eclipse.swt.widgets.Link notice = new org.eclipse.swt.widgets.Link(content, SWT.WRAP);
-		notice.setText(text + "  <a>" + actionLabel + "</a>"); //$NON-NLS-1$ //$NON-NLS-2$
+		notice.setText(UI.literal(text).replace("<", "&lt;") + "  <a>" + actionLabel + "</a>"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		notice.addListener(SWT.Selection, e -> {
 			notice.setEnabled(false);
 			action.run();
@@ -93,9 +94,9 @@ public final class ConversationViewer {
 		java.util.List<String> texts = new java.util.ArrayList<>();
 		for (Control child : content.getChildren()) {
 			if (child instanceof org.eclipse.swt.widgets.Label label && child.getData(ENTRY) == null) {
-				texts.add(label.getText());
+				texts.add(label.getText().replace("&&", "&")); //$NON-NLS-1$ //$NON-NLS-2$
 			} else if (child instanceof org.eclipse.swt.widgets.Link link) {
-				texts.add(link.getText().replaceAll("</?a>", "")); //$NON-NLS-1$ //$NON-NLS-2$
+				texts.add(link.getText().replaceAll("</?a>", "").replace("&lt;", "<").replace("&&", "&")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 			}
 		}
 		return texts;

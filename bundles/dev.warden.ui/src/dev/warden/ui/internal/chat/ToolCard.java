@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 
 import dev.warden.ui.internal.Messages;
+import dev.warden.ui.internal.UI;
 
 /**
  * A compact card for one thing the agent did: "Read Foo.java lines 1–80", "Ran mvn test → exit 0" with its output
@@ -34,7 +35,7 @@ public final class ToolCard {
 		control.setData(ConversationViewer.ENTRY, this);
 		GridLayoutFactory.fillDefaults().numColumns(3).margins(6, 3).spacing(6, 2).applyTo(control);
 		summary = new Label(control, SWT.WRAP);
-		summary.setText(text);
+		summary.setText(UI.literal(text));
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(summary);
 		status = new Label(control, SWT.NONE);
 		status.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
@@ -62,19 +63,19 @@ public final class ToolCard {
 	}
 
 	public void setSummary(String text) {
-		summary.setText(text);
+		summary.setText(UI.literal(text));
 	}
 
 	public String summary() {
-		return summary.getText();
+		return summary.getText().replace("&&", "&"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	public void setStatus(String text) {
-		status.setText(text);
+		status.setText(UI.literal(text));
 	}
 
 	public String status() {
-		return status.getText();
+		return status.getText().replace("&&", "&"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** Adds output (a running command's); it is drawn at the next refresh of the conversation. */

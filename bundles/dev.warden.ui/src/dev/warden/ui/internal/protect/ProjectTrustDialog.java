@@ -190,7 +190,7 @@ public final class ProjectTrustDialog extends TitleAreaDialog {
 	private static void detail(Composite block, String text) {
 		new Label(block, SWT.NONE);
 		Label label = new Label(block, SWT.WRAP);
-		label.setText(text);
+		label.setText(dev.warden.ui.internal.UI.literal(text));
 		GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH - 60, SWT.DEFAULT).applyTo(label);
 	}
 

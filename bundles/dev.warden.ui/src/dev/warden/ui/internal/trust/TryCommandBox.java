@@ -109,7 +109,7 @@ public final class TryCommandBox {
 		}
 		Judgement judgement = judge.apply(line);
 		shown = judgement.verdict();
-		verdictLabel.setText(NLS.bind(headline(shown.verdict()), shown.reason()));
+		verdictLabel.setText(dev.warden.ui.internal.UI.literal(NLS.bind(headline(shown.verdict()), shown.reason())));
 		verdictLabel.setForeground(shown.verdict() == Verdict.DENIED ? JFaceColors.getErrorText(parts.getDisplay()) : null);
 		for (CommandPart part : shown.parts()) {
 			TableItem item = new TableItem(parts, SWT.NONE);

@@ -100,7 +100,7 @@ public final class ChatView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation.getControl());
 		controller = new ChatController(conversation, new ConversationStore(StateLocations.conversations()),
 				() -> getSite().getShell(), c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
-		approvals = new ChatApprovals(conversation, this::commandPolicy, this::savePatterns,
+		approvals = new ChatApprovals(conversation, controller::post, this::commandPolicy, this::savePatterns,
 				(invocation, changes) -> controller.changes().review(getSite().getShell(), invocation, changes));
 
 		urlOffer = createUrlOffer(parent);

@@ -162,12 +162,22 @@ class BuiltinToolsTest {
 	}
 
 	@Test
-	void deniedCommandNeverRuns() throws Exception {
+	void refusedCommandNeverRuns() throws Exception {
 		ToolOutput output = call("run_command", "{\"command\":\"rm -rf x; touch ran\"}");
 		assertTrue(output.error());
-		assertTrue(output.content().contains("rm is denied by the test rules"), output.content());
+		assertTrue(output.content().contains("rm is refused by the test rules"), output.content());
 		assertFalse(Files.exists(root.resolve("ran")));
 		assertEquals(List.of("command REFUSED rm -rf x; touch ran"), workspace.trail());
+	}
+
+	@Test
+	void deniedCommandAsksWithTheReasonItWasFlaggedAndRunsOnlyIfApproved() throws Exception {
+		workspace.commandAnswer = dev.warden.core.agent.CommandApproval.reject("");
+		ToolOutput rejected = call("run_command", "{\"command\":\"sudo touch ran\"}");
+		assertTrue(rejected.error(), rejected.content());
+		assertFalse(Files.exists(root.resolve("ran")));
+		assertTrue(workspace.approvalRequests.get(0).contains("Flagged by a deny rule: sudo is on the test deny list"),
+				workspace.approvalRequests.toString());
 	}
 
 	@Test

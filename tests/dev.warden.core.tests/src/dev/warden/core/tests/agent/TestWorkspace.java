@@ -74,7 +74,10 @@ final class TestWorkspace {
 			@Override
 			public Verdict check(String commandLine) {
 				if (commandLine.startsWith("rm ")) {
-					return new Verdict(Level.DENIED, "rm is denied by the test rules");
+					return new Verdict(Level.REFUSED, "rm is refused by the test rules");
+				}
+				if (commandLine.startsWith("sudo ")) {
+					return new Verdict(Level.DENIED, "sudo is on the test deny list");
 				}
 				return trusted.contains(commandLine) ? new Verdict(Level.TRUSTED, "trusted by the test")
 						: new Verdict(Level.ASK, "not in the trusted commands");

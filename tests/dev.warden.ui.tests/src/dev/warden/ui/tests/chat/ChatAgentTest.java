@@ -227,6 +227,8 @@ class ChatAgentTest {
 				.text("Done.");
 		view.send("touch two files");
 		CommandApprovalCard card = waitForCard(CommandApprovalCard.class);
+		assertTrue(card.shownCommand().equals("touch one.txt && touch two.txt"),
+				"the command is shown exactly, && included: " + card.shownCommand());
 		card.pressAlwaysTrust(java.util.Arrays.asList("touch *", null));
 		waitUntilIdle();
 		assertEquals(List.of("touch *"), TrustSettings.workspaceText().lines().toList());

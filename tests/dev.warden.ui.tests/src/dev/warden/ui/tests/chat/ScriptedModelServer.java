@@ -71,6 +71,21 @@ public final class ScriptedModelServer implements AutoCloseable {
 		return this;
 	}
 
+	/** An answer that says something, then calls one tool, as models do when they explain their next step. */
+	public ScriptedModelServer textThenToolCall(String text, String id, String name, JsonObject arguments) {
+		List<String> chunks = new ArrayList<>();
+		for (String token : splitIntoTokens(text)) {
+			JsonObject delta = new JsonObject();
+			delta.addProperty("content", token);
+			chunks.add(chunk(delta, null));
+		}
+		String json = arguments.toString();
+		chunks.add(chunk(toolDelta(id, name, json), null));
+		chunks.add(chunk(new JsonObject(), "tool_calls"));
+		script.add(new Answer(chunks, 0));
+		return this;
+	}
+
 	private static JsonObject toolDelta(String id, String name, String argumentsFragment) {
 		JsonObject function = new JsonObject();
 		if (name != null) {
