@@ -27,6 +27,10 @@ echo 'npm test > out.txt' | "$bin/trust-check" --workspace "$work" "$work/patter
 check "trust-check redirect inside the workspace" "TRUSTED" "$(cat "$work/inside")"
 echo 'npm test > /etc/passwd' | "$bin/trust-check" --workspace "$work" "$work/patterns" | cut -f1 > "$work/outside"
 check "trust-check redirect outside the workspace" "ASK" "$(cat "$work/outside")"
+printf 'cat *\n' > "$work/cat-patterns"
+touch "$work/.env" "$work/notes.txt"
+verdicts="$(printf '%s\n' 'cat notes.txt' 'cat .env' | "$bin/trust-check" --workspace "$work" "$work/cat-patterns" | cut -f1 | tr '\n' ' ')"
+check "trust-check: a trusted command is no side door to hidden files" "TRUSTED ASK " "$verdicts"
 lines="$(printf 'npm test\n' | "$bin/trust-check" "$work/patterns" | awk -F'\t' '{print NF}')"
 check "trust-check prints verdict TAB reason" "2" "$lines"
 "$bin/trust-check" >/dev/null 2>&1 </dev/null

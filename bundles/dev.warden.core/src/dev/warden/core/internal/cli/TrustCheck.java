@@ -15,6 +15,8 @@ import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternProblem;
 import dev.warden.core.trust.PatternScope;
 import dev.warden.core.trust.TrustPolicy;
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PolicyPathGuard;
 
 /**
  * The headless trust checker: {@code trust-check [--workspace DIR] PATTERN_FILE}.
@@ -93,7 +95,10 @@ public final class TrustCheck {
 			}
 			return usage(err, "the pattern file " + patternFile + " has invalid lines");
 		}
-		TrustPolicy policy = TrustPolicy.builder(root).add(DefaultDenyList.load()).add(list).build();
+		// as in the IDE: files hidden from the agent (.gitignore, .wardenignore, sensitive patterns) under the
+		// workspace are not a side door through a trusted command such as `cat *`
+		TrustPolicy policy = TrustPolicy.builder(root).add(DefaultDenyList.load()).add(list)
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(root))).build();
 		String input;
 		try {
 			input = readAll(in);
