@@ -138,6 +138,7 @@ public final class Messages extends NLS {
 	public static String RootPage_autopilotDescription;
 	public static String RootPage_supervisedDescription;
 	public static String RootPage_links;
+	public static String RootPage_enterSends;
 
 	public static String ModelPage_description;
 	public static String ModelPage_model;

@@ -52,8 +52,12 @@ class PreferencePagesTest {
 		dialog = open("dev.warden.ui.preferences.root");
 		var page = (WardenPreferencePage) dialog.getSelectedPage();
 		page.select(Mode.SUPERVISED);
+		page.setEnterSends(false);
 		assertTrue(page.performOk());
 		assertEquals(Mode.SUPERVISED, modes.getMode());
+		assertEquals(false, dev.warden.ui.internal.preferences.ChatPreferences.enterSends(),
+				"Ctrl+Enter sends from now on");
+		dev.warden.ui.internal.preferences.ChatPreferences.setEnterSends(true);
 	}
 
 	private static PreferenceDialog open(String pageId) {

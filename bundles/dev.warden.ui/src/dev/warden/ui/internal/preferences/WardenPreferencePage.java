@@ -28,6 +28,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	private ModeService modes;
 	private Button autopilot;
 	private Button supervised;
+	private Button enterSends;
 
 	@Override
 	public void init(IWorkbench workbench) {
@@ -47,6 +48,10 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		autopilot = radio(mode, Messages.Mode_autopilot_mnemonic, Messages.RootPage_autopilotDescription);
 		supervised = radio(mode, Messages.Mode_supervised_mnemonic, Messages.RootPage_supervisedDescription);
 		show(modes.getMode());
+
+		enterSends = new Button(contents, SWT.CHECK);
+		enterSends.setText(Messages.RootPage_enterSends);
+		enterSends.setSelection(ChatPreferences.enterSends());
 
 		Link links = new Link(contents, SWT.WRAP);
 		links.setText(Messages.RootPage_links);
@@ -70,6 +75,11 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		return button;
 	}
 
+	/** For tests: ticks or clears "Enter sends the prompt". */
+	public void setEnterSends(boolean value) {
+		enterSends.setSelection(value);
+	}
+
 	/** Selects {@code mode} in the page, as a click on its radio button would. */
 	public void select(Mode mode) {
 		show(mode);
@@ -88,12 +98,14 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	@Override
 	protected void performDefaults() {
 		show(Mode.DEFAULT);
+		enterSends.setSelection(true);
 		super.performDefaults();
 	}
 
 	@Override
 	public boolean performOk() {
 		modes.setMode(selectedMode());
+		ChatPreferences.setEnterSends(enterSends.getSelection());
 		return true;
 	}
 }

@@ -54,6 +54,7 @@ import dev.warden.ui.internal.chat.ContextAttachments;
 import dev.warden.ui.internal.chat.ConversationViewer;
 import dev.warden.ui.internal.chat.FileMentions;
 import dev.warden.ui.internal.protect.FirstFetchNote;
+import dev.warden.ui.internal.preferences.ChatPreferences;
 import dev.warden.ui.internal.preferences.ModelPreferences;
 
 /**
@@ -116,7 +117,9 @@ public final class ChatView extends ViewPart {
 		input.addListener(SWT.Modify, e -> offerUrl());
 		FileMentions.install(input, this::visibleFiles);
 		input.addListener(SWT.Traverse, e -> {
-			if (e.detail == SWT.TRAVERSE_RETURN && (e.stateMask & SWT.SHIFT) == 0) {
+			boolean enterSends = ChatPreferences.enterSends();
+			boolean sendKey = enterSends ? (e.stateMask & SWT.SHIFT) == 0 : (e.stateMask & SWT.MOD1) != 0;
+			if (e.detail == SWT.TRAVERSE_RETURN && sendKey) {
 				e.doit = false;
 				e.detail = SWT.TRAVERSE_NONE;
 				sendPrompt();
