@@ -1,11 +1,7 @@
 package dev.warden.core.internal.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +57,7 @@ public final class PathCheck {
 		} catch (IllegalArgumentException e) {
 			return usage(err, e.getMessage());
 		}
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				out.println(policy.decide(line).toTsv());
-			}
-		} catch (IOException e) {
-			err.println("path-check: cannot read standard input: " + e.getMessage());
-			return 1;
-		}
-		out.flush();
-		return 0;
+		return CheckerLines.answerEach("path-check", in, out, err, line -> policy.decide(line).toTsv()); //$NON-NLS-1$
 	}
 
 	private static int usage(PrintStream err, String problem) {

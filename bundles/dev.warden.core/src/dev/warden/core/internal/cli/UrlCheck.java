@@ -1,13 +1,9 @@
 package dev.warden.core.internal.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -74,16 +70,7 @@ public final class UrlCheck {
 		} catch (IllegalArgumentException e) {
 			return usage(err, e.getMessage());
 		}
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				out.println(policy.decide(line).toTsv());
-			}
-		} catch (IOException e) {
-			err.println("url-check: cannot read standard input: " + e.getMessage());
-			return 1;
-		}
-		out.flush();
-		return 0;
+		return CheckerLines.answerEach("url-check", in, out, err, line -> policy.decide(line).toTsv()); //$NON-NLS-1$
 	}
 
 	/** Adds the pin {@code HOST=IP} to {@code pins}; returns what is wrong with it, or {@code null}. */

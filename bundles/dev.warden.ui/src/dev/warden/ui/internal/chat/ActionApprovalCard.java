@@ -39,15 +39,7 @@ public final class ActionApprovalCard {
 		((org.eclipse.swt.layout.GridLayout) row.getLayout()).numColumns = row.getChildren().length;
 		outcome = new Label(card, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(outcome);
-		answer.whenComplete((result, failure) -> {
-			if (failure != null) {
-				card.getDisplay().asyncExec(() -> {
-					if (!card.isDisposed()) {
-						Cards.close(card, outcome, Messages.Approval_cancelled);
-					}
-				});
-			}
-		});
+		Cards.closeWhenAbandoned(card, outcome, answer);
 	}
 
 	private void rejectWithTypedReason() {

@@ -61,6 +61,19 @@ final class Cards {
 		return button;
 	}
 
+	/** Closes the card, saying so, when the agent stops waiting for its answer (Stop, or the agent was cancelled). */
+	static void closeWhenAbandoned(Composite card, Label outcome, java.util.concurrent.CompletableFuture<?> answer) {
+		answer.whenComplete((result, failure) -> {
+			if (failure != null && !card.isDisposed()) {
+				card.getDisplay().asyncExec(() -> {
+					if (!card.isDisposed()) {
+						close(card, outcome, dev.warden.ui.internal.Messages.Approval_cancelled);
+					}
+				});
+			}
+		});
+	}
+
 	/** Disables every input of a card once it is answered, and shows the outcome. */
 	static void close(Composite card, Label outcome, String text) {
 		disable(card);

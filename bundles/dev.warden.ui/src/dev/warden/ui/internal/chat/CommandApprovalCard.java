@@ -97,15 +97,7 @@ public final class CommandApprovalCard {
 
 		outcome = new Label(card, SWT.WRAP);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(outcome);
-		answer.whenComplete((result, failure) -> {
-			if (failure != null && !card.isDisposed()) {
-				card.getDisplay().asyncExec(() -> {
-					if (!card.isDisposed()) {
-						Cards.close(card, outcome, Messages.Approval_cancelled);
-					}
-				});
-			}
-		});
+		Cards.closeWhenAbandoned(card, outcome, answer);
 	}
 
 	Composite control() {

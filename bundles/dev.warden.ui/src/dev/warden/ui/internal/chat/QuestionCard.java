@@ -44,15 +44,7 @@ public final class QuestionCard {
 		Cards.button(Cards.buttonRow(card, 1), Messages.Question_answer, () -> answer(text.getText().strip()));
 		outcome = new Label(card, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(outcome);
-		answer.whenComplete((result, failure) -> {
-			if (failure != null) {
-				card.getDisplay().asyncExec(() -> {
-					if (!card.isDisposed()) {
-						Cards.close(card, outcome, Messages.Approval_cancelled);
-					}
-				});
-			}
-		});
+		Cards.closeWhenAbandoned(card, outcome, answer);
 	}
 
 	/** Answers the question, as a click on a choice or Enter in the box does. */

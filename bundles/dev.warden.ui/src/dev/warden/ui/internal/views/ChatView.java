@@ -230,9 +230,7 @@ public final class ChatView extends ViewPart {
 		showUrlOffer(null);
 		String fullPrompt = attachments.promptWith(prompt);
 		controller.send(fullPrompt, (sessionId, asker, changes) -> AgentRuntime.setup(scope, asker,
-				new JsonLinesAuditLog(StateLocations.audit(), sessionId,
-						e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)), //$NON-NLS-1$
-				changes), approvals);
+				auditLog(sessionId), changes), approvals);
 	}
 
 	private Composite createUrlOffer(Composite parent) {
@@ -281,8 +279,7 @@ public final class ChatView extends ViewPart {
 		declinedUrls.add(url);
 		String sessionId = controller.conversation().id();
 		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(NLS.bind(Messages.Context_fetching, url), monitor -> {
-			JsonLinesAuditLog audit = new JsonLinesAuditLog(StateLocations.audit(), sessionId,
-					e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)); //$NON-NLS-1$
+			JsonLinesAuditLog audit = auditLog(sessionId);
 			try {
 				dev.warden.core.protect.FetchedContent content = new dev.warden.core.protect.SafeFetcher(
 						dev.warden.core.internal.settings.ProtectionSettings.urlPolicy(),
@@ -299,6 +296,12 @@ public final class ChatView extends ViewPart {
 			}
 		});
 		job.schedule();
+	}
+
+	/** The audit trail of a chat session; a failure to write it is logged, never thrown at the user. */
+	private static JsonLinesAuditLog auditLog(String sessionId) {
+		return new JsonLinesAuditLog(StateLocations.audit(), sessionId,
+				e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)); //$NON-NLS-1$
 	}
 
 	private void attachEditor() {
