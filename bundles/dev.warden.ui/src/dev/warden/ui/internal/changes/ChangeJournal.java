@@ -60,8 +60,25 @@ public final class ChangeJournal {
 			JsonLinesAuditLog audit = new JsonLinesAuditLog(StateLocations.audit(), null,
 					e -> ILog.of(ChangeJournal.class).warn("Could not write the audit trail", e)); //$NON-NLS-1$
 			store = ChangeStore.open(StateLocations.changes(), audit);
+			prune(store);
 		}
 		return store;
+	}
+
+	/**
+	 * Keeps the journal's growth bounded: removes, in the background, the change history of chats older than the
+	 * preference allows (never of a chat that is open).
+	 */
+	private static void prune(ChangeStore opened) {
+		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(ChangesMessages.Prune_job, monitor -> {
+			try {
+				opened.prune(dev.warden.ui.internal.preferences.ChatPreferences.retention());
+			} catch (IOException | RuntimeException e) {
+				ILog.of(ChangeJournal.class).warn("Old change history could not be pruned.", e); //$NON-NLS-1$
+			}
+		});
+		job.setSystem(true);
+		job.schedule();
 	}
 
 	@Deactivate

@@ -8,6 +8,7 @@ public final class ChangesMessages extends NLS {
 	private static final String BUNDLE_NAME = "dev.warden.ui.internal.changes.changesmessages"; //$NON-NLS-1$
 
 	public static String Review_title;
+	public static String Prune_job;
 	public static String Review_message;
 	public static String Review_files;
 	public static String Review_current;

@@ -8,11 +8,36 @@ public final class ChatPreferences {
 	/** Enter sends and Shift+Enter adds a line (true, the default), or Ctrl+Enter sends and Enter adds a line. */
 	public static final String ENTER_SENDS = "chat.enterSends"; //$NON-NLS-1$
 
+	/** The change history of the newest this many chats is kept... */
+	public static final String KEEP_CHATS = "changes.keepChats"; //$NON-NLS-1$
+	/** ...and of every chat active in the last this many days. */
+	public static final String KEEP_DAYS = "changes.keepDays"; //$NON-NLS-1$
+	public static final int DEFAULT_KEEP_CHATS = 50;
+	public static final int DEFAULT_KEEP_DAYS = 30;
+
 	private ChatPreferences() {
 	}
 
 	public static boolean enterSends() {
 		return InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).getBoolean(ENTER_SENDS, true);
+	}
+
+	public static int keepChats() {
+		return InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).getInt(KEEP_CHATS, DEFAULT_KEEP_CHATS);
+	}
+
+	public static int keepDays() {
+		return InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).getInt(KEEP_DAYS, DEFAULT_KEEP_DAYS);
+	}
+
+	public static void setRetention(int chats, int days) {
+		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).putInt(KEEP_CHATS, chats);
+		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).putInt(KEEP_DAYS, days);
+	}
+
+	/** How much change history the journal keeps. */
+	public static dev.warden.core.changes.RetentionPolicy retention() {
+		return new dev.warden.core.changes.RetentionPolicy(keepChats(), java.time.Duration.ofDays(keepDays()));
 	}
 
 	public static void setEnterSends(boolean value) {

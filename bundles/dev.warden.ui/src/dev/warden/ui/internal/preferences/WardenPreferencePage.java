@@ -29,6 +29,8 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	private Button autopilot;
 	private Button supervised;
 	private Button enterSends;
+	private org.eclipse.swt.widgets.Spinner keepChats;
+	private org.eclipse.swt.widgets.Spinner keepDays;
 
 	@Override
 	public void init(IWorkbench workbench) {
@@ -52,6 +54,16 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		enterSends = new Button(contents, SWT.CHECK);
 		enterSends.setText(Messages.RootPage_enterSends);
 		enterSends.setSelection(ChatPreferences.enterSends());
+
+		Composite retention = new Composite(contents, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(5).applyTo(retention);
+		new Label(retention, SWT.NONE).setText(Messages.RootPage_keepChats);
+		keepChats = new org.eclipse.swt.widgets.Spinner(retention, SWT.BORDER);
+		keepChats.setValues(ChatPreferences.keepChats(), 1, 10_000, 0, 1, 10);
+		new Label(retention, SWT.NONE).setText(Messages.RootPage_keepDays);
+		keepDays = new org.eclipse.swt.widgets.Spinner(retention, SWT.BORDER);
+		keepDays.setValues(ChatPreferences.keepDays(), 1, 3650, 0, 1, 30);
+		new Label(retention, SWT.NONE).setText(Messages.RootPage_days);
 
 		Link links = new Link(contents, SWT.WRAP);
 		links.setText(Messages.RootPage_links);
@@ -99,6 +111,8 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	protected void performDefaults() {
 		show(Mode.DEFAULT);
 		enterSends.setSelection(true);
+		keepChats.setSelection(ChatPreferences.DEFAULT_KEEP_CHATS);
+		keepDays.setSelection(ChatPreferences.DEFAULT_KEEP_DAYS);
 		super.performDefaults();
 	}
 
@@ -106,6 +120,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	public boolean performOk() {
 		modes.setMode(selectedMode());
 		ChatPreferences.setEnterSends(enterSends.getSelection());
+		ChatPreferences.setRetention(keepChats.getSelection(), keepDays.getSelection());
 		return true;
 	}
 }

@@ -243,6 +243,8 @@ class ChatAgentTest {
 		Workbenches.waitUntil(display, () -> view.conversation().entries().stream()
 				.anyMatch(e -> e instanceof MessageEntry m && !m.markdown().isEmpty() && m != view.conversation().entries().get(0)),
 				20, "the answer starts streaming");
+		assertEquals(1, org.eclipse.core.runtime.jobs.Job.getJobManager()
+				.find(dev.warden.ui.internal.chat.ChatController.JOB_FAMILY).length, "the prompt runs as a job in the Progress view");
 		long start = System.nanoTime();
 		view.pressStop();
 		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 5, "the agent stops");
