@@ -139,6 +139,7 @@ public final class Messages extends NLS {
 	public static String RootPage_supervisedDescription;
 	public static String RootPage_links;
 	public static String RootPage_enterSends;
+	public static String RootPage_maxSteps;
 	public static String RootPage_keepChats;
 	public static String RootPage_keepDays;
 	public static String RootPage_days;

@@ -35,6 +35,7 @@ import dev.warden.core.tools.ToolCapabilities;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.changes.ChatChanges;
+import dev.warden.ui.internal.preferences.ChatPreferences;
 import dev.warden.ui.internal.preferences.ModelPreferences;
 
 /**
@@ -89,7 +90,7 @@ public final class AgentRuntime {
 		String name = roots.size() == 1 ? roots.keySet().iterator().next() : "workspace"; //$NON-NLS-1$
 		WorkspaceContext context = WorkspaceContext.describe(name, files, 200, instructions(scope));
 		return new AgentSetup(provider, BuiltinTools.all(), gateway, approvals, capabilities, audit,
-				() -> WardenServices.mode().getMode(), context, AgentSetup.DEFAULT_MAX_STEPS);
+				() -> WardenServices.mode().getMode(), context, ChatPreferences.maxSteps());
 	}
 
 	private static void closeQuietly(AutoCloseable watch) {

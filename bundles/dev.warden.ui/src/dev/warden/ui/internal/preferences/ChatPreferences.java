@@ -15,6 +15,9 @@ public final class ChatPreferences {
 	public static final int DEFAULT_KEEP_CHATS = 50;
 	public static final int DEFAULT_KEEP_DAYS = 30;
 
+	/** How many steps (model turns with tool calls) the agent may take for one prompt. */
+	public static final String MAX_STEPS = "agent.maxSteps"; //$NON-NLS-1$
+
 	private ChatPreferences() {
 	}
 
@@ -38,6 +41,15 @@ public final class ChatPreferences {
 	/** How much change history the journal keeps. */
 	public static dev.warden.core.changes.RetentionPolicy retention() {
 		return new dev.warden.core.changes.RetentionPolicy(keepChats(), java.time.Duration.ofDays(keepDays()));
+	}
+
+	public static int maxSteps() {
+		return InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).getInt(MAX_STEPS,
+				dev.warden.core.agent.AgentSetup.DEFAULT_MAX_STEPS);
+	}
+
+	public static void setMaxSteps(int steps) {
+		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).putInt(MAX_STEPS, steps);
 	}
 
 	public static void setEnterSends(boolean value) {

@@ -29,6 +29,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	private Button autopilot;
 	private Button supervised;
 	private Button enterSends;
+	private org.eclipse.swt.widgets.Spinner maxSteps;
 	private org.eclipse.swt.widgets.Spinner keepChats;
 	private org.eclipse.swt.widgets.Spinner keepDays;
 
@@ -54,6 +55,12 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		enterSends = new Button(contents, SWT.CHECK);
 		enterSends.setText(Messages.RootPage_enterSends);
 		enterSends.setSelection(ChatPreferences.enterSends());
+
+		Composite steps = new Composite(contents, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(steps);
+		new Label(steps, SWT.NONE).setText(Messages.RootPage_maxSteps);
+		maxSteps = new org.eclipse.swt.widgets.Spinner(steps, SWT.BORDER);
+		maxSteps.setValues(ChatPreferences.maxSteps(), 1, 500, 0, 1, 10);
 
 		Composite retention = new Composite(contents, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(5).applyTo(retention);
@@ -111,6 +118,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	protected void performDefaults() {
 		show(Mode.DEFAULT);
 		enterSends.setSelection(true);
+		maxSteps.setSelection(dev.warden.core.agent.AgentSetup.DEFAULT_MAX_STEPS);
 		keepChats.setSelection(ChatPreferences.DEFAULT_KEEP_CHATS);
 		keepDays.setSelection(ChatPreferences.DEFAULT_KEEP_DAYS);
 		super.performDefaults();
@@ -121,6 +129,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		modes.setMode(selectedMode());
 		ChatPreferences.setEnterSends(enterSends.getSelection());
 		ChatPreferences.setRetention(keepChats.getSelection(), keepDays.getSelection());
+		ChatPreferences.setMaxSteps(maxSteps.getSelection());
 		return true;
 	}
 }
