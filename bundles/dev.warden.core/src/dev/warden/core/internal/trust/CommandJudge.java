@@ -137,27 +137,35 @@ public final class CommandJudge {
 
 	private void script(Script script, String context, List<Redirect> inherited) {
 		for (Pipeline pipeline : script.pipelines()) {
+			if (pipeline.commands().size() == 1) {
+				command(pipeline.commands().get(0), context, inherited); // no pipeline rule applies to one command
+				continue;
+			}
 			List<Stage> stages = new ArrayList<>(pipeline.commands().size());
 			for (int i = 0; i < pipeline.commands().size(); i++) {
 				Command command = pipeline.commands().get(i);
 				int first = parts.size();
-				if (command instanceof SimpleCommand simple) {
-					simple(simple, context, inherited);
-				} else if (command instanceof CompoundCommand compound) {
-					for (Redirect redirect : compound.redirects()) {
-						for (Script substitution : redirect.target().substitutions()) {
-							script(substitution, SUBSTITUTION, List.of());
-						}
-					}
-					List<Redirect> redirects = new ArrayList<>(inherited);
-					redirects.addAll(compound.redirects());
-					script(compound.body(), context, redirects);
-				}
+				command(command, context, inherited);
 				stages.add(new Stage(first, parts.size()));
 			}
 			if (stages.size() > 1 && rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL)) {
 				denyDownloadPipedToShell(stages);
 			}
+		}
+	}
+
+	private void command(Command command, String context, List<Redirect> inherited) {
+		if (command instanceof SimpleCommand simple) {
+			simple(simple, context, inherited);
+		} else if (command instanceof CompoundCommand compound) {
+			for (Redirect redirect : compound.redirects()) {
+				for (Script substitution : redirect.target().substitutions()) {
+					script(substitution, SUBSTITUTION, List.of());
+				}
+			}
+			List<Redirect> redirects = new ArrayList<>(inherited);
+			redirects.addAll(compound.redirects());
+			script(compound.body(), context, redirects);
 		}
 	}
 
@@ -183,17 +191,26 @@ public final class CommandJudge {
 		}
 	}
 
+	/** What the wrappers of a simple command run, layer by layer, as {@link #unwrap} finds it. */
+	private static final class Layers {
+		/** The words of each layer: the command itself, then what each wrapper runs. */
+		final List<List<Word>> words = new ArrayList<>(2);
+		/** The {@code NAME=value} words that wrappers such as {@code env} add. */
+		List<Word> envAssignments = List.of();
+		/** The files that {@code find -fprint} and its relatives write. */
+		List<Word> outputFiles = List.of();
+		/** The commands that {@code find -exec} and its relatives run. */
+		List<List<Word>> findCommands = List.of();
+		/** The wrapper that runs a command string ({@code bash -c}), or null. */
+		String runsScriptOf;
+		/** Whether arguments are added at run time ({@code xargs}). */
+		boolean openTail;
+		/** The words matched against the patterns: the innermost layer, or empty when it cannot be judged. */
+		List<Word> judged = List.of();
+	}
+
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
-		List<Nested> nested = new ArrayList<>(0);
-		for (int i = 0; i < command.assignments().size(); i++) {
-			collect(command.assignments().get(i).value(), nested);
-		}
-		for (int i = 0; i < command.words().size(); i++) {
-			collect(command.words().get(i), nested);
-		}
-		for (int i = 0; i < command.redirects().size(); i++) {
-			collect(command.redirects().get(i).target(), nested);
-		}
+		List<Nested> nested = substitutions(command);
 		List<Redirect> redirects = command.redirects();
 		if (!inherited.isEmpty()) {
 			redirects = new ArrayList<>(command.redirects());
@@ -202,80 +219,24 @@ public final class CommandJudge {
 
 		Judgement judgement = new Judgement();
 		List<Word> words = command.words();
-		List<List<Word>> layers = new ArrayList<>(2);
-		List<Word> envAssignments = new ArrayList<>(0);
-		List<Word> outputFiles = new ArrayList<>(0);
-		List<List<Word>> findCommands = List.of();
-		String runsScriptOf = null;
-		boolean openTail = false;
-		List<Word> judged = List.of();
-
+		Layers layers = new Layers();
 		if (!words.isEmpty()) {
-			layers.add(words);
-			if (!words.get(0).literal()) {
-				judgement.raise(PartStatus.FAILED_CLOSED, "the command name `" + Quoting.oneLine(words.get(0).text())
-						+ "` is not a literal word (it holds an expansion, a glob, a brace or `~`), so what runs cannot"
-						+ " be known", null);
-			} else {
-				List<Word> current = words;
-				for (int depth = 0; current != null && depth < 16; depth++) {
-					Wrappers.Unwrapped unwrapped = Wrappers.unwrap(current);
-					if (unwrapped instanceof Wrappers.Inner inner) {
-						envAssignments.addAll(inner.assignments());
-						openTail |= inner.openTail();
-						current = inner.words();
-						layers.add(current);
-						if (!current.get(0).literal()) {
-							judgement.raise(PartStatus.FAILED_CLOSED, "the command that `" + inner.wrapper() + "` runs, `"
-									+ Quoting.oneLine(current.get(0).text()) + "`, is not a literal word", null);
-							current = null;
-						}
-						continue;
-					}
-					if (unwrapped instanceof Wrappers.ShellString shell) {
-						runsScriptOf = shell.wrapper();
-						try {
-							nested.add(new Nested(ShellParser.parse(shell.script()), "run by " + shell.wrapper()));
-						} catch (ShellSyntaxException e) {
-							judgement.raise(PartStatus.FAILED_CLOSED, "the command line that `" + shell.wrapper()
-									+ "` runs is not understood: " + e.getMessage(), null);
-						}
-						current = null;
-					} else if (unwrapped instanceof Wrappers.FindExec find) {
-						findCommands = find.commands();
-						outputFiles.addAll(find.outputFiles());
-					} else if (unwrapped instanceof Wrappers.Privileged privileged) {
-						if (!privileged.innerWords().isEmpty()) {
-							layers.add(privileged.innerWords());
-						}
-					} else if (unwrapped instanceof Wrappers.Unknown unknown) {
-						judgement.raise(PartStatus.FAILED_CLOSED, unknown.reason(), null);
-						current = null;
-					}
-					break;
-				}
-				judged = current == null ? List.of() : current;
-			}
+			nested = unwrap(words, layers, nested, judgement);
 		}
-		List<String> names = new ArrayList<>(layers.size());
-		for (int i = 0; i < layers.size(); i++) {
-			Word name = layers.get(i).get(0);
-			if (name.literal()) {
-				names.add(Quoting.basename(name.text()));
-			}
-		}
+		List<String> names = names(layers.words);
 
-		for (int i = 0; i < layers.size(); i++) {
-			List<Word> layer = layers.get(i);
+		for (int i = 0; i < layers.words.size(); i++) {
+			List<Word> layer = layers.words.get(i);
 			failClosedBuiltins(layer, judgement);
-			denyRules(layer, openTail && i == layers.size() - 1 && i > 0, judgement);
+			denyRules(layer, layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
 		}
-		denyOutputs(redirects, outputFiles, judgement);
+		denyOutputs(redirects, layers.outputFiles, judgement);
 
 		boolean universal = rules.isUniversal();
 		RiskyOptions.Risk blockedBy = null;
+		List<Word> judged = layers.judged;
 		if (!judged.isEmpty()) {
-			PolicyRules.Match match = rules.match(judged, openTail);
+			PolicyRules.Match match = rules.match(judged, layers.openTail);
 			if (match.pattern() != null) {
 				judgement.pattern = judgement.status == PartStatus.COVERED ? match.pattern().text() : judgement.pattern;
 			} else {
@@ -287,51 +248,152 @@ public final class CommandJudge {
 			}
 		}
 		if (!universal) {
-			for (int i = 0; i < command.assignments().size(); i++) {
-				dangerousAssignment(command.assignments().get(i).name(), words.isEmpty(), judgement);
-			}
-			for (int i = 0; i < envAssignments.size(); i++) {
-				dangerousAssignment(Wrappers.assignedName(envAssignments.get(i)), false, judgement);
-			}
-			for (int i = 0; i < redirects.size(); i++) {
-				if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
-					checkTarget(redirects.get(i).target(), judgement);
-				}
-			}
-			for (int i = 0; i < outputFiles.size(); i++) {
-				checkTarget(outputFiles.get(i), judgement);
-			}
+			checkAssignmentsAndTargets(command, layers, redirects, judgement);
 		}
-		guard(words, envAssignments, redirects, outputFiles, judgement);
+		guard(words, layers.envAssignments, redirects, layers.outputFiles, judgement);
 
 		String reason = judgement.reason;
 		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
-			if (runsScriptOf != null) {
-				reason = "runs the command line given to `" + runsScriptOf + "`, whose commands are judged on their own";
+			if (layers.runsScriptOf != null) {
+				reason = "runs the command line given to `" + layers.runsScriptOf
+						+ "`, whose commands are judged on their own";
 			} else {
-				reason = words.isEmpty() && findCommands.isEmpty()
+				reason = words.isEmpty() && layers.findCommands.isEmpty()
 						? "runs nothing: it only assigns variables or redirects"
 						: "covered";
 			}
 		}
-		parts.add(new JudgedPart(command, inherited, redirects, envAssignments, judged, openTail, context, names,
-				judgement.status, judgement.pattern, reason, blockedBy));
+		parts.add(new JudgedPart(command, inherited, redirects, layers.envAssignments, judged, layers.openTail,
+				context, names, judgement.status, judgement.pattern, reason, blockedBy));
 
-		for (int i = 0; i < findCommands.size(); i++) {
-			simple(new SimpleCommand(List.of(), findCommands.get(i), List.of()), "run by find", List.of());
+		for (int i = 0; i < layers.findCommands.size(); i++) {
+			simple(new SimpleCommand(List.of(), layers.findCommands.get(i), List.of()), "run by find", List.of());
 		}
 		for (int i = 0; i < nested.size(); i++) {
 			script(nested.get(i).script(), nested.get(i).context(), List.of());
 		}
 	}
 
-	private static void collect(Word word, List<Nested> nested) {
+	/**
+	 * Unwraps the wrappers of a command ({@code env}, {@code timeout}, {@code bash -c} …) into {@code layers},
+	 * up to 16 deep; a command string a wrapper runs is added to {@code nested}. Returns the nested command lists.
+	 */
+	private static List<Nested> unwrap(List<Word> words, Layers layers, List<Nested> nested, Judgement judgement) {
+		layers.words.add(words);
+		if (!words.get(0).literal()) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "the command name `" + Quoting.oneLine(words.get(0).text())
+					+ "` is not a literal word (it holds an expansion, a glob, a brace or `~`), so what runs cannot"
+					+ " be known", null);
+			return nested;
+		}
+		List<Nested> result = nested;
+		List<Word> current = words;
+		for (int depth = 0; current != null && depth < 16; depth++) {
+			Wrappers.Unwrapped unwrapped = Wrappers.unwrap(current);
+			if (unwrapped instanceof Wrappers.Inner inner) {
+				if (!inner.assignments().isEmpty()) {
+					if (layers.envAssignments.isEmpty()) {
+						layers.envAssignments = new ArrayList<>(inner.assignments().size());
+					}
+					layers.envAssignments.addAll(inner.assignments());
+				}
+				layers.openTail |= inner.openTail();
+				current = inner.words();
+				layers.words.add(current);
+				if (!current.get(0).literal()) {
+					judgement.raise(PartStatus.FAILED_CLOSED, "the command that `" + inner.wrapper() + "` runs, `"
+							+ Quoting.oneLine(current.get(0).text()) + "`, is not a literal word", null);
+					current = null;
+				}
+				continue;
+			}
+			if (unwrapped instanceof Wrappers.ShellString shell) {
+				layers.runsScriptOf = shell.wrapper();
+				try {
+					Script script = ShellParser.parse(shell.script());
+					result = result.isEmpty() ? new ArrayList<>(1) : result;
+					result.add(new Nested(script, "run by " + shell.wrapper()));
+				} catch (ShellSyntaxException e) {
+					judgement.raise(PartStatus.FAILED_CLOSED, "the command line that `" + shell.wrapper()
+							+ "` runs is not understood: " + e.getMessage(), null);
+				}
+				current = null;
+			} else if (unwrapped instanceof Wrappers.FindExec find) {
+				layers.findCommands = find.commands();
+				layers.outputFiles = find.outputFiles();
+			} else if (unwrapped instanceof Wrappers.Privileged privileged) {
+				if (!privileged.innerWords().isEmpty()) {
+					layers.words.add(privileged.innerWords());
+				}
+			} else if (unwrapped instanceof Wrappers.Unknown unknown) {
+				judgement.raise(PartStatus.FAILED_CLOSED, unknown.reason(), null);
+				current = null;
+			}
+			break;
+		}
+		layers.judged = current == null ? List.of() : current;
+		return result;
+	}
+
+	/** The program names of the layers whose first word is literal. */
+	private static List<String> names(List<List<Word>> layers) {
+		if (layers.size() == 1) {
+			Word name = layers.get(0).get(0);
+			return name.literal() ? List.of(Quoting.basename(name.text())) : List.of();
+		}
+		List<String> names = new ArrayList<>(layers.size());
+		for (int i = 0; i < layers.size(); i++) {
+			Word name = layers.get(i).get(0);
+			if (name.literal()) {
+				names.add(Quoting.basename(name.text()));
+			}
+		}
+		return names;
+	}
+
+	/** Dangerous variables assigned before the command or through a wrapper, and where the command writes. */
+	private void checkAssignmentsAndTargets(SimpleCommand command, Layers layers, List<Redirect> redirects,
+			Judgement judgement) {
+		for (int i = 0; i < command.assignments().size(); i++) {
+			dangerousAssignment(command.assignments().get(i).name(), command.words().isEmpty(), judgement);
+		}
+		for (int i = 0; i < layers.envAssignments.size(); i++) {
+			dangerousAssignment(Wrappers.assignedName(layers.envAssignments.get(i)), false, judgement);
+		}
+		for (int i = 0; i < redirects.size(); i++) {
+			if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
+				checkTarget(redirects.get(i).target(), judgement);
+			}
+		}
+		for (int i = 0; i < layers.outputFiles.size(); i++) {
+			checkTarget(layers.outputFiles.get(i), judgement);
+		}
+	}
+
+	/** The command lists that the substitutions in the command's words run, in order; most commands have none. */
+	private static List<Nested> substitutions(SimpleCommand command) {
+		List<Nested> nested = List.of();
+		for (int i = 0; i < command.assignments().size(); i++) {
+			nested = collect(command.assignments().get(i).value(), nested);
+		}
+		for (int i = 0; i < command.words().size(); i++) {
+			nested = collect(command.words().get(i), nested);
+		}
+		for (int i = 0; i < command.redirects().size(); i++) {
+			nested = collect(command.redirects().get(i).target(), nested);
+		}
+		return nested;
+	}
+
+	private static List<Nested> collect(Word word, List<Nested> nested) {
 		if (word.substitutions().isEmpty()) {
-			return;
+			return nested;
 		}
+		List<Nested> result = nested.isEmpty() ? new ArrayList<>(2) : nested;
 		for (Script substitution : word.substitutions()) {
-			nested.add(new Nested(substitution, SUBSTITUTION));
+			result.add(new Nested(substitution, SUBSTITUTION));
 		}
+		return result;
 	}
 
 	// ---- the checks

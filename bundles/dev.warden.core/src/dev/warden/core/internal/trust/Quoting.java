@@ -62,6 +62,9 @@ public final class Quoting {
 
 	/** The last path segment of a word: {@code /usr/bin/sudo} gives {@code sudo}. */
 	public static String basename(String word) {
+		if (word.indexOf('/') < 0) {
+			return word; // the usual bare name: the forward search is the faster one
+		}
 		int slash = word.lastIndexOf('/');
 		return slash < 0 || slash == word.length() - 1 ? word : word.substring(slash + 1);
 	}

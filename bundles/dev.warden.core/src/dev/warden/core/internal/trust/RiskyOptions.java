@@ -1,5 +1,6 @@
 package dev.warden.core.internal.trust;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,23 @@ public final class RiskyOptions {
 	 * @param global       options before the sub-command (for git)
 	 * @param subcommands  options or words after a given sub-command
 	 * @param anywhere     options anywhere after the program name
+	 * @param plainWords   the rules' words that are not options ({@code foreach}, {@code run}): a word that does
+	 *                     not start with {@code -} can only be risky when it is one of these
 	 */
-	private record Rules(List<Rule> global, Map<String, List<Rule>> subcommands, List<Rule> anywhere) {
+	private record Rules(List<Rule> global, Map<String, List<Rule>> subcommands, List<Rule> anywhere,
+			Set<String> plainWords) {
+
+		Rules(List<Rule> global, Map<String, List<Rule>> subcommands, List<Rule> anywhere) {
+			this(global, subcommands, anywhere, plainWords(global, subcommands, anywhere));
+		}
+
+		private static Set<String> plainWords(List<Rule> global, Map<String, List<Rule>> subcommands,
+				List<Rule> anywhere) {
+			List<Rule> all = new ArrayList<>(global);
+			subcommands.values().forEach(all::addAll);
+			all.addAll(anywhere);
+			return Set.copyOf(all.stream().map(Rule::option).filter(option -> !option.startsWith("-")).toList());
+		}
 	}
 
 	private static final String RUNS = "can make it run a command of its own";
@@ -106,6 +122,9 @@ public final class RiskyOptions {
 		Risk risk = null;
 		for (int i = 1; i < words.size(); i++) {
 			String word = words.get(i).text();
+			if (!word.startsWith("-") && !rules.plainWords().contains(word)) {
+				continue; // not an option, and no rule spells it: no rule matches it (see #matches)
+			}
 			Rule hit = i < subcommand ? find(rules.global(), word) : null;
 			if (hit == null && i > subcommand) {
 				hit = find(forSubcommand, word);

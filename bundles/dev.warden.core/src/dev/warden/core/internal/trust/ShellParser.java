@@ -2,8 +2,10 @@ package dev.warden.core.internal.trust;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a command line the way a POSIX shell (bash in particular) reads it, and yields every simple command it
@@ -36,6 +38,14 @@ public final class ShellParser {
 	private static final Set<String> UNSUPPORTED_KEYWORDS = Names.setOf("if", "then", "else", "elif", "fi", "do",
 			"done", "case", "esac", "while", "until", "for", "select", "function", "coproc", "[[", "]]", "}");
 
+	/** The first characters of the unsupported keywords. */
+	private static final String KEYWORD_INITIALS = UNSUPPORTED_KEYWORDS.stream().map(k -> k.substring(0, 1))
+			.distinct().collect(Collectors.joining());
+
+	/** The length of the longest unsupported keyword. */
+	private static final int LONGEST_KEYWORD = UNSUPPORTED_KEYWORDS.stream().mapToInt(String::length).max()
+			.orElseThrow();
+
 	private enum Closer {
 		NONE(""), PAREN(")"), BRACE("}");
 
@@ -54,9 +64,17 @@ public final class ShellParser {
 	private final int end;
 	private final int depth;
 	private final boolean patternMode;
-	private final ArrayDeque<PendingHeredoc> pending = new ArrayDeque<>(2);
+	/** The here-documents whose bodies start after the next newline; created by the first one. */
+	private ArrayDeque<PendingHeredoc> pending;
 	private int pos;
 	private int nesting;
+	/**
+	 * The words of the simple commands being read, as a stack: a command's words sit above those of the
+	 * commands whose substitutions hold it, and are taken off when it is complete. One array for the whole line
+	 * instead of a growing list for every command.
+	 */
+	private Word[] words = new Word[8];
+	private int wordCount;
 
 	private ShellParser(String src, int start, int end, int depth, boolean patternMode) {
 		this.src = src;
@@ -92,7 +110,7 @@ public final class ShellParser {
 
 	private Script parseAll() throws ShellSyntaxException {
 		Script script = parseList(Closer.NONE);
-		if (!pending.isEmpty()) {
+		if (pending != null && !pending.isEmpty()) {
 			throw new ShellSyntaxException("the here-document ending with `" + pending.peekFirst().delimiter()
 					+ "` has no body");
 		}
@@ -171,7 +189,7 @@ public final class ShellParser {
 			parseAndOr(pipelines);
 			needSeparator = true;
 		}
-		return new Script(pipelines);
+		return new Script(frozen(pipelines));
 	}
 
 	private void parseAndOr(List<Pipeline> out) throws ShellSyntaxException {
@@ -194,8 +212,13 @@ public final class ShellParser {
 		if (atReserved("!")) {
 			pos++;
 		}
-		List<Command> commands = new ArrayList<>(2);
-		commands.add(parseCommand());
+		Command first = parseCommand();
+		skipBlanks();
+		if (pos >= end || src.charAt(pos) != '|' || peek(1) == '|') {
+			return new Pipeline(List.of(first));
+		}
+		List<Command> commands = new ArrayList<>(4);
+		commands.add(first);
 		while (true) {
 			skipBlanks();
 			if (pos < end && src.charAt(pos) == '|' && peek(1) != '|') {
@@ -206,7 +229,7 @@ public final class ShellParser {
 				skipBlanksAndNewlines();
 				commands.add(parseCommand());
 			} else {
-				return new Pipeline(commands);
+				return new Pipeline(frozen(commands));
 			}
 		}
 	}
@@ -238,8 +261,8 @@ public final class ShellParser {
 			}
 			return new CompoundCommand(false, body, parseTrailingRedirects());
 		}
-		String bare = bareWordHere();
-		if (UNSUPPORTED_KEYWORDS.contains(bare)) {
+		String bare = unsupportedKeywordHere();
+		if (bare != null) {
 			if (bare.equals("}") || bare.equals("]]")) {
 				throw new ShellSyntaxException("syntax error: unexpected `" + bare + "`");
 			}
@@ -271,9 +294,10 @@ public final class ShellParser {
 	}
 
 	private SimpleCommand parseSimpleCommand() throws ShellSyntaxException {
-		List<Assignment> assignments = new ArrayList<>();
-		List<Word> words = new ArrayList<>(4);
-		List<Redirect> redirects = new ArrayList<>();
+		// Most commands have neither assignments nor redirections: those lists are created by their first element.
+		List<Assignment> assignments = List.of();
+		List<Redirect> redirects = List.of();
+		int firstWord = wordCount;
 		while (true) {
 			skipBlanks();
 			if (pos >= end) {
@@ -284,29 +308,48 @@ public final class ShellParser {
 				break;
 			}
 			if (c == '(') {
-				if (words.size() == 1 && assignments.isEmpty() && redirects.isEmpty()) {
+				if (wordCount - firstWord == 1 && assignments.isEmpty() && redirects.isEmpty()) {
 					throw new ShellSyntaxException("function definitions are not supported");
 				}
 				throw new ShellSyntaxException("syntax error near `(`");
 			}
 			Redirect redirect = tryRedirect();
 			if (redirect != null) {
+				redirects = redirects.isEmpty() ? new ArrayList<>(2) : redirects;
 				redirects.add(redirect);
 				continue;
 			}
-			if (words.isEmpty()) {
+			if (wordCount == firstWord) {
 				Assignment assignment = tryAssignment();
 				if (assignment != null) {
+					assignments = assignments.isEmpty() ? new ArrayList<>(2) : assignments;
 					assignments.add(assignment);
 					continue;
 				}
 			}
-			words.add(parseWord());
+			Word word = parseWord();
+			if (wordCount == words.length) {
+				words = Arrays.copyOf(words, 2 * wordCount);
+			}
+			words[wordCount++] = word;
 		}
-		if (assignments.isEmpty() && words.isEmpty() && redirects.isEmpty()) {
+		if (assignments.isEmpty() && wordCount == firstWord && redirects.isEmpty()) {
 			throw new ShellSyntaxException("syntax error: a command is missing before " + describeHere());
 		}
-		return new SimpleCommand(assignments, words, redirects);
+		return new SimpleCommand(frozen(assignments), popWords(firstWord), frozen(redirects));
+	}
+
+	/** The words from {@code first} to the top of {@link #words} as a list, taken off the stack. */
+	private List<Word> popWords(int first) {
+		int count = wordCount - first;
+		List<Word> list = switch (count) {
+		case 0 -> List.of();
+		case 1 -> List.of(words[first]);
+		case 2 -> List.of(words[first], words[first + 1]);
+		default -> List.of(Arrays.copyOfRange(words, first, wordCount));
+		};
+		wordCount = first;
+		return list;
 	}
 
 	// ---- redirections and assignments
@@ -405,6 +448,9 @@ public final class ShellParser {
 		if (kind == Redirect.Kind.HEREDOC) {
 			String raw = src.substring(wordStart, pos);
 			boolean quoted = raw.indexOf('\'') >= 0 || raw.indexOf('"') >= 0 || raw.indexOf('\\') >= 0;
+			if (pending == null) {
+				pending = new ArrayDeque<>(2);
+			}
 			pending.addLast(new PendingHeredoc(target.text(), operator.equals("<<-"), quoted));
 		} else if (kind == Redirect.Kind.DUPLICATE && !isDescriptor(target)) {
 			kind = operator.equals(">&") ? Redirect.Kind.OUTPUT : Redirect.Kind.INPUT;
@@ -514,11 +560,12 @@ public final class ShellParser {
 			}
 		}
 
-		void appendRaw(CharSequence s) {
-			text.append(s);
+		/** Appends the source from {@code from} to {@code to} as written (an expansion or a substitution). */
+		void appendRaw(int from, int to) {
+			text.append(src, from, to);
 			if (glob != null) {
-				for (int i = 0; i < s.length(); i++) {
-					char c = s.charAt(i);
+				for (int i = from; i < to; i++) {
+					char c = src.charAt(i);
 					if (c == '\\' || c == '*') {
 						glob.append('\\');
 					}
@@ -536,15 +583,15 @@ public final class ShellParser {
 		}
 
 		Word build(boolean processSubstitution) {
-			return new Word(text.toString(), literal, substitutions, glob == null ? null : glob.toString(),
+			return new Word(text.toString(), literal, frozen(substitutions), glob == null ? null : glob.toString(),
 					processSubstitution);
 		}
 	}
 
 	private Word parseWord() throws ShellSyntaxException {
-		int plainEnd = plainRunEnd(pos);
+		int plainEnd = simpleWordEnd(pos);
 		if (plainEnd > pos && endsWord(plainEnd)) {
-			// The most common word, made of plain characters only, is taken as it stands.
+			// The most common word, made of plain characters, dots and commas only, is taken as it stands.
 			String text = src.substring(pos, plainEnd);
 			pos = plainEnd;
 			return new Word(text, true, List.of(), patternMode ? text : null, false);
@@ -565,7 +612,7 @@ public final class ShellParser {
 				pos += 2;
 				Script body = nested(Closer.PAREN);
 				pos++;
-				word.appendRaw(src.substring(substitutionStart, pos));
+				word.appendRaw(substitutionStart, pos);
 				word.substitution(body);
 				onlyProcessSubstitution = substitutionStart == wordStart;
 				continue;
@@ -621,6 +668,23 @@ public final class ShellParser {
 	private int plainRunEnd(int from) {
 		int at = from;
 		while (at < end && isPlainWordChar(src.charAt(at))) {
+			at++;
+		}
+		return at;
+	}
+
+	/**
+	 * The end of the run of plain word characters, dots and commas starting at {@code from}. A word made of these
+	 * alone is literal and its own glob form: a dot or a comma only takes part in brace expansion after a
+	 * <code>{</code>, which such a word does not hold (see {@link #unquotedSpecial}).
+	 */
+	private int simpleWordEnd(int from) {
+		int at = from;
+		while (at < end) {
+			char c = src.charAt(at);
+			if (!isPlainWordChar(c) && c != '.' && c != ',') {
+				break;
+			}
 			at++;
 		}
 		return at;
@@ -721,7 +785,7 @@ public final class ShellParser {
 			pos += 2;
 			Script body = nested(Closer.PAREN);
 			pos++;
-			word.appendRaw(src.substring(dollar, pos));
+			word.appendRaw(dollar, pos);
 			word.substitution(body);
 		}
 		case '{' -> parseBracedParameter(word);
@@ -731,11 +795,11 @@ public final class ShellParser {
 				while (pos < end && isNameChar(src.charAt(pos))) {
 					pos++;
 				}
-				word.appendRaw(src.substring(dollar, pos));
+				word.appendRaw(dollar, pos);
 				word.literal = false;
 			} else if (Character.isDigit(next) || (next != 0 && "@*#?-$!".indexOf(next) >= 0)) {
 				pos += 2;
-				word.appendRaw(src.substring(dollar, pos));
+				word.appendRaw(dollar, pos);
 				word.literal = false;
 			} else {
 				word.append('$', inDoubleQuotes);
@@ -806,7 +870,7 @@ public final class ShellParser {
 			}
 		}
 		pos = i + 1;
-		word.appendRaw(src.substring(dollar, pos));
+		word.appendRaw(dollar, pos);
 		word.literal = false;
 	}
 
@@ -850,7 +914,7 @@ public final class ShellParser {
 		ShellParser inner = new ShellParser(src, open + 1, close, depth + nesting + 1, patternMode);
 		Script body = inner.parseAll();
 		pos = close + 1;
-		word.appendRaw(src.substring(open, pos));
+		word.appendRaw(open, pos);
 		word.substitution(body);
 	}
 
@@ -891,7 +955,7 @@ public final class ShellParser {
 	/** Consumes a newline and reads the bodies of the here-documents started on the line it ends. */
 	private void newline() throws ShellSyntaxException {
 		pos++;
-		while (!pending.isEmpty()) {
+		while (pending != null && !pending.isEmpty()) {
 			readHeredoc(pending.removeFirst());
 		}
 	}
@@ -935,6 +999,19 @@ public final class ShellParser {
 
 	// ---- helpers
 
+	/**
+	 * The list as an unmodifiable list, which the records then keep without copying: short lists, the usual
+	 * case, without the intermediate array {@link List#copyOf} makes.
+	 */
+	private static <T> List<T> frozen(List<T> list) {
+		return switch (list.size()) {
+		case 0 -> List.of();
+		case 1 -> List.of(list.get(0));
+		case 2 -> List.of(list.get(0), list.get(1));
+		default -> List.copyOf(list);
+		};
+	}
+
 	private char peek(int offset) {
 		int at = pos + offset;
 		return at < end ? src.charAt(at) : 0;
@@ -953,17 +1030,25 @@ public final class ShellParser {
 		return after >= end || isBlankOrOperator(src.charAt(after));
 	}
 
-	/** The unquoted run of word characters at the current position, used to spot reserved words. */
-	private String bareWordHere() {
+	/**
+	 * The unsupported keyword spelled by the unquoted run of word characters at the current position, or null.
+	 * Only a run that starts like a keyword and is no longer than one is looked up, which spares a string for
+	 * most command names.
+	 */
+	private String unsupportedKeywordHere() {
+		if (pos >= end || KEYWORD_INITIALS.indexOf(src.charAt(pos)) < 0) {
+			return null;
+		}
 		int i = pos;
 		while (i < end && !isBlankOrOperator(src.charAt(i))) {
 			char c = src.charAt(i);
-			if (c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`') {
-				return "";
+			if (c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`' || i - pos == LONGEST_KEYWORD) {
+				return null;
 			}
 			i++;
 		}
-		return src.substring(pos, i);
+		String bare = src.substring(pos, i);
+		return UNSUPPORTED_KEYWORDS.contains(bare) ? bare : null;
 	}
 
 	private boolean isProcessSubstitutionStart(int at) {
@@ -989,8 +1074,17 @@ public final class ShellParser {
 	 * quotes, expands, nor takes part in pathname or brace expansion.
 	 */
 	private static boolean isPlainWordChar(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-				|| c == '/' || c == '=' || c == ':' || c == '+' || c == '@' || c == '%';
+		return c < PLAIN_WORD_CHARS.length && PLAIN_WORD_CHARS[c];
+	}
+
+	/** {@link #isPlainWordChar} for each ASCII character: the parser asks it for nearly every character. */
+	private static final boolean[] PLAIN_WORD_CHARS = new boolean[128];
+
+	static {
+		for (char c = 0; c < PLAIN_WORD_CHARS.length; c++) {
+			PLAIN_WORD_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| c == '-' || c == '_' || c == '/' || c == '=' || c == ':' || c == '+' || c == '@' || c == '%';
+		}
 	}
 
 	private static boolean isBlank(char c) {

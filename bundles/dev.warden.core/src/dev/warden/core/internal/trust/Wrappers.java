@@ -26,6 +26,15 @@ public final class Wrappers {
 	 */
 	public record Inner(String wrapper, List<Word> words, boolean openTail, List<Word> assignments)
 			implements Unwrapped {
+
+		/**
+		 * Keeps unmodifiable copies, so that every list of words the judge reads is of the kinds the parser
+		 * makes ({@link List#of}), rather than views of other lists.
+		 */
+		public Inner {
+			words = List.copyOf(words);
+			assignments = List.copyOf(assignments);
+		}
 	}
 
 	/** The wrapper runs a command line given as a string ({@code bash -c}, {@code watch}). */
@@ -38,6 +47,12 @@ public final class Wrappers {
 	 * @param outputFiles files that {@code -fprint} and its relatives write
 	 */
 	public record FindExec(List<List<Word>> commands, List<Word> outputFiles) implements Unwrapped {
+
+		/** Keeps unmodifiable copies, as {@link Inner} does. */
+		public FindExec {
+			commands = commands.stream().<List<Word>>map(List::copyOf).toList();
+			outputFiles = List.copyOf(outputFiles);
+		}
 	}
 
 	/**
@@ -45,6 +60,11 @@ public final class Wrappers {
 	 * checked against the deny rules.
 	 */
 	public record Privileged(List<Word> innerWords) implements Unwrapped {
+
+		/** Keeps an unmodifiable copy, as {@link Inner} does. */
+		public Privileged {
+			innerWords = List.copyOf(innerWords);
+		}
 	}
 
 	/** A wrapper whose use is not understood. */

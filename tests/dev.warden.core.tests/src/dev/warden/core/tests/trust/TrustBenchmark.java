@@ -1,6 +1,7 @@
 package dev.warden.core.tests.trust;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import dev.warden.core.trust.Verdict;
  * of {@link TrustPolicy#evaluate(String)}, and of {@link TrustPolicy#decide(String)} (which also reads the covering
  * patterns for the audit log, with no log attached) for the long lines.
  * A plain program rather than a JMH benchmark so that it runs without a build: {@code java -cp … TrustBenchmark
- * [iterations]}.
+ * [iterations]}. The system load average is printed with the figures: on a busy machine the high percentiles
+ * measure the other processes as much as the policy.
  */
 public final class TrustBenchmark {
 
@@ -51,6 +53,7 @@ public final class TrustBenchmark {
 			measure("warm-up", policy::evaluate, SHORT, iterations, false);
 			measure("warm-up", policy::evaluate, longLines, iterations / 10, false);
 			measure("warm-up", policy::decide, longLines, iterations / 20, false);
+			double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			measure("short (" + SHORT.size() + " lines)", policy::evaluate, SHORT, iterations, true);
 			measure("long ~2 KB (" + longLines.size() + " lines)", policy::evaluate, longLines, iterations / 10, true);
 			String[] shapes = { "2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
@@ -59,6 +62,9 @@ public final class TrustBenchmark {
 				measure(shapes[i], policy::evaluate, List.of(longLines.get(i)), iterations / 20, true);
 			}
 			measure("decide, long ~2 KB", policy::decide, longLines, iterations / 10, true);
+			System.out.printf("system load average: %.2f before, %.2f after (%d processors)%n", loadBefore,
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+					Runtime.getRuntime().availableProcessors());
 		} finally {
 			Files.deleteIfExists(workspace);
 		}
