@@ -101,13 +101,6 @@ public final class ChatController {
 		ChatChanges changes = changes();
 		MessageEntry entry = viewer.addUserMessage(prompt);
 		int messagesBefore = conversation.messages().size();
-		try {
-			Checkpoint checkpoint = changes.checkpoint(prompt);
-			entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore));
-		} catch (IOException e) {
-			ILog.of(getClass()).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
-			viewer.addNotice(NLS.bind(Messages.Chat_noCheckpoint, e.getMessage()));
-		}
 		viewer.refresh();
 		viewer.scrollToEnd();
 		Cancellation cancel = new Cancellation();
@@ -117,6 +110,14 @@ public final class ChatController {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+				try {
+					// the checkpoint is written (with fsync) here, off the UI thread, before the agent can change a file
+					Checkpoint checkpoint = changes.checkpoint(prompt);
+					batcher.post(() -> entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore)));
+				} catch (IOException e) {
+					ILog.of(ChatController.class).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
+					batcher.post(() -> viewer.addNotice(NLS.bind(Messages.Chat_noCheckpoint, e.getMessage())));
+				}
 				try {
 					AgentSetup setup = setups.create(conversation.id(), approvals, changes);
 					AgentSession session = new AgentSession(setup, conversation, store);

@@ -1,5 +1,8 @@
 package dev.warden.ui.internal.chat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -90,8 +93,8 @@ public final class ConversationViewer {
 	}
 
 	/** For tests: the notices shown, in order. */
-	public java.util.List<String> notices() {
-		java.util.List<String> texts = new java.util.ArrayList<>();
+	public List<String> notices() {
+		List<String> texts = new ArrayList<>();
 		for (Control child : content.getChildren()) {
 			if (child instanceof org.eclipse.swt.widgets.Label label && child.getData(ENTRY) == null) {
 				texts.add(label.getText().replace("&&", "&")); //$NON-NLS-1$ //$NON-NLS-2$
@@ -103,8 +106,8 @@ public final class ConversationViewer {
 	}
 
 	/** For tests: the entries (messages, tool cards, cards) in order. */
-	public java.util.List<Object> entries() {
-		java.util.List<Object> entries = new java.util.ArrayList<>();
+	public List<Object> entries() {
+		List<Object> entries = new ArrayList<>();
 		for (Control child : content.getChildren()) {
 			if (child.getData(ENTRY) != null) {
 				entries.add(child.getData(ENTRY));
@@ -143,24 +146,46 @@ public final class ConversationViewer {
 		resize(false);
 	}
 
-	/** Draws what changed since the last call, and keeps the newest entry in sight when the user was at the end. */
+	/**
+	 * Draws what changed since the last call, and keeps the newest entry in sight when the user was at the end. Only
+	 * the controls that changed and the entries added since are laid out again: the rest of the history keeps its
+	 * cached sizes, so a batch costs the same early and late in a long conversation.
+	 */
 	public void refresh() {
-		boolean changed = false;
-		for (Control child : content.getChildren()) {
+		List<Control> changed = new ArrayList<>();
+		Control[] children = content.getChildren();
+		for (Control child : children) {
 			Object entry = child.getData(ENTRY);
 			if (entry instanceof MessageEntry message) {
-				changed |= message.refresh();
+				message.refresh(changed);
 			} else if (entry instanceof ToolCard card) {
-				changed |= card.refresh();
+				boolean statusChanged = !card.status().equals(child.getData(LAID_OUT_STATUS));
+				if (card.refresh() || statusChanged) {
+					child.setData(LAID_OUT_STATUS, card.status());
+					card.control().layout(true, true);
+					changed.add(child);
+				}
 			}
 		}
-		if (changed || content.getChildren().length != laidOut) {
+		if (children.length < laidOut.length || !Arrays.equals(laidOut, 0, laidOut.length, children, 0, laidOut.length)) {
 			resize(true);
+			return;
 		}
+		changed.addAll(Arrays.asList(children).subList(laidOut.length, children.length));
+		if (changed.isEmpty() || scrolled.isDisposed()) {
+			return;
+		}
+		boolean atEnd = isAtEnd();
+		content.layout(changed.toArray(Control[]::new));
+		Point size = content.computeSize(Math.max(1, scrolled.getClientArea().width), SWT.DEFAULT, false);
+		show(size, atEnd);
+		laidOut = children;
 	}
 
 	static final String ENTRY = "dev.warden.ui.chat.entry"; //$NON-NLS-1$
-	private int laidOut;
+	private static final String LAID_OUT_STATUS = "dev.warden.ui.chat.laidOutStatus"; //$NON-NLS-1$
+	/** The entries as they were at the last layout. */
+	private Control[] laidOut = new Control[0];
 
 	private void resize(boolean followEnd) {
 		if (scrolled.isDisposed()) {
@@ -170,11 +195,17 @@ public final class ConversationViewer {
 		Rectangle area = scrolled.getClientArea();
 		content.layout(true, true);
 		Point size = content.computeSize(Math.max(1, area.width), SWT.DEFAULT);
-		content.setSize(size);
-		scrolled.setMinSize(size);
-		laidOut = content.getChildren().length;
-		if (followEnd && atEnd) {
-			scrolled.setOrigin(0, Math.max(0, size.y - area.height));
+		show(size, followEnd && atEnd);
+		laidOut = content.getChildren();
+	}
+
+	private void show(Point size, boolean followEnd) {
+		if (!size.equals(content.getSize())) {
+			content.setSize(size);
+			scrolled.setMinSize(size);
+		}
+		if (followEnd) {
+			scrolled.setOrigin(0, Math.max(0, size.y - scrolled.getClientArea().height));
 		}
 	}
 

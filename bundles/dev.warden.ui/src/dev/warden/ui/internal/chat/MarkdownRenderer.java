@@ -20,10 +20,12 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 import dev.warden.ui.internal.chat.RichText.CodeBlock;
@@ -35,10 +37,17 @@ import dev.warden.ui.internal.chat.RichText.Style;
 /**
  * Renders Markdown (CommonMark, parsed by commonmark-java) as {@link RichText}. HTML in the model's answer is shown as
  * text, never interpreted; images show their description.
+ * <p>
+ * An answer that is still streaming in is rendered with {@link #renderStreaming(String)}, which tells which part of
+ * it is final, so that a long answer is parsed and drawn once, not again with every new token.
  */
 public final class MarkdownRenderer {
 
 	private static final Parser PARSER = Parser.builder().build();
+	private static final Parser BLOCK_PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+	/** What separates two top-level blocks in rendered prose. */
+	static final String BLOCK_SEPARATOR = "\n\n"; //$NON-NLS-1$
 
 	private MarkdownRenderer() {
 	}
@@ -47,6 +56,79 @@ public final class MarkdownRenderer {
 		Builder builder = new Builder();
 		PARSER.parse(markdown == null ? "" : markdown).accept(builder); //$NON-NLS-1$
 		return builder.finish();
+	}
+
+	/**
+	 * Markdown that is still growing, split where its beginning became final. {@code stable} renders the first
+	 * {@code stableLength} chars, which no text appended later can change; {@code live} renders the rest. Rendering
+	 * {@code stable} and then {@code live} gives what {@link #render(String)} gives for the whole, except that
+	 * adjacent prose of the two is one segment there, joined by {@link #BLOCK_SEPARATOR}.
+	 */
+	public record Split(RichText stable, int stableLength, RichText live) {
+	}
+
+	/**
+	 * Renders Markdown that more text may still be appended to. CommonMark parses blocks line by line and never
+	 * reopens a block once a later top-level block has started, so every top-level block before the last one is final,
+	 * provided the line that starts the last one is complete (a partial line such as {@code #} may yet turn out to
+	 * continue the block before it). One exception is accepted: a link reference definition that arrives after the
+	 * final part does not turn the references in that part into links.
+	 */
+	public static Split renderStreaming(String markdown) {
+		String source = markdown == null ? "" : markdown; //$NON-NLS-1$
+		Node document = BLOCK_PARSER.parse(source);
+		Node live = firstLiveBlock(document, source);
+		Builder stable = new Builder();
+		Builder rest = new Builder();
+		int stableLength = 0;
+		boolean reachedLive = false;
+		for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+			if (block == live) {
+				reachedLive = true;
+				stableLength = offsetOfLine(source, block.getSourceSpans().get(0).getLineIndex());
+			}
+			block.accept(reachedLive ? rest : stable);
+		}
+		if (!reachedLive) {
+			stableLength = source.length();
+		}
+		return new Split(stable.finish(), stableLength, rest.finish());
+	}
+
+	/** The first top-level block that may still change, or null when there is none. */
+	private static Node firstLiveBlock(Node document, String source) {
+		Node last = document.getLastChild();
+		if (last == null || last.getSourceSpans().isEmpty()) {
+			return document.getFirstChild();
+		}
+		SourceSpan start = last.getSourceSpans().get(0);
+		int lineStart = offsetOfLine(source, start.getLineIndex());
+		boolean complete = lineStart >= 0 && lineEnd(source, lineStart) < source.length();
+		Node live = complete ? last : last.getPrevious();
+		return live == null || live.getSourceSpans().isEmpty() ? document.getFirstChild() : live;
+	}
+
+	/** The offset where line {@code index} starts, counting line ends as CommonMark does (LF, CR LF, CR); -1 if none. */
+	private static int offsetOfLine(String source, int index) {
+		int offset = 0;
+		for (int line = 0; line < index; line++) {
+			int end = lineEnd(source, offset);
+			if (end >= source.length()) {
+				return -1;
+			}
+			offset = end + (source.charAt(end) == '\r' && end + 1 < source.length() && source.charAt(end + 1) == '\n' ? 2 : 1);
+		}
+		return offset;
+	}
+
+	private static int lineEnd(String source, int from) {
+		for (int i = from; i < source.length(); i++) {
+			char c = source.charAt(i);
+			if (c == '\n' || c == '\r') {
+				return i;
+			}
+		}
+		return source.length();
 	}
 
 	private static final class Builder extends AbstractVisitor {

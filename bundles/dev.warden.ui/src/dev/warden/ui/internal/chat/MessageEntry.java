@@ -6,26 +6,37 @@ import java.util.List;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.PlatformUI;
 
 /**
  * One message of the conversation, drawn from Markdown. While an answer streams in, only this entry is rendered
- * again, and only the segments that changed are touched: the rest of the history costs nothing per token.
+ * again, and only its tail: the top-level blocks that became final are drawn once into prose chunks and code blocks
+ * and never parsed again, and the text widget showing the tail is changed by the difference alone. A prose chunk
+ * takes final blocks until it holds about {@value #CHUNK_CHARS} characters, so that no single widget, and no
+ * relayout, grows with the length of the answer.
  */
 public final class MessageEntry {
+
+	/** How much prose one text widget takes before the next final block starts a new one. */
+	static final int CHUNK_CHARS = 4000;
 
 	private final Composite control;
 	private final Label header;
 	private final org.eclipse.swt.widgets.Link action;
 	private Runnable actionRun;
 	private final Composite body;
-	private final List<Object> segmentControls = new ArrayList<>();
 	private final StringBuilder markdown = new StringBuilder();
-	private RichText rendered = new RichText(List.of());
+	/** The final segments, prose merged into chunks; the last one may still take more final prose. */
+	private final List<RichText.Segment> committed = new ArrayList<>();
+	/** How many characters of {@link #markdown} the committed segments render. */
+	private int committedSource;
+	/** One view per displayed segment: a {@link ProseView} for prose, a {@link CodeBlockControl} for code. */
+	private final List<Object> segmentControls = new ArrayList<>();
+	/** What each view shows now. */
+	private final List<RichText.Segment> shown = new ArrayList<>();
 	private boolean dirty;
 
 	MessageEntry(Composite parent, String author) {
@@ -55,7 +66,7 @@ public final class MessageEntry {
 		return control;
 	}
 
-	/** Adds streamed text; it is drawn at the next {@link #refresh()}. */
+	/** Adds streamed text; it is drawn at the next {@link #refresh(List)}. */
 	public void append(String text) {
 		markdown.append(text);
 		dirty = true;
@@ -64,6 +75,8 @@ public final class MessageEntry {
 	public void setText(String text) {
 		markdown.setLength(0);
 		markdown.append(text);
+		committed.clear();
+		committedSource = 0;
 		dirty = true;
 	}
 
@@ -95,90 +108,142 @@ public final class MessageEntry {
 		return actionRun != null;
 	}
 
-	/** Renders the Markdown again if it changed; returns whether anything changed. */
-	boolean refresh() {
+	/**
+	 * Draws the text that arrived since the last call; adds the controls whose size may have changed to
+	 * {@code changed} (the conversation lays out just those) and returns whether anything changed.
+	 */
+	boolean refresh(List<Control> changed) {
 		if (!dirty) {
 			return false;
 		}
 		dirty = false;
-		RichText next = MarkdownRenderer.render(markdown.toString());
-		List<RichText.Segment> segments = next.segments();
-		int keep = 0;
-		while (keep < segments.size() && keep < segmentControls.size()
-				&& sameKind(segments.get(keep), segmentControls.get(keep))) {
-			keep++;
+		int first = committed.isEmpty() || isFull(committed.get(committed.size() - 1)) ? committed.size() : committed.size() - 1;
+		first = Math.min(first, segmentControls.size());
+		MarkdownRenderer.Split split = MarkdownRenderer.renderStreaming(markdown.substring(committedSource));
+		for (RichText.Segment segment : split.stable().segments()) {
+			add(committed, segment);
 		}
-		while (segmentControls.size() > keep) {
-			Object stale = segmentControls.remove(segmentControls.size() - 1);
-			(stale instanceof CodeBlockControl code ? code.control() : (Control) stale).dispose();
+		committedSource += split.stableLength();
+		List<RichText.Segment> wanted = new ArrayList<>(committed.subList(first, committed.size()));
+		for (RichText.Segment segment : split.live().segments()) {
+			add(wanted, segment);
 		}
-		for (int i = 0; i < segments.size(); i++) {
-			RichText.Segment segment = segments.get(i);
-			if (i < keep && i < rendered.segments().size() && segment.equals(rendered.segments().get(i))) {
-				continue;
+		List<Control> resized = new ArrayList<>();
+		boolean removed = false;
+		for (int k = 0; k < wanted.size(); k++) {
+			int i = first + k;
+			RichText.Segment segment = wanted.get(k);
+			if (i < segmentControls.size() && !sameKind(segment, segmentControls.get(i))) {
+				removed |= removeFrom(i);
 			}
-			if (i >= segmentControls.size()) {
-				segmentControls.add(create(segment));
+			if (i == segmentControls.size()) {
+				segmentControls.add(create(segment, i));
+				shown.add(null);
 			}
-			show(segment, segmentControls.get(i));
+			if (!segment.equals(shown.get(i))) {
+				resized.add(show(i, segment));
+			}
 		}
-		rendered = next;
-		body.layout(true, true);
+		removed |= removeFrom(first + wanted.size());
+		if (!resized.isEmpty()) {
+			body.layout(resized.toArray(Control[]::new));
+		} else if (removed) {
+			body.layout(false);
+		} else {
+			return false;
+		}
+		changed.add(body);
 		return true;
 	}
 
-	private static boolean sameKind(RichText.Segment segment, Object control) {
-		return segment instanceof RichText.CodeBlock ? control instanceof CodeBlockControl : control instanceof StyledText;
+	/** Whether prose after {@code segment} goes into a control of its own. */
+	private static boolean isFull(RichText.Segment segment) {
+		return !(segment instanceof RichText.Prose prose) || prose.text().length() >= CHUNK_CHARS;
 	}
 
-	private Object create(RichText.Segment segment) {
+	/** Adds {@code segment} to {@code segments}, merging prose into the last prose chunk while it has room. */
+	private static void add(List<RichText.Segment> segments, RichText.Segment segment) {
+		int last = segments.size() - 1;
+		if (segment instanceof RichText.Prose prose && last >= 0 && !isFull(segments.get(last))) {
+			segments.set(last, join((RichText.Prose) segments.get(last), prose));
+		} else {
+			segments.add(segment);
+		}
+	}
+
+	private static RichText.Prose join(RichText.Prose first, RichText.Prose second) {
+		int shift = first.text().length() + MarkdownRenderer.BLOCK_SEPARATOR.length();
+		List<RichText.Span> spans = new ArrayList<>(first.spans().size() + second.spans().size());
+		spans.addAll(first.spans());
+		for (RichText.Span span : second.spans()) {
+			spans.add(new RichText.Span(span.start() + shift, span.length(), span.style(), span.target()));
+		}
+		return new RichText.Prose(first.text() + MarkdownRenderer.BLOCK_SEPARATOR + second.text(), spans);
+	}
+
+	/** Disposes the views from {@code index} on; returns whether there were any. */
+	private boolean removeFrom(int index) {
+		boolean any = false;
+		while (segmentControls.size() > index) {
+			int last = segmentControls.size() - 1;
+			Object stale = segmentControls.remove(last);
+			shown.remove(last);
+			(stale instanceof CodeBlockControl code ? code.control() : ((ProseView) stale).control()).dispose();
+			any = true;
+		}
+		return any;
+	}
+
+	private static boolean sameKind(RichText.Segment segment, Object view) {
+		return segment instanceof RichText.CodeBlock ? view instanceof CodeBlockControl : view instanceof ProseView;
+	}
+
+	private Object create(RichText.Segment segment, int index) {
 		if (segment instanceof RichText.CodeBlock) {
 			CodeBlockControl code = new CodeBlockControl(body);
 			GridDataFactory.fillDefaults().grab(true, false).applyTo(code.control());
 			return code;
 		}
-		StyledText prose = new StyledText(body, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI);
-		prose.setEditable(false);
-		prose.setCaret(null);
-		prose.addListener(SWT.MouseUp, e -> openLinkAt(prose, e.x, e.y));
-		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(prose);
-		return prose;
+		// a chunk that continues the prose before it is set off as a paragraph is, by one empty line
+		int indent = index > 0 && segmentControls.get(index - 1) instanceof ProseView before
+				? Math.max(0, before.control().getLineHeight() - ((GridLayout) body.getLayout()).verticalSpacing)
+				: 0;
+		return new ProseView(body, indent);
 	}
 
-	private static void show(RichText.Segment segment, Object control) {
+	/** Shows {@code segment} in the view at {@code index}; returns the control whose size may have changed. */
+	private Control show(int index, RichText.Segment segment) {
+		Object view = segmentControls.get(index);
+		shown.set(index, segment);
 		if (segment instanceof RichText.CodeBlock block) {
-			((CodeBlockControl) control).show(block);
-		} else if (segment instanceof RichText.Prose prose) {
-			StyledText text = (StyledText) control;
-			text.setText(prose.text());
-			text.setStyleRanges(ProseStyler.styles(text.getDisplay(), prose));
+			CodeBlockControl code = (CodeBlockControl) view;
+			code.show(block);
+			code.control().layout(true);
+			return code.control();
 		}
+		ProseView prose = (ProseView) view;
+		prose.show((RichText.Prose) segment);
+		return prose.control();
 	}
 
-	private static void openLinkAt(StyledText text, int x, int y) {
-		if (text.getSelectionCount() > 0) {
-			return;
-		}
-		int offset = text.getOffsetAtPoint(new org.eclipse.swt.graphics.Point(x, y));
-		if (offset < 0) {
-			return;
-		}
-		var range = text.getStyleRangeAtOffset(offset);
-		if (range != null && range.data instanceof String target && (target.startsWith("http://") //$NON-NLS-1$
-				|| target.startsWith("https://"))) { //$NON-NLS-1$
-			try {
-				PlatformUI.getWorkbench().getBrowserSupport().getExternalBrowser().openURL(new java.net.URI(target).toURL());
-			} catch (Exception e) {
-				text.getDisplay().beep();
-			}
-		}
-	}
-
-	/** For tests: the text of the rendered prose segments and code blocks, in order. */
+	/**
+	 * For tests: the text of the rendered prose segments and code blocks, in order; prose drawn in several chunks is
+	 * given as the one segment it is.
+	 */
 	public List<String> renderedTexts() {
 		List<String> texts = new ArrayList<>();
-		for (Object control : segmentControls) {
-			texts.add(control instanceof CodeBlockControl code ? code.code() : ((StyledText) control).getText());
+		boolean lastWasProse = false;
+		for (Object view : segmentControls) {
+			if (view instanceof CodeBlockControl code) {
+				texts.add(code.code());
+				lastWasProse = false;
+			} else if (lastWasProse) {
+				int last = texts.size() - 1;
+				texts.set(last, texts.get(last) + MarkdownRenderer.BLOCK_SEPARATOR + ((ProseView) view).text());
+			} else {
+				texts.add(((ProseView) view).text());
+				lastWasProse = true;
+			}
 		}
 		return texts;
 	}
