@@ -214,11 +214,8 @@ public final class ChatView extends ViewPart {
 		if (prompt.isEmpty()) {
 			return;
 		}
-		AgentScope scope = ScopeGate.prepare(getSite().getShell());
-		lastScope = scope;
+		AgentScope scope = prepareScope();
 		if (scope.isEmpty()) {
-			conversation.addNotice(Messages.Chat_noProjects);
-			conversation.refresh();
 			return;
 		}
 		for (String problem : attachments.attachMentions(prompt, scope.pathPolicy())) {
@@ -304,12 +301,23 @@ public final class ChatView extends ViewPart {
 				e -> ILog.of(ChatView.class).warn("The Warden audit trail could not be written.", e)); //$NON-NLS-1$
 	}
 
-	private void attachEditor() {
+	/**
+	 * Asks about projects not trusted yet (and shared lists not accepted), and returns the projects the agent may
+	 * work in; says so in the conversation when there are none.
+	 */
+	private AgentScope prepareScope() {
 		AgentScope scope = ScopeGate.prepare(getSite().getShell());
 		lastScope = scope;
 		if (scope.isEmpty()) {
 			conversation.addNotice(Messages.Chat_noProjects);
 			conversation.refresh();
+		}
+		return scope;
+	}
+
+	private void attachEditor() {
+		AgentScope scope = prepareScope();
+		if (scope.isEmpty()) {
 			return;
 		}
 		attachments.attachEditor(getSite().getPage(), scope.pathPolicy()).ifPresent(problem -> {
