@@ -282,7 +282,8 @@ public final class ChatController {
 	private void replay(Conversation saved) {
 		viewer.clear();
 		Map<String, ToolCard> cards = new HashMap<>();
-		java.util.Iterator<Checkpoint> checkpoints = changes().checkpoints().iterator();
+		List<Checkpoint> checkpoints = changes().checkpoints();
+		int nextCheckpoint = 0;
 		List<Message> messages = saved.messages();
 		for (int index = 0; index < messages.size(); index++) {
 			Message message = messages.get(index);
@@ -290,10 +291,16 @@ public final class ChatController {
 				String text = message.text();
 				if (!text.isBlank()) {
 					MessageEntry entry = viewer.addUserMessage(text);
-					if (checkpoints.hasNext()) {
-						Checkpoint checkpoint = checkpoints.next();
-						int before = index;
-						entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, before));
+					// the prompt's checkpoint: the next one recorded for this text (checkpoints of prompts
+					// dropped after a restore stay in the journal and are passed over)
+					for (int c = nextCheckpoint; c < checkpoints.size(); c++) {
+						if (isCheckpointOf(checkpoints.get(c), text)) {
+							Checkpoint checkpoint = checkpoints.get(c);
+							int before = index;
+							entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, before));
+							nextCheckpoint = c + 1;
+							break;
+						}
 					}
 				}
 				for (ContentPart part : message.parts()) {
@@ -319,6 +326,13 @@ public final class ChatController {
 		}
 		viewer.refresh();
 		viewer.scrollToEnd();
+	}
+
+	/** Whether {@code checkpoint} was recorded for the prompt {@code text} (the journal may keep a shortened copy). */
+	private static boolean isCheckpointOf(Checkpoint checkpoint, String text) {
+		String summary = checkpoint.promptSummary();
+		return summary.equals(text)
+				|| summary.endsWith("\u2026") && text.startsWith(summary.substring(0, summary.length() - 1)); //$NON-NLS-1$
 	}
 
 	private static String shorten(String text) {

@@ -189,6 +189,22 @@ class ChatAgentTest {
 		assertTrue(view.controller().conversation().messages().size() < messages, "the later messages were dropped");
 		assertEquals(1, view.conversation().entries().stream()
 				.filter(e -> e instanceof MessageEntry m && m.hasAction()).count(), "one prompt is left");
+
+		// two new prompts after the restore, then the chat read back from disk: each prompt keeps its own checkpoint
+		// (the dropped prompt's checkpoint stays in the journal and must not shift the others)
+		model.toolCall("call_4", "write_file", args("path", "first.txt", "content", "three\n")).text("Changed first.")
+				.toolCall("call_5", "write_file", args("path", "fourth.txt", "content", "four\n")).text("Wrote fourth.");
+		sendAndWait("change first again");
+		sendAndWait("write fourth");
+		assertTrue(view.controller().open(view.controller().conversation().id()));
+		Workbenches.settle(display);
+		List<MessageEntry> reloaded = view.conversation().entries().stream()
+				.filter(e -> e instanceof MessageEntry m && m.hasAction()).map(MessageEntry.class::cast).toList();
+		assertEquals(3, reloaded.size(), "every prompt offers Restore to here after reloading");
+		reloaded.get(2).runAction();
+		findDialog(RestoreDialog.class, dialog).confirm();
+		Workbenches.waitUntil(display, () -> !project.getFile("fourth.txt").exists(), 20, "fourth.txt is gone");
+		assertEquals("three\n", content("first.txt"), "the restore went to the last prompt's own checkpoint");
 	}
 
 	private <T extends org.eclipse.jface.window.Window> T findDialog(Class<T> type, Object notThis) {
