@@ -142,7 +142,7 @@ public final class Messages extends NLS {
 	public static String RootPage_maxSteps;
 	public static String RootPage_keepChats;
 	public static String RootPage_keepDays;
-	public static String RootPage_days;
+	public static String RootPage_agent;
 
 	public static String ModelPage_description;
 	public static String ModelPage_model;

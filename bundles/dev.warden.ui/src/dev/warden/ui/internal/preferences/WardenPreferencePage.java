@@ -56,21 +56,19 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		enterSends.setText(Messages.RootPage_enterSends);
 		enterSends.setSelection(ChatPreferences.enterSends());
 
-		Composite steps = new Composite(contents, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(steps);
-		new Label(steps, SWT.NONE).setText(Messages.RootPage_maxSteps);
-		maxSteps = new org.eclipse.swt.widgets.Spinner(steps, SWT.BORDER);
+		Group agent = new Group(contents, SWT.NONE);
+		agent.setText(Messages.RootPage_agent);
+		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(agent);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(agent);
+		new Label(agent, SWT.NONE).setText(Messages.RootPage_maxSteps);
+		maxSteps = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		maxSteps.setValues(ChatPreferences.maxSteps(), 1, 500, 0, 1, 10);
-
-		Composite retention = new Composite(contents, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(5).applyTo(retention);
-		new Label(retention, SWT.NONE).setText(Messages.RootPage_keepChats);
-		keepChats = new org.eclipse.swt.widgets.Spinner(retention, SWT.BORDER);
+		new Label(agent, SWT.NONE).setText(Messages.RootPage_keepChats);
+		keepChats = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		keepChats.setValues(ChatPreferences.keepChats(), 1, 10_000, 0, 1, 10);
-		new Label(retention, SWT.NONE).setText(Messages.RootPage_keepDays);
-		keepDays = new org.eclipse.swt.widgets.Spinner(retention, SWT.BORDER);
+		new Label(agent, SWT.NONE).setText(Messages.RootPage_keepDays);
+		keepDays = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		keepDays.setValues(ChatPreferences.keepDays(), 1, 3650, 0, 1, 30);
-		new Label(retention, SWT.NONE).setText(Messages.RootPage_days);
 
 		Link links = new Link(contents, SWT.WRAP);
 		links.setText(Messages.RootPage_links);

@@ -16,6 +16,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,12 +35,14 @@ import dev.warden.ui.tests.Workbenches;
  * A real session in the light and the dark theme, for the pictures in README: an answer in Markdown with code, tool
  * cards, and a command that waits for approval because no pattern covers all of it.
  */
+@Order(Integer.MAX_VALUE) // last: see junit-platform.properties
 class ReadmeScreenshotsTest {
 
 	private static final String LIGHT = "org.eclipse.e4.ui.css.theme.e4_default";
 	private static final String DARK = "org.eclipse.e4.ui.css.theme.e4_dark";
 
 	private ScriptedModelServer model;
+	private String themeBefore;
 	private IProject project;
 	private ChatView view;
 	private Display display;
@@ -55,6 +58,7 @@ class ReadmeScreenshotsTest {
 				"{ \"name\": \"shop\", \"scripts\": { \"test\": \"jest\" } }\n".getBytes(StandardCharsets.UTF_8)), true, null);
 		ProtectionSettings.setProjectTrusted(project.getName(), true);
 		TrustSettings.saveWorkspaceText("npm *\n");
+		themeBefore = engine().getActiveTheme() == null ? LIGHT : engine().getActiveTheme().getId();
 		view = (ChatView) Workbenches.page().showView(ChatView.ID);
 		view.controller().newChat();
 		Workbenches.page().setPartState(Workbenches.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
@@ -65,7 +69,7 @@ class ReadmeScreenshotsTest {
 	void tearDown() throws Exception {
 		view.pressStop();
 		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 10, "the agent stops");
-		theme(LIGHT);
+		engine().setTheme(themeBefore, false);
 		Workbenches.page().setPartState(Workbenches.page().getReference(view), IWorkbenchPage.STATE_RESTORED);
 		Workbenches.page().hideView(view);
 		model.close();
@@ -75,11 +79,15 @@ class ReadmeScreenshotsTest {
 		ProtectionSettings.setProjectTrusted("shop", false);
 	}
 
-	private static void theme(String id) {
+	private static IThemeEngine engine() {
 		IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
 		IThemeEngine engine = context.get(IThemeEngine.class);
 		assertNotNull(engine, "the workbench has a theme engine");
-		engine.setTheme(id, false);
+		return engine;
+	}
+
+	private static void theme(String id) {
+		engine().setTheme(id, false);
 	}
 
 	@ParameterizedTest
