@@ -33,6 +33,7 @@ public final class Messages extends NLS {
 	public static String Chat_hideOutput;
 	public static String Chat_review;
 	public static String Chat_restoreHere;
+	public static String Chat_openingJournal;
 	public static String Chat_noCheckpoint;
 	public static String Chat_restored;
 	public static String Chat_dropLater;

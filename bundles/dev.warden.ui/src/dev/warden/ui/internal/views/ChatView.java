@@ -150,7 +150,21 @@ public final class ChatView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
 		createToolbar();
-		controller.changes();
+		// the change journal is opened (a file lock, the journal read back) off the UI thread
+		org.eclipse.core.runtime.jobs.Job opening = org.eclipse.core.runtime.jobs.Job.create(Messages.Chat_openingJournal,
+				monitor -> {
+					try {
+						controller.changes();
+					} catch (IllegalStateException e) {
+						ILog.of(ChatView.class).warn(e.getMessage(), e);
+						UI.runOnUIThread(input, () -> {
+							conversation.addNotice(e.getMessage());
+							conversation.refresh();
+						});
+					}
+				});
+		opening.setSystem(true);
+		opening.schedule();
 		updateState();
 	}
 
