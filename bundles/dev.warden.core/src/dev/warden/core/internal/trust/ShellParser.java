@@ -4,8 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a command line the way a POSIX shell (bash in particular) reads it, and yields every simple command it
@@ -35,16 +33,36 @@ public final class ShellParser {
 
 	private static final int MAX_DEPTH = 32;
 
-	private static final Set<String> UNSUPPORTED_KEYWORDS = Names.setOf("if", "then", "else", "elif", "fi", "do",
+	/** The keywords of the unsupported compound commands, and a {@code }} without a group to close. */
+	private static final List<String> UNSUPPORTED_KEYWORDS = List.of("if", "then", "else", "elif", "fi", "do",
 			"done", "case", "esac", "while", "until", "for", "select", "function", "coproc", "[[", "]]", "}");
-
-	/** The first characters of the unsupported keywords. */
-	private static final String KEYWORD_INITIALS = UNSUPPORTED_KEYWORDS.stream().map(k -> k.substring(0, 1))
-			.distinct().collect(Collectors.joining());
 
 	/** The length of the longest unsupported keyword. */
 	private static final int LONGEST_KEYWORD = UNSUPPORTED_KEYWORDS.stream().mapToInt(String::length).max()
 			.orElseThrow();
+
+	/**
+	 * Whether an ASCII character starts an unsupported keyword: {@link #unsupportedKeywordHere} looks no further
+	 * at most command names.
+	 */
+	private static final boolean[] KEYWORD_INITIALS = new boolean[128];
+
+	/**
+	 * The unsupported keywords by length, so that {@link #unsupportedKeywordHere} compares the source with the few
+	 * keywords of the same length and needs no string of the command name.
+	 */
+	private static final String[][] KEYWORDS_BY_LENGTH = new String[LONGEST_KEYWORD + 1][];
+
+	static {
+		for (int length = 0; length <= LONGEST_KEYWORD; length++) {
+			int sameLength = length;
+			KEYWORDS_BY_LENGTH[length] = UNSUPPORTED_KEYWORDS.stream().filter(k -> k.length() == sameLength)
+					.toArray(String[]::new);
+		}
+		for (String keyword : UNSUPPORTED_KEYWORDS) {
+			KEYWORD_INITIALS[keyword.charAt(0)] = true;
+		}
+	}
 
 	private enum Closer {
 		NONE(""), PAREN(")"), BRACE("}");
@@ -60,6 +78,12 @@ public final class ShellParser {
 	}
 
 	private final String src;
+	/**
+	 * The characters of {@link #src}, shared with the parsers of back-quoted text in the line: the parser looks at
+	 * nearly every character several times and reads them faster from an array than through
+	 * {@link String#charAt}. {@link #src} stays the source of every string the parser makes.
+	 */
+	private final char[] chars;
 	private final int start;
 	private final int end;
 	private final int depth;
@@ -76,8 +100,9 @@ public final class ShellParser {
 	private Word[] words = new Word[8];
 	private int wordCount;
 
-	private ShellParser(String src, int start, int end, int depth, boolean patternMode) {
+	private ShellParser(String src, char[] chars, int start, int end, int depth, boolean patternMode) {
 		this.src = src;
+		this.chars = chars;
 		this.start = start;
 		this.end = end;
 		this.depth = depth;
@@ -103,8 +128,9 @@ public final class ShellParser {
 	}
 
 	private static Script parse(String line, boolean patternMode) throws ShellSyntaxException {
-		checkCharacters(line);
-		ShellParser parser = new ShellParser(line, 0, line.length(), 0, patternMode);
+		char[] chars = line.toCharArray();
+		checkCharacters(line, chars);
+		ShellParser parser = new ShellParser(line, chars, 0, chars.length, 0, patternMode);
 		return parser.parseAll();
 	}
 
@@ -118,9 +144,9 @@ public final class ShellParser {
 	}
 
 	/** Refuses control characters (other than tab and newline) and everything outside ASCII. */
-	private static void checkCharacters(String line) throws ShellSyntaxException {
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
+	private static void checkCharacters(String line, char[] chars) throws ShellSyntaxException {
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
 			if (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f)) {
 				continue;
 			}
@@ -148,7 +174,7 @@ public final class ShellParser {
 				}
 				break;
 			}
-			char c = src.charAt(pos);
+			char c = chars[pos];
 			if (c == '\n') {
 				newline();
 				needSeparator = false;
@@ -196,8 +222,8 @@ public final class ShellParser {
 		out.add(parsePipeline());
 		while (true) {
 			skipBlanks();
-			if (pos + 1 < end && ((src.charAt(pos) == '&' && src.charAt(pos + 1) == '&')
-					|| (src.charAt(pos) == '|' && src.charAt(pos + 1) == '|'))) {
+			if (pos + 1 < end && ((chars[pos] == '&' && chars[pos + 1] == '&')
+					|| (chars[pos] == '|' && chars[pos + 1] == '|'))) {
 				pos += 2;
 				skipBlanksAndNewlines();
 				out.add(parsePipeline());
@@ -214,16 +240,16 @@ public final class ShellParser {
 		}
 		Command first = parseCommand();
 		skipBlanks();
-		if (pos >= end || src.charAt(pos) != '|' || peek(1) == '|') {
+		if (pos >= end || chars[pos] != '|' || peek(1) == '|') {
 			return new Pipeline(List.of(first));
 		}
 		List<Command> commands = new ArrayList<>(4);
 		commands.add(first);
 		while (true) {
 			skipBlanks();
-			if (pos < end && src.charAt(pos) == '|' && peek(1) != '|') {
+			if (pos < end && chars[pos] == '|' && peek(1) != '|') {
 				pos++;
-				if (pos < end && src.charAt(pos) == '&') {
+				if (pos < end && chars[pos] == '&') {
 					pos++;
 				}
 				skipBlanksAndNewlines();
@@ -239,7 +265,7 @@ public final class ShellParser {
 		if (pos >= end) {
 			throw new ShellSyntaxException("a command is missing at the end of the line");
 		}
-		char c = src.charAt(pos);
+		char c = chars[pos];
 		if (c == '(') {
 			if (peek(1) == '(') {
 				throw new ShellSyntaxException("arithmetic commands `(( … ))` are not supported");
@@ -303,7 +329,7 @@ public final class ShellParser {
 			if (pos >= end) {
 				break;
 			}
-			char c = src.charAt(pos);
+			char c = chars[pos];
 			if (c == '\n' || c == ';' || c == '|' || c == ')' || (c == '&' && peek(1) != '>')) {
 				break;
 			}
@@ -339,14 +365,21 @@ public final class ShellParser {
 		return new SimpleCommand(frozen(assignments), popWords(firstWord), frozen(redirects));
 	}
 
-	/** The words from {@code first} to the top of {@link #words} as a list, taken off the stack. */
+	/**
+	 * The words from {@code first} to the top of {@link #words} as a list, taken off the stack. Up to four words,
+	 * most commands, go through the fixed-arity {@link List#of} methods, which keep the one array they are given
+	 * instead of copying an array made for them.
+	 */
 	private List<Word> popWords(int first) {
 		int count = wordCount - first;
+		Word[] w = words;
 		List<Word> list = switch (count) {
 		case 0 -> List.of();
-		case 1 -> List.of(words[first]);
-		case 2 -> List.of(words[first], words[first + 1]);
-		default -> List.of(Arrays.copyOfRange(words, first, wordCount));
+		case 1 -> List.of(w[first]);
+		case 2 -> List.of(w[first], w[first + 1]);
+		case 3 -> List.of(w[first], w[first + 1], w[first + 2]);
+		case 4 -> List.of(w[first], w[first + 1], w[first + 2], w[first + 3]);
+		default -> List.of(Arrays.copyOfRange(w, first, wordCount));
 		};
 		wordCount = first;
 		return list;
@@ -360,7 +393,7 @@ public final class ShellParser {
 			return null;
 		}
 		int digitsEnd = pos;
-		while (digitsEnd < end && Character.isDigit(src.charAt(digitsEnd))) {
+		while (digitsEnd < end && Character.isDigit(chars[digitsEnd])) {
 			digitsEnd++;
 		}
 		int fd = -1;
@@ -374,12 +407,12 @@ public final class ShellParser {
 			}
 			fd = Integer.parseInt(src, pos, digitsEnd, 10);
 			pos = digitsEnd;
-		} else if (src.charAt(pos) == '{') {
+		} else if (chars[pos] == '{') {
 			int i = pos + 1;
-			while (i < end && isNameChar(src.charAt(i))) {
+			while (i < end && isNameChar(chars[i])) {
 				i++;
 			}
-			if (i > pos + 1 && i + 1 < end && src.charAt(i) == '}' && isRedirectStart(i + 1)) {
+			if (i > pos + 1 && i + 1 < end && chars[i] == '}' && isRedirectStart(i + 1)) {
 				throw new ShellSyntaxException("named file descriptors ({name}>) are not supported");
 			}
 			return null;
@@ -390,8 +423,8 @@ public final class ShellParser {
 	}
 
 	private boolean isRedirectStart(int at) {
-		char c = src.charAt(at);
-		char next = at + 1 < end ? src.charAt(at + 1) : 0;
+		char c = chars[at];
+		char next = at + 1 < end ? chars[at + 1] : 0;
 		if (c == '<' || c == '>') {
 			return next != '(';
 		}
@@ -431,7 +464,7 @@ public final class ShellParser {
 		} else if (src.startsWith(">&", pos)) {
 			operator = ">&";
 			kind = Redirect.Kind.DUPLICATE;
-		} else if (src.charAt(pos) == '>') {
+		} else if (chars[pos] == '>') {
 			operator = ">";
 			kind = Redirect.Kind.OUTPUT;
 		} else {
@@ -440,7 +473,7 @@ public final class ShellParser {
 		}
 		pos += operator.length();
 		skipBlanks();
-		if (pos >= end || isOperatorChar(src.charAt(pos)) && !isProcessSubstitutionStart(pos)) {
+		if (pos >= end || isOperatorChar(chars[pos]) && !isProcessSubstitutionStart(pos)) {
 			throw new ShellSyntaxException("the redirection `" + operator + "` has no target");
 		}
 		int wordStart = pos;
@@ -480,11 +513,11 @@ public final class ShellParser {
 
 	/** Parses {@code NAME=value} or {@code NAME+=value} starting here, or returns null. */
 	private Assignment tryAssignment() throws ShellSyntaxException {
-		if (pos >= end || !isNameStart(src.charAt(pos))) {
+		if (pos >= end || !isNameStart(chars[pos])) {
 			return null;
 		}
 		int i = pos + 1;
-		while (i < end && isNameChar(src.charAt(i))) {
+		while (i < end && isNameChar(chars[i])) {
 			i++;
 		}
 		if (i >= end) {
@@ -492,15 +525,15 @@ public final class ShellParser {
 		}
 		boolean append = false;
 		int valueStart;
-		if (src.charAt(i) == '=') {
+		if (chars[i] == '=') {
 			valueStart = i + 1;
-		} else if (src.charAt(i) == '+' && i + 1 < end && src.charAt(i + 1) == '=') {
+		} else if (chars[i] == '+' && i + 1 < end && chars[i + 1] == '=') {
 			append = true;
 			valueStart = i + 2;
-		} else if (src.charAt(i) == '[') {
+		} else if (chars[i] == '[') {
 			int j = i;
-			while (j < end && !isBlankOrOperator(src.charAt(j))) {
-				if (src.charAt(j) == ']' && j + 1 < end && (src.charAt(j + 1) == '=' || src.charAt(j + 1) == '+')) {
+			while (j < end && !isBlankOrOperator(chars[j])) {
+				if (chars[j] == ']' && j + 1 < end && (chars[j + 1] == '=' || chars[j + 1] == '+')) {
 					throw new ShellSyntaxException("array element assignments are not supported");
 				}
 				j++;
@@ -511,10 +544,10 @@ public final class ShellParser {
 		}
 		String name = src.substring(pos, i);
 		pos = valueStart;
-		if (pos < end && src.charAt(pos) == '(') {
+		if (pos < end && chars[pos] == '(') {
 			throw new ShellSyntaxException("array assignments (" + name + "=( … )) are not supported");
 		}
-		Word value = pos >= end || isBlankOrOperator(src.charAt(pos)) && !isProcessSubstitutionStart(pos)
+		Word value = pos >= end || isBlankOrOperator(chars[pos]) && !isProcessSubstitutionStart(pos)
 				? new Word("", true, List.of(), patternMode ? "" : null, false)
 				: parseWord();
 		return new Assignment(name, append, value);
@@ -522,8 +555,22 @@ public final class ShellParser {
 
 	// ---- words
 
+	/**
+	 * Collects a word that is not plain: its text after quote removal, its glob form in pattern mode, its
+	 * substitutions and what the shell would expand in it.
+	 * <p>
+	 * Most such words hold one piece of the source after quote removal (<code>'*.java'</code>, {@code "$(date)"},
+	 * {@code $HOME/bin}, a long quoted message): as long as every piece of text continues the previous one in the
+	 * source, the text is kept as that range of the source and becomes one substring at the end. A string buffer is
+	 * only made when a piece does not continue the range (a quote or a back-slash between two pieces) or a character
+	 * that is not in the source at that place is added.
+	 */
 	private final class WordBuilder {
-		final StringBuilder text = new StringBuilder();
+		/** The text so far once it is not one range of the source; null while it is. */
+		private StringBuilder text;
+		/** The range of the source that is the text so far while {@link #text} is null; -1 before any text. */
+		private int sliceFrom = -1;
+		private int sliceTo = -1;
 		final StringBuilder glob = patternMode ? new StringBuilder() : null;
 		List<Script> substitutions = List.of();
 		boolean literal = true;
@@ -531,30 +578,31 @@ public final class ShellParser {
 		boolean braceSeparator;
 		boolean bracketOpen;
 
+		/** Appends a character that does not stand at this place in the source. */
 		void append(char c, boolean quoted) {
-			text.append(c);
-			if (glob != null) {
-				if (c == '\\' || (c == '*' && quoted)) {
-					glob.append('\\');
-				}
-				glob.append(c);
-			}
+			buffer().append(c);
+			appendGlob(c, quoted);
+		}
+
+		/** Appends the unquoted character of the source at {@code at}. */
+		void appendUnquoted(int at) {
+			appendText(at, at + 1);
+			appendGlob(chars[at], false);
 		}
 
 		/** Appends the quoted characters of the source from {@code from} to {@code to}. */
 		void appendQuoted(int from, int to) {
-			if (glob == null) {
-				text.append(src, from, to);
-			} else {
+			appendText(from, to);
+			if (glob != null) {
 				for (int i = from; i < to; i++) {
-					append(src.charAt(i), true);
+					appendGlob(chars[i], true);
 				}
 			}
 		}
 
 		/** Appends the characters of the source from {@code from} to {@code to}: all of them plain word characters. */
 		void appendPlain(int from, int to) {
-			text.append(src, from, to);
+			appendText(from, to);
 			if (glob != null) {
 				glob.append(src, from, to);
 			}
@@ -562,10 +610,10 @@ public final class ShellParser {
 
 		/** Appends the source from {@code from} to {@code to} as written (an expansion or a substitution). */
 		void appendRaw(int from, int to) {
-			text.append(src, from, to);
+			appendText(from, to);
 			if (glob != null) {
 				for (int i = from; i < to; i++) {
-					char c = src.charAt(i);
+					char c = chars[i];
 					if (c == '\\' || c == '*') {
 						glob.append('\\');
 					}
@@ -574,16 +622,63 @@ public final class ShellParser {
 			}
 		}
 
+		/** Appends the source from {@code from} to {@code to} to the text, as a range while the text is one. */
+		private void appendText(int from, int to) {
+			if (text != null) {
+				text.append(src, from, to);
+			} else if (sliceFrom < 0) {
+				sliceFrom = from;
+				sliceTo = to;
+			} else if (sliceTo == from) {
+				sliceTo = to;
+			} else {
+				buffer().append(src, from, to);
+			}
+		}
+
+		/** The text as a buffer, made from the range of the source the first time. */
+		private StringBuilder buffer() {
+			if (text == null) {
+				text = new StringBuilder();
+				if (sliceFrom >= 0) {
+					text.append(src, sliceFrom, sliceTo);
+				}
+			}
+			return text;
+		}
+
+		private void appendGlob(char c, boolean quoted) {
+			if (glob != null) {
+				if (c == '\\' || (c == '*' && quoted)) {
+					glob.append('\\');
+				}
+				glob.append(c);
+			}
+		}
+
+		/** Whether the text so far ends with {@code c}. */
+		boolean endsWith(char c) {
+			if (text != null) {
+				return text.length() > 0 && text.charAt(text.length() - 1) == c;
+			}
+			return sliceTo > sliceFrom && chars[sliceTo - 1] == c;
+		}
+
 		void substitution(Script script) {
 			if (substitutions.isEmpty()) {
-				substitutions = new ArrayList<>(2);
+				substitutions = List.of(script); // the usual case: a word holds one substitution
+			} else {
+				if (substitutions.size() == 1) {
+					substitutions = new ArrayList<>(substitutions);
+				}
+				substitutions.add(script);
 			}
-			substitutions.add(script);
 			literal = false;
 		}
 
 		Word build(boolean processSubstitution) {
-			return new Word(text.toString(), literal, frozen(substitutions), glob == null ? null : glob.toString(),
+			String built = text != null ? text.toString() : sliceFrom < 0 ? "" : src.substring(sliceFrom, sliceTo);
+			return new Word(built, literal, frozen(substitutions), glob == null ? null : glob.toString(),
 					processSubstitution);
 		}
 	}
@@ -600,7 +695,7 @@ public final class ShellParser {
 		int wordStart = pos;
 		boolean onlyProcessSubstitution = false;
 		while (pos < end) {
-			char c = src.charAt(pos);
+			char c = chars[pos];
 			if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
 				break;
 			}
@@ -623,11 +718,11 @@ public final class ShellParser {
 				if (pos + 1 >= end) {
 					throw new ShellSyntaxException("the command line ends with a lone back-slash");
 				}
-				if (src.charAt(pos + 1) == '\n') {
+				if (chars[pos + 1] == '\n') {
 					throw new ShellSyntaxException("a line continuation (back-slash and newline) inside a word"
 							+ " hides the command's structure");
 				}
-				word.append(src.charAt(pos + 1), true);
+				word.append(chars[pos + 1], true);
 				pos += 2;
 			}
 			case '\'' -> {
@@ -645,7 +740,7 @@ public final class ShellParser {
 				if (pos == wordStart) {
 					word.literal = false;
 				}
-				word.append(c, false);
+				word.appendUnquoted(pos);
 				pos++;
 			}
 			default -> {
@@ -655,7 +750,7 @@ public final class ShellParser {
 					pos = runEnd;
 				} else {
 					unquotedSpecial(word, c);
-					word.append(c, false);
+					word.appendUnquoted(pos);
 					pos++;
 				}
 			}
@@ -667,7 +762,7 @@ public final class ShellParser {
 	/** The end of the run of plain word characters starting at {@code from}. */
 	private int plainRunEnd(int from) {
 		int at = from;
-		while (at < end && isPlainWordChar(src.charAt(at))) {
+		while (at < end && isPlainWordChar(chars[at])) {
 			at++;
 		}
 		return at;
@@ -681,7 +776,7 @@ public final class ShellParser {
 	private int simpleWordEnd(int from) {
 		int at = from;
 		while (at < end) {
-			char c = src.charAt(at);
+			char c = chars[at];
 			if (!isPlainWordChar(c) && c != '.' && c != ',') {
 				break;
 			}
@@ -695,7 +790,7 @@ public final class ShellParser {
 		if (at >= end) {
 			return true;
 		}
-		char c = src.charAt(at);
+		char c = chars[at];
 		return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')'
 				|| ((c == '<' || c == '>') && !isProcessSubstitutionStart(at));
 	}
@@ -712,8 +807,7 @@ public final class ShellParser {
 		}
 		case '{' -> word.braceOpen = true;
 		case ',' -> word.braceSeparator |= word.braceOpen;
-		case '.' -> word.braceSeparator |= word.braceOpen && word.text.length() > 0
-				&& word.text.charAt(word.text.length() - 1) == '.';
+		case '.' -> word.braceSeparator |= word.braceOpen && word.endsWith('.');
 		case '}' -> {
 			if (word.braceOpen && word.braceSeparator) {
 				word.literal = false;
@@ -731,7 +825,7 @@ public final class ShellParser {
 			if (pos >= end) {
 				throw new ShellSyntaxException("a double quote is not closed");
 			}
-			char c = src.charAt(pos);
+			char c = chars[pos];
 			switch (c) {
 			case '"' -> {
 				pos++;
@@ -756,7 +850,7 @@ public final class ShellParser {
 			default -> {
 				// Up to the next character that means something inside double quotes.
 				int runEnd = pos + 1;
-				while (runEnd < end && "\"\\$`".indexOf(src.charAt(runEnd)) < 0) {
+				while (runEnd < end && !isDoubleQuoteSpecial(chars[runEnd])) {
 					runEnd++;
 				}
 				word.appendQuoted(pos, runEnd);
@@ -792,7 +886,7 @@ public final class ShellParser {
 		default -> {
 			if (isNameStart(next)) {
 				pos += 2;
-				while (pos < end && isNameChar(src.charAt(pos))) {
+				while (pos < end && isNameChar(chars[pos])) {
 					pos++;
 				}
 				word.appendRaw(dollar, pos);
@@ -816,24 +910,24 @@ public final class ShellParser {
 	private void parseBracedParameter(WordBuilder word) throws ShellSyntaxException {
 		int dollar = pos;
 		int i = pos + 2;
-		if (i < end && src.charAt(i) == '!') {
+		if (i < end && chars[i] == '!') {
 			throw new ShellSyntaxException("indirect parameter expansion ${!…} is not supported");
 		}
 		boolean length = false;
-		if (i + 1 < end && src.charAt(i) == '#' && src.charAt(i + 1) != '}') {
+		if (i + 1 < end && chars[i] == '#' && chars[i + 1] != '}') {
 			length = true;
 			i++;
 		}
 		int nameStart = i;
-		if (i < end && isNameStart(src.charAt(i))) {
-			while (i < end && isNameChar(src.charAt(i))) {
+		if (i < end && isNameStart(chars[i])) {
+			while (i < end && isNameChar(chars[i])) {
 				i++;
 			}
-		} else if (i < end && Character.isDigit(src.charAt(i))) {
-			while (i < end && Character.isDigit(src.charAt(i))) {
+		} else if (i < end && Character.isDigit(chars[i])) {
+			while (i < end && Character.isDigit(chars[i])) {
 				i++;
 			}
-		} else if (i < end && "@*#?-$!".indexOf(src.charAt(i)) >= 0) {
+		} else if (i < end && "@*#?-$!".indexOf(chars[i]) >= 0) {
 			i++;
 		}
 		if (i == nameStart) {
@@ -842,7 +936,7 @@ public final class ShellParser {
 		if (i >= end) {
 			throw new ShellSyntaxException("a parameter expansion ${ is not closed");
 		}
-		char c = src.charAt(i);
+		char c = chars[i];
 		if (c != '}') {
 			if (length) {
 				throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar) + " is not supported");
@@ -858,8 +952,8 @@ public final class ShellParser {
 				throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar) + " is not supported");
 			}
 			i = operatorEnd;
-			while (i < end && src.charAt(i) != '}') {
-				if (!isPlainParameterWordChar(src.charAt(i))) {
+			while (i < end && chars[i] != '}') {
+				if (!isPlainParameterWordChar(chars[i])) {
 					throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar)
 							+ " holds quotes, expansions or special characters in its word; that is not supported");
 				}
@@ -876,8 +970,8 @@ public final class ShellParser {
 
 	/** Returns the end of a supported operator at {@code at}, or -1; refuses the assigning ones. */
 	private int parameterOperatorEnd(int at) throws ShellSyntaxException {
-		char c = src.charAt(at);
-		char next = at + 1 < end ? src.charAt(at + 1) : 0;
+		char c = chars[at];
+		char next = at + 1 < end ? chars[at + 1] : 0;
 		if (c == ':') {
 			if (next == '=') {
 				throw new ShellSyntaxException("parameter expansions that assign (${name:=…}) are not supported");
@@ -899,8 +993,8 @@ public final class ShellParser {
 	private void parseBackquote(WordBuilder word) throws ShellSyntaxException {
 		int open = pos;
 		int close = open + 1;
-		while (close < end && src.charAt(close) != '`') {
-			if (src.charAt(close) == '\\') {
+		while (close < end && chars[close] != '`') {
+			if (chars[close] == '\\') {
 				throw new ShellSyntaxException("back-slashes inside back-quotes are not supported; use $( … )");
 			}
 			close++;
@@ -911,7 +1005,7 @@ public final class ShellParser {
 		if (depth + nesting + 1 > MAX_DEPTH) {
 			throw new ShellSyntaxException("the command line is nested too deeply");
 		}
-		ShellParser inner = new ShellParser(src, open + 1, close, depth + nesting + 1, patternMode);
+		ShellParser inner = new ShellParser(src, chars, open + 1, close, depth + nesting + 1, patternMode);
 		Script body = inner.parseAll();
 		pos = close + 1;
 		word.appendRaw(open, pos);
@@ -922,17 +1016,17 @@ public final class ShellParser {
 
 	private void skipBlanks() throws ShellSyntaxException {
 		while (pos < end) {
-			char c = src.charAt(pos);
+			char c = chars[pos];
 			if (c == ' ' || c == '\t') {
 				pos++;
 			} else if (c == '\\' && peek(1) == '\n') {
-				if (pos == start || !isBlank(src.charAt(pos - 1))) {
+				if (pos == start || !isBlank(chars[pos - 1])) {
 					throw new ShellSyntaxException("a line continuation (back-slash and newline) that joins words or"
 							+ " operators hides the command's structure");
 				}
 				pos += 2;
 			} else if (c == '#') {
-				while (pos < end && src.charAt(pos) != '\n') {
+				while (pos < end && chars[pos] != '\n') {
 					pos++;
 				}
 			} else {
@@ -944,7 +1038,7 @@ public final class ShellParser {
 	private void skipBlanksAndNewlines() throws ShellSyntaxException {
 		while (true) {
 			skipBlanks();
-			if (pos < end && src.charAt(pos) == '\n') {
+			if (pos < end && chars[pos] == '\n') {
 				newline();
 			} else {
 				return;
@@ -972,20 +1066,20 @@ public final class ShellParser {
 			}
 			int lineStart = pos;
 			if (heredoc.stripTabs()) {
-				while (lineStart < lineEnd && src.charAt(lineStart) == '\t') {
+				while (lineStart < lineEnd && chars[lineStart] == '\t') {
 					lineStart++;
 				}
 			}
 			boolean isDelimiter = lineEnd - lineStart == delimiter.length() && src.startsWith(delimiter, lineStart);
 			if (!isDelimiter && !heredoc.quoted()) {
 				for (int i = lineStart; i < lineEnd; i++) {
-					char c = src.charAt(i);
+					char c = chars[i];
 					if (c == '$' || c == '`') {
 						throw new ShellSyntaxException("the here-document ending with `" + delimiter + "` expands `" + c
 								+ "`; quote its delimiter (<<'" + delimiter + "') to make it plain data");
 					}
 				}
-				if (lineEnd > lineStart && src.charAt(lineEnd - 1) == '\\') {
+				if (lineEnd > lineStart && chars[lineEnd - 1] == '\\') {
 					throw new ShellSyntaxException("a line continuation inside the here-document ending with `"
 							+ delimiter + "` hides its end");
 				}
@@ -1014,7 +1108,7 @@ public final class ShellParser {
 
 	private char peek(int offset) {
 		int at = pos + offset;
-		return at < end ? src.charAt(at) : 0;
+		return at < end ? chars[at] : 0;
 	}
 
 	private int indexOf(char c, int from) {
@@ -1027,33 +1121,40 @@ public final class ShellParser {
 			return false;
 		}
 		int after = pos + word.length();
-		return after >= end || isBlankOrOperator(src.charAt(after));
+		return after >= end || isBlankOrOperator(chars[after]);
 	}
 
 	/**
 	 * The unsupported keyword spelled by the unquoted run of word characters at the current position, or null.
-	 * Only a run that starts like a keyword and is no longer than one is looked up, which spares a string for
-	 * most command names.
+	 * Only a run that starts like a keyword and is no longer than one is compared with the keywords.
 	 */
 	private String unsupportedKeywordHere() {
-		if (pos >= end || KEYWORD_INITIALS.indexOf(src.charAt(pos)) < 0) {
+		if (pos >= end || !isKeywordInitial(chars[pos])) {
 			return null;
 		}
 		int i = pos;
-		while (i < end && !isBlankOrOperator(src.charAt(i))) {
-			char c = src.charAt(i);
+		while (i < end && !isBlankOrOperator(chars[i])) {
+			char c = chars[i];
 			if (c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`' || i - pos == LONGEST_KEYWORD) {
 				return null;
 			}
 			i++;
 		}
-		String bare = src.substring(pos, i);
-		return UNSUPPORTED_KEYWORDS.contains(bare) ? bare : null;
+		for (String keyword : KEYWORDS_BY_LENGTH[i - pos]) {
+			if (src.startsWith(keyword, pos)) {
+				return keyword;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isKeywordInitial(char c) {
+		return c < KEYWORD_INITIALS.length && KEYWORD_INITIALS[c];
 	}
 
 	private boolean isProcessSubstitutionStart(int at) {
-		char c = src.charAt(at);
-		return (c == '<' || c == '>') && at + 1 < end && src.charAt(at + 1) == '(';
+		char c = chars[at];
+		return (c == '<' || c == '>') && at + 1 < end && chars[at + 1] == '(';
 	}
 
 	private String describeHere() {
@@ -1085,6 +1186,11 @@ public final class ShellParser {
 			PLAIN_WORD_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 					|| c == '-' || c == '_' || c == '/' || c == '=' || c == ':' || c == '+' || c == '@' || c == '%';
 		}
+	}
+
+	/** Whether a character means something inside double quotes: it ends them, quotes or expands. */
+	private static boolean isDoubleQuoteSpecial(char c) {
+		return c == '"' || c == '\\' || c == '$' || c == '`';
 	}
 
 	private static boolean isBlank(char c) {
