@@ -146,10 +146,13 @@ public final class PathPolicy {
 	 */
 	public PathDecision decideWrite(String path) {
 		PathDecision decision = decide(path);
-		if (decision.isAllowed() && decision.path().getFileName() != null
-				&& decision.path().getFileName().toString().equals(Visibility.WARDEN_IGNORE)) {
+		String name = decision.isAllowed() && decision.path().getFileName() != null
+				? decision.path().getFileName().toString()
+				: ""; //$NON-NLS-1$
+		if (name.equals(Visibility.WARDEN_IGNORE) || name.equals(".gitignore")) { //$NON-NLS-1$
+			// these files decide what the agent sees: changing them would let it widen its own view
 			return new PathDecision(PathVerdict.REFUSED,
-					"the agent may not change " + Visibility.WARDEN_IGNORE + ", which decides what it sees",
+					"the agent may not change " + name + ", which decides what it sees; the user can edit it", //$NON-NLS-1$ //$NON-NLS-2$
 					path, decision.root(), null, null);
 		}
 		return decision;

@@ -69,9 +69,12 @@ class PathPolicyCorpusTest {
 	}
 
 	@Test
-	void wardenIgnoreCannotBeWrittenButCanBeRead() {
+	void ignoreFilesCannotBeWrittenButCanBeRead() {
 		assertEquals(PathVerdict.ALLOWED, policy.decide(".wardenignore").verdict());
 		assertEquals(PathVerdict.REFUSED, policy.decideWrite(".wardenignore").verdict());
+		assertEquals(PathVerdict.REFUSED, policy.decideWrite(".gitignore").verdict(), "the agent cannot widen its view");
+		assertEquals(PathVerdict.REFUSED, policy.decideWrite("src/.gitignore").verdict());
+		assertEquals(PathVerdict.ALLOWED, policy.decide(".gitignore").verdict(), "but it may read it");
 		assertEquals(PathVerdict.ALLOWED, policy.decideWrite("src/main/New.java").verdict());
 		assertEquals(PathVerdict.HIDDEN, policy.decideWrite(".env").verdict());
 	}
