@@ -38,13 +38,22 @@ public final class SensitivePatterns {
 
 	/** The text of the built-in list, for a preference page to show and edit. */
 	public static String defaultText() {
-		try (InputStream in = SensitivePatterns.class.getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("missing resource " + RESOURCE);
+		return DefaultText.VALUE;
+	}
+
+	/** The resource, read once when first asked for: the decorator consults it for every resource it decorates. */
+	private static final class DefaultText {
+		static final String VALUE = read();
+
+		private static String read() {
+			try (InputStream in = SensitivePatterns.class.getResourceAsStream(RESOURCE)) {
+				if (in == null) {
+					throw new IllegalStateException("missing resource " + RESOURCE);
+				}
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
 			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -18,13 +18,22 @@ public final class DefaultDenyList {
 
 	/** The text of the default deny list, comments included. */
 	public static String text() {
-		try (InputStream in = DefaultDenyList.class.getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("the resource " + RESOURCE + " is missing from the Warden core");
+		return Text.VALUE;
+	}
+
+	/** The resource, read once when first asked for: settings consult it on every command. */
+	private static final class Text {
+		static final String VALUE = read();
+
+		private static String read() {
+			try (InputStream in = DefaultDenyList.class.getResourceAsStream(RESOURCE)) {
+				if (in == null) {
+					throw new IllegalStateException("the resource " + RESOURCE + " is missing from the Warden core");
+				}
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			} catch (IOException e) {
+				throw new UncheckedIOException("cannot read the resource " + RESOURCE, e);
 			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new UncheckedIOException("cannot read the resource " + RESOURCE, e);
 		}
 	}
 
