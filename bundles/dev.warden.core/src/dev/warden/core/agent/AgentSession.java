@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.warden.core.internal.agent.SystemPrompt;
 import dev.warden.core.internal.agent.ToolDispatcher;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.ModelRequest;

@@ -1,5 +1,7 @@
 package dev.warden.core.provider;
 
+import dev.warden.core.operations.Cancellation;
+
 /**
  * A model behind a wire protocol. Obtained from {@link Providers#create(ProviderConfig)}; holds an HTTP client, so
  * close it when its configuration is replaced. Thread-safe: several requests may run at once.

@@ -1,5 +1,7 @@
 package dev.warden.core.provider;
 
+import dev.warden.core.operations.Cancellation;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.warden.core.provider;
 
+import dev.warden.core.operations.Cancellation;
+
 import java.time.Duration;
 
 /**

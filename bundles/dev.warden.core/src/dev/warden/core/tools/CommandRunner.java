@@ -2,7 +2,7 @@ package dev.warden.core.tools;
 
 import java.util.function.Consumer;
 
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 
 /** Runs shell commands and kills their whole process tree on timeout or cancellation. */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package dev.warden.core.tools;
 import java.net.URI;
 import java.util.List;
 
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 
 /**
  * Permission to carry out one tool call that the policy gateway allowed (and the user approved, where asked), with

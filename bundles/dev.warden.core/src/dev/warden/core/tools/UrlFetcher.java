@@ -2,7 +2,7 @@ package dev.warden.core.tools;
 
 import java.net.URI;
 
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 
 /** Fetches web pages under Warden's URL rules (no private addresses, no credentials, bounded size). */
 @FunctionalInterface

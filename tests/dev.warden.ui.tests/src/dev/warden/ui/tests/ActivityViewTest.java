@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.JsonLinesAuditLog;
 import dev.warden.core.internal.settings.StateLocations;
-import dev.warden.ui.internal.views.ActivityView;
+import dev.warden.ui.internal.audit.ActivityView;
 
 /** The Agent Activity view over the real audit trail in the workspace's state location. */
 class ActivityViewTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.internal.agent.PreferenceModeService;
-import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.internal.chat.ChatView;
 
 class ChatViewTest {
 

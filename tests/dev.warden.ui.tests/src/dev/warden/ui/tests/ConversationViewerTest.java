@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.ui.internal.chat.ConversationViewer;
 import dev.warden.ui.internal.chat.MessageEntry;
 import dev.warden.ui.internal.chat.ToolCard;
-import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.internal.chat.ChatView;
 
 class ConversationViewerTest {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.warden.ui.internal.decorators.HiddenFromAgentDecorator;
+import dev.warden.ui.internal.protect.HiddenFromAgentDecorator;
 
 /** The files the agent cannot see are marked in a real project. */
 class HiddenFilesDecoratorTest {

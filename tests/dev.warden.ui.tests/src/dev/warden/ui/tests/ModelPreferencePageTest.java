@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.warden.core.provider.ProviderPreset;
-import dev.warden.ui.internal.preferences.ModelPreferencePage;
-import dev.warden.ui.internal.preferences.ModelPreferences;
+import dev.warden.ui.internal.model.ModelPreferencePage;
+import dev.warden.ui.internal.model.ModelPreferences;
 
 /**
  * The Model page against a real OpenAI-compatible server on loopback, with the key in the test run's own secure

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.internal.agent.PreferenceModeService;
-import dev.warden.ui.internal.preferences.WardenPreferencePage;
+import dev.warden.ui.internal.chat.WardenPreferencePage;
 
 class PreferencePagesTest {
 
@@ -55,9 +55,9 @@ class PreferencePagesTest {
 		page.setEnterSends(false);
 		assertTrue(page.performOk());
 		assertEquals(Mode.SUPERVISED, modes.getMode());
-		assertEquals(false, dev.warden.ui.internal.preferences.ChatPreferences.enterSends(),
+		assertEquals(false, dev.warden.ui.internal.chat.ChatPreferences.enterSends(),
 				"Ctrl+Enter sends from now on");
-		dev.warden.ui.internal.preferences.ChatPreferences.setEnterSends(true);
+		dev.warden.ui.internal.chat.ChatPreferences.setEnterSends(true);
 	}
 
 	private static PreferenceDialog open(String pageId) {

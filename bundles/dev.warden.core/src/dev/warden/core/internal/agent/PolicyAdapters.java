@@ -14,7 +14,7 @@ import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.SafeFetcher;
 import dev.warden.core.protect.UrlDecision;
 import dev.warden.core.protect.UrlPolicy;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.FetchedPage;
 import dev.warden.core.tools.ToolException;
 import dev.warden.core.tools.UrlFetcher;

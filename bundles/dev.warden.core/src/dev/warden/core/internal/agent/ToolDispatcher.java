@@ -22,7 +22,7 @@ import dev.warden.core.agent.ToolInvocation;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.internal.tools.Truncation;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ToolCall;
 import dev.warden.core.tools.Capability;
 import dev.warden.core.tools.ChangeOutcome;

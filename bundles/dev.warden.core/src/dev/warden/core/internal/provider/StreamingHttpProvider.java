@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ModelProvider;
 import dev.warden.core.provider.ModelRequest;
 import dev.warden.core.provider.ModelResponse;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.CommandRequest;
 import dev.warden.core.tools.CommandResult;
 import dev.warden.core.tools.CommandRunner;

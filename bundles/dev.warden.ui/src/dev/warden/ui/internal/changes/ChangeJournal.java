@@ -72,7 +72,7 @@ public final class ChangeJournal {
 	private static void prune(ChangeStore opened) {
 		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(ChangesMessages.Prune_job, monitor -> {
 			try {
-				opened.prune(dev.warden.ui.internal.preferences.ChatPreferences.retention());
+				opened.prune(dev.warden.ui.internal.chat.ChatPreferences.retention());
 			} catch (IOException | RuntimeException e) {
 				ILog.of(ChangeJournal.class).warn("Old change history could not be pruned.", e); //$NON-NLS-1$
 			}

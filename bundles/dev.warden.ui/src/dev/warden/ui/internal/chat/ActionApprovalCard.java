@@ -10,7 +10,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import dev.warden.core.agent.Approval;
-import dev.warden.ui.internal.Messages;
 
 /** Asks whether the agent may do one thing (fetch a URL, apply a change) with Allow and Reject. */
 public final class ActionApprovalCard {
@@ -31,10 +30,10 @@ public final class ActionApprovalCard {
 			Cards.text(card, explanation, 1);
 		}
 		Composite row = Cards.buttonRow(card, 1);
-		Cards.button(row, Messages.Approval_allow, this::allow);
-		Cards.button(row, Messages.Approval_reject, this::rejectWithTypedReason);
+		Cards.button(row, ChatMessages.Approval_allow, this::allow);
+		Cards.button(row, ChatMessages.Approval_reject, this::rejectWithTypedReason);
 		reason = new Text(row, SWT.BORDER);
-		reason.setMessage(Messages.Approval_rejectReasonHint);
+		reason.setMessage(ChatMessages.Approval_rejectReasonHint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(reason);
 		((org.eclipse.swt.layout.GridLayout) row.getLayout()).numColumns = row.getChildren().length;
 		outcome = new Label(card, SWT.WRAP);
@@ -48,13 +47,13 @@ public final class ActionApprovalCard {
 
 	public void allow() {
 		if (answer.complete(Approval.approve())) {
-			Cards.close(card, outcome, Messages.Approval_allowed);
+			Cards.close(card, outcome, ChatMessages.Approval_allowed);
 		}
 	}
 
 	public void reject(String why) {
 		if (answer.complete(Approval.reject(why))) {
-			Cards.close(card, outcome, why.isEmpty() ? Messages.Approval_rejected : NLS.bind(Messages.Approval_rejectedBecause, why));
+			Cards.close(card, outcome, why.isEmpty() ? ChatMessages.Approval_rejected : NLS.bind(ChatMessages.Approval_rejectedBecause, why));
 		}
 	}
 }

@@ -17,7 +17,6 @@ import dev.warden.core.tools.ProposedChange;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.PatternSuggestion;
 import dev.warden.core.trust.TrustPolicy;
-import dev.warden.ui.internal.Messages;
 
 /**
  * Asks the user in the conversation itself: each question of the agent becomes a card with its buttons, and the
@@ -69,7 +68,7 @@ public final class ChatApprovals implements Approvals {
 			files.append(change.isCreation() ? "+ " : change.isDeletion() ? "\u2212 " : "~ ").append(change.path()) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					.append('\n');
 		}
-		show(parent -> new ActionApprovalCard(parent, Messages.Approval_changesTitle, files.toString().strip(),
+		show(parent -> new ActionApprovalCard(parent, ChatMessages.Approval_changesTitle, files.toString().strip(),
 				changes.isEmpty() ? "" : changes.get(0).description(), answer)); //$NON-NLS-1$
 		return answer;
 	}
@@ -77,7 +76,7 @@ public final class ChatApprovals implements Approvals {
 	@Override
 	public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
 		CompletableFuture<Approval> answer = new CompletableFuture<>();
-		show(parent -> new ActionApprovalCard(parent, NLS.bind(Messages.Approval_actionTitle, invocation.toolName()),
+		show(parent -> new ActionApprovalCard(parent, NLS.bind(ChatMessages.Approval_actionTitle, invocation.toolName()),
 				invocation.subject(), reason, answer));
 		return answer;
 	}

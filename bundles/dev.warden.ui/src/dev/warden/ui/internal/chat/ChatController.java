@@ -28,14 +28,13 @@ import dev.warden.core.agent.SessionSummary;
 import dev.warden.core.agent.ToolInvocation;
 import dev.warden.core.agent.TurnResult;
 import dev.warden.core.changes.Checkpoint;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.Role;
 import dev.warden.core.provider.ToolCall;
 import dev.warden.core.provider.Usage;
 import dev.warden.core.tools.ToolOutput;
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.changes.ChatChanges;
 
 /**
@@ -106,17 +105,17 @@ public final class ChatController {
 		Cancellation cancel = new Cancellation();
 		cancellation = cancel;
 		Events events = new Events();
-		Job job = new Job(NLS.bind(Messages.Chat_jobName, shorten(prompt))) {
+		Job job = new Job(NLS.bind(ChatMessages.Chat_jobName, shorten(prompt))) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
 				try {
 					// the checkpoint is written (with fsync) here, off the UI thread, before the agent can change a file
 					Checkpoint checkpoint = changes.checkpoint(prompt);
-					batcher.post(() -> entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore)));
+					batcher.post(() -> entry.setAction(ChatMessages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore)));
 				} catch (IOException e) {
 					ILog.of(ChatController.class).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
-					batcher.post(() -> viewer.addNotice(NLS.bind(Messages.Chat_noCheckpoint, e.getMessage())));
+					batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_noCheckpoint, e.getMessage())));
 				}
 				try {
 					AgentSetup setup = setups.create(conversation.id(), approvals, changes);
@@ -127,7 +126,7 @@ public final class ChatController {
 					return Status.OK_STATUS;
 				} catch (Exception e) {
 					String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-					batcher.post(() -> viewer.addNotice(NLS.bind(Messages.Chat_failed, message)));
+					batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_failed, message)));
 					ILog.of(ChatController.class).warn("A Warden prompt could not run: " + message, e); //$NON-NLS-1$
 					return Status.OK_STATUS;
 				} finally {
@@ -184,7 +183,7 @@ public final class ChatController {
 		if (messagesBefore >= conversation.messages().size()) {
 			return;
 		}
-		viewer.addNotice(Messages.Chat_restored, Messages.Chat_dropLater, () -> dropMessagesFrom(messagesBefore));
+		viewer.addNotice(ChatMessages.Chat_restored, ChatMessages.Chat_dropLater, () -> dropMessagesFrom(messagesBefore));
 		viewer.refresh();
 		viewer.scrollToEnd();
 	}
@@ -254,7 +253,7 @@ public final class ChatController {
 			return true;
 		} catch (IOException e) {
 			ILog.of(getClass()).warn("The Warden chat " + id + " could not be read.", e); //$NON-NLS-1$ //$NON-NLS-2$
-			viewer.addNotice(NLS.bind(Messages.Chat_loadFailed, e.getMessage()));
+			viewer.addNotice(NLS.bind(ChatMessages.Chat_loadFailed, e.getMessage()));
 			viewer.refresh();
 			return false;
 		}
@@ -297,7 +296,7 @@ public final class ChatController {
 						if (isCheckpointOf(checkpoints.get(c), text)) {
 							Checkpoint checkpoint = checkpoints.get(c);
 							int before = index;
-							entry.setAction(Messages.Chat_restoreHere, () -> restoreTo(checkpoint, before));
+							entry.setAction(ChatMessages.Chat_restoreHere, () -> restoreTo(checkpoint, before));
 							nextCheckpoint = c + 1;
 							break;
 						}
@@ -306,7 +305,7 @@ public final class ChatController {
 				for (ContentPart part : message.parts()) {
 					if (part instanceof ContentPart.ToolResult result && cards.containsKey(result.toolUseId())) {
 						ToolCard card = cards.get(result.toolUseId());
-						card.setStatus(result.error() ? Messages.Chat_toolFailed : Messages.Chat_toolDone);
+						card.setStatus(result.error() ? ChatMessages.Chat_toolFailed : ChatMessages.Chat_toolDone);
 						card.appendOutput(result.content());
 					}
 				}
@@ -316,7 +315,7 @@ public final class ChatController {
 					MessageEntry entry = viewer.addAssistantMessage();
 					entry.setText(text);
 					if (message.interrupted()) {
-						entry.setAuthor(Messages.Chat_assistantInterrupted);
+						entry.setAuthor(ChatMessages.Chat_assistantInterrupted);
 					}
 				}
 				for (ToolCall call : message.toolCalls()) {
@@ -364,7 +363,7 @@ public final class ChatController {
 
 		@Override
 		public void retrying(int attempt, Duration delay, String reason) {
-			batcher.post(() -> viewer.addNotice(NLS.bind(Messages.Chat_retrying,
+			batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_retrying,
 					new Object[] { reason, delay.toSeconds(), attempt })));
 		}
 
@@ -375,7 +374,7 @@ public final class ChatController {
 			batcher.post(() -> {
 				answer = null;
 				ToolCard card = viewer.addToolCard(summary);
-				card.setStatus(Messages.Chat_toolRunning);
+				card.setStatus(ChatMessages.Chat_toolRunning);
 				cards.put(call.id(), card);
 			});
 		}
@@ -385,7 +384,7 @@ public final class ChatController {
 			batcher.post(() -> {
 				ToolCard card = cards.get(invocation.callId());
 				if (card != null) {
-					card.setStatus(Messages.Chat_toolWaiting);
+					card.setStatus(ChatMessages.Chat_toolWaiting);
 				}
 			});
 		}
@@ -405,7 +404,7 @@ public final class ChatController {
 			batcher.post(() -> {
 				ToolCard card = cards.get(call.id());
 				if (card != null) {
-					card.setStatus(output.error() ? Messages.Chat_toolFailed : Messages.Chat_toolDone);
+					card.setStatus(output.error() ? ChatMessages.Chat_toolFailed : ChatMessages.Chat_toolDone);
 					if (card.output().isEmpty()) {
 						card.appendOutput(output.content());
 					}
@@ -423,9 +422,9 @@ public final class ChatController {
 		public void interrupted(String reason) {
 			batcher.post(() -> {
 				if (answer != null) {
-					answer.setAuthor(Messages.Chat_assistantInterrupted);
+					answer.setAuthor(ChatMessages.Chat_assistantInterrupted);
 				}
-				viewer.addNotice(NLS.bind(Messages.Chat_interrupted, reason));
+				viewer.addNotice(NLS.bind(ChatMessages.Chat_interrupted, reason));
 			});
 		}
 

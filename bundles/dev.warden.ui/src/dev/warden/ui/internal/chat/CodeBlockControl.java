@@ -19,7 +19,6 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.texteditor.ITextEditor;
 
-import dev.warden.ui.internal.Messages;
 
 /** A code block of an answer: monospace, scrolls sideways, with Copy and Insert at cursor. */
 final class CodeBlockControl {
@@ -36,11 +35,11 @@ final class CodeBlockControl {
 		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(language);
 		ToolBar actions = new ToolBar(control, SWT.FLAT | SWT.RIGHT);
 		ToolItem copy = new ToolItem(actions, SWT.PUSH);
-		copy.setText(Messages.Chat_copy);
+		copy.setText(ChatMessages.Chat_copy);
 		copy.addListener(SWT.Selection, e -> copy());
 		ToolItem insert = new ToolItem(actions, SWT.PUSH);
-		insert.setText(Messages.Chat_insertAtCursor);
-		insert.setToolTipText(Messages.Chat_insertAtCursorTooltip);
+		insert.setText(ChatMessages.Chat_insertAtCursor);
+		insert.setToolTipText(ChatMessages.Chat_insertAtCursorTooltip);
 		insert.addListener(SWT.Selection, e -> insertAtCursor());
 		code = new StyledText(control, SWT.READ_ONLY | SWT.H_SCROLL);
 		code.setFont(JFaceResources.getTextFont());
@@ -54,7 +53,7 @@ final class CodeBlockControl {
 	}
 
 	void show(RichText.CodeBlock block) {
-		String label = block.language().isEmpty() ? Messages.Chat_code : block.language();
+		String label = block.language().isEmpty() ? ChatMessages.Chat_code : block.language();
 		if (!label.equals(language.getText())) {
 			language.setText(label);
 		}

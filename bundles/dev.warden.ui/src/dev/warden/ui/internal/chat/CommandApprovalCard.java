@@ -21,7 +21,6 @@ import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.PartStatus;
 import dev.warden.core.trust.PatternSuggestion;
 import dev.warden.core.trust.PatternValidation;
-import dev.warden.ui.internal.Messages;
 
 /**
  * Asks whether a command that no trusted pattern covers may run: the command as the shell would split it, each part
@@ -50,8 +49,8 @@ public final class CommandApprovalCard {
 		this.saver = saver;
 		card = Cards.card(parent, 2);
 		card.setData(ConversationViewer.ENTRY, this);
-		Cards.title(card, verdict.verdict() == dev.warden.core.trust.Verdict.DENIED ? Messages.Approval_deniedTitle
-				: Messages.Approval_commandTitle, 2);
+		Cards.title(card, verdict.verdict() == dev.warden.core.trust.Verdict.DENIED ? ChatMessages.Approval_deniedTitle
+				: ChatMessages.Approval_commandTitle, 2);
 		commandLabel = Cards.code(card, verdict.commandLine(), 2);
 		for (CommandPart part : verdict.parts()) {
 			Label mark = new Label(card, SWT.NONE);
@@ -60,19 +59,19 @@ public final class CommandApprovalCard {
 					part.status() == PartStatus.COVERED ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED));
 			GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(mark);
 			String explanation = part.status() == PartStatus.COVERED
-					? NLS.bind(Messages.Approval_coveredBy, part.pattern().orElse("")) //$NON-NLS-1$
+					? NLS.bind(ChatMessages.Approval_coveredBy, part.pattern().orElse("")) //$NON-NLS-1$
 					: part.reason();
 			Cards.text(card, part.text() + "  \u2014  " + explanation, 1); //$NON-NLS-1$
 		}
 		Cards.text(card, reason, 2);
 
 		Composite buttons = Cards.buttonRow(card, 2);
-		Cards.button(buttons, Messages.Approval_runOnce, () -> decide(CommandApproval.runOnce(), Messages.Approval_ranOnce));
-		Button alwaysTrust = Cards.button(buttons, Messages.Approval_alwaysTrust, this::showTrustArea);
+		Cards.button(buttons, ChatMessages.Approval_runOnce, () -> decide(CommandApproval.runOnce(), ChatMessages.Approval_ranOnce));
+		Button alwaysTrust = Cards.button(buttons, ChatMessages.Approval_alwaysTrust, this::showTrustArea);
 		alwaysTrust.setEnabled(!suggestions.isEmpty());
-		Cards.button(buttons, Messages.Approval_reject, this::reject);
+		Cards.button(buttons, ChatMessages.Approval_reject, this::reject);
 		rejectReason = new Text(buttons, SWT.BORDER);
-		rejectReason.setMessage(Messages.Approval_rejectReasonHint);
+		rejectReason.setMessage(ChatMessages.Approval_rejectReasonHint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(rejectReason);
 		((org.eclipse.swt.layout.GridLayout) buttons.getLayout()).numColumns = buttons.getChildren().length;
 
@@ -80,20 +79,20 @@ public final class CommandApprovalCard {
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(trustArea);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).exclude(true).applyTo(trustArea);
 		trustArea.setVisible(false);
-		Cards.text(trustArea, Messages.Approval_alwaysTrustExplanation, 2);
+		Cards.text(trustArea, ChatMessages.Approval_alwaysTrustExplanation, 2);
 		for (PatternSuggestion suggestion : suggestions) {
 			Button tick = new Button(trustArea, SWT.CHECK);
 			tick.setSelection(true);
 			tick.setToolTipText(suggestion.partText());
 			Text pattern = new Text(trustArea, SWT.BORDER);
 			pattern.setText(suggestion.pattern());
-			pattern.setToolTipText(NLS.bind(Messages.Approval_broader, String.join(", ", suggestion.broader()))); //$NON-NLS-1$
+			pattern.setToolTipText(NLS.bind(ChatMessages.Approval_broader, String.join(", ", suggestion.broader()))); //$NON-NLS-1$
 			GridDataFactory.fillDefaults().grab(true, false).applyTo(pattern);
 			ticks.add(tick);
 			patterns.add(pattern);
 		}
 		Composite saveRow = Cards.buttonRow(trustArea, 2);
-		Cards.button(saveRow, Messages.Approval_saveAndRun, this::saveAndRun);
+		Cards.button(saveRow, ChatMessages.Approval_saveAndRun, this::saveAndRun);
 
 		outcome = new Label(card, SWT.WRAP);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(outcome);
@@ -119,8 +118,8 @@ public final class CommandApprovalCard {
 
 	private void reject() {
 		String reason = rejectReason.getText().strip();
-		decide(CommandApproval.reject(reason), reason.isEmpty() ? Messages.Approval_rejected
-				: NLS.bind(Messages.Approval_rejectedBecause, reason));
+		decide(CommandApproval.reject(reason), reason.isEmpty() ? ChatMessages.Approval_rejected
+				: NLS.bind(ChatMessages.Approval_rejectedBecause, reason));
 	}
 
 	/** The patterns the user ticked, as typed. */
@@ -138,7 +137,7 @@ public final class CommandApprovalCard {
 		List<String> chosen = tickedPatterns();
 		for (String pattern : chosen) {
 			if (!PatternValidation.of(pattern).isValid()) {
-				outcome.setText(NLS.bind(Messages.Approval_invalidPattern, pattern));
+				outcome.setText(NLS.bind(ChatMessages.Approval_invalidPattern, pattern));
 				card.layout(true, true);
 				return;
 			}
@@ -146,13 +145,13 @@ public final class CommandApprovalCard {
 		if (!saver.test(chosen)) {
 			return;
 		}
-		decide(CommandApproval.alwaysTrust(), NLS.bind(Messages.Approval_trusted, String.join(", ", chosen))); //$NON-NLS-1$
+		decide(CommandApproval.alwaysTrust(), NLS.bind(ChatMessages.Approval_trusted, String.join(", ", chosen))); //$NON-NLS-1$
 	}
 
 	// for tests: the buttons as a user would press them
 
 	public void pressRunOnce() {
-		decide(CommandApproval.runOnce(), Messages.Approval_ranOnce);
+		decide(CommandApproval.runOnce(), ChatMessages.Approval_ranOnce);
 	}
 
 	public void pressReject(String reason) {

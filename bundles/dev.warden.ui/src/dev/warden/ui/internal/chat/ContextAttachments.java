@@ -27,7 +27,6 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import dev.warden.core.protect.FetchedContent;
 import dev.warden.core.protect.PathDecision;
 import dev.warden.core.protect.PathPolicy;
-import dev.warden.ui.internal.Messages;
 
 /**
  * What the user attaches to the next prompt: the active editor's file or selection, files named with
@@ -75,7 +74,7 @@ public final class ContextAttachments {
 		for (Attachment attachment : attachments) {
 			Link chip = new Link(chips, SWT.NONE);
 			chip.setText(attachment.label() + "  <a>\u2715</a>"); //$NON-NLS-1$
-			chip.setToolTipText(Messages.Context_remove);
+			chip.setToolTipText(ChatMessages.Context_remove);
 			chip.addListener(SWT.Selection, e -> {
 				attachments.remove(attachment);
 				redraw();
@@ -97,11 +96,11 @@ public final class ContextAttachments {
 		ITextEditor text = editor == null ? null : editor.getAdapter(ITextEditor.class);
 		IFile file = editor == null ? null : editor.getEditorInput().getAdapter(IFile.class);
 		if (text == null || file == null || file.getLocation() == null) {
-			return Optional.of(Messages.Context_noEditor);
+			return Optional.of(ChatMessages.Context_noEditor);
 		}
 		PathDecision decision = policy.decide(java.nio.file.Path.of(file.getLocation().toOSString()));
 		if (!decision.isAllowed()) {
-			return Optional.of(NLS.bind(Messages.Context_notVisible, file.getName(), decision.reason()));
+			return Optional.of(NLS.bind(ChatMessages.Context_notVisible, file.getName(), decision.reason()));
 		}
 		IDocument document = text.getDocumentProvider().getDocument(text.getEditorInput());
 		String path = decision.relativePath();
@@ -109,15 +108,15 @@ public final class ContextAttachments {
 			try {
 				int first = document.getLineOfOffset(selection.getOffset()) + 1;
 				int last = document.getLineOfOffset(selection.getOffset() + selection.getLength()) + 1;
-				String label = NLS.bind(Messages.Context_selectionLabel, new Object[] { file.getName(), first, last });
-				add(new Attachment(label, NLS.bind(Messages.Context_selectionPrompt, new Object[] { path, first, last })
+				String label = NLS.bind(ChatMessages.Context_selectionLabel, new Object[] { file.getName(), first, last });
+				add(new Attachment(label, NLS.bind(ChatMessages.Context_selectionPrompt, new Object[] { path, first, last })
 						+ fence(selection.getText())));
 				return Optional.empty();
 			} catch (BadLocationException e) {
 				return Optional.of(e.getMessage());
 			}
 		}
-		add(new Attachment(file.getName(), NLS.bind(Messages.Context_filePrompt, path) + fence(limit(document.get()))));
+		add(new Attachment(file.getName(), NLS.bind(ChatMessages.Context_filePrompt, path) + fence(limit(document.get()))));
 		return Optional.empty();
 	}
 
@@ -138,7 +137,7 @@ public final class ContextAttachments {
 			String path = mention.group(1);
 			PathDecision decision = policy.decide(path);
 			if (!decision.isAllowed()) {
-				problems.add(NLS.bind(Messages.Context_notVisible, path, decision.reason()));
+				problems.add(NLS.bind(ChatMessages.Context_notVisible, path, decision.reason()));
 				continue;
 			}
 			if (decision.path() == null || !Files.isRegularFile(decision.path())) {
@@ -146,9 +145,9 @@ public final class ContextAttachments {
 			}
 			try {
 				String content = Files.readString(decision.path(), StandardCharsets.UTF_8);
-				add(new Attachment(path, NLS.bind(Messages.Context_filePrompt, decision.relativePath()) + fence(limit(content))));
+				add(new Attachment(path, NLS.bind(ChatMessages.Context_filePrompt, decision.relativePath()) + fence(limit(content))));
 			} catch (IOException | java.io.UncheckedIOException e) {
-				problems.add(NLS.bind(Messages.Context_unreadable, path, e.getMessage()));
+				problems.add(NLS.bind(ChatMessages.Context_unreadable, path, e.getMessage()));
 			}
 		}
 		return problems;
@@ -174,7 +173,7 @@ public final class ContextAttachments {
 
 	private static String limit(String content) {
 		return content.length() <= FILE_LIMIT ? content
-				: content.substring(0, FILE_LIMIT) + '\n' + NLS.bind(Messages.Context_truncated, content.length() - FILE_LIMIT);
+				: content.substring(0, FILE_LIMIT) + '\n' + NLS.bind(ChatMessages.Context_truncated, content.length() - FILE_LIMIT);
 	}
 
 	/** The first http or https URL in {@code text}, if any. */

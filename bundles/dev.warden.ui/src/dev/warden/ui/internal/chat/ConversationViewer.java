@@ -14,7 +14,6 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 
 /**
@@ -43,13 +42,13 @@ public final class ConversationViewer {
 	}
 
 	public MessageEntry addUserMessage(String text) {
-		MessageEntry entry = add(new MessageEntry(content, Messages.ChatView_you));
+		MessageEntry entry = add(new MessageEntry(content, ChatMessages.ChatView_you));
 		entry.setText(text);
 		return entry;
 	}
 
 	public MessageEntry addAssistantMessage() {
-		return add(new MessageEntry(content, Messages.Chat_assistant));
+		return add(new MessageEntry(content, ChatMessages.Chat_assistant));
 	}
 
 	public ToolCard addToolCard(String summary) {

@@ -10,7 +10,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
-import dev.warden.ui.internal.Messages;
 
 /** A clarifying question of the agent (Supervised mode), with its suggested answers and a box for one's own. */
 public final class QuestionCard {
@@ -24,7 +23,7 @@ public final class QuestionCard {
 		this.answer = answer;
 		card = Cards.card(parent, 1);
 		card.setData(ConversationViewer.ENTRY, this);
-		Cards.title(card, Messages.Question_title, 1);
+		Cards.title(card, ChatMessages.Question_title, 1);
 		Cards.text(card, question, 1);
 		if (!choices.isEmpty()) {
 			Composite row = Cards.buttonRow(card, 1);
@@ -33,7 +32,7 @@ public final class QuestionCard {
 			}
 		}
 		text = new Text(card, SWT.BORDER | SWT.MULTI | SWT.WRAP);
-		text.setMessage(Messages.Question_hint);
+		text.setMessage(ChatMessages.Question_hint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, text.getLineHeight() * 2).applyTo(text);
 		text.addListener(SWT.Traverse, e -> {
 			if (e.detail == SWT.TRAVERSE_RETURN && (e.stateMask & SWT.SHIFT) == 0) {
@@ -41,7 +40,7 @@ public final class QuestionCard {
 				answer(text.getText().strip());
 			}
 		});
-		Cards.button(Cards.buttonRow(card, 1), Messages.Question_answer, () -> answer(text.getText().strip()));
+		Cards.button(Cards.buttonRow(card, 1), ChatMessages.Question_answer, () -> answer(text.getText().strip()));
 		outcome = new Label(card, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(outcome);
 		Cards.closeWhenAbandoned(card, outcome, answer);
@@ -53,7 +52,7 @@ public final class QuestionCard {
 			return;
 		}
 		if (answer.complete(value)) {
-			Cards.close(card, outcome, NLS.bind(Messages.Question_answered, value));
+			Cards.close(card, outcome, NLS.bind(ChatMessages.Question_answered, value));
 		}
 	}
 }

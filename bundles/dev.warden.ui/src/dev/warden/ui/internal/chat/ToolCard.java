@@ -10,7 +10,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 
 /**
@@ -95,7 +94,7 @@ public final class ToolCard {
 		}
 		int room = OUTPUT_LIMIT - output.getCharCount();
 		if (room > 0) {
-			output.append(pendingOutput.length() > room ? pendingOutput.substring(0, room) + '\n' + Messages.Chat_outputTruncated
+			output.append(pendingOutput.length() > room ? pendingOutput.substring(0, room) + '\n' + ChatMessages.Chat_outputTruncated
 					: pendingOutput.toString());
 		}
 		pendingOutput.setLength(0);
@@ -106,14 +105,14 @@ public final class ToolCard {
 	private void updateToggle() {
 		StringBuilder links = new StringBuilder();
 		if (output.getCharCount() > 0) {
-			links.append("<a href=\"output\">").append(output.isVisible() ? Messages.Chat_hideOutput : Messages.Chat_showOutput) //$NON-NLS-1$
+			links.append("<a href=\"output\">").append(output.isVisible() ? ChatMessages.Chat_hideOutput : ChatMessages.Chat_showOutput) //$NON-NLS-1$
 					.append("</a>"); //$NON-NLS-1$
 		}
 		if (action != null) {
 			if (!links.isEmpty()) {
 				links.append("  "); //$NON-NLS-1$
 			}
-			links.append("<a href=\"action\">").append(Messages.Chat_review).append("</a>"); //$NON-NLS-1$ //$NON-NLS-2$
+			links.append("<a href=\"action\">").append(ChatMessages.Chat_review).append("</a>"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		toggle.setText(links.toString());
 		toggle.setVisible(!links.isEmpty());

@@ -7,7 +7,6 @@ import com.google.gson.JsonParser;
 import org.eclipse.osgi.util.NLS;
 
 import dev.warden.core.provider.ToolCall;
-import dev.warden.ui.internal.Messages;
 
 /** One line saying what a tool call does, for its card: "Read src/Foo.java lines 1–80", "Ran mvn test". */
 final class ToolSummaries {
@@ -18,16 +17,16 @@ final class ToolSummaries {
 	static String summary(ToolCall call) {
 		JsonObject args = arguments(call.argumentsJson());
 		return switch (call.name()) {
-		case "read_file" -> NLS.bind(Messages.Tool_read, string(args, "path"), range(args)); //$NON-NLS-1$ //$NON-NLS-2$
-		case "list_files" -> NLS.bind(Messages.Tool_list, string(args, "path", "."), string(args, "glob", "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-		case "search_text" -> NLS.bind(Messages.Tool_search, string(args, "query", string(args, "pattern", ""))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-		case "write_file" -> NLS.bind(Messages.Tool_write, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
-		case "edit_file" -> NLS.bind(Messages.Tool_edit, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
-		case "delete_file" -> NLS.bind(Messages.Tool_delete, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
-		case "run_command" -> NLS.bind(Messages.Tool_run, string(args, "command")); //$NON-NLS-1$ //$NON-NLS-2$
-		case "fetch_url" -> NLS.bind(Messages.Tool_fetch, string(args, "url")); //$NON-NLS-1$ //$NON-NLS-2$
-		case "ask_user" -> NLS.bind(Messages.Tool_ask, string(args, "question")); //$NON-NLS-1$ //$NON-NLS-2$
-		default -> NLS.bind(Messages.Tool_other, call.name());
+		case "read_file" -> NLS.bind(ChatMessages.Tool_read, string(args, "path"), range(args)); //$NON-NLS-1$ //$NON-NLS-2$
+		case "list_files" -> NLS.bind(ChatMessages.Tool_list, string(args, "path", "."), string(args, "glob", "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		case "search_text" -> NLS.bind(ChatMessages.Tool_search, string(args, "query", string(args, "pattern", ""))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		case "write_file" -> NLS.bind(ChatMessages.Tool_write, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "edit_file" -> NLS.bind(ChatMessages.Tool_edit, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "delete_file" -> NLS.bind(ChatMessages.Tool_delete, string(args, "path")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "run_command" -> NLS.bind(ChatMessages.Tool_run, string(args, "command")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "fetch_url" -> NLS.bind(ChatMessages.Tool_fetch, string(args, "url")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "ask_user" -> NLS.bind(ChatMessages.Tool_ask, string(args, "question")); //$NON-NLS-1$ //$NON-NLS-2$
+		default -> NLS.bind(ChatMessages.Tool_other, call.name());
 		};
 	}
 
@@ -59,6 +58,6 @@ final class ToolSummaries {
 		if (start == null && end == null) {
 			return ""; //$NON-NLS-1$
 		}
-		return NLS.bind(Messages.Tool_lines, start == null ? "1" : start.getAsString(), end == null ? "\u2026" : end.getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+		return NLS.bind(ChatMessages.Tool_lines, start == null ? "1" : start.getAsString(), end == null ? "\u2026" : end.getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

@@ -26,7 +26,7 @@ import org.eclipse.swt.widgets.TableItem;
 
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.ui.internal.UI;
-import dev.warden.ui.internal.agent.AgentScope;
+import dev.warden.ui.internal.chat.AgentScope;
 
 /**
  * Lists, for a project chosen in the dialog, the files and folders the agent cannot see. The project is scanned in a

@@ -36,7 +36,7 @@ import dev.warden.core.internal.settings.ProtectionSettings.UntrustedProjects;
 import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.TrustPattern;
-import dev.warden.ui.internal.agent.AgentScope;
+import dev.warden.ui.internal.chat.AgentScope;
 
 /**
  * Asks the user, the first time the agent is to act in projects they have not trusted, whether to trust them. For

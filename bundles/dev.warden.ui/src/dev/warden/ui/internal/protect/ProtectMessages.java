@@ -77,6 +77,8 @@ public final class ProtectMessages extends NLS {
 	public static String UrlNote_fetch;
 	public static String UrlNote_saveFailed;
 
+	public static String Decorator_hidden;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ProtectMessages.class);
 	}

@@ -103,6 +103,8 @@ public final class TrustMessages extends NLS {
 	public static String Export_workspace;
 	public static String Export_deny;
 
+	public static String TrustPage_description;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, TrustMessages.class);
 	}

@@ -32,7 +32,7 @@ import dev.warden.core.agent.SessionSummary;
 import dev.warden.core.agent.TurnResult;
 import dev.warden.core.agent.WorkspaceContext;
 import dev.warden.core.provider.ApiKey;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.ModelProvider;
 import dev.warden.core.provider.ProviderConfig;

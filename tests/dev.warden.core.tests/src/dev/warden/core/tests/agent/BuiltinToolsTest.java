@@ -26,7 +26,7 @@ import com.google.gson.JsonParser;
 import dev.warden.core.agent.AgentListener;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.internal.agent.ToolDispatcher;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ToolCall;
 import dev.warden.core.tools.BuiltinTools;
 import dev.warden.core.tools.ToolOutput;

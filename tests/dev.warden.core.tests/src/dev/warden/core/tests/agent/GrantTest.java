@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.warden.core.agent.AgentListener;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.internal.agent.ToolDispatcher;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ToolCall;
 import dev.warden.core.provider.ToolSpec;
 import dev.warden.core.tools.Capability;

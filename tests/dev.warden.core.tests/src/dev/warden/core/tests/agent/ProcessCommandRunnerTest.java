@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.internal.tools.ProcessCommandRunner;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.CommandRequest;
 import dev.warden.core.tools.CommandResult;
 

@@ -21,7 +21,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.warden.core.provider.ApiKey;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.ModelProvider;

@@ -15,7 +15,7 @@ import dev.warden.core.internal.provider.OpenAiDecoder;
 import dev.warden.core.internal.provider.ResponseAssembler;
 import dev.warden.core.internal.provider.SseParser;
 import dev.warden.core.provider.ApiKey;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.ModelProvider;
 import dev.warden.core.provider.ModelRequest;

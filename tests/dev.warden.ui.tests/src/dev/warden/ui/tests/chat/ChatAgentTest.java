@@ -37,8 +37,8 @@ import dev.warden.ui.internal.changes.ReviewDialog;
 import dev.warden.ui.internal.chat.CommandApprovalCard;
 import dev.warden.ui.internal.chat.MessageEntry;
 import dev.warden.ui.internal.chat.ToolCard;
-import dev.warden.ui.internal.preferences.ModelPreferences;
-import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
 
@@ -295,8 +295,8 @@ class ChatAgentTest {
 					project.getFile("Main.java"));
 			editor.selectAndReveal(13, 31);
 			Workbenches.page().activate(editor);
-			view.attachments().attachEditor(Workbenches.page(), dev.warden.ui.internal.agent.AgentScope
-					.of(dev.warden.ui.internal.agent.AgentScope.candidates()).pathPolicy()).ifPresent(p -> {
+			view.attachments().attachEditor(Workbenches.page(), dev.warden.ui.internal.chat.AgentScope
+					.of(dev.warden.ui.internal.chat.AgentScope.candidates()).pathPolicy()).ifPresent(p -> {
 						throw new AssertionError(p);
 					});
 			assertEquals("Main.java lines 2\u20133", view.attachments().attachments().get(0).label());

@@ -49,8 +49,8 @@ import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.chat.MarkdownRenderer;
 import dev.warden.ui.internal.chat.MessageEntry;
 import dev.warden.ui.internal.chat.RichText;
-import dev.warden.ui.internal.preferences.ModelPreferences;
-import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
 

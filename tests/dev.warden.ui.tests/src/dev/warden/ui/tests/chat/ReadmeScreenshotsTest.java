@@ -26,8 +26,8 @@ import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.chat.CommandApprovalCard;
-import dev.warden.ui.internal.preferences.ModelPreferences;
-import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
 

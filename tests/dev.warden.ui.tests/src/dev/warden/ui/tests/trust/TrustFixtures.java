@@ -16,7 +16,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.warden.core.internal.settings.TrustSettings;
-import dev.warden.ui.internal.preferences.TrustedCommandsPreferencePage;
+import dev.warden.ui.internal.trust.TrustedCommandsPreferencePage;
 
 /** A real project with a shared trust list, the workspace's trust settings reset, and the Trusted Commands page. */
 final class TrustFixtures {

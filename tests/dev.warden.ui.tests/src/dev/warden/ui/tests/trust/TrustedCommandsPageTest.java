@@ -33,7 +33,7 @@ import dev.warden.core.trust.PatternScope;
 import dev.warden.core.trust.TrustPattern;
 import dev.warden.core.trust.TrustPolicy;
 import dev.warden.core.trust.Verdict;
-import dev.warden.ui.internal.preferences.TrustedCommandsPreferencePage;
+import dev.warden.ui.internal.trust.TrustedCommandsPreferencePage;
 import dev.warden.ui.internal.trust.PatternDialog;
 import dev.warden.ui.internal.trust.PatternTable;
 import dev.warden.ui.internal.trust.PatternWarningDialog;

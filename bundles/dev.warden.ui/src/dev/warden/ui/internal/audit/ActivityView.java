@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.views;
+package dev.warden.ui.internal.audit;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -35,7 +35,6 @@ import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditFilter;
 import dev.warden.core.audit.AuditReader;
 import dev.warden.core.internal.settings.StateLocations;
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 
 /**
@@ -61,14 +60,14 @@ public final class ActivityView extends ViewPart {
 	public void createPartControl(Composite parent) {
 		directory = StateLocations.audit();
 		GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(4).applyTo(parent);
-		new Label(parent, SWT.NONE).setText(Messages.Activity_filter);
+		new Label(parent, SWT.NONE).setText(AuditMessages.Activity_filter);
 		filterText = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-		filterText.setMessage(Messages.Activity_filterHint);
+		filterText.setMessage(AuditMessages.Activity_filterHint);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
 		filterText.addListener(SWT.Modify, e -> reload());
 		kind = new Combo(parent, SWT.READ_ONLY);
 		for (String each : KINDS) {
-			kind.add(each.isEmpty() ? Messages.Activity_allKinds : each);
+			kind.add(each.isEmpty() ? AuditMessages.Activity_allKinds : each);
 		}
 		kind.select(0);
 		kind.addListener(SWT.Selection, e -> reload());
@@ -83,21 +82,21 @@ public final class ActivityView extends ViewPart {
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.setContentProvider(ArrayContentProvider.getInstance());
-		column(layout, Messages.Activity_time, 14, e -> TIME.format(e.time()));
-		column(layout, Messages.Activity_kind, 8, AuditEvent::kind);
-		column(layout, Messages.Activity_verdict, 8, AuditEvent::verdict);
-		column(layout, Messages.Activity_subject, 30, AuditEvent::subject);
-		column(layout, Messages.Activity_detail, 30, AuditEvent::detail);
-		column(layout, Messages.Activity_actor, 6, AuditEvent::actor);
-		column(layout, Messages.Activity_session, 8, AuditEvent::sessionId);
+		column(layout, AuditMessages.Activity_time, 14, e -> TIME.format(e.time()));
+		column(layout, AuditMessages.Activity_kind, 8, AuditEvent::kind);
+		column(layout, AuditMessages.Activity_verdict, 8, AuditEvent::verdict);
+		column(layout, AuditMessages.Activity_subject, 30, AuditEvent::subject);
+		column(layout, AuditMessages.Activity_detail, 30, AuditEvent::detail);
+		column(layout, AuditMessages.Activity_actor, 6, AuditEvent::actor);
+		column(layout, AuditMessages.Activity_session, 8, AuditEvent::sessionId);
 
-		Action refresh = new Action(Messages.Activity_refresh) {
+		Action refresh = new Action(AuditMessages.Activity_refresh) {
 			@Override
 			public void run() {
 				reload();
 			}
 		};
-		Action export = new Action(Messages.Activity_export) {
+		Action export = new Action(AuditMessages.Activity_export) {
 			@Override
 			public void run() {
 				export();
@@ -130,14 +129,14 @@ public final class ActivityView extends ViewPart {
 	/** Reads the audit trail again, off the UI thread. */
 	public void reload() {
 		AuditFilter filter = filter();
-		Job job = Job.create(Messages.Activity_reading, monitor -> {
+		Job job = Job.create(AuditMessages.Activity_reading, monitor -> {
 			try {
 				AuditReader.Result result = AuditReader.read(directory, filter::test, 100);
 				List<AuditEvent> newestFirst = result.events().reversed();
 				UI.runOnUIThread(table.getControl(), () -> show(newestFirst, result.unreadable()));
 			} catch (IOException e) {
-				UI.runOnUIThread(table.getControl(), () -> status.setText(Messages.Activity_readFailed));
-				return Status.error(Messages.Activity_readFailed, e);
+				UI.runOnUIThread(table.getControl(), () -> status.setText(AuditMessages.Activity_readFailed));
+				return Status.error(AuditMessages.Activity_readFailed, e);
 			}
 			return Status.OK_STATUS;
 		});
@@ -148,8 +147,8 @@ public final class ActivityView extends ViewPart {
 	private void show(List<AuditEvent> events, int unreadable) {
 		shown = events;
 		table.setInput(events);
-		status.setText(unreadable == 0 ? NLS.bind(Messages.Activity_count, events.size())
-				: NLS.bind(Messages.Activity_countUnreadable, events.size(), unreadable));
+		status.setText(unreadable == 0 ? NLS.bind(AuditMessages.Activity_count, events.size())
+				: NLS.bind(AuditMessages.Activity_countUnreadable, events.size(), unreadable));
 	}
 
 	private void export() {
@@ -172,8 +171,8 @@ public final class ActivityView extends ViewPart {
 				AuditReader.exportJsonLines(shown, out);
 			}
 		} catch (IOException e) {
-			ILog.of(getClass()).log(Status.error(NLS.bind(Messages.Activity_exportFailed, file), e));
-			status.setText(NLS.bind(Messages.Activity_exportFailed, file));
+			ILog.of(getClass()).log(Status.error(NLS.bind(AuditMessages.Activity_exportFailed, file), e));
+			status.setText(NLS.bind(AuditMessages.Activity_exportFailed, file));
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.warden.ui.internal;
+package dev.warden.ui.internal.chat;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -6,7 +6,7 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.warden.ui.internal.views.ChatView;
+import dev.warden.ui.internal.chat.ChatView;
 
 /** Opens (or brings to front) the Warden Chat view. */
 public final class OpenChatHandler extends AbstractHandler {
@@ -16,7 +16,7 @@ public final class OpenChatHandler extends AbstractHandler {
 		try {
 			HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage().showView(ChatView.ID);
 		} catch (PartInitException e) {
-			throw new ExecutionException(Messages.OpenChat_failed, e);
+			throw new ExecutionException(ChatMessages.OpenChat_failed, e);
 		}
 		return null;
 	}

@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.decorators;
+package dev.warden.ui.internal.protect;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,7 +19,6 @@ import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PathVerdict;
-import dev.warden.ui.internal.Messages;
 
 /**
  * Marks, in the Project Explorer and other resource views, the files and folders the agent cannot see: ignored by
@@ -48,7 +47,7 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 		}
 		PathDecision decision = policy(project).decide(Path.of(location.toOSString()));
 		if (decision.verdict() == PathVerdict.HIDDEN) {
-			decoration.addSuffix(' ' + Messages.Decorator_hidden);
+			decoration.addSuffix(' ' + ProtectMessages.Decorator_hidden);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.agent;
+package dev.warden.ui.internal.chat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.agent;
+package dev.warden.ui.internal.chat;
 
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +35,8 @@ import dev.warden.core.tools.ToolCapabilities;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.changes.ChatChanges;
-import dev.warden.ui.internal.preferences.ChatPreferences;
-import dev.warden.ui.internal.preferences.ModelPreferences;
+import dev.warden.ui.internal.chat.ChatPreferences;
+import dev.warden.ui.internal.model.ModelPreferences;
 
 /**
  * Puts together what one chat session's agent works with: the model, the tools, and the one gateway every tool call

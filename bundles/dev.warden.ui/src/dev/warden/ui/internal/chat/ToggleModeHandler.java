@@ -1,4 +1,6 @@
-package dev.warden.ui.internal;
+package dev.warden.ui.internal.chat;
+
+import dev.warden.ui.internal.WardenServices;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;

@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.preferences;
+package dev.warden.ui.internal.model;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.agent;
+package dev.warden.ui.internal.chat;
 
 import java.util.ArrayList;
 import java.util.List;

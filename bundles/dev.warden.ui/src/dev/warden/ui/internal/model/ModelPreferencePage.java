@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.preferences;
+package dev.warden.ui.internal.model;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -29,7 +29,6 @@ import dev.warden.core.provider.ConnectionTestResult;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.provider.Providers;
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 
 /**
@@ -53,7 +52,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 
 	@Override
 	public void init(IWorkbench workbench) {
-		setDescription(Messages.ModelPage_description);
+		setDescription(ModelMessages.ModelPage_description);
 	}
 
 	@Override
@@ -61,34 +60,34 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		Composite contents = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(contents);
 
-		preset = new Combo(labelled(contents, Messages.ModelPage_preset), SWT.READ_ONLY | SWT.DROP_DOWN);
+		preset = new Combo(labelled(contents, ModelMessages.ModelPage_preset), SWT.READ_ONLY | SWT.DROP_DOWN);
 		for (ProviderPreset each : ProviderPreset.values()) {
 			preset.add(each.label());
 		}
 		preset.addListener(SWT.Selection, e -> presetChosen());
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(preset);
 
-		labelled(contents, Messages.ModelPage_protocol);
+		labelled(contents, ModelMessages.ModelPage_protocol);
 		protocol = new Label(contents, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(protocol);
 
-		baseUrl = text(contents, Messages.ModelPage_baseUrl, SWT.BORDER);
-		model = text(contents, Messages.ModelPage_model, SWT.BORDER);
-		apiKey = text(contents, Messages.ModelPage_apiKey, SWT.BORDER | SWT.PASSWORD);
+		baseUrl = text(contents, ModelMessages.ModelPage_baseUrl, SWT.BORDER);
+		model = text(contents, ModelMessages.ModelPage_model, SWT.BORDER);
+		apiKey = text(contents, ModelMessages.ModelPage_apiKey, SWT.BORDER | SWT.PASSWORD);
 		apiKey.addListener(SWT.Modify, e -> keyEdited = true);
 		new Label(contents, SWT.NONE);
 		keyNote = new Label(contents, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(keyNote);
 
-		maxOutputTokens = new Spinner(labelled(contents, Messages.ModelPage_maxOutputTokens), SWT.BORDER);
+		maxOutputTokens = new Spinner(labelled(contents, ModelMessages.ModelPage_maxOutputTokens), SWT.BORDER);
 		maxOutputTokens.setValues(ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS, 1, 1_000_000, 0, 256, 4096);
-		temperature = text(contents, Messages.ModelPage_temperature, SWT.BORDER);
-		temperature.setMessage(Messages.ModelPage_temperatureDefault);
-		timeout = new Spinner(labelled(contents, Messages.ModelPage_timeout), SWT.BORDER);
+		temperature = text(contents, ModelMessages.ModelPage_temperature, SWT.BORDER);
+		temperature.setMessage(ModelMessages.ModelPage_temperatureDefault);
+		timeout = new Spinner(labelled(contents, ModelMessages.ModelPage_timeout), SWT.BORDER);
 		timeout.setValues(120, 5, 3600, 0, 5, 60);
 
 		testConnection = new Button(contents, SWT.PUSH);
-		testConnection.setText(Messages.ModelPage_testConnection);
+		testConnection.setText(ModelMessages.ModelPage_testConnection);
 		testConnection.addListener(SWT.Selection, e -> testConnection());
 		GridDataFactory.fillDefaults().span(2, 1).align(SWT.BEGINNING, SWT.CENTER).applyTo(testConnection);
 		testResult = new Label(contents, SWT.WRAP);
@@ -123,8 +122,8 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 
 	private void showStoredKeyState() {
 		boolean stored = ModelPreferences.readKey().length > 0;
-		keyNote.setText(stored ? Messages.ModelPage_keyStored : Messages.ModelPage_keyNotStored);
-		apiKey.setMessage(stored ? Messages.ModelPage_keyUnchanged : ""); //$NON-NLS-1$
+		keyNote.setText(stored ? ModelMessages.ModelPage_keyStored : ModelMessages.ModelPage_keyNotStored);
+		apiKey.setMessage(stored ? ModelMessages.ModelPage_keyUnchanged : ""); //$NON-NLS-1$
 	}
 
 	private ProviderPreset selectedPreset() {
@@ -148,7 +147,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 			try {
 				temperatureValue = Double.valueOf(temperature.getText().strip());
 			} catch (NumberFormatException e) {
-				setErrorMessage(Messages.ModelPage_temperatureInvalid);
+				setErrorMessage(ModelMessages.ModelPage_temperatureInvalid);
 				return Optional.empty();
 			}
 		}
@@ -180,8 +179,8 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		}
 		ProviderConfig config = values().orElseThrow().toConfig(keyForTest());
 		testConnection.setEnabled(false);
-		testResult.setText(NLS.bind(Messages.ModelPage_testing, config.model()));
-		Job job = Job.create(Messages.ModelPage_testConnection, monitor -> {
+		testResult.setText(NLS.bind(ModelMessages.ModelPage_testing, config.model()));
+		Job job = Job.create(ModelMessages.ModelPage_testConnection, monitor -> {
 			ConnectionTestResult result = Providers.testConnection(config);
 			UI.runOnUIThread(testResult, () -> {
 				testResult.setText(result.message());
@@ -225,8 +224,8 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 			}
 			return true;
 		} catch (BackingStoreException | StorageException | IOException e) {
-			ILog.of(getClass()).log(Status.error(Messages.ModelPage_saveFailed, e));
-			setErrorMessage(Messages.ModelPage_saveFailed + ' ' + e.getMessage());
+			ILog.of(getClass()).log(Status.error(ModelMessages.ModelPage_saveFailed, e));
+			setErrorMessage(ModelMessages.ModelPage_saveFailed + ' ' + e.getMessage());
 			return false;
 		}
 	}

@@ -1,4 +1,6 @@
-package dev.warden.ui.internal.preferences;
+package dev.warden.ui.internal.chat;
+
+import dev.warden.ui.internal.model.ModelPreferences;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 

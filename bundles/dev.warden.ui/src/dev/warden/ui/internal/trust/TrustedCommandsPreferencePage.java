@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.preferences;
+package dev.warden.ui.internal.trust;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,6 @@ import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternProblem;
 import dev.warden.core.trust.PatternScope;
 import dev.warden.core.trust.TrustPolicy;
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.trust.PatternFiles;
 import dev.warden.ui.internal.trust.PatternLines;
@@ -89,7 +88,7 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 
 	@Override
 	public void init(IWorkbench workbench) {
-		setDescription(Messages.TrustPage_description);
+		setDescription(TrustMessages.TrustPage_description);
 	}
 
 	@Override

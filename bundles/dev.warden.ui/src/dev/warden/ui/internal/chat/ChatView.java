@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.views;
+package dev.warden.ui.internal.chat;
 
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -42,20 +42,19 @@ import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.protect.PolicyPathGuard;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.Usage;
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.WardenServices;
-import dev.warden.ui.internal.agent.AgentRuntime;
-import dev.warden.ui.internal.agent.AgentScope;
-import dev.warden.ui.internal.agent.ScopeGate;
+import dev.warden.ui.internal.chat.AgentRuntime;
+import dev.warden.ui.internal.chat.AgentScope;
+import dev.warden.ui.internal.chat.ScopeGate;
 import dev.warden.ui.internal.chat.ChatApprovals;
 import dev.warden.ui.internal.chat.ChatController;
 import dev.warden.ui.internal.chat.ContextAttachments;
 import dev.warden.ui.internal.chat.ConversationViewer;
 import dev.warden.ui.internal.chat.FileMentions;
 import dev.warden.ui.internal.protect.FirstFetchNote;
-import dev.warden.ui.internal.preferences.ChatPreferences;
-import dev.warden.ui.internal.preferences.ModelPreferences;
+import dev.warden.ui.internal.chat.ChatPreferences;
+import dev.warden.ui.internal.model.ModelPreferences;
 
 /**
  * The Warden Chat view: the conversation, the input box with Send and Stop, the mode switch, new chat and history
@@ -93,7 +92,7 @@ public final class ChatView extends ViewPart {
 
 		setupNotice = createSetupNotice(parent);
 		universalTrust = new Label(parent, SWT.WRAP);
-		universalTrust.setText(Messages.Chat_universalTrust);
+		universalTrust.setText(ChatMessages.Chat_universalTrust);
 		universalTrust.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(universalTrust);
 
@@ -111,7 +110,7 @@ public final class ChatView extends ViewPart {
 		GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 4).applyTo(inputRow);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(inputRow);
 		input = new Text(inputRow, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-		input.setMessage(Messages.ChatView_inputHint);
+		input.setMessage(ChatMessages.ChatView_inputHint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, input.getLineHeight() * 3).applyTo(input);
 		input.addListener(SWT.KeyDown, e -> inputKey(e));
 		input.addListener(SWT.Modify, e -> offerUrl());
@@ -133,14 +132,14 @@ public final class ChatView extends ViewPart {
 		GridLayoutFactory.fillDefaults().spacing(2, 2).applyTo(buttons);
 		GridDataFactory.fillDefaults().align(SWT.FILL, SWT.TOP).applyTo(buttons);
 		send = new Button(buttons, SWT.PUSH);
-		send.setText(Messages.ChatView_send);
+		send.setText(ChatMessages.ChatView_send);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(send);
 		stop = new Button(buttons, SWT.PUSH);
-		stop.setText(Messages.ChatView_stop);
+		stop.setText(ChatMessages.ChatView_stop);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(stop);
 		Button attach = new Button(buttons, SWT.PUSH);
-		attach.setText(Messages.Context_attach);
-		attach.setToolTipText(Messages.Context_attachTooltip);
+		attach.setText(ChatMessages.Context_attach);
+		attach.setToolTipText(ChatMessages.Context_attachTooltip);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(attach);
 		attach.addListener(SWT.Selection, e -> attachEditor());
 		send.addListener(SWT.Selection, e -> sendPrompt());
@@ -151,7 +150,7 @@ public final class ChatView extends ViewPart {
 
 		createToolbar();
 		// the change journal is opened (a file lock, the journal read back) off the UI thread
-		org.eclipse.core.runtime.jobs.Job opening = org.eclipse.core.runtime.jobs.Job.create(Messages.Chat_openingJournal,
+		org.eclipse.core.runtime.jobs.Job opening = org.eclipse.core.runtime.jobs.Job.create(ChatMessages.Chat_openingJournal,
 				monitor -> {
 					try {
 						controller.changes();
@@ -176,10 +175,10 @@ public final class ChatView extends ViewPart {
 		icon.setImage(parent.getDisplay().getSystemImage(SWT.ICON_INFORMATION));
 		GridDataFactory.fillDefaults().span(1, 2).align(SWT.BEGINNING, SWT.BEGINNING).applyTo(icon);
 		Label text = new Label(notice, SWT.WRAP);
-		text.setText(Messages.ChatView_noModel);
+		text.setText(ChatMessages.ChatView_noModel);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
 		Link link = new Link(notice, SWT.NONE);
-		link.setText(Messages.ChatView_noModelLink);
+		link.setText(ChatMessages.ChatView_noModelLink);
 		link.addListener(SWT.Selection, e -> openModelPreferences());
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(link);
 		return notice;
@@ -252,10 +251,10 @@ public final class ChatView extends ViewPart {
 		urlOfferText = new Label(offer, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(urlOfferText);
 		Button fetch = new Button(offer, SWT.PUSH);
-		fetch.setText(Messages.Context_fetch);
+		fetch.setText(ChatMessages.Context_fetch);
 		fetch.addListener(SWT.Selection, e -> fetchOfferedUrl());
 		Button no = new Button(offer, SWT.PUSH);
-		no.setText(Messages.Context_noThanks);
+		no.setText(ChatMessages.Context_noThanks);
 		no.addListener(SWT.Selection, e -> {
 			declinedUrls.add(offeredUrl);
 			showUrlOffer(null);
@@ -275,7 +274,7 @@ public final class ChatView extends ViewPart {
 	private void showUrlOffer(String url) {
 		offeredUrl = url;
 		if (url != null) {
-			urlOfferText.setText(NLS.bind(Messages.Context_fetchOffer, url));
+			urlOfferText.setText(NLS.bind(ChatMessages.Context_fetchOffer, url));
 		}
 		show(urlOffer, url != null);
 	}
@@ -289,7 +288,7 @@ public final class ChatView extends ViewPart {
 		showUrlOffer(null);
 		declinedUrls.add(url);
 		String sessionId = controller.conversation().id();
-		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(NLS.bind(Messages.Context_fetching, url), monitor -> {
+		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(NLS.bind(ChatMessages.Context_fetching, url), monitor -> {
 			JsonLinesAuditLog audit = auditLog(sessionId);
 			try {
 				dev.warden.core.protect.FetchedContent content = new dev.warden.core.protect.SafeFetcher(
@@ -301,7 +300,7 @@ public final class ChatView extends ViewPart {
 			} catch (dev.warden.core.protect.FetchException e) {
 				audit.record(dev.warden.core.audit.AuditEvent.of("url.fetch", url, "REFUSED", e.getMessage(), "user")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				UI.runOnUIThread(input, () -> {
-					conversation.addNotice(NLS.bind(Messages.Context_fetchFailed, url, e.getMessage()));
+					conversation.addNotice(NLS.bind(ChatMessages.Context_fetchFailed, url, e.getMessage()));
 					conversation.refresh();
 				});
 			}
@@ -323,7 +322,7 @@ public final class ChatView extends ViewPart {
 		AgentScope scope = ScopeGate.prepare(getSite().getShell());
 		lastScope = scope;
 		if (scope.isEmpty()) {
-			conversation.addNotice(Messages.Chat_noProjects);
+			conversation.addNotice(ChatMessages.Chat_noProjects);
 			conversation.refresh();
 		}
 		return scope;
@@ -364,8 +363,8 @@ public final class ChatView extends ViewPart {
 
 	/** Saves the patterns ticked under Always trust…, asking first when one of them trusts every command. */
 	private boolean savePatterns(List<String> patterns) {
-		if (patterns.contains("*") && !MessageDialog.openConfirm(getSite().getShell(), Messages.Approval_universalTitle, //$NON-NLS-1$
-				Messages.Approval_universalMessage)) {
+		if (patterns.contains("*") && !MessageDialog.openConfirm(getSite().getShell(), ChatMessages.Approval_universalTitle, //$NON-NLS-1$
+				ChatMessages.Approval_universalMessage)) {
 			return false;
 		}
 		try {
@@ -393,11 +392,11 @@ public final class ChatView extends ViewPart {
 			ProviderConfig config = ModelPreferences.load().toConfig(dev.warden.core.provider.ApiKey.NONE);
 			Usage usage = controller.sessionUsage();
 			NumberFormat numbers = NumberFormat.getIntegerInstance();
-			status.setText(NLS.bind(Messages.Chat_status, new Object[] { ModelPreferences.load().preset().label(),
+			status.setText(NLS.bind(ChatMessages.Chat_status, new Object[] { ModelPreferences.load().preset().label(),
 					config.model(), numbers.format(usage.promptTokens()), numbers.format(usage.outputTokens()),
 					numbers.format(usage.cacheReadTokens()) }));
 		} else {
-			status.setText(Messages.Chat_statusNoModel);
+			status.setText(ChatMessages.Chat_statusNoModel);
 		}
 		status.getParent().layout(new Control[] { status });
 	}
@@ -409,10 +408,10 @@ public final class ChatView extends ViewPart {
 		item.setMode(ActionContributionItem.MODE_FORCE_TEXT);
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		toolbar.add(item);
-		toolbar.add(new Action(Messages.Chat_newChat) {
+		toolbar.add(new Action(ChatMessages.Chat_newChat) {
 			{
 				setId("dev.warden.ui.actions.newChat"); //$NON-NLS-1$
-				setToolTipText(Messages.Chat_newChat);
+				setToolTipText(ChatMessages.Chat_newChat);
 			}
 
 			@Override
@@ -421,7 +420,7 @@ public final class ChatView extends ViewPart {
 			}
 		});
 		toolbar.add(new HistoryAction());
-		toolbar.add(new Action(Messages.Chat_viewAll) {
+		toolbar.add(new Action(ChatMessages.Chat_viewAll) {
 			{
 				setId("dev.warden.ui.actions.viewAll"); //$NON-NLS-1$
 				setActionDefinitionId("dev.warden.ui.commands.viewAllChanges"); //$NON-NLS-1$
@@ -432,7 +431,7 @@ public final class ChatView extends ViewPart {
 				controller.changes().viewAll(getSite().getPage());
 			}
 		});
-		toolbar.add(new Action(Messages.Chat_revertAll) {
+		toolbar.add(new Action(ChatMessages.Chat_revertAll) {
 			{
 				setId("dev.warden.ui.actions.revertAll"); //$NON-NLS-1$
 				setActionDefinitionId("dev.warden.ui.commands.revertAllChanges"); //$NON-NLS-1$
@@ -455,7 +454,7 @@ public final class ChatView extends ViewPart {
 		private Menu menu;
 
 		HistoryAction() {
-			super(Messages.Chat_history, IAction.AS_DROP_DOWN_MENU);
+			super(ChatMessages.Chat_history, IAction.AS_DROP_DOWN_MENU);
 			setId("dev.warden.ui.actions.history"); //$NON-NLS-1$
 			setMenuCreator(this);
 		}
@@ -482,7 +481,7 @@ public final class ChatView extends ViewPart {
 			List<SessionSummary> sessions = controller.history();
 			if (sessions.isEmpty()) {
 				MenuItem none = new MenuItem(target, SWT.PUSH);
-				none.setText(Messages.Chat_historyEmpty);
+				none.setText(ChatMessages.Chat_historyEmpty);
 				none.setEnabled(false);
 			}
 			for (SessionSummary session : sessions) {
@@ -491,13 +490,13 @@ public final class ChatView extends ViewPart {
 				Menu actions = new Menu(item);
 				item.setMenu(actions);
 				MenuItem open = new MenuItem(actions, SWT.PUSH);
-				open.setText(Messages.Chat_history);
+				open.setText(ChatMessages.Chat_history);
 				open.addListener(SWT.Selection, e -> controller.open(session.id()));
 				MenuItem rename = new MenuItem(actions, SWT.PUSH);
-				rename.setText(Messages.Chat_rename);
+				rename.setText(ChatMessages.Chat_rename);
 				rename.addListener(SWT.Selection, e -> rename(session));
 				MenuItem delete = new MenuItem(actions, SWT.PUSH);
-				delete.setText(Messages.Chat_delete);
+				delete.setText(ChatMessages.Chat_delete);
 				delete.addListener(SWT.Selection, e -> delete(session));
 			}
 		}
@@ -512,8 +511,8 @@ public final class ChatView extends ViewPart {
 	}
 
 	private void rename(SessionSummary session) {
-		InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Chat_rename, Messages.Chat_renameMessage,
-				session.title(), text -> text.isBlank() ? Messages.Chat_renameMessage : null);
+		InputDialog dialog = new InputDialog(getSite().getShell(), ChatMessages.Chat_rename, ChatMessages.Chat_renameMessage,
+				session.title(), text -> text.isBlank() ? ChatMessages.Chat_renameMessage : null);
 		if (dialog.open() == Window.OK) {
 			try {
 				controller.rename(session.id(), dialog.getValue().strip());
@@ -524,8 +523,8 @@ public final class ChatView extends ViewPart {
 	}
 
 	private void delete(SessionSummary session) {
-		if (MessageDialog.openConfirm(getSite().getShell(), Messages.Chat_delete,
-				NLS.bind(Messages.Chat_deleteConfirm, session.title()))) {
+		if (MessageDialog.openConfirm(getSite().getShell(), ChatMessages.Chat_delete,
+				NLS.bind(ChatMessages.Chat_deleteConfirm, session.title()))) {
 			try {
 				controller.delete(session.id());
 			} catch (java.io.IOException e) {
@@ -551,7 +550,7 @@ public final class ChatView extends ViewPart {
 			setText(label(mode));
 			setImageDescriptor(ResourceLocator.imageDescriptorFromBundle(ChatView.class,
 					mode == Mode.AUTOPILOT ? "icons/autopilot.png" : "icons/supervised.png").orElse(null)); //$NON-NLS-1$ //$NON-NLS-2$
-			setToolTipText(NLS.bind(Messages.Mode_tooltip, label(mode), label(mode.toggled())));
+			setToolTipText(NLS.bind(ChatMessages.Mode_tooltip, label(mode), label(mode.toggled())));
 		}
 
 		@Override
@@ -560,7 +559,7 @@ public final class ChatView extends ViewPart {
 		}
 
 		static String label(Mode mode) {
-			return mode == Mode.AUTOPILOT ? Messages.Mode_autopilot : Messages.Mode_supervised;
+			return mode == Mode.AUTOPILOT ? ChatMessages.Mode_autopilot : ChatMessages.Mode_supervised;
 		}
 	}
 

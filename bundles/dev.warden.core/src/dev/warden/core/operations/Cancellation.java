@@ -1,4 +1,4 @@
-package dev.warden.core.provider;
+package dev.warden.core.operations;
 
 import java.time.Duration;
 import java.util.ArrayList;

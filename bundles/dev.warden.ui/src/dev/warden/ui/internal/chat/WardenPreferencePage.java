@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.preferences;
+package dev.warden.ui.internal.chat;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -17,7 +17,6 @@ import org.eclipse.ui.preferences.IWorkbenchPreferenceContainer;
 
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
-import dev.warden.ui.internal.Messages;
 import dev.warden.ui.internal.WardenServices;
 
 /**
@@ -36,7 +35,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	@Override
 	public void init(IWorkbench workbench) {
 		modes = WardenServices.mode();
-		setDescription(Messages.RootPage_description);
+		setDescription(ChatMessages.RootPage_description);
 	}
 
 	@Override
@@ -45,33 +44,33 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		GridLayoutFactory.fillDefaults().applyTo(contents);
 
 		Group mode = new Group(contents, SWT.NONE);
-		mode.setText(Messages.RootPage_mode);
+		mode.setText(ChatMessages.RootPage_mode);
 		GridLayoutFactory.swtDefaults().applyTo(mode);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(mode);
-		autopilot = radio(mode, Messages.Mode_autopilot_mnemonic, Messages.RootPage_autopilotDescription);
-		supervised = radio(mode, Messages.Mode_supervised_mnemonic, Messages.RootPage_supervisedDescription);
+		autopilot = radio(mode, ChatMessages.Mode_autopilot_mnemonic, ChatMessages.RootPage_autopilotDescription);
+		supervised = radio(mode, ChatMessages.Mode_supervised_mnemonic, ChatMessages.RootPage_supervisedDescription);
 		show(modes.getMode());
 
 		enterSends = new Button(contents, SWT.CHECK);
-		enterSends.setText(Messages.RootPage_enterSends);
+		enterSends.setText(ChatMessages.RootPage_enterSends);
 		enterSends.setSelection(ChatPreferences.enterSends());
 
 		Group agent = new Group(contents, SWT.NONE);
-		agent.setText(Messages.RootPage_agent);
+		agent.setText(ChatMessages.RootPage_agent);
 		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(agent);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(agent);
-		new Label(agent, SWT.NONE).setText(Messages.RootPage_maxSteps);
+		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_maxSteps);
 		maxSteps = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		maxSteps.setValues(ChatPreferences.maxSteps(), 1, 500, 0, 1, 10);
-		new Label(agent, SWT.NONE).setText(Messages.RootPage_keepChats);
+		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_keepChats);
 		keepChats = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		keepChats.setValues(ChatPreferences.keepChats(), 1, 10_000, 0, 1, 10);
-		new Label(agent, SWT.NONE).setText(Messages.RootPage_keepDays);
+		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_keepDays);
 		keepDays = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		keepDays.setValues(ChatPreferences.keepDays(), 1, 3650, 0, 1, 30);
 
 		Link links = new Link(contents, SWT.WRAP);
-		links.setText(Messages.RootPage_links);
+		links.setText(ChatMessages.RootPage_links);
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(links);
 		links.addListener(SWT.Selection, e -> {
 			if (getContainer() instanceof IWorkbenchPreferenceContainer container) {
