@@ -18,7 +18,7 @@ public interface Approvals {
 		private static final String NOBODY = "No one is available to approve this."; //$NON-NLS-1$
 
 		@Override
-		public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason) {
+		public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, GatewayDecision decision) {
 			return CompletableFuture.completedFuture(CommandApproval.reject(NOBODY));
 		}
 
@@ -42,9 +42,11 @@ public interface Approvals {
 	 * Asks whether to run a command: run once, always trust, or reject with a reason.
 	 *
 	 * @param invocation the call; its {@link ToolInvocation#subject() subject} is the command line
-	 * @param reason     why the policy asks (e.g. "not in the trusted commands")
+	 * @param decision   the gateway's decision: why it asks (e.g. "not in the trusted commands") and, when the
+	 *                   trusted-command policy judged the line, its verdict with the parts and the patterns to offer;
+	 *                   show these, never judge the line again
 	 */
-	CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason);
+	CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, GatewayDecision decision);
 
 	/** Shows proposed file changes for review: approve, or reject with a reason. */
 	CompletableFuture<Approval> reviewChanges(ToolInvocation invocation, List<ProposedChange> changes);

@@ -2,6 +2,8 @@ package dev.warden.core.agent;
 
 import java.util.Objects;
 
+import dev.warden.core.trust.CommandVerdict;
+
 /**
  * The seam to Warden's command trust rules: a verdict for a command line. The trust subsystem implements it.
  */
@@ -22,11 +24,17 @@ public interface CommandRules {
 	/**
 	 * @param level  the verdict
 	 * @param reason which rule decided, for the audit trail and the user
+	 * @param detail the trusted-command policy's full verdict (parts, reasons, patterns to offer); {@code null} when
+	 *               no policy judged the line (e.g. commands are refused in the project altogether)
 	 */
-	record Verdict(Level level, String reason) {
+	record Verdict(Level level, String reason, CommandVerdict detail) {
 		public Verdict {
 			Objects.requireNonNull(level, "level"); //$NON-NLS-1$
 			reason = reason == null ? "" : reason; //$NON-NLS-1$
+		}
+
+		public Verdict(Level level, String reason) {
+			this(level, reason, null);
 		}
 	}
 

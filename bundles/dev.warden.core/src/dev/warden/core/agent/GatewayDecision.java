@@ -1,14 +1,19 @@
 package dev.warden.core.agent;
 
 import java.util.Objects;
+import java.util.Optional;
+
+import dev.warden.core.trust.CommandVerdict;
 
 /**
  * The policy gateway's answer for one tool call.
  *
  * @param verdict what happens
  * @param reason  why, for the audit trail and (for ASK and REFUSE) for the user and the model
+ * @param command for a command line, the trusted-command policy's verdict (its parts, their reasons and the
+ *                patterns to offer), carried to whoever asks the user; {@code null} otherwise
  */
-public record GatewayDecision(Verdict verdict, String reason) {
+public record GatewayDecision(Verdict verdict, String reason, CommandVerdict command) {
 
 	/** What happens to a tool call. */
 	public enum Verdict {
@@ -23,6 +28,21 @@ public record GatewayDecision(Verdict verdict, String reason) {
 	public GatewayDecision {
 		Objects.requireNonNull(verdict, "verdict"); //$NON-NLS-1$
 		reason = reason == null ? "" : reason; //$NON-NLS-1$
+	}
+
+	/** A decision about anything but a judged command line. */
+	public GatewayDecision(Verdict verdict, String reason) {
+		this(verdict, reason, null);
+	}
+
+	/** The trusted-command policy's verdict, when the decision is about a command line it judged. */
+	public Optional<CommandVerdict> commandVerdict() {
+		return Optional.ofNullable(command);
+	}
+
+	/** The same decision with the command verdict that led to it. */
+	public GatewayDecision withCommand(CommandVerdict verdict) {
+		return new GatewayDecision(this.verdict, reason, verdict);
 	}
 
 	public static GatewayDecision allow(String reason) {

@@ -40,15 +40,7 @@ public final class StandardToolGateway implements ToolGateway {
 				return GatewayDecision.refuse(cwd.get());
 			}
 			CommandRules.Verdict verdict = commands.check(subject);
-			return switch (verdict.level()) {
-			case REFUSED -> GatewayDecision.refuse(verdict.reason());
-			case DENIED -> GatewayDecision.ask("Flagged by a deny rule: " + verdict.reason() //$NON-NLS-1$
-					+ ". It runs only if you approve it explicitly."); //$NON-NLS-1$
-			case TRUSTED -> mode == Mode.SUPERVISED
-					? GatewayDecision.ask("Supervised mode: every command waits for approval (" + verdict.reason() + ')') //$NON-NLS-1$
-					: GatewayDecision.allow(verdict.reason());
-			case ASK -> GatewayDecision.ask(verdict.reason());
-			};
+			return commandDecision(verdict, mode).withCommand(verdict.detail());
 		}
 		if (capabilities.contains(Capability.CHANGE_FILES)) {
 			Optional<String> refusal = paths.refusal(subject, true);
@@ -76,6 +68,18 @@ public final class StandardToolGateway implements ToolGateway {
 			return refusal.map(GatewayDecision::refuse).orElseGet(() -> GatewayDecision.allow("path allowed")); //$NON-NLS-1$
 		}
 		return GatewayDecision.refuse("The tool " + invocation.toolName() + " declares no capability Warden knows."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static GatewayDecision commandDecision(CommandRules.Verdict verdict, Mode mode) {
+		return switch (verdict.level()) {
+		case REFUSED -> GatewayDecision.refuse(verdict.reason());
+		case DENIED -> GatewayDecision.ask("Flagged by a deny rule: " + verdict.reason() //$NON-NLS-1$
+				+ ". It runs only if you approve it explicitly."); //$NON-NLS-1$
+		case TRUSTED -> mode == Mode.SUPERVISED
+				? GatewayDecision.ask("Supervised mode: every command waits for approval (" + verdict.reason() + ')') //$NON-NLS-1$
+				: GatewayDecision.allow(verdict.reason());
+		case ASK -> GatewayDecision.ask(verdict.reason());
+		};
 	}
 
 	@Override

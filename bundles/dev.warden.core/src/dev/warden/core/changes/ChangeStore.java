@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.internal.changes.JournalChangeStore;
 
 /**
  * The change journals of all chat sessions, in one state directory (the plugin's state location): a journal file
@@ -14,15 +13,6 @@ import dev.warden.core.internal.changes.JournalChangeStore;
  */
 public interface ChangeStore extends AutoCloseable {
 
-	/**
-	 * Opens (creating if needed) the store in {@code stateDirectory}.
-	 *
-	 * @param audit where restores and pruning are recorded
-	 * @throws IOException if the directory cannot be used, or another process uses it
-	 */
-	static ChangeStore open(Path stateDirectory, AuditLog audit) throws IOException {
-		return JournalChangeStore.open(stateDirectory, audit);
-	}
 
 	/** Starts a new session with a generated id. */
 	ChangeSession createSession(String title) throws IOException;

@@ -1,11 +1,13 @@
 package dev.warden.core.provider;
 
-import dev.warden.core.operations.Cancellation;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import dev.warden.core.internal.provider.AnthropicProvider;
+import dev.warden.core.internal.provider.OpenAiCompatibleProvider;
+import dev.warden.core.operations.Cancellation;
 
 /** Creates {@link ModelProvider}s and checks configurations. */
 public final class Providers {
@@ -22,7 +24,10 @@ public final class Providers {
 		if (problem.isPresent()) {
 			throw new ProviderException(ProviderException.Kind.CONFIGURATION, problem.get());
 		}
-		return config.kind().create(config);
+		return switch (config.kind()) {
+		case ANTHROPIC -> new AnthropicProvider(config);
+		case OPENAI_COMPATIBLE -> new OpenAiCompatibleProvider(config);
+		};
 	}
 
 	/**

@@ -179,6 +179,13 @@ public final class ToolArguments {
 		return List.copyOf(list);
 	}
 
+	/** @return these arguments with the string argument {@code name} set to {@code value} */
+	public ToolArguments with(String name, String value) {
+		JsonObject copy = values.deepCopy();
+		copy.addProperty(name, value);
+		return new ToolArguments(copy);
+	}
+
 	/** @return the arguments as compact JSON */
 	public String toJson() {
 		return values.toString();

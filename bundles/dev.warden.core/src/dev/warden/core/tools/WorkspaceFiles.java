@@ -15,6 +15,16 @@ import java.util.function.Predicate;
 public interface WorkspaceFiles {
 
 	/**
+	 * The path as the workspace knows it, for another spelling the agent may use: with one project, a path that starts
+	 * with the project's name ({@code demo/src/Main.java}) means the path inside it ({@code src/Main.java}), unless the
+	 * project holds a file or folder of that name (then the path is taken as written). Nothing is checked here.
+	 */
+	default String canonicalSpelling(String path) {
+		return path;
+	}
+
+
+	/**
 	 * @return {@code path} in canonical form ({@code "src/Main.java"}, {@code "."} for the root)
 	 * @throws ToolException if it lies outside the workspace or is hidden
 	 */

@@ -47,4 +47,27 @@ public record CommandVerdict(String commandLine, Verdict verdict, String reason,
 	public List<CommandPart> uncoveredParts() {
 		return parts.stream().filter(part -> part.status() != PartStatus.COVERED).toList();
 	}
+
+	/**
+	 * The patterns "Always trust…" offers: one per part that no pattern covers (the narrowest that covers it, with
+	 * broader alternatives), never one for the whole line, and none for a part that is denied, failed closed, or
+	 * cannot be covered by any pattern. Parts with the same suggestion are offered once.
+	 */
+	public List<PatternSuggestion> suggestions() {
+		List<PatternSuggestion> suggestions = new ArrayList<>();
+		List<String> seen = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			CommandPart part = parts.get(i);
+			if (part.status() != PartStatus.NOT_COVERED || part.suggestions().isEmpty()) {
+				continue;
+			}
+			String pattern = part.suggestions().get(0);
+			if (!seen.contains(pattern)) {
+				seen.add(pattern);
+				suggestions.add(new PatternSuggestion(i, part.text(), pattern,
+						part.suggestions().subList(1, part.suggestions().size())));
+			}
+		}
+		return suggestions;
+	}
 }

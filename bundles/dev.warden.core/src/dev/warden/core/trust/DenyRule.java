@@ -38,7 +38,8 @@ public record DenyRule(String text, List<String> words, Optional<BuiltInDenyRule
 	 * @throws IllegalArgumentException with a message a user reads when the text is not a valid rule
 	 */
 	public static DenyRule parse(String text) {
-		return PatternSyntax.denyRule(text);
+		PatternSyntax.DenyWords words = PatternSyntax.denyRule(text);
+		return new DenyRule(words.text(), words.globs(), words.builtIn());
 	}
 
 	/** The rule written in a normal form, with its leading {@code !}. */

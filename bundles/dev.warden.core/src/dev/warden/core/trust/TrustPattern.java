@@ -36,7 +36,8 @@ public record TrustPattern(String text, List<String> words, boolean wildcard) {
 	 * @throws IllegalArgumentException with a message a user reads when the text is not a valid pattern
 	 */
 	public static TrustPattern parse(String text) {
-		return PatternSyntax.trustPattern(text);
+		PatternSyntax.TrustWords words = PatternSyntax.trustPattern(text);
+		return new TrustPattern(words.text(), words.literal(), words.wildcard());
 	}
 
 	/** Whether this is the universal pattern {@code *}. */

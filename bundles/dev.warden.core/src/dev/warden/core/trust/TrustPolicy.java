@@ -93,21 +93,7 @@ public final class TrustPolicy {
 	 * closed, or cannot be covered by any pattern. Parts with the same suggestion are offered once.
 	 */
 	public List<PatternSuggestion> suggestPatterns(CommandVerdict verdict) {
-		List<PatternSuggestion> suggestions = new ArrayList<>();
-		List<String> seen = new ArrayList<>();
-		for (int i = 0; i < verdict.parts().size(); i++) {
-			CommandPart part = verdict.parts().get(i);
-			if (part.status() != PartStatus.NOT_COVERED || part.suggestions().isEmpty()) {
-				continue;
-			}
-			String pattern = part.suggestions().get(0);
-			if (!seen.contains(pattern)) {
-				seen.add(pattern);
-				suggestions.add(new PatternSuggestion(i, part.text(), pattern,
-						part.suggestions().subList(1, part.suggestions().size())));
-			}
-		}
-		return suggestions;
+		return verdict.suggestions();
 	}
 
 	/** Collects the pattern lists, the guard and the audit log of a policy. */

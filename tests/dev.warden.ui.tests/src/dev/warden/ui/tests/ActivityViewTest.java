@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.JsonLinesAuditLog;
-import dev.warden.core.internal.settings.StateLocations;
 import dev.warden.ui.internal.audit.ActivityView;
 
 /** The Agent Activity view over the real audit trail in the workspace's state location. */
@@ -31,7 +30,7 @@ class ActivityViewTest {
 	@Test
 	void showsTheAuditTrailNewestFirstFiltersAndExportsWithoutSecrets(@TempDir Path exportDir) throws Exception {
 		String marker = UUID.randomUUID().toString().substring(0, 8);
-		JsonLinesAuditLog log = new JsonLinesAuditLog(StateLocations.audit(), "session-" + marker, e -> {
+		JsonLinesAuditLog log = new JsonLinesAuditLog(dev.warden.ui.internal.WardenServices.state().auditDirectory(), "session-" + marker, e -> {
 			throw new AssertionError(e);
 		});
 		log.record(AuditEvent.of("command", "npm test " + marker, "TRUSTED", "pattern npm *", "policy"));

@@ -1,5 +1,7 @@
 package dev.warden.ui.tests;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.model.ModelPreferencePage;
-import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.core.settings.ModelSettings;
+import dev.warden.ui.internal.model.ModelPreferencePage;
 
 /**
  * The Model page against a real OpenAI-compatible server on loopback, with the key in the test run's own secure
@@ -75,8 +78,8 @@ class ModelPreferencePageTest {
 
 	private static void clearSettings() {
 		try {
-			InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).clear();
-			SecurePreferencesFactory.getDefault().node(ModelPreferences.SECURE_NODE).removeNode();
+			InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER).clear();
+			SecurePreferencesFactory.getDefault().node(ModelSettings.SECURE_NODE).removeNode();
 			SecurePreferencesFactory.getDefault().flush();
 		} catch (Exception e) {
 			throw new AssertionError("could not reset the model settings", e);
@@ -85,9 +88,9 @@ class ModelPreferencePageTest {
 
 	@Test
 	void testConnectionTalksToTheServerAndTheKeyLandsOnlyInSecureStorage() throws Exception {
-		assertFalse(ModelPreferences.isConfigured());
+		assertFalse(WardenServices.model().isConfigured());
 		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
-				ModelPreferences.PAGE_ID, null, null);
+				ModelPreferencePage.ID, null, null);
 		dialog.setBlockOnOpen(false);
 		dialog.open();
 		dialog.getShell().setSize(900, 640);
@@ -103,11 +106,11 @@ class ModelPreferencePageTest {
 		Screenshots.take(dialog.getShell(), "preferences-model");
 
 		assertTrue(page.performOk());
-		assertTrue(ModelPreferences.isConfigured());
-		assertEquals("test-model", ModelPreferences.config().model());
-		assertEquals(url, ModelPreferences.config().baseUrl());
-		assertEquals(KEY, ModelPreferences.config().apiKey().reveal(), "the key reads back from secure storage");
-		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).flush();
+		assertTrue(WardenServices.model().isConfigured());
+		assertEquals("test-model", WardenServices.model().config().model());
+		assertEquals(url, WardenServices.model().config().baseUrl());
+		assertEquals(KEY, WardenServices.model().config().apiKey().reveal(), "the key reads back from secure storage");
+		InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER).flush();
 		SecurePreferencesFactory.getDefault().flush();
 
 		Path metadata = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath().resolve(".metadata");

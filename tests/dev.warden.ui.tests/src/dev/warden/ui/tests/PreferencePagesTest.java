@@ -55,9 +55,9 @@ class PreferencePagesTest {
 		page.setEnterSends(false);
 		assertTrue(page.performOk());
 		assertEquals(Mode.SUPERVISED, modes.getMode());
-		assertEquals(false, dev.warden.ui.internal.chat.ChatPreferences.enterSends(),
+		assertEquals(false, dev.warden.ui.internal.WardenServices.chat().enterSends(),
 				"Ctrl+Enter sends from now on");
-		dev.warden.ui.internal.chat.ChatPreferences.setEnterSends(true);
+		dev.warden.ui.internal.WardenServices.chat().setEnterSends(true);
 	}
 
 	private static PreferenceDialog open(String pageId) {

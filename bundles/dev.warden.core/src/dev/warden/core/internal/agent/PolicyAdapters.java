@@ -52,7 +52,7 @@ public final class PolicyAdapters {
 				case DENIED -> Level.DENIED;
 				default -> Level.ASK;
 				};
-				return new Verdict(level, verdict.reason());
+				return new Verdict(level, verdict.reason(), verdict);
 			}
 
 			@Override

@@ -76,7 +76,7 @@ public final class ToolDispatcher {
 	 */
 	public ToolOutput dispatch(ToolCall call, Mode mode, AgentListener listener, Cancellation cancellation) {
 		if (cancellation.isCancelled()) {
-			return ToolOutput.error("Cancelled by the user before it ran."); //$NON-NLS-1$
+			return ToolOutput.notDone(ToolOutput.Outcome.CANCELLED, ToolOutput.CANCELLED_PREFIX + " before it ran."); //$NON-NLS-1$
 		}
 		Tool tool = tools.get(call.name());
 		if (tool == null) {
@@ -91,6 +91,7 @@ public final class ToolDispatcher {
 			record("tool.call", call.name(), "REFUSED", "malformed arguments", "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			return ToolOutput.error(e.getMessage());
 		}
+		arguments = canonicalSpelling(arguments, tool);
 		String kind = auditKind(tool.capabilities());
 		ToolInvocation invocation = new ToolInvocation(sessionId, call.id(), call.name(), tool.capabilities(),
 				tool.subject(arguments), arguments);
@@ -101,7 +102,7 @@ public final class ToolDispatcher {
 		case REFUSE -> "REFUSED"; //$NON-NLS-1$
 		}, decision.reason(), "policy"); //$NON-NLS-1$
 		if (decision.verdict() == GatewayDecision.Verdict.REFUSE) {
-			return ToolOutput.error("Warden's policy refused this call: " + decision.reason() + " Nothing was done."); //$NON-NLS-1$ //$NON-NLS-2$
+			return ToolOutput.notDone(ToolOutput.Outcome.REFUSED, ToolOutput.REFUSED_PREFIX + ": " + decision.reason() + " Nothing was done."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		boolean reviewChanges = false;
 		if (decision.verdict() == GatewayDecision.Verdict.ASK) {
@@ -109,7 +110,7 @@ public final class ToolDispatcher {
 				reviewChanges = true; // the user reviews the computed change itself, in propose()
 			} else {
 				listener.approvalNeeded(invocation, decision.reason());
-				ToolOutput rejection = askFirst(invocation, decision.reason(), kind, cancellation);
+				ToolOutput rejection = askFirst(invocation, decision, kind, cancellation);
 				if (rejection != null) {
 					return rejection;
 				}
@@ -118,7 +119,7 @@ public final class ToolDispatcher {
 		CallGrant grant = new CallGrant(invocation, tool.capabilities(), reviewChanges, listener, cancellation, kind);
 		try {
 			ToolOutput output = tool.execute(grant);
-			ToolOutput capped = new ToolOutput(Truncation.cap(output.content()), output.error());
+			ToolOutput capped = new ToolOutput(Truncation.cap(output.content()), output.error(), output.outcome());
 			String verdict = cancellation.isCancelled() ? "CANCELLED" : capped.error() ? "FAILED" : "DONE"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			record(kind, invocation.subject(), verdict, grant.outcome, "agent"); //$NON-NLS-1$
 			return capped;
@@ -127,7 +128,7 @@ public final class ToolDispatcher {
 			return ToolOutput.error(e.getMessage());
 		} catch (CancellationException e) {
 			record(kind, invocation.subject(), "CANCELLED", "cancelled by the user", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			return ToolOutput.error("Cancelled by the user."); //$NON-NLS-1$
+			return ToolOutput.notDone(ToolOutput.Outcome.CANCELLED, ToolOutput.CANCELLED_PREFIX + "."); //$NON-NLS-1$
 		} catch (RuntimeException e) {
 			// a defect in a tool must not end the session; the model and the audit trail hear about it
 			record(kind, invocation.subject(), "FAILED", "internal error: " + e, "agent"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -138,11 +139,29 @@ public final class ToolDispatcher {
 		}
 	}
 
+	/**
+	 * The file and folder arguments in the spelling the workspace knows, so that the gateway, the tool and the audit
+	 * trail all see the same path (see {@link dev.warden.core.tools.WorkspaceFiles#canonicalSpelling}).
+	 */
+	private ToolArguments canonicalSpelling(ToolArguments arguments, Tool tool) {
+		ToolArguments result = arguments;
+		boolean files = tool.capabilities().contains(Capability.READ_FILES)
+				|| tool.capabilities().contains(Capability.CHANGE_FILES);
+		if (files && arguments.has("path")) { //$NON-NLS-1$
+			result = result.with("path", capabilities.files().canonicalSpelling(arguments.string("path"))); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (tool.capabilities().contains(Capability.RUN_COMMANDS) && arguments.has("cwd")) { //$NON-NLS-1$
+			result = result.with("cwd", capabilities.files().canonicalSpelling(arguments.string("cwd"))); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return result;
+	}
+
 	/** @return {@code null} if the user approved, or the error result for the model */
-	private ToolOutput askFirst(ToolInvocation invocation, String reason, String kind, Cancellation cancellation) {
+	private ToolOutput askFirst(ToolInvocation invocation, GatewayDecision decision, String kind, Cancellation cancellation) {
+		String reason = decision.reason();
 		try {
 			if (invocation.runsCommand()) {
-				CommandApproval answer = await(approvals.approveCommand(invocation, reason), cancellation);
+				CommandApproval answer = await(approvals.approveCommand(invocation, decision), cancellation);
 				switch (answer.choice()) {
 				case RUN_ONCE -> record("approval", invocation.subject(), "APPROVED", "run once", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				case ALWAYS_TRUST -> {
@@ -151,7 +170,7 @@ public final class ToolDispatcher {
 				}
 				case REJECT -> {
 					record("approval", invocation.subject(), "REJECTED", answer.reason(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					return ToolOutput.error(rejected(answer.reason()));
+					return ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason()));
 				}
 				}
 				return null;
@@ -159,7 +178,7 @@ public final class ToolDispatcher {
 			Approval answer = await(approvals.approveAction(invocation, reason), cancellation);
 			record("approval", invocation.subject(), answer.approved() ? "APPROVED" : "REJECTED", answer.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"user"); //$NON-NLS-1$
-			return answer.approved() ? null : ToolOutput.error(rejected(answer.reason()));
+			return answer.approved() ? null : ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason()));
 		} catch (ToolException e) {
 			record("approval", invocation.subject(), "REJECTED", e.getMessage(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			return ToolOutput.error(e.getMessage());
@@ -167,7 +186,7 @@ public final class ToolDispatcher {
 	}
 
 	private static String rejected(String reason) {
-		return "The user rejected this call" + (reason.isBlank() ? "." : ": " + reason) + " Nothing was done."; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		return ToolOutput.REJECTED_PREFIX + (reason.isBlank() ? "." : ": " + reason) + " Nothing was done."; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	}
 
 	private static <T> T await(CompletableFuture<T> future, Cancellation cancellation) throws ToolException {

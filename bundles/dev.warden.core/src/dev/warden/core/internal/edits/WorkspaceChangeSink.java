@@ -27,6 +27,7 @@ import org.eclipse.ltk.core.refactoring.TextFileChange;
 import org.eclipse.ltk.core.refactoring.resource.DeleteResourceChange;
 
 import dev.warden.core.changes.ChangeSession;
+import dev.warden.core.changes.WorkspaceFileContents;
 import dev.warden.core.changes.WriteMark;
 import dev.warden.core.tools.ChangeOutcome;
 import dev.warden.core.tools.ChangeSink;
@@ -92,7 +93,7 @@ public final class WorkspaceChangeSink implements ChangeSink {
 		}
 		IFile file = target.get();
 		try {
-			Optional<String> current = currentText(file);
+			Optional<String> current = WorkspaceFileContents.currentText(file);
 			if (proposed.isCreation() ? current.isPresent() : !current.map(proposed.oldContent()::equals).orElse(false)) {
 				return ChangeOutcome.rejected("Not applied: " + proposed.path() //$NON-NLS-1$
 						+ (current.isEmpty() ? " no longer exists." //$NON-NLS-1$
@@ -135,9 +136,9 @@ public final class WorkspaceChangeSink implements ChangeSink {
 		if (journal == null) {
 			return new Recording(file, null, -1, null);
 		}
-		byte[] before = currentBytes(file).orElse(null);
-		byte[] after = proposed.isDeletion() ? null : encode(file, proposed.newContent(), before);
-		long writeId = journal.recordAgentWrite(journalPath(file), before, after, proposed.description());
+		byte[] before = WorkspaceFileContents.currentBytes(file).orElse(null);
+		byte[] after = proposed.isDeletion() ? null : WorkspaceFileContents.encode(file, proposed.newContent(), before);
+		long writeId = journal.recordAgentWrite(WorkspaceFileContents.journalPath(file), before, after, proposed.description());
 		return new Recording(file, before, writeId, after);
 	}
 
@@ -172,7 +173,7 @@ public final class WorkspaceChangeSink implements ChangeSink {
 				return;
 			}
 			try {
-				if (Arrays.equals(currentBytes(file).orElse(null), before)) {
+				if (Arrays.equals(WorkspaceFileContents.currentBytes(file).orElse(null), before)) {
 					journal.mark(writeId, WriteMark.REJECTED);
 				}
 			} catch (CoreException | IOException e) {
@@ -186,61 +187,14 @@ public final class WorkspaceChangeSink implements ChangeSink {
 				return List.of();
 			}
 			journal.mark(writeId, WriteMark.APPLIED);
-			byte[] actual = currentBytes(file).orElse(null);
+			byte[] actual = WorkspaceFileContents.currentBytes(file).orElse(null);
 			if (Arrays.equals(actual, after)) {
 				return List.of(writeId);
 			}
-			long correction = journal.recordAgentWrite(journalPath(file), after, actual, "");
+			long correction = journal.recordAgentWrite(WorkspaceFileContents.journalPath(file), after, actual, "");
 			journal.mark(correction, WriteMark.APPLIED);
 			return List.of(writeId, correction);
 		}
-	}
-
-	/** The path the change journal knows {@code file} by: relative to the workspace root, with {@code /}. */
-	public static String journalPath(IFile file) {
-		return file.getFullPath().makeRelative().toString();
-	}
-
-	/**
-	 * The file's bytes as the user sees them: the editor's document, encoded in the file's charset, when it has unsaved
-	 * edits; else the bytes on disk; empty when the file does not exist.
-	 */
-	public static Optional<byte[]> currentBytes(IFile file) throws CoreException, IOException {
-		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(file.getFullPath(),
-				LocationKind.IFILE);
-		if (buffer != null && buffer.isDirty()) {
-			byte[] disk = file.exists() ? read(file) : null;
-			return Optional.of(encode(file, buffer.getDocument().get(), disk));
-		}
-		if (!file.exists()) {
-			return Optional.empty();
-		}
-		return Optional.of(read(file));
-	}
-
-	private static byte[] read(IFile file) throws CoreException, IOException {
-		try (InputStream in = file.getContents(true)) {
-			return in.readAllBytes();
-		}
-	}
-
-	/** {@code text} in the file's charset, after the byte order mark the file has now ({@code current}), if any. */
-	private static byte[] encode(IFile file, String text, byte[] current) throws CoreException {
-		String charset = file.exists() ? file.getCharset() : file.getParent().getDefaultCharset();
-		byte[] body = text.getBytes(Charset.forName(charset));
-		byte[] bom = file.exists() ? byteOrderMark(file) : null;
-		if (bom == null || current == null || current.length < bom.length
-				|| !Arrays.equals(Arrays.copyOf(current, bom.length), bom)) {
-			return body;
-		}
-		byte[] result = Arrays.copyOf(bom, bom.length + body.length);
-		System.arraycopy(body, 0, result, bom.length, body.length);
-		return result;
-	}
-
-	private static byte[] byteOrderMark(IFile file) throws CoreException {
-		IContentDescription description = file.getContentDescription();
-		return description == null ? null : (byte[]) description.getProperty(IContentDescription.BYTE_ORDER_MARK);
 	}
 
 	private static Change toChange(IFile file, ProposedChange proposed) throws CoreException {
@@ -255,23 +209,5 @@ public final class WorkspaceChangeSink implements ChangeSink {
 		change.setEdit(LineDiff.edits(proposed.oldContent(), proposed.newContent()));
 		change.setSaveMode(TextFileChange.KEEP_SAVE_STATE);
 		return change;
-	}
-
-	/**
-	 * The file's text as the user sees it: the editor's document when it is open (saved or not), else the file's
-	 * contents; empty when the file does not exist.
-	 */
-	public static Optional<String> currentText(IFile file) throws CoreException, IOException {
-		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(file.getFullPath(),
-				LocationKind.IFILE);
-		if (buffer != null) {
-			return Optional.of(buffer.getDocument().get());
-		}
-		if (!file.exists()) {
-			return Optional.empty();
-		}
-		try (InputStream in = file.getContents(true)) {
-			return Optional.of(new String(in.readAllBytes(), Charset.forName(file.getCharset())));
-		}
 	}
 }

@@ -65,6 +65,32 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 	}
 
 	@Override
+	public String canonicalSpelling(String path) {
+		if (roots.size() != 1 || path == null) {
+			return path;
+		}
+		Map.Entry<String, Path> root = roots.entrySet().iterator().next();
+		String text = path.strip().replace('\\', '/');
+		String[] segments = text.split("/", -1); //$NON-NLS-1$
+		if (segments.length == 0 || !segments[0].equals(root.getKey()) || text.startsWith("/")) { //$NON-NLS-1$
+			return path;
+		}
+		for (String segment : segments) {
+			if (segment.equals("..")) { //$NON-NLS-1$
+				return path; // only a plain path is respelled, never one that climbs
+			}
+		}
+		if (Files.exists(root.getValue().resolve(segments[0]), LinkOption.NOFOLLOW_LINKS)) {
+			return path; // the project holds an entry of its own name: the path means that entry
+		}
+		String rest = text.substring(segments[0].length());
+		while (rest.startsWith("/")) { //$NON-NLS-1$
+			rest = rest.substring(1);
+		}
+		return rest.isEmpty() ? "." : rest; //$NON-NLS-1$
+	}
+
+	@Override
 	public String normalize(String path) throws ToolException {
 		String text = path == null ? "" : path.strip().replace('\\', '/'); //$NON-NLS-1$
 		if (text.startsWith("/") || text.matches("^[A-Za-z]:/.*")) { //$NON-NLS-1$ //$NON-NLS-2$

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.warden.core.trust.BuiltInDenyRule;
-import dev.warden.core.trust.DenyRule;
-import dev.warden.core.trust.TrustPattern;
 
 /** Reads trust patterns and deny rules with the same shell parser that reads command lines. */
 public final class PatternSyntax {
@@ -16,8 +14,28 @@ public final class PatternSyntax {
 	private PatternSyntax() {
 	}
 
+	/**
+	 * A trust pattern as read: its words after quote removal and whether it ends in the wildcard.
+	 *
+	 * @param text     the pattern, trimmed
+	 * @param literal  the words before the wildcard
+	 * @param wildcard whether a lone {@code *} ends the pattern
+	 */
+	public record TrustWords(String text, List<String> literal, boolean wildcard) {
+	}
+
+	/**
+	 * A deny rule as read.
+	 *
+	 * @param text    the rule without its {@code !}, trimmed
+	 * @param globs   the words, as globs; empty for a built-in rule
+	 * @param builtIn the built-in structural rule it names, if any
+	 */
+	public record DenyWords(String text, List<String> globs, Optional<BuiltInDenyRule> builtIn) {
+	}
+
 	/** Reads a trust pattern; throws {@link IllegalArgumentException} with a message a user reads. */
-	public static TrustPattern trustPattern(String text) {
+	public static TrustWords trustPattern(String text) {
 		String trimmed = text == null ? "" : text.strip();
 		if (trimmed.isEmpty()) {
 			throw new IllegalArgumentException("the pattern is empty");
@@ -40,11 +58,11 @@ public final class PatternSyntax {
 				literal.add(word.text());
 			}
 		}
-		return new TrustPattern(trimmed, literal, wildcard);
+		return new TrustWords(trimmed, literal, wildcard);
 	}
 
 	/** Reads a deny rule (with or without its {@code !}); throws {@link IllegalArgumentException}. */
-	public static DenyRule denyRule(String text) {
+	public static DenyWords denyRule(String text) {
 		String trimmed = text == null ? "" : text.strip();
 		if (trimmed.startsWith("!")) {
 			trimmed = trimmed.substring(1).strip();
@@ -59,14 +77,14 @@ public final class PatternSyntax {
 				throw new IllegalArgumentException("there is no built-in deny rule `@" + id + "`; the built-in rules are "
 						+ Arrays.stream(BuiltInDenyRule.values()).map(r -> "@" + r.id()).collect(Collectors.joining(", ")));
 			}
-			return new DenyRule(trimmed, List.of(), rule);
+			return new DenyWords(trimmed, List.of(), rule);
 		}
 		List<Word> words = singleCommand(trimmed);
 		List<String> globs = new ArrayList<>(words.size());
 		for (Word word : words) {
 			globs.add(word.glob());
 		}
-		return new DenyRule(trimmed, globs, Optional.empty());
+		return new DenyWords(trimmed, globs, Optional.empty());
 	}
 
 	private static List<Word> singleCommand(String text) {

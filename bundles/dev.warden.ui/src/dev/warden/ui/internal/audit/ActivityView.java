@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -34,8 +34,9 @@ import org.eclipse.ui.part.ViewPart;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditFilter;
 import dev.warden.core.audit.AuditReader;
-import dev.warden.core.internal.settings.StateLocations;
+import dev.warden.core.operations.WardenJobs;
 import dev.warden.ui.internal.UI;
+import dev.warden.ui.internal.WardenServices;
 
 /**
  * Agent Activity: everything the agent did or was refused, from the audit trail, newest first, with a filter and
@@ -58,7 +59,7 @@ public final class ActivityView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		directory = StateLocations.audit();
+		directory = WardenServices.state().auditDirectory();
 		GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(4).applyTo(parent);
 		new Label(parent, SWT.NONE).setText(AuditMessages.Activity_filter);
 		filterText = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
@@ -129,19 +130,16 @@ public final class ActivityView extends ViewPart {
 	/** Reads the audit trail again, off the UI thread. */
 	public void reload() {
 		AuditFilter filter = filter();
-		Job job = Job.create(AuditMessages.Activity_reading, monitor -> {
+		WardenJobs.scheduleSystem(AuditMessages.Activity_reading, monitor -> {
 			try {
 				AuditReader.Result result = AuditReader.read(directory, filter::test, 100);
 				List<AuditEvent> newestFirst = result.events().reversed();
 				UI.runOnUIThread(table.getControl(), () -> show(newestFirst, result.unreadable()));
 			} catch (IOException e) {
 				UI.runOnUIThread(table.getControl(), () -> status.setText(AuditMessages.Activity_readFailed));
-				return Status.error(AuditMessages.Activity_readFailed, e);
+				throw new CoreException(Status.error(AuditMessages.Activity_readFailed, e));
 			}
-			return Status.OK_STATUS;
 		});
-		job.setSystem(true);
-		job.schedule();
 	}
 
 	private void show(List<AuditEvent> events, int unreadable) {

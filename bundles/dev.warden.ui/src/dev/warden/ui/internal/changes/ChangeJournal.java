@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.changes;
 
+import dev.warden.ui.internal.WardenServices;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,10 +10,11 @@ import org.eclipse.core.commands.operations.OperationHistoryFactory;
 import org.eclipse.core.runtime.ILog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
-import dev.warden.core.audit.JsonLinesAuditLog;
+import dev.warden.core.agent.WorkspaceState;
 import dev.warden.core.changes.ChangeStore;
-import dev.warden.core.internal.settings.StateLocations;
+import dev.warden.core.operations.WardenJobs;
 
 /**
  * The workbench's change journal: opens the {@link ChangeStore} in Warden's state location when it is first needed,
@@ -25,6 +27,7 @@ public final class ChangeJournal {
 
 	private final Map<String, ChatChanges> sessions = new HashMap<>();
 	private ChangeStore store;
+	private WorkspaceState state;
 	private UndoTracker undo;
 	private ChatChanges active;
 
@@ -35,6 +38,7 @@ public final class ChangeJournal {
 			changes = new ChatChanges(store().openSession(chatSessionId, title), this);
 			sessions.put(chatSessionId, changes);
 		}
+		changes.setTitle(title);
 		return changes;
 	}
 
@@ -57,12 +61,15 @@ public final class ChangeJournal {
 
 	private ChangeStore store() throws IOException {
 		if (store == null) {
-			JsonLinesAuditLog audit = new JsonLinesAuditLog(StateLocations.audit(), null,
-					e -> ILog.of(ChangeJournal.class).warn("Could not write the audit trail", e)); //$NON-NLS-1$
-			store = ChangeStore.open(StateLocations.changes(), audit);
+			store = state.changeStore();
 			prune(store);
 		}
 		return store;
+	}
+
+	@Reference
+	void setState(WorkspaceState state) {
+		this.state = state;
 	}
 
 	/**
@@ -70,15 +77,13 @@ public final class ChangeJournal {
 	 * preference allows (never of a chat that is open).
 	 */
 	private static void prune(ChangeStore opened) {
-		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(ChangesMessages.Prune_job, monitor -> {
+		WardenJobs.scheduleSystem(ChangesMessages.Prune_job, monitor -> {
 			try {
-				opened.prune(dev.warden.ui.internal.chat.ChatPreferences.retention());
+				opened.prune(WardenServices.chat().retention());
 			} catch (IOException | RuntimeException e) {
 				ILog.of(ChangeJournal.class).warn("Old change history could not be pruned.", e); //$NON-NLS-1$
 			}
 		});
-		job.setSystem(true);
-		job.schedule();
 	}
 
 	@Deactivate
@@ -89,13 +94,6 @@ public final class ChangeJournal {
 		}
 		sessions.clear();
 		active = null;
-		if (store != null) {
-			try {
-				store.close();
-			} catch (IOException e) {
-				ILog.of(getClass()).error("Could not close the change journal", e); //$NON-NLS-1$
-			}
-			store = null;
-		}
+		store = null; // the workspace state service closes the journal
 	}
 }

@@ -59,12 +59,24 @@ public final class ChangesCompareInput extends CompareEditorInput {
 	private final ChangeSession session;
 	private final WorkspaceFileAccess files;
 
-	ChangesCompareInput(ChangeSession session, WorkspaceFileAccess files) {
+	/** @param chatTitle the chat's title as the user knows it; may be blank for a chat without a prompt yet */
+	ChangesCompareInput(ChangeSession session, WorkspaceFileAccess files, String chatTitle) {
 		super(configuration());
 		this.session = session;
 		this.files = files;
-		String title = session.info().title().isBlank() ? session.id() : session.info().title();
-		setTitle(NLS.bind(ChangesMessages.Compare_title, title));
+		setTitle(NLS.bind(ChangesMessages.Compare_title, title(session, chatTitle)));
+	}
+
+	/** The chat's title, else the journal's, else its first prompt; the session's id only when there is none. */
+	static String title(ChangeSession session, String chatTitle) {
+		if (chatTitle != null && !chatTitle.isBlank()) {
+			return chatTitle;
+		}
+		if (!session.info().title().isBlank()) {
+			return session.info().title();
+		}
+		return session.checkpoints().stream().map(c -> c.promptSummary()).filter(t -> !t.isBlank()).findFirst()
+				.orElse(session.id());
 	}
 
 	private static CompareConfiguration configuration() {
@@ -77,8 +89,9 @@ public final class ChangesCompareInput extends CompareEditorInput {
 		return configuration;
 	}
 
-	static ChangesCompareInput open(IWorkbenchPage page, ChangeSession session, WorkspaceFileAccess files) {
-		ChangesCompareInput input = new ChangesCompareInput(session, files);
+	static ChangesCompareInput open(IWorkbenchPage page, ChangeSession session, WorkspaceFileAccess files,
+			String chatTitle) {
+		ChangesCompareInput input = new ChangesCompareInput(session, files, chatTitle);
 		CompareUI.openCompareEditorOnPage(input, page);
 		return input;
 	}

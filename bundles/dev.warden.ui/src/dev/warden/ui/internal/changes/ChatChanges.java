@@ -36,10 +36,12 @@ import dev.warden.core.changes.FileRestore;
 import dev.warden.core.changes.RestorePlan;
 import dev.warden.core.changes.RestoreResult;
 import dev.warden.core.changes.RestoreTarget;
-import dev.warden.core.internal.edits.WorkspaceChangeSink;
+import dev.warden.core.agent.SessionChanges;
+import dev.warden.core.changes.WorkspaceFileContents;
 import dev.warden.core.tools.ChangeSink;
 import dev.warden.core.tools.ProposedChange;
 import dev.warden.ui.internal.UI;
+import dev.warden.ui.internal.WardenServices;
 
 /**
  * What the chat view uses for one chat session's file changes: checkpoints before prompts, the sink that applies the
@@ -47,7 +49,7 @@ import dev.warden.ui.internal.UI;
  * commands, the Supervised review, View all changes, Revert all changes and Restore to a checkpoint. The journal
  * survives restarts: {@link #forSession} with the same id finds the session's changes again.
  */
-public final class ChatChanges {
+public final class ChatChanges implements SessionChanges {
 
 	/** A planned restore, with the editors whose unsaved text it concerns (named to the user first). */
 	public record RestoreRequest(String title, String when, RestorePlan plan, List<String> unsavedEditors) {
@@ -66,9 +68,16 @@ public final class ChatChanges {
 	private final ChangeJournal journal;
 	private final WorkspaceFileAccess files = new WorkspaceFileAccess();
 
+	private final SessionChanges plain;
+	private volatile String title = ""; //$NON-NLS-1$
+
 	ChatChanges(ChangeSession session, ChangeJournal journal) {
 		this.session = session;
 		this.journal = journal;
+		// the journal's changes, each captured into the workbench's undo history as it is performed
+		UndoTracker undo = journal.undoTracker();
+		this.plain = WardenServices.agents().journalChanges(session, undo::beginCapture,
+				writeIds -> undo.endCapture(session, writeIds));
 	}
 
 	/**
@@ -113,6 +122,13 @@ public final class ChatChanges {
 		return service;
 	}
 
+	/** Names the chat as the user knows it (its first prompt), for titles; a blank title is ignored. */
+	public void setTitle(String chatTitle) {
+		if (chatTitle != null && !chatTitle.isBlank()) {
+			title = chatTitle;
+		}
+	}
+
 	public String sessionId() {
 		return session.id();
 	}
@@ -138,22 +154,18 @@ public final class ChatChanges {
 	 *
 	 * @param workspaceFiles finds the workspace file for a path as the agent gave it
 	 */
+	@Override
 	public ChangeSink sink(Function<String, Optional<IFile>> workspaceFiles) {
-		UndoTracker undo = journal.undoTracker();
-		WorkspaceChangeSink sink = new WorkspaceChangeSink(workspaceFiles, session,
-				applied -> undo.endCapture(session, applied.writeIds()));
-		return change -> {
-			undo.beginCapture();
-			return sink.apply(change);
-		};
+		return plain.sink(workspaceFiles);
 	}
 
 	/**
 	 * Watches {@code project} while a command the agent runs is going; closing the watch (when the command has ended)
 	 * refreshes the project and records the files the command changed.
 	 */
+	@Override
 	public AutoCloseable watchCommand(IProject project, String commandLine) {
-		return new CommandWatch(session, project, commandLine);
+		return plain.watchCommand(project, commandLine);
 	}
 
 	/**
@@ -173,7 +185,7 @@ public final class ChatChanges {
 
 	/** Opens a compare editor over every file the session touched: original against current, file by file. */
 	public void viewAll(IWorkbenchPage page) {
-		ChangesCompareInput.open(page, session, files);
+		ChangesCompareInput.open(page, session, files, title);
 	}
 
 	/** Plans a revert of everything the session changed, naming the editors with unsaved text it concerns. */
@@ -295,8 +307,8 @@ public final class ChatChanges {
 			for (IWorkbenchPage page : window.getPages()) {
 				for (IEditorPart editor : page.getDirtyEditors()) {
 					IFile file = editor.getEditorInput().getAdapter(IFile.class);
-					if (file != null && paths.contains(WorkspaceChangeSink.journalPath(file))) {
-						names.add(WorkspaceChangeSink.journalPath(file));
+					if (file != null && paths.contains(WorkspaceFileContents.journalPath(file))) {
+						names.add(WorkspaceFileContents.journalPath(file));
 					}
 				}
 			}

@@ -18,7 +18,7 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import dev.warden.core.changes.FileAccess;
-import dev.warden.core.internal.edits.WorkspaceChangeSink;
+import dev.warden.core.changes.WorkspaceFileContents;
 
 /**
  * {@link FileAccess} through the workspace: files are read as the user sees them (an editor's unsaved text counts, so a
@@ -44,7 +44,7 @@ final class WorkspaceFileAccess implements FileAccess {
 		IFile file = file(path);
 		try {
 			file.refreshLocal(IResource.DEPTH_ZERO, new NullProgressMonitor());
-			return WorkspaceChangeSink.currentBytes(file);
+			return WorkspaceFileContents.currentBytes(file);
 		} catch (CoreException e) {
 			throw new IOException(e.getMessage(), e);
 		}

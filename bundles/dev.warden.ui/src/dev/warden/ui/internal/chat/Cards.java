@@ -67,7 +67,7 @@ final class Cards {
 			if (failure != null && !card.isDisposed()) {
 				card.getDisplay().asyncExec(() -> {
 					if (!card.isDisposed()) {
-						close(card, outcome, dev.warden.ui.internal.Messages.Approval_cancelled);
+						close(card, outcome, ChatMessages.Approval_cancelled);
 					}
 				});
 			}

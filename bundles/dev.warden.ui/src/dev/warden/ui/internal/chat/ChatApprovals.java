@@ -5,18 +5,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
 
 import dev.warden.core.agent.Approval;
 import dev.warden.core.agent.Approvals;
 import dev.warden.core.agent.CommandApproval;
+import dev.warden.core.agent.GatewayDecision;
 import dev.warden.core.agent.ToolInvocation;
 import dev.warden.core.tools.ProposedChange;
 import dev.warden.core.trust.CommandVerdict;
-import dev.warden.core.trust.PatternSuggestion;
-import dev.warden.core.trust.TrustPolicy;
+import dev.warden.core.trust.Verdict;
 
 /**
  * Asks the user in the conversation itself: each question of the agent becomes a card with its buttons, and the
@@ -25,7 +24,6 @@ import dev.warden.core.trust.TrustPolicy;
 public final class ChatApprovals implements Approvals {
 
 	private final ConversationViewer conversation;
-	private final Supplier<TrustPolicy> trust;
 	private final CommandApprovalCard.PatternSaver saver;
 	private final BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review;
 	private final AtomicReference<Object> lastCard = new AtomicReference<>();
@@ -33,27 +31,26 @@ public final class ChatApprovals implements Approvals {
 
 	/**
 	 * @param ui     runs an update on the UI thread in order with the agent's other events (the conversation's batcher)
-	 * @param trust  the policy the agent's commands are judged by, to show how a command is split and suggest patterns
 	 * @param saver  saves the patterns ticked under Always trust…
 	 * @param review reviews proposed file changes (Supervised mode); {@code null} asks with a plain card
 	 */
-	public ChatApprovals(ConversationViewer conversation, java.util.function.Consumer<Runnable> ui, Supplier<TrustPolicy> trust,
+	public ChatApprovals(ConversationViewer conversation, java.util.function.Consumer<Runnable> ui,
 			CommandApprovalCard.PatternSaver saver,
 			BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review) {
 		this.conversation = conversation;
 		this.ui = ui;
-		this.trust = trust;
 		this.saver = saver;
 		this.review = review;
 	}
 
 	@Override
-	public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason) {
+	public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, GatewayDecision decision) {
 		CompletableFuture<CommandApproval> answer = new CompletableFuture<>();
-		TrustPolicy policy = trust.get();
-		CommandVerdict verdict = policy.evaluate(invocation.subject());
-		List<PatternSuggestion> suggestions = policy.suggestPatterns(verdict);
-		show(parent -> new CommandApprovalCard(parent, verdict, reason, suggestions, answer, saver).control());
+		// the gateway's verdict, shown as it is: the card never judges the line again
+		CommandVerdict verdict = decision.commandVerdict().orElseGet(
+				() -> new CommandVerdict(invocation.subject(), Verdict.ASK, decision.reason(), false, List.of()));
+		show(parent -> new CommandApprovalCard(parent, verdict, decision.reason(), verdict.suggestions(), answer, saver)
+				.control());
 		return answer;
 	}
 

@@ -13,9 +13,9 @@ import org.eclipse.swt.widgets.Shell;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+
+import dev.warden.core.operations.WardenJobs;
 import org.eclipse.osgi.util.NLS;
 
 import dev.warden.core.agent.AgentListener;
@@ -50,7 +50,7 @@ public final class ChatController {
 	}
 
 	/** The job family of Warden's prompts, for the Progress view and for tests. */
-	public static final Object JOB_FAMILY = ChatController.class;
+	public static final Object JOB_FAMILY = WardenJobs.FAMILY;
 
 	private final ConversationViewer viewer;
 	private final ConversationStore store;
@@ -105,47 +105,33 @@ public final class ChatController {
 		Cancellation cancel = new Cancellation();
 		cancellation = cancel;
 		Events events = new Events();
-		Job job = new Job(NLS.bind(ChatMessages.Chat_jobName, shorten(prompt))) {
-			@Override
-			protected IStatus run(IProgressMonitor monitor) {
-				monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
-				try {
-					// the checkpoint is written (with fsync) here, off the UI thread, before the agent can change a file
-					Checkpoint checkpoint = changes.checkpoint(prompt);
-					batcher.post(() -> entry.setAction(ChatMessages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore)));
-				} catch (IOException e) {
-					ILog.of(ChatController.class).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
-					batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_noCheckpoint, e.getMessage())));
-				}
-				try {
-					AgentSetup setup = setups.create(conversation.id(), approvals, changes);
-					AgentSession session = new AgentSession(setup, conversation, store);
-					TurnResult result = session.prompt(prompt, events.progress(monitor), cancel);
-					conversation = session.conversation();
-					lastTurnUsage = result.usage();
-					return Status.OK_STATUS;
-				} catch (Exception e) {
-					String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-					batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_failed, message)));
-					ILog.of(ChatController.class).warn("A Warden prompt could not run: " + message, e); //$NON-NLS-1$
-					return Status.OK_STATUS;
-				} finally {
-					monitor.done();
-					running = null;
-					batcher.post(() -> stateChanged.accept(ChatController.this));
-				}
+		String name = NLS.bind(ChatMessages.Chat_jobName, shorten(prompt));
+		Job job = WardenJobs.job(name, cancel, monitor -> {
+			monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+			try {
+				// the checkpoint is written (with fsync) here, off the UI thread, before the agent can change a file
+				Checkpoint checkpoint = changes.checkpoint(prompt);
+				batcher.post(() -> entry.setAction(ChatMessages.Chat_restoreHere, () -> restoreTo(checkpoint, messagesBefore)));
+			} catch (IOException e) {
+				ILog.of(ChatController.class).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
+				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_noCheckpoint, e.getMessage())));
 			}
-
-			@Override
-			protected void canceling() {
-				cancel.cancel();
+			try {
+				AgentSetup setup = setups.create(conversation.id(), approvals, changes);
+				AgentSession session = new AgentSession(setup, conversation, store);
+				TurnResult result = session.prompt(prompt, events.progress(monitor), cancel);
+				conversation = session.conversation();
+				lastTurnUsage = result.usage();
+			} catch (Exception e) {
+				String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_failed, message)));
+				ILog.of(ChatController.class).warn("A Warden prompt could not run: " + message, e); //$NON-NLS-1$
+			} finally {
+				monitor.done();
+				running = null;
+				batcher.post(() -> stateChanged.accept(ChatController.this));
 			}
-
-			@Override
-			public boolean belongsTo(Object family) {
-				return family == JOB_FAMILY;
-			}
-		};
+		});
 		job.setUser(false);
 		running = job;
 		stateChanged.accept(this);
@@ -281,6 +267,7 @@ public final class ChatController {
 	private void replay(Conversation saved) {
 		viewer.clear();
 		Map<String, ToolCard> cards = new HashMap<>();
+		Map<String, ToolCall> calls = new HashMap<>();
 		List<Checkpoint> checkpoints = changes().checkpoints();
 		int nextCheckpoint = 0;
 		List<Message> messages = saved.messages();
@@ -305,7 +292,7 @@ public final class ChatController {
 				for (ContentPart part : message.parts()) {
 					if (part instanceof ContentPart.ToolResult result && cards.containsKey(result.toolUseId())) {
 						ToolCard card = cards.get(result.toolUseId());
-						card.setStatus(result.error() ? ChatMessages.Chat_toolFailed : ChatMessages.Chat_toolDone);
+						finish(card, calls.get(result.toolUseId()), ToolOutput.outcomeOf(result.content(), result.error()));
 						card.appendOutput(result.content());
 					}
 				}
@@ -320,11 +307,23 @@ public final class ChatController {
 				}
 				for (ToolCall call : message.toolCalls()) {
 					cards.put(call.id(), viewer.addToolCard(ToolSummaries.summary(call)));
+					calls.put(call.id(), call);
 				}
 			}
 		}
 		viewer.refresh();
 		viewer.scrollToEnd();
+	}
+
+	/** Shows on a tool card what happened: the status word, and for a call that did not do its work, the reason. */
+	private static void finish(ToolCard card, ToolCall call, ToolOutput.Outcome outcome) {
+		if (outcome != ToolOutput.Outcome.DONE && call != null) {
+			// the line itself says what happened ("Edit failed: …"); the status would only repeat it
+			card.setSummary(ToolSummaries.outcome(call, outcome));
+			card.setStatus(""); //$NON-NLS-1$
+		} else {
+			card.setStatus(ToolSummaries.status(outcome));
+		}
 	}
 
 	/** Whether {@code checkpoint} was recorded for the prompt {@code text} (the journal may keep a shortened copy). */
@@ -404,7 +403,7 @@ public final class ChatController {
 			batcher.post(() -> {
 				ToolCard card = cards.get(call.id());
 				if (card != null) {
-					card.setStatus(output.error() ? ChatMessages.Chat_toolFailed : ChatMessages.Chat_toolDone);
+					finish(card, call, output.outcome());
 					if (card.output().isEmpty()) {
 						card.appendOutput(output.content());
 					}

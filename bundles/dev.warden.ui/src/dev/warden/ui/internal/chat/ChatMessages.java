@@ -48,6 +48,7 @@ public final class ChatMessages extends NLS {
 	public static String Context_attach;
 	public static String Context_attachTooltip;
 	public static String Context_fetch;
+	public static String Context_listing;
 	public static String Context_noThanks;
 	public static String Context_fetchOffer;
 	public static String Context_fetching;
@@ -64,6 +65,7 @@ public final class ChatMessages extends NLS {
 	public static String Chat_interrupted;
 	public static String Chat_newChat;
 	public static String Chat_history;
+	public static String Chat_open;
 	public static String Chat_historyEmpty;
 	public static String Chat_status;
 	public static String Chat_statusNoModel;
@@ -84,6 +86,21 @@ public final class ChatMessages extends NLS {
 	public static String Tool_ask;
 	public static String Tool_other;
 	public static String Tool_lines;
+	public static String Tool_failed;
+	public static String Tool_notRun;
+	public static String Tool_notDone;
+	public static String Tool_whyRejected;
+	public static String Tool_whyRefused;
+	public static String Tool_whyCancelled;
+	public static String Tool_nounRead;
+	public static String Tool_nounList;
+	public static String Tool_nounSearch;
+	public static String Tool_nounWrite;
+	public static String Tool_nounEdit;
+	public static String Tool_nounDelete;
+	public static String Tool_nounRun;
+	public static String Tool_nounFetch;
+	public static String Tool_nounAsk;
 	public static String Question_title;
 	public static String Question_hint;
 	public static String Question_answer;

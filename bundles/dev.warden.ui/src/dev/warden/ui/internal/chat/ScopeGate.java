@@ -6,7 +6,8 @@ import java.util.List;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.swt.widgets.Shell;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
+import dev.warden.core.agent.AgentScope;
+import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.protect.ProjectTrustDialog;
 import dev.warden.ui.internal.trust.ProjectTrustListDialog;
 
@@ -24,14 +25,14 @@ public final class ScopeGate {
 		List<IProject> candidates = AgentScope.candidates();
 		List<IProject> untrusted = new ArrayList<>();
 		for (IProject project : candidates) {
-			if (!ProtectionSettings.isProjectTrusted(project.getName())) {
+			if (!WardenServices.protection().isProjectTrusted(project.getName())) {
 				untrusted.add(project);
 			}
 		}
 		if (!untrusted.isEmpty()) {
 			ProjectTrustDialog.ask(shell, untrusted);
 		}
-		AgentScope scope = AgentScope.of(candidates);
+		AgentScope scope = AgentScope.of(candidates, WardenServices.protection());
 		for (IProject project : scope.projects()) {
 			// a shared trusted-command list is honoured only once its exact content was accepted
 			ProjectTrustListDialog.confirm(shell, project);

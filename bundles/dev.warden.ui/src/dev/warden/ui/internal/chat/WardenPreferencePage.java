@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.chat;
 
+import dev.warden.core.settings.ChatSettings;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
@@ -53,7 +54,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 
 		enterSends = new Button(contents, SWT.CHECK);
 		enterSends.setText(ChatMessages.RootPage_enterSends);
-		enterSends.setSelection(ChatPreferences.enterSends());
+		enterSends.setSelection(WardenServices.chat().enterSends());
 
 		Group agent = new Group(contents, SWT.NONE);
 		agent.setText(ChatMessages.RootPage_agent);
@@ -61,13 +62,13 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(agent);
 		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_maxSteps);
 		maxSteps = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
-		maxSteps.setValues(ChatPreferences.maxSteps(), 1, 500, 0, 1, 10);
+		maxSteps.setValues(WardenServices.chat().maxSteps(), 1, 500, 0, 1, 10);
 		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_keepChats);
 		keepChats = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
-		keepChats.setValues(ChatPreferences.keepChats(), 1, 10_000, 0, 1, 10);
+		keepChats.setValues(WardenServices.chat().keepChats(), 1, 10_000, 0, 1, 10);
 		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_keepDays);
 		keepDays = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
-		keepDays.setValues(ChatPreferences.keepDays(), 1, 3650, 0, 1, 30);
+		keepDays.setValues(WardenServices.chat().keepDays(), 1, 3650, 0, 1, 30);
 
 		Link links = new Link(contents, SWT.WRAP);
 		links.setText(ChatMessages.RootPage_links);
@@ -116,17 +117,17 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		show(Mode.DEFAULT);
 		enterSends.setSelection(true);
 		maxSteps.setSelection(dev.warden.core.agent.AgentSetup.DEFAULT_MAX_STEPS);
-		keepChats.setSelection(ChatPreferences.DEFAULT_KEEP_CHATS);
-		keepDays.setSelection(ChatPreferences.DEFAULT_KEEP_DAYS);
+		keepChats.setSelection(ChatSettings.DEFAULT_KEEP_CHATS);
+		keepDays.setSelection(ChatSettings.DEFAULT_KEEP_DAYS);
 		super.performDefaults();
 	}
 
 	@Override
 	public boolean performOk() {
 		modes.setMode(selectedMode());
-		ChatPreferences.setEnterSends(enterSends.getSelection());
-		ChatPreferences.setRetention(keepChats.getSelection(), keepDays.getSelection());
-		ChatPreferences.setMaxSteps(maxSteps.getSelection());
+		WardenServices.chat().setEnterSends(enterSends.getSelection());
+		WardenServices.chat().setRetention(keepChats.getSelection(), keepDays.getSelection());
+		WardenServices.chat().setMaxSteps(maxSteps.getSelection());
 		return true;
 	}
 }

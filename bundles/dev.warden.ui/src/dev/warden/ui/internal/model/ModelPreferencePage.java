@@ -1,12 +1,13 @@
 package dev.warden.ui.internal.model;
 
+import dev.warden.core.settings.ModelSettings;
+import dev.warden.ui.internal.WardenServices;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -30,12 +31,16 @@ import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.provider.Providers;
 import dev.warden.ui.internal.UI;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.operations.WardenJobs;
 
 /**
  * Window &gt; Preferences &gt; Warden &gt; Model: the provider, its address, the model, limits, and the API key, which
  * is kept in secure storage only.
  */
 public final class ModelPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
+
+	public static final String ID = "dev.warden.ui.preferences.model"; //$NON-NLS-1$
 
 	private Combo preset;
 	private Label protocol;
@@ -93,7 +98,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		testResult = new Label(contents, SWT.WRAP);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(testResult);
 
-		show(ModelPreferences.load());
+		show(WardenServices.model().load());
 		showStoredKeyState();
 		keyEdited = false;
 		return contents;
@@ -110,7 +115,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		return text;
 	}
 
-	private void show(ModelPreferences.Values values) {
+	private void show(ModelSettings.Values values) {
 		preset.select(values.preset().ordinal());
 		protocol.setText(values.preset().kind().label());
 		baseUrl.setText(values.baseUrl());
@@ -121,7 +126,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 	}
 
 	private void showStoredKeyState() {
-		boolean stored = ModelPreferences.readKey().length > 0;
+		boolean stored = WardenServices.model().readKey().length > 0;
 		keyNote.setText(stored ? ModelMessages.ModelPage_keyStored : ModelMessages.ModelPage_keyNotStored);
 		apiKey.setMessage(stored ? ModelMessages.ModelPage_keyUnchanged : ""); //$NON-NLS-1$
 	}
@@ -141,7 +146,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 	}
 
 	/** What the page shows, or why it cannot be used. */
-	private Optional<ModelPreferences.Values> values() {
+	private Optional<ModelSettings.Values> values() {
 		Double temperatureValue = null;
 		if (!temperature.getText().isBlank()) {
 			try {
@@ -151,7 +156,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 				return Optional.empty();
 			}
 		}
-		return Optional.of(new ModelPreferences.Values(selectedPreset(), baseUrl.getText().strip(),
+		return Optional.of(new ModelSettings.Values(selectedPreset(), baseUrl.getText().strip(),
 				model.getText().strip(), maxOutputTokens.getSelection(), temperatureValue, timeout.getSelection()));
 	}
 
@@ -159,12 +164,12 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		if (keyEdited) {
 			return ApiKey.ofString(apiKey.getText());
 		}
-		return ApiKey.of(ModelPreferences::readKey);
+		return ApiKey.of(WardenServices.model()::readKey);
 	}
 
 	private boolean validate() {
 		setErrorMessage(null);
-		Optional<ModelPreferences.Values> values = values();
+		Optional<ModelSettings.Values> values = values();
 		if (values.isEmpty()) {
 			return false;
 		}
@@ -180,17 +185,16 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		ProviderConfig config = values().orElseThrow().toConfig(keyForTest());
 		testConnection.setEnabled(false);
 		testResult.setText(NLS.bind(ModelMessages.ModelPage_testing, config.model()));
-		Job job = Job.create(ModelMessages.ModelPage_testConnection, monitor -> {
-			ConnectionTestResult result = Providers.testConnection(config);
+		Cancellation cancellation = new Cancellation();
+		// cancelling the job in the Progress view ends the request at once
+		WardenJobs.job(ModelMessages.ModelPage_testConnection, cancellation, monitor -> {
+			ConnectionTestResult result = Providers.testConnection(config, cancellation);
 			UI.runOnUIThread(testResult, () -> {
 				testResult.setText(result.message());
 				testConnection.setEnabled(true);
 				testResult.getParent().layout(true, true);
 			});
-			return Status.OK_STATUS;
-		});
-		job.setSystem(false);
-		job.schedule();
+		}).schedule();
 	}
 
 	/** For tests and screenshots: the outcome of the last connection test as shown. */
@@ -201,21 +205,21 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 	@Override
 	protected void performDefaults() {
 		ProviderPreset chosen = ProviderPreset.ANTHROPIC;
-		show(new ModelPreferences.Values(chosen, chosen.baseUrl(), "", ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS, null, //$NON-NLS-1$
+		show(new ModelSettings.Values(chosen, chosen.baseUrl(), "", ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS, null, //$NON-NLS-1$
 				(int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
 		super.performDefaults();
 	}
 
 	@Override
 	public boolean performOk() {
-		Optional<ModelPreferences.Values> values = values();
+		Optional<ModelSettings.Values> values = values();
 		if (values.isEmpty()) {
 			return false;
 		}
 		try {
-			ModelPreferences.save(values.get());
+			WardenServices.model().save(values.get());
 			if (keyEdited) {
-				ModelPreferences.writeKey(apiKey.getText());
+				WardenServices.model().writeKey(apiKey.getText());
 				char[] typed = apiKey.getTextChars();
 				Arrays.fill(typed, '\0');
 				apiKey.setText(""); //$NON-NLS-1$

@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.protect;
 
+import dev.warden.ui.internal.WardenServices;
 import java.util.function.ToIntFunction;
 
 import org.eclipse.core.runtime.ILog;
@@ -9,7 +10,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
 
 /**
  * The note on the user's responsibility for fetched content, shown before the first URL is fetched in this
@@ -38,14 +38,14 @@ public final class FirstFetchNote extends MessageDialog {
 	 * dialog's return code; the test opens it without blocking and presses its buttons.
 	 */
 	public static boolean confirmFirstFetch(Shell shell, ToIntFunction<FirstFetchNote> opener) {
-		if (ProtectionSettings.urlNoteShown()) {
+		if (WardenServices.protection().urlNoteShown()) {
 			return true;
 		}
 		if (opener.applyAsInt(new FirstFetchNote(shell)) != FETCH) {
 			return false;
 		}
 		try {
-			ProtectionSettings.setUrlNoteShown();
+			WardenServices.protection().setUrlNoteShown();
 		} catch (BackingStoreException e) {
 			ILog.of(FirstFetchNote.class).log(Status.warning(ProtectMessages.UrlNote_saveFailed, e));
 		}

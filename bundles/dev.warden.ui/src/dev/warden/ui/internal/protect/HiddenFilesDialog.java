@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.Dialog;
@@ -26,7 +25,8 @@ import org.eclipse.swt.widgets.TableItem;
 
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.ui.internal.UI;
-import dev.warden.ui.internal.chat.AgentScope;
+import dev.warden.core.agent.AgentScope;
+import dev.warden.core.operations.WardenJobs;
 
 /**
  * Lists, for a project chosen in the dialog, the files and folders the agent cannot see. The project is scanned in a
@@ -146,19 +146,15 @@ public final class HiddenFilesDialog extends Dialog {
 		int generation = ++scans;
 		HiddenFilesScan files = new HiddenFilesScan(project.getName(), project.getLocation().toFile().toPath(),
 				patterns, LIMIT);
-		Job job = Job.create(ProtectMessages.HiddenFiles_job, monitor -> {
+		Job job = WardenJobs.job(ProtectMessages.HiddenFiles_job, monitor -> {
 			try {
 				HiddenFilesScan.Result result = files.run(monitor);
 				UI.runOnUIThread(table, () -> show(generation, project, result));
-				return Status.OK_STATUS;
-			} catch (OperationCanceledException e) {
-				return Status.CANCEL_STATUS;
 			} catch (IllegalArgumentException e) {
 				IStatus failure = Status.warning(NLS.bind(ProtectMessages.HiddenFiles_failed, project.getName(),
 						e.getMessage()), e);
 				ILog.of(HiddenFilesDialog.class).log(failure);
 				UI.runOnUIThread(table, () -> failed(generation, failure.getMessage()));
-				return Status.OK_STATUS;
 			}
 		});
 		job.setSystem(true);

@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.protect;
 
+import dev.warden.ui.internal.WardenServices;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,6 @@ import org.eclipse.jface.viewers.LabelProvider;
 
 import java.util.List;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.core.protect.PathDecision;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
@@ -67,7 +67,7 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 	 * are re-read by the policy itself when they change).
 	 */
 	private PathPolicy policy(IProject project) {
-		String current = ProtectionSettings.sensitiveText();
+		String current = WardenServices.protection().sensitiveText();
 		if (!current.equals(sensitiveText)) {
 			policies.clear();
 			sensitiveText = current;

@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.protect;
 
+import dev.warden.ui.internal.WardenServices;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,12 +32,11 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.ProtectionSettings.UntrustedProjects;
-import dev.warden.core.internal.settings.TrustSettings;
+import dev.warden.core.settings.ProtectionSettings;
+import dev.warden.core.settings.ProtectionSettings.UntrustedProjects;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.TrustPattern;
-import dev.warden.ui.internal.chat.AgentScope;
+import dev.warden.core.agent.AgentScope;
 
 /**
  * Asks the user, the first time the agent is to act in projects they have not trusted, whether to trust them. For
@@ -134,7 +134,7 @@ public final class ProjectTrustDialog extends TitleAreaDialog {
 		Label separator = new Label(contents, SWT.SEPARATOR | SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(separator);
 		paragraph(contents, ProtectMessages.TrustDialog_enables);
-		paragraph(contents, ProtectionSettings.untrustedProjects() == UntrustedProjects.READ_ONLY
+		paragraph(contents, WardenServices.protection().untrustedProjects() == UntrustedProjects.READ_ONLY
 				? ProtectMessages.TrustDialog_otherwiseReadOnly
 				: ProtectMessages.TrustDialog_otherwiseExcluded);
 		paragraph(contents, ProtectMessages.TrustDialog_preference);
@@ -178,12 +178,12 @@ public final class ProjectTrustDialog extends TitleAreaDialog {
 	}
 
 	private static String sharedCommands(IProject project) {
-		PatternList shared = TrustSettings.projectList(project);
+		PatternList shared = WardenServices.trust().projectList(project);
 		if (shared.trusted().isEmpty()) {
 			return ProtectMessages.TrustDialog_noShared;
 		}
 		String patterns = shared.trusted().stream().map(TrustPattern::text).collect(Collectors.joining(", ")); //$NON-NLS-1$
-		return NLS.bind(TrustSettings.acceptance(project).isHonoured() ? ProtectMessages.TrustDialog_sharedAccepted
+		return NLS.bind(WardenServices.trust().acceptance(project).isHonoured() ? ProtectMessages.TrustDialog_sharedAccepted
 				: ProtectMessages.TrustDialog_sharedPending, patterns);
 	}
 
@@ -221,7 +221,7 @@ public final class ProjectTrustDialog extends TitleAreaDialog {
 			}
 			String name = entry.getKey().getName();
 			try {
-				ProtectionSettings.setProjectTrusted(name, true);
+				WardenServices.protection().setProjectTrusted(name, true);
 				trusted.add(entry.getKey());
 			} catch (BackingStoreException e) {
 				String message = NLS.bind(ProtectMessages.TrustDialog_saveFailed, name);

@@ -1,5 +1,7 @@
 package dev.warden.ui.internal.protect;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -36,8 +38,8 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.ProtectionSettings.UntrustedProjects;
+import dev.warden.core.settings.ProtectionSettings;
+import dev.warden.core.settings.ProtectionSettings.UntrustedProjects;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.HostResolver;
 import dev.warden.core.protect.SensitivePatterns;
@@ -177,11 +179,11 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 
 	/** Fills the page from the stored settings. */
 	private void show() {
-		sensitive.setText(ProtectionSettings.sensitiveText());
-		allowedVariables.setText(String.join("\n", ProtectionSettings.names(ProtectionSettings.ENV_ALLOWED))); //$NON-NLS-1$
-		minimal.setSelection(ProtectionSettings.minimalEnvironment());
-		allowedHosts.setText(String.join("\n", ProtectionSettings.names(ProtectionSettings.URL_ALLOWED))); //$NON-NLS-1$
-		choose(ProtectionSettings.untrustedProjects());
+		sensitive.setText(WardenServices.protection().sensitiveText());
+		allowedVariables.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.ENV_ALLOWED))); //$NON-NLS-1$
+		minimal.setSelection(WardenServices.protection().minimalEnvironment());
+		allowedHosts.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.URL_ALLOWED))); //$NON-NLS-1$
+		choose(WardenServices.protection().untrustedProjects());
 		trustedNames.clear();
 		trustedNames.addAll(trustedProjects());
 		revoked.clear();
@@ -196,9 +198,9 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 	private List<String> trustedProjects() {
 		String prefix = ProtectionSettings.TRUSTED_PROJECT_PREFIX;
 		try {
-			return Arrays.stream(InstanceScope.INSTANCE.getNode(ProtectionSettings.QUALIFIER).keys())
+			return Arrays.stream(InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER).keys())
 					.filter(key -> key.startsWith(prefix)).map(key -> key.substring(prefix.length()))
-					.filter(ProtectionSettings::isProjectTrusted).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+					.filter(WardenServices.protection()::isProjectTrusted).sorted(String.CASE_INSENSITIVE_ORDER).toList();
 		} catch (BackingStoreException e) {
 			ILog.of(getClass()).log(Status.error(ProtectMessages.ProtectionPage_saveFailed, e));
 			return List.of();
@@ -294,13 +296,13 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 			return false;
 		}
 		try {
-			ProtectionSettings.saveSensitiveText(sensitive.getText());
-			ProtectionSettings.saveNames(ProtectionSettings.ENV_ALLOWED, names(allowedVariables.getText()));
-			ProtectionSettings.saveMinimalEnvironment(minimal.getSelection());
-			ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, names(allowedHosts.getText()));
-			ProtectionSettings.saveUntrustedProjects(chosen());
+			WardenServices.protection().saveSensitiveText(sensitive.getText());
+			WardenServices.protection().saveNames(ProtectionSettings.ENV_ALLOWED, names(allowedVariables.getText()));
+			WardenServices.protection().saveMinimalEnvironment(minimal.getSelection());
+			WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, names(allowedHosts.getText()));
+			WardenServices.protection().saveUntrustedProjects(chosen());
 			for (String name : revoked) {
-				ProtectionSettings.setProjectTrusted(name, false);
+				WardenServices.protection().setProjectTrusted(name, false);
 			}
 			revoked.clear();
 			return true;

@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.trust;
 
+import dev.warden.ui.internal.WardenServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import java.util.Optional;
 import org.eclipse.core.resources.IProject;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternScope;
@@ -28,9 +28,9 @@ public final class ProjectDraft {
 	/** The project's list and acceptance as stored now. */
 	public ProjectDraft(IProject project) {
 		this.project = project;
-		this.storedRows = PatternLines.rows(TrustSettings.projectText(project));
+		this.storedRows = PatternLines.rows(WardenServices.trust().projectText(project));
 		this.rows = new ArrayList<>(storedRows);
-		this.acceptedHash = TrustSettings.acceptedHash(project);
+		this.acceptedHash = WardenServices.trust().acceptedHash(project);
 	}
 
 	public IProject project() {
@@ -93,12 +93,12 @@ public final class ProjectDraft {
 	/** Stores the list (when edited) in the project's {@code .settings}, then the acceptance (when changed). */
 	public void save() throws BackingStoreException {
 		if (!rows.equals(storedRows)) {
-			TrustSettings.saveProjectText(project, PatternLines.text(rows));
+			WardenServices.trust().saveProjectText(project, PatternLines.text(rows));
 		}
 		if (toAccept != null) {
-			TrustSettings.accept(project, toAccept);
+			WardenServices.trust().accept(project, toAccept);
 		} else if (toRevoke) {
-			TrustSettings.revokeAcceptance(project);
+			WardenServices.trust().revokeAcceptance(project);
 		}
 	}
 }

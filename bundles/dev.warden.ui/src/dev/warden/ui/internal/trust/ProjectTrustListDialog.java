@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.trust;
 
+import dev.warden.ui.internal.WardenServices;
 import java.util.function.Predicate;
 
 import org.eclipse.core.resources.IProject;
@@ -27,7 +28,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.TrustSettings;
+import dev.warden.core.settings.TrustSettings;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.DenyRule;
 import dev.warden.core.trust.PatternList;
@@ -59,7 +60,7 @@ public final class ProjectTrustListDialog extends TitleAreaDialog {
 	 * {@link TrustSettings#accept(IProject, PatternList)}.
 	 */
 	public ProjectTrustListDialog(Shell parent, IProject project) {
-		this(parent, project, TrustSettings.projectList(project), TrustSettings.acceptance(project),
+		this(parent, project, WardenServices.trust().projectList(project), WardenServices.trust().acceptance(project),
 				list -> record(project, list));
 	}
 
@@ -96,13 +97,13 @@ public final class ProjectTrustListDialog extends TitleAreaDialog {
 
 	/** Whether {@code project} shares trust patterns that the user has not accepted in their current form. */
 	public static boolean needsAcceptance(IProject project) {
-		return !TrustSettings.projectList(project).trusted().isEmpty()
-				&& !TrustSettings.acceptance(project).isHonoured();
+		return !WardenServices.trust().projectList(project).trusted().isEmpty()
+				&& !WardenServices.trust().acceptance(project).isHonoured();
 	}
 
 	private static boolean record(IProject project, PatternList list) {
 		try {
-			TrustSettings.accept(project, list);
+			WardenServices.trust().accept(project, list);
 			return true;
 		} catch (BackingStoreException e) {
 			ILog.of(ProjectTrustListDialog.class).log(Status.error(NLS.bind(TrustMessages.Accept_failed, project.getName()), e));

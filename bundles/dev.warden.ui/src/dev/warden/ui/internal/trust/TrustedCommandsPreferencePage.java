@@ -1,5 +1,6 @@
 package dev.warden.ui.internal.trust;
 
+import dev.warden.ui.internal.WardenServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -39,7 +39,6 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.DefaultDenyList;
@@ -55,6 +54,7 @@ import dev.warden.ui.internal.trust.ProjectDraft;
 import dev.warden.ui.internal.trust.ProjectTrustListDialog;
 import dev.warden.ui.internal.trust.TrustMessages;
 import dev.warden.ui.internal.trust.TryCommandBox;
+import dev.warden.core.operations.WardenJobs;
 
 /**
  * Window &gt; Preferences &gt; Warden &gt; Trusted Commands: the workspace list of trusted patterns, the deny list,
@@ -105,8 +105,8 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 
 		tryBox = new TryCommandBox(contents, this::judge);
 
-		workspace.setRows(PatternLines.rows(TrustSettings.workspaceText()));
-		deny.setText(TrustSettings.denyText());
+		workspace.setRows(PatternLines.rows(WardenServices.trust().workspaceText()));
+		deny.setText(WardenServices.trust().denyText());
 		showProject();
 		listsChanged();
 		return contents;
@@ -416,7 +416,7 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 	 */
 	public CompletableFuture<Void> importFrom(Path file) {
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		Job job = Job.create(NLS.bind(TrustMessages.Page_importJob, file), monitor -> {
+		WardenJobs.scheduleSystem(NLS.bind(TrustMessages.Page_importJob, file), monitor -> {
 			try {
 				String text = Files.readString(file);
 				UI.runOnUIThread(contents, () -> imported(file, text));
@@ -428,8 +428,6 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 				UI.runOnUIThread(() -> done.complete(null));
 			}
 		});
-		job.setSystem(true);
-		job.schedule();
 		return done;
 	}
 
@@ -472,7 +470,7 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 		String text = PatternFiles.exportText(workspace.rows(), deny.getText());
 		int patterns = workspace.rows().size();
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		Job job = Job.create(NLS.bind(TrustMessages.Page_exportJob, file), monitor -> {
+		WardenJobs.scheduleSystem(NLS.bind(TrustMessages.Page_exportJob, file), monitor -> {
 			try {
 				Files.writeString(file, text);
 				UI.runOnUIThread(contents, () -> setMessage(
@@ -486,8 +484,6 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 				UI.runOnUIThread(() -> done.complete(null));
 			}
 		});
-		job.setSystem(true);
-		job.schedule();
 		return done;
 	}
 
@@ -505,11 +501,11 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 			return false;
 		}
 		try {
-			if (!workspace.rows().equals(PatternLines.rows(TrustSettings.workspaceText()))) {
-				TrustSettings.saveWorkspaceText(PatternLines.text(workspace.rows()));
+			if (!workspace.rows().equals(PatternLines.rows(WardenServices.trust().workspaceText()))) {
+				WardenServices.trust().saveWorkspaceText(PatternLines.text(workspace.rows()));
 			}
-			if (!deny.getText().equals(TrustSettings.denyText())) {
-				TrustSettings.saveDenyText(deny.getText());
+			if (!deny.getText().equals(WardenServices.trust().denyText())) {
+				WardenServices.trust().saveDenyText(deny.getText());
 			}
 			for (ProjectDraft draft : drafts.values()) {
 				if (draft.isDirty() && draft.project().isOpen()) {

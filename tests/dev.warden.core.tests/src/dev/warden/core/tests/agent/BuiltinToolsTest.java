@@ -57,6 +57,37 @@ class BuiltinToolsTest {
 				new Cancellation());
 	}
 
+	@Test
+	void aPathThatStartsWithTheProjectsNameMeansThePathInsideIt() throws Exception {
+		workspace.write("src/hello.txt", "Hello\n");
+		String project = root.getFileName().toString();
+
+		ToolOutput read = call("read_file", "{\"path\": \"" + project + "/src/hello.txt\"}");
+		assertFalse(read.error(), read.content());
+		assertTrue(read.content().contains("Hello"), read.content());
+		assertTrue(workspace.trail().contains("file.read ALLOWED src/hello.txt"), "gateway and audit see one spelling: "
+				+ workspace.trail());
+
+		ToolOutput edit = call("edit_file", "{\"path\": \"" + project + "/src/hello.txt\", \"old_string\": \"Hello\","
+				+ " \"new_string\": \"Goodbye\"}");
+		assertFalse(edit.error(), edit.content());
+		assertEquals("Goodbye\n", workspace.read("src/hello.txt"));
+
+		ToolOutput climbing = call("read_file", "{\"path\": \"" + project + "/../" + project + "/src/hello.txt\"}");
+		assertTrue(climbing.error(), "a path that climbs is never respelled: " + climbing.content());
+	}
+
+	@Test
+	void aFolderNamedLikeTheProjectKeepsItsOwnPaths() throws Exception {
+		String project = root.getFileName().toString();
+		workspace.write(project + "/notes.txt", "inner\n");
+		workspace.write("notes.txt", "outer\n");
+
+		ToolOutput read = call("read_file", "{\"path\": \"" + project + "/notes.txt\"}");
+		assertFalse(read.error(), read.content());
+		assertTrue(read.content().contains("inner"), "the path means the folder of that name: " + read.content());
+	}
+
 	static Stream<Arguments> editCases() throws Exception {
 		List<Arguments> cases = new ArrayList<>();
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.warden.core.agent.Approval;
 import dev.warden.core.agent.Approvals;
 import dev.warden.core.agent.CommandApproval;
+import dev.warden.core.agent.GatewayDecision;
 import dev.warden.core.agent.CommandRules;
 import dev.warden.core.agent.StandardToolGateway;
 import dev.warden.core.agent.ToolInvocation;
@@ -96,8 +97,8 @@ final class TestWorkspace {
 	Approvals approvals() {
 		return new Approvals() {
 			@Override
-			public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, String reason) {
-				approvalRequests.add("command: " + invocation.subject() + " (" + reason + ")");
+			public CompletableFuture<CommandApproval> approveCommand(ToolInvocation invocation, GatewayDecision decision) {
+				approvalRequests.add("command: " + invocation.subject() + " (" + decision.reason() + ")");
 				return CompletableFuture.completedFuture(commandAnswer);
 			}
 

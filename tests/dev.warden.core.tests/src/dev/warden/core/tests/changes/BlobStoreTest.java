@@ -1,5 +1,6 @@
 package dev.warden.core.tests.changes;
 
+import dev.warden.core.internal.changes.JournalChangeStore;
 import static dev.warden.core.tests.changes.Bytes.binary;
 import static dev.warden.core.tests.changes.Bytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -84,7 +85,7 @@ class BlobStoreTest {
 	void restoreWhoseOriginalWasDamagedMarksTheFileUnrecoverableAndWritesNothing(@TempDir Path workspace)
 			throws IOException {
 		Path state = folder.resolve("state");
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.createSession("corruption");
 			NioFileAccess files = new NioFileAccess(workspace);
 			files.write("a.txt", utf8("original a"));

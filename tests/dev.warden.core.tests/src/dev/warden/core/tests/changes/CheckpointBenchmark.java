@@ -1,5 +1,6 @@
 package dev.warden.core.tests.changes;
 
+import dev.warden.core.internal.changes.JournalChangeStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -91,7 +92,7 @@ public final class CheckpointBenchmark {
 		long recordTime = 0;
 		long[] restoreTimes = new long[rounds];
 		Path state = root.resolve("state");
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.createSession("benchmark");
 			for (int i = 0; i < JOURNAL_CHECKPOINTS; i++) {
 				long t = System.nanoTime();

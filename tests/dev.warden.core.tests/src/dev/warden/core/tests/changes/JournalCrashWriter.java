@@ -1,5 +1,6 @@
 package dev.warden.core.tests.changes;
 
+import dev.warden.core.internal.changes.JournalChangeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class JournalCrashWriter {
 	}
 
 	public static void main(String[] args) throws IOException {
-		ChangeStore store = ChangeStore.open(Path.of(args[0]), AuditLog.NONE);
+		ChangeStore store = JournalChangeStore.open(Path.of(args[0]), AuditLog.NONE);
 		ChangeSession session = store.openSession(args[2], "crash");
 		Path workspace = Path.of(args[1]);
 		Agent agent = new Agent(session, new NioFileAccess(workspace));

@@ -1,5 +1,6 @@
 package dev.warden.core.tests.changes;
 
+import dev.warden.core.internal.changes.JournalChangeStore;
 import static dev.warden.core.tests.changes.Bytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +77,7 @@ class JournalRecoveryTest {
 	void tornLastRecordIsIgnoredWithANoteAndNewRecordsFollowTheLastIntactOne() throws IOException {
 		String id;
 		List<TouchedFile> touched;
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.createSession("torn");
 			id = session.id();
 			Agent agent = new Agent(session, new NioFileAccess(workspace));
@@ -88,7 +89,7 @@ class JournalRecoveryTest {
 		String last = lines.get(lines.size() - 1);
 		Files.writeString(journal(id), last.substring(0, last.length() / 2), StandardOpenOption.APPEND);
 
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.openSession(id, "torn");
 			List<RecoveryNote> notes = session.recoveryNotes();
 			assertEquals(1, notes.size());
@@ -97,7 +98,7 @@ class JournalRecoveryTest {
 			assertEquals(touched, session.touchedFiles());
 			new Agent(session, new NioFileAccess(workspace)).write("c.txt", "three");
 		}
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.openSession(id, "torn");
 			assertEquals(List.of(), session.recoveryNotes());
 			assertEquals(List.of("a.txt", "b.txt", "c.txt"),
@@ -108,7 +109,7 @@ class JournalRecoveryTest {
 	@Test
 	void damagedRecordInTheMiddleIsSkippedWithANoteAndTheRestIsIntact() throws IOException {
 		String id;
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.createSession("damage");
 			id = session.id();
 			session.createCheckpoint("first prompt");
@@ -120,7 +121,7 @@ class JournalRecoveryTest {
 		lines.set(2, lines.get(2).replace("second prompt", "secönd prompt"));
 		Files.write(journal(id), lines);
 
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.openSession(id, "damage");
 			assertEquals(1, session.recoveryNotes().size());
 			RecoveryNote note = session.recoveryNotes().get(0);
@@ -163,7 +164,7 @@ class JournalRecoveryTest {
 		}
 		assertFalse(before.equals(snapshot()));
 
-		try (ChangeStore store = ChangeStore.open(state, AuditLog.NONE)) {
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.openSession(id, "crash");
 			assertTrue(session.recoveryNotes().stream().allMatch(RecoveryNote::torn), session.recoveryNotes()::toString);
 			assertEquals(FILES, session.touchedFiles().size());

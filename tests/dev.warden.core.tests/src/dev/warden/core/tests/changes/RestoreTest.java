@@ -1,5 +1,6 @@
 package dev.warden.core.tests.changes;
 
+import dev.warden.core.internal.changes.JournalChangeStore;
 import static dev.warden.core.tests.changes.Bytes.binary;
 import static dev.warden.core.tests.changes.Bytes.sha;
 import static dev.warden.core.tests.changes.Bytes.utf8;
@@ -51,7 +52,7 @@ class RestoreTest {
 
 	@BeforeEach
 	void open() throws IOException {
-		store = ChangeStore.open(state, audit::add);
+		store = JournalChangeStore.open(state, audit::add);
 		session = store.createSession("restore test");
 		files = new NioFileAccess(workspace);
 		agent = new Agent(session, files);

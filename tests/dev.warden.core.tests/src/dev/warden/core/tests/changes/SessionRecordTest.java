@@ -1,5 +1,6 @@
 package dev.warden.core.tests.changes;
 
+import dev.warden.core.internal.changes.JournalChangeStore;
 import static dev.warden.core.tests.changes.Bytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +48,7 @@ class SessionRecordTest {
 
 	@BeforeEach
 	void open() throws IOException {
-		store = ChangeStore.open(state, AuditLog.NONE);
+		store = JournalChangeStore.open(state, AuditLog.NONE);
 		session = store.createSession("record test");
 		files = new NioFileAccess(workspace);
 		agent = new Agent(session, files);
@@ -178,7 +179,7 @@ class SessionRecordTest {
 
 	@Test
 	void secondStoreOnTheSameDirectoryIsRefused() {
-		IOException e = assertThrows(IOException.class, () -> ChangeStore.open(state, AuditLog.NONE));
+		IOException e = assertThrows(IOException.class, () -> JournalChangeStore.open(state, AuditLog.NONE));
 		assertTrue(e.getMessage().contains("open already"), e.getMessage());
 	}
 
@@ -192,7 +193,7 @@ class SessionRecordTest {
 		List<TouchedFile> touched = session.touchedFiles();
 		store.close();
 
-		store = ChangeStore.open(state, AuditLog.NONE);
+		store = JournalChangeStore.open(state, AuditLog.NONE);
 		ChangeSession reopened = store.openSession(id, "ignored");
 
 		assertEquals(touched, reopened.touchedFiles());

@@ -1,5 +1,7 @@
 package dev.warden.ui.tests.chat;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -28,16 +29,14 @@ import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditReader;
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.StateLocations;
-import dev.warden.core.internal.settings.TrustSettings;
+import dev.warden.core.settings.ProtectionSettings;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.changes.RestoreDialog;
 import dev.warden.ui.internal.changes.ReviewDialog;
 import dev.warden.ui.internal.chat.CommandApprovalCard;
 import dev.warden.ui.internal.chat.MessageEntry;
 import dev.warden.ui.internal.chat.ToolCard;
-import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.core.settings.ModelSettings;
 import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
@@ -47,6 +46,7 @@ import dev.warden.ui.tests.Workbenches;
  */
 class ChatAgentTest {
 
+	private ChatFixture chat;
 	private ScriptedModelServer model;
 	private IProject project;
 	private ChatView view;
@@ -54,31 +54,16 @@ class ChatAgentTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		model = new ScriptedModelServer();
-		ModelPreferences.save(new ModelPreferences.Values(ProviderPreset.CUSTOM, model.baseUrl(), "scripted", 1024, null, 20));
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("chat-demo");
-		project.create(null);
-		project.open(null);
-		project.getFile("README.md").create(new ByteArrayInputStream("# Demo\n".getBytes(StandardCharsets.UTF_8)), true, null);
-		ProtectionSettings.setProjectTrusted(project.getName(), true);
-		TrustSettings.saveWorkspaceText("");
-		mode().setMode(Mode.AUTOPILOT);
-		view = (ChatView) Workbenches.page().showView(ChatView.ID);
-		view.controller().newChat();
-		display = view.getSite().getShell().getDisplay();
+		chat = ChatFixture.project("chat-demo").file("README.md", "# Demo\n").open();
+		model = chat.model;
+		project = chat.project;
+		view = chat.view;
+		display = chat.display;
 	}
 
 	@AfterEach
 	void tearDown() throws Exception {
-		view.pressStop();
-		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 10, "the agent stops");
-		Workbenches.page().hideView(view);
-		model.close();
-		project.delete(true, true, null);
-		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).clear();
-		TrustSettings.saveWorkspaceText("");
-		ProtectionSettings.setProjectTrusted("chat-demo", false);
-		mode().setMode(Mode.AUTOPILOT);
+		chat.close();
 	}
 
 	private static ModeService mode() {
@@ -123,11 +108,13 @@ class ChatAgentTest {
 		assertEquals("hello from the agent\n", content("notes.txt"));
 		List<Object> entries = view.conversation().entries();
 		assertTrue(entries.stream().anyMatch(e -> e instanceof ToolCard card && card.summary().equals("Wrote notes.txt")
-				&& card.status().equals("done")), "a card for the write");
+				&& card.status().equals("done")), () -> "a card for the write: " + entries.stream()
+						.filter(ToolCard.class::isInstance).map(e -> ((ToolCard) e).summary() + " / " + ((ToolCard) e).status())
+						.toList());
 		assertTrue(entries.stream().anyMatch(e -> e instanceof MessageEntry m && m.markdown().contains("I created **notes.txt**")));
 		Screenshots.take(view.getSite().getShell(), "chat-autopilot");
 
-		List<AuditEvent> audit = AuditReader.read(StateLocations.audit(),
+		List<AuditEvent> audit = AuditReader.read(WardenServices.state().auditDirectory(),
 				e -> e.sessionId().equals(view.controller().conversation().id()), 100).events();
 		assertTrue(audit.stream().anyMatch(e -> e.kind().equals("file.write") && e.subject().contains("notes.txt")),
 				"the write is audited: " + audit);
@@ -234,7 +221,49 @@ class ChatAgentTest {
 		card.pressRunOnce();
 		waitUntilIdle();
 		assertTrue(Files.exists(project.getLocation().toFile().toPath().resolve("made-by-agent.txt")));
-		assertEquals("", TrustSettings.workspaceText(), "Run once trusts nothing for later");
+		assertEquals("", WardenServices.trust().workspaceText(), "Run once trusts nothing for later");
+	}
+
+	@Test
+	void aRejectedCommandsCardSaysItDidNotRun() throws Exception {
+		model.toolCall("call_1", "run_command", args("command", "touch rejected.txt")).text("Understood.");
+		view.send("Make a file with touch");
+		CommandApprovalCard card = waitForCard(CommandApprovalCard.class);
+		card.pressReject("not now");
+		waitUntilIdle();
+		assertFalse(Files.exists(project.getLocation().toFile().toPath().resolve("rejected.txt")));
+		ToolCard tool = view.conversation().entries().stream().filter(ToolCard.class::isInstance).map(ToolCard.class::cast)
+				.findFirst().orElseThrow();
+		assertEquals("Not run (rejected): touch rejected.txt", tool.summary());
+		assertEquals("", tool.status(), "the line says it all");
+	}
+
+	@Test
+	void aFailedEditsCardSaysTheEditFailed() throws Exception {
+		model.toolCall("call_1", "edit_file", args("path", "README.md", "old_string", "no such text", "new_string", "x"))
+				.text("It did not match.");
+		view.send("Change the readme");
+		waitUntilIdle();
+		ToolCard tool = view.conversation().entries().stream().filter(ToolCard.class::isInstance).map(ToolCard.class::cast)
+				.findFirst().orElseThrow();
+		assertEquals("Edit failed: README.md", tool.summary());
+		assertEquals("", tool.status(), "the line says it all");
+		Screenshots.take(view.getSite().getShell(), "chat-edit-failed");
+	}
+
+	@Test
+	void viewAllChangesIsTitledWithTheChatsFirstPrompt() throws Exception {
+		model.toolCall("call_1", "write_file", args("path", "notes.txt", "content", "one\n")).text("Written.");
+		view.send("Write the notes");
+		waitUntilIdle();
+		org.eclipse.ui.IWorkbenchPage page = Workbenches.page();
+		view.controller().changes().viewAll(page);
+		Workbenches.waitUntil(display, () -> page.getActiveEditor() != null
+				&& page.getActiveEditor().getEditorInput() instanceof org.eclipse.compare.CompareEditorInput, 20,
+				"the compare editor opens");
+		String title = ((org.eclipse.compare.CompareEditorInput) page.getActiveEditor().getEditorInput()).getTitle();
+		assertEquals("Warden: Changes in 'Write the notes'", title);
+		page.closeAllEditors(false);
 	}
 
 	@Test
@@ -247,7 +276,7 @@ class ChatAgentTest {
 				"the command is shown exactly, && included: " + card.shownCommand());
 		card.pressAlwaysTrust(java.util.Arrays.asList("touch *", null));
 		waitUntilIdle();
-		assertEquals(List.of("touch *"), TrustSettings.workspaceText().lines().toList());
+		assertEquals(List.of("touch *"), WardenServices.trust().workspaceText().lines().toList());
 		assertTrue(Files.exists(project.getLocation().toFile().toPath().resolve("two.txt")));
 	}
 
@@ -273,7 +302,7 @@ class ChatAgentTest {
 
 	@Test
 	void stopKillsARunningCommand() throws Exception {
-		TrustSettings.saveWorkspaceText("sleep *\n");
+		WardenServices.trust().saveWorkspaceText("sleep *\n");
 		model.toolCall("call_1", "run_command", args("command", "sleep 30")).text("never reached");
 		view.send("wait a while");
 		Workbenches.waitUntil(display, () -> view.conversation().entries().stream()
@@ -295,8 +324,8 @@ class ChatAgentTest {
 					project.getFile("Main.java"));
 			editor.selectAndReveal(13, 31);
 			Workbenches.page().activate(editor);
-			view.attachments().attachEditor(Workbenches.page(), dev.warden.ui.internal.chat.AgentScope
-					.of(dev.warden.ui.internal.chat.AgentScope.candidates()).pathPolicy()).ifPresent(p -> {
+			view.attachments().attachEditor(Workbenches.page(), dev.warden.core.agent.AgentScope
+					.of(dev.warden.core.agent.AgentScope.candidates(), dev.warden.ui.internal.WardenServices.protection()).pathPolicy()).ifPresent(p -> {
 						throw new AssertionError(p);
 					});
 			assertEquals("Main.java lines 2\u20133", view.attachments().attachments().get(0).label());
@@ -329,8 +358,8 @@ class ChatAgentTest {
 		});
 		web.start();
 		try {
-			ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of("127.0.0.1"));
-			ProtectionSettings.setUrlNoteShown();
+			WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of("127.0.0.1"));
+			WardenServices.protection().setUrlNoteShown();
 			String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/doc";
 			view.typeInInput("Summarize " + url);
 			assertEquals(url, view.offeredUrl(), "the view offers to fetch the pasted URL");
@@ -345,7 +374,7 @@ class ChatAgentTest {
 					.anyMatch(n -> n.contains("169.254.169.254") && n.contains("not fetched")), 20, "the metadata address is refused");
 		} finally {
 			web.stop(0);
-			ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of());
+			WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of());
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.warden.ui.tests.chat;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
@@ -43,13 +45,11 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.chat.MarkdownRenderer;
 import dev.warden.ui.internal.chat.MessageEntry;
 import dev.warden.ui.internal.chat.RichText;
-import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.core.settings.ModelSettings;
 import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
@@ -69,8 +69,8 @@ import dev.warden.ui.tests.Workbenches;
  * {@code xvfb-run -a ./mvnw -B -ntp verify -pl bundles/dev.warden.core,bundles/dev.warden.ui,features/dev.warden.feature,tests/dev.warden.ui.tests -Dtest=ChatStreamBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * {@code -Dtycho.testArgLine="-Dwarden.bench.tokens=20000 -Dwarden.bench.rate=2000"} changes the size and pace.
  * <p>
- * The model server is written here rather than taken from {@link ScriptedModelServer}: the answer must be paced by
- * a clock (bursts on a fixed schedule) and be prepared before the stream, so that the server adds no jitter of its own.
+ * The answer comes from {@link ScriptedModelServer#paced}: prepared before the stream and sent in bursts on a fixed
+ * clock, so that the server adds no jitter of its own.
  */
 class ChatStreamBenchmark {
 
@@ -82,38 +82,23 @@ class ChatStreamBenchmark {
 	private static final int PROBE_MILLIS = 5;
 	private static final String PROJECT = "chat-bench";
 
-	private PacedModelServer model;
+	private ChatFixture chat;
+	private ScriptedModelServer model;
 	private IProject project;
 	private ChatView view;
 	private Display display;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		model = new PacedModelServer();
-		ModelPreferences.save(new ModelPreferences.Values(ProviderPreset.CUSTOM, model.baseUrl(), "paced", 1024, null, 120));
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
-		project.create(null);
-		project.open(null);
-		project.getFile("README.md").create(new ByteArrayInputStream("# Bench\n".getBytes(StandardCharsets.UTF_8)), true, null);
-		ProtectionSettings.setProjectTrusted(project.getName(), true);
-		TrustSettings.saveWorkspaceText("");
-		mode().setMode(Mode.AUTOPILOT);
-		view = (ChatView) Workbenches.page().showView(ChatView.ID);
-		Workbenches.page().setPartState(Workbenches.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-		view.controller().newChat();
-		display = view.getSite().getShell().getDisplay();
+		chat = ChatFixture.project(PROJECT).file("README.md", "# Bench\n").model("paced", 120).maximized().open();
+		model = chat.model;
+		view = chat.view;
+		display = chat.display;
 	}
 
 	@AfterEach
 	void tearDown() throws Exception {
-		view.pressStop();
-		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 10, "the agent stops");
-		Workbenches.page().setPartState(Workbenches.page().getReference(view), IWorkbenchPage.STATE_RESTORED);
-		Workbenches.page().hideView(view);
-		model.close();
-		project.delete(true, true, null);
-		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).clear();
-		ProtectionSettings.setProjectTrusted(PROJECT, false);
+		chat.close();
 	}
 
 	private static ModeService mode() {
@@ -125,8 +110,8 @@ class ChatStreamBenchmark {
 		List<String> warmUp = AnswerWriter.tokens(WARM_UP_TOKENS, new Random(3));
 		List<String> tokens = AnswerWriter.tokens(TOKENS, new Random(7));
 		String answer = String.join("", tokens);
-		model.serve(warmUp, TOKENS_PER_SECOND);
-		model.serve(tokens, TOKENS_PER_SECOND);
+		model.paced(warmUp, TOKENS_PER_SECOND, BURST_MILLIS);
+		model.paced(tokens, TOKENS_PER_SECOND, BURST_MILLIS);
 		Workbenches.settle(display);
 		String loadBefore = loadAverage();
 		System.gc();
@@ -524,102 +509,6 @@ class ChatStreamBenchmark {
 			}
 			tokens.add("```");
 			tokens.add("\n\n");
-		}
-	}
-
-	/**
-	 * An OpenAI-compatible Chat Completions server on loopback that streams one prepared answer at a steady rate: the
-	 * tokens go out in bursts every {@value #BURST_MILLIS} ms on a fixed clock, one server-sent event per token.
-	 */
-	private static final class PacedModelServer implements AutoCloseable {
-
-		private final HttpServer server;
-		/** A prepared answer: its bursts of events and the time between bursts. */
-		private record Paced(List<byte[]> bursts, long burstNanos) {
-		}
-
-		private final Queue<Paced> answers = new ConcurrentLinkedQueue<>();
-
-		PacedModelServer() throws IOException {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/v1/chat/completions", this::answer);
-			server.start();
-		}
-
-		String baseUrl() {
-			return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-		}
-
-		/** Prepares the answer to a request after those already prepared: {@code tokens} at {@code perSecond}. */
-		void serve(List<String> tokens, int perSecond) {
-			int perBurst = Math.max(1, perSecond * BURST_MILLIS / 1000);
-			List<byte[]> prepared = new ArrayList<>();
-			for (int i = 0; i < tokens.size(); i += perBurst) {
-				ByteArrayOutputStream burst = new ByteArrayOutputStream();
-				for (String token : tokens.subList(i, Math.min(tokens.size(), i + perBurst))) {
-					JsonObject delta = new JsonObject();
-					delta.addProperty("content", token);
-					burst.writeBytes(event(chunk(delta, null)));
-				}
-				prepared.add(burst.toByteArray());
-			}
-			prepared.add(event(chunk(new JsonObject(), "stop")));
-			answers.add(new Paced(prepared, TimeUnit.SECONDS.toNanos(perBurst) / perSecond));
-		}
-
-		private static byte[] event(String data) {
-			return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
-		}
-
-		private static String chunk(JsonObject delta, String finishReason) {
-			JsonObject choice = new JsonObject();
-			choice.addProperty("index", 0);
-			choice.add("delta", delta);
-			if (finishReason != null) {
-				choice.addProperty("finish_reason", finishReason);
-			}
-			JsonArray choices = new JsonArray();
-			choices.add(choice);
-			JsonObject chunk = new JsonObject();
-			chunk.addProperty("id", "chatcmpl-bench");
-			chunk.addProperty("object", "chat.completion.chunk");
-			chunk.addProperty("model", "paced");
-			chunk.add("choices", choices);
-			return chunk.toString();
-		}
-
-		private void answer(HttpExchange exchange) throws IOException {
-			exchange.getRequestBody().readAllBytes();
-			Paced answer = answers.poll();
-			if (answer == null) {
-				byte[] body = "{\"error\":{\"message\":\"the benchmark has no more answers\"}}".getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(500, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-				return;
-			}
-			exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-			exchange.sendResponseHeaders(200, 0);
-			try (OutputStream out = exchange.getResponseBody()) {
-				long next = System.nanoTime();
-				for (byte[] burst : answer.bursts()) {
-					long wait = next - System.nanoTime();
-					if (wait > 0) {
-						LockSupport.parkNanos(wait);
-					}
-					out.write(burst);
-					out.flush();
-					next += answer.burstNanos();
-				}
-				out.write(event("[DONE]"));
-			} catch (IOException e) {
-				// the client went away: the benchmark reports what arrived
-			}
-		}
-
-		@Override
-		public void close() {
-			server.stop(0);
 		}
 	}
 }

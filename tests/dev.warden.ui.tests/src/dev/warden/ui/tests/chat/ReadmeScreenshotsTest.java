@@ -1,5 +1,7 @@
 package dev.warden.ui.tests.chat;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,11 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.google.gson.JsonObject;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.chat.CommandApprovalCard;
-import dev.warden.ui.internal.model.ModelPreferences;
+import dev.warden.core.settings.ModelSettings;
 import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
@@ -41,42 +41,27 @@ class ReadmeScreenshotsTest {
 	private static final String LIGHT = "org.eclipse.e4.ui.css.theme.e4_default";
 	private static final String DARK = "org.eclipse.e4.ui.css.theme.e4_dark";
 
+	private ChatFixture chat;
 	private ScriptedModelServer model;
 	private String themeBefore;
-	private IProject project;
 	private ChatView view;
 	private Display display;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		model = new ScriptedModelServer();
-		ModelPreferences.save(new ModelPreferences.Values(ProviderPreset.CUSTOM, model.baseUrl(), "qwen2.5-coder:7b", 1024, null, 20));
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("shop");
-		project.create(null);
-		project.open(null);
-		project.getFile("package.json").create(new ByteArrayInputStream(
-				"{ \"name\": \"shop\", \"scripts\": { \"test\": \"jest\" } }\n".getBytes(StandardCharsets.UTF_8)), true, null);
-		ProtectionSettings.setProjectTrusted(project.getName(), true);
-		TrustSettings.saveWorkspaceText("npm *\n");
 		themeBefore = engine().getActiveTheme() == null ? LIGHT : engine().getActiveTheme().getId();
-		view = (ChatView) Workbenches.page().showView(ChatView.ID);
-		view.controller().newChat();
-		Workbenches.page().setPartState(Workbenches.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-		display = view.getSite().getShell().getDisplay();
+		chat = ChatFixture.project("shop")
+				.file("package.json", "{ \"name\": \"shop\", \"scripts\": { \"test\": \"jest\" } }\n")
+				.model("qwen2.5-coder:7b", 20).trusted("npm *\n").maximized().open();
+		model = chat.model;
+		view = chat.view;
+		display = chat.display;
 	}
 
 	@AfterEach
 	void tearDown() throws Exception {
-		view.pressStop();
-		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 10, "the agent stops");
 		engine().setTheme(themeBefore, false);
-		Workbenches.page().setPartState(Workbenches.page().getReference(view), IWorkbenchPage.STATE_RESTORED);
-		Workbenches.page().hideView(view);
-		model.close();
-		project.delete(true, true, null);
-		InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).clear();
-		TrustSettings.saveWorkspaceText("");
-		ProtectionSettings.setProjectTrusted("shop", false);
+		chat.close();
 	}
 
 	private static IThemeEngine engine() {

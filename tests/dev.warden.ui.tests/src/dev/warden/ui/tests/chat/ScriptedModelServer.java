@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,8 +21,16 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class ScriptedModelServer implements AutoCloseable {
 
-	/** One streamed answer. */
-	public record Answer(List<String> chunks, long delayMillis) {
+	/**
+	 * One streamed answer: bursts of server-sent events, each burst written and flushed at once, the bursts
+	 * {@code burstNanos} apart on a fixed clock (so a slow reader does not slow the pace down).
+	 */
+	public record Answer(List<List<String>> bursts, long burstNanos) {
+
+		/** Every chunk a burst of its own, {@code delayMillis} apart. */
+		static Answer oneByOne(List<String> chunks, long delayMillis) {
+			return new Answer(chunks.stream().map(List::of).toList(), TimeUnit.MILLISECONDS.toNanos(delayMillis));
+		}
 	}
 
 	private final HttpServer server;
@@ -55,7 +65,28 @@ public final class ScriptedModelServer implements AutoCloseable {
 			chunks.add(chunk(delta, null));
 		}
 		chunks.add(chunk(new JsonObject(), "stop"));
-		script.add(new Answer(chunks, delayMillis));
+		script.add(Answer.oneByOne(chunks, delayMillis));
+		return this;
+	}
+
+	/**
+	 * An answer of {@code tokens} at a steady {@code perSecond}, sent in bursts every {@code burstMillis} ms on a fixed
+	 * clock, one server-sent event per token: the pace of a fast model, for measuring the chat under load.
+	 */
+	public ScriptedModelServer paced(List<String> tokens, int perSecond, int burstMillis) {
+		int perBurst = Math.max(1, perSecond * burstMillis / 1000);
+		List<List<String>> bursts = new ArrayList<>();
+		for (int i = 0; i < tokens.size(); i += perBurst) {
+			List<String> burst = new ArrayList<>();
+			for (String token : tokens.subList(i, Math.min(tokens.size(), i + perBurst))) {
+				JsonObject delta = new JsonObject();
+				delta.addProperty("content", token);
+				burst.add(chunk(delta, null));
+			}
+			bursts.add(burst);
+		}
+		bursts.add(List.of(chunk(new JsonObject(), "stop")));
+		script.add(new Answer(bursts, TimeUnit.SECONDS.toNanos(perBurst) / perSecond));
 		return this;
 	}
 
@@ -67,7 +98,7 @@ public final class ScriptedModelServer implements AutoCloseable {
 		chunks.add(chunk(toolDelta(id, name, json.substring(0, half)), null));
 		chunks.add(chunk(toolDelta(null, null, json.substring(half)), null));
 		chunks.add(chunk(new JsonObject(), "tool_calls"));
-		script.add(new Answer(chunks, 0));
+		script.add(Answer.oneByOne(chunks, 0));
 		return this;
 	}
 
@@ -82,7 +113,7 @@ public final class ScriptedModelServer implements AutoCloseable {
 		String json = arguments.toString();
 		chunks.add(chunk(toolDelta(id, name, json), null));
 		chunks.add(chunk(new JsonObject(), "tool_calls"));
-		script.add(new Answer(chunks, 0));
+		script.add(Answer.oneByOne(chunks, 0));
 		return this;
 	}
 
@@ -144,16 +175,19 @@ public final class ScriptedModelServer implements AutoCloseable {
 		exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
 		exchange.sendResponseHeaders(200, 0);
 		try (OutputStream out = exchange.getResponseBody()) {
-			for (String chunk : answer.chunks()) {
-				out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
-				out.flush();
-				if (answer.delayMillis() > 0) {
-					Thread.sleep(answer.delayMillis());
+			long next = System.nanoTime();
+			for (List<String> burst : answer.bursts()) {
+				long wait = next - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait);
 				}
+				for (String chunk : burst) {
+					out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+				}
+				out.flush();
+				next += answer.burstNanos();
 			}
 			out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
 		} catch (IOException e) {
 			// the client went away (Stop): that is what some tests do
 		}

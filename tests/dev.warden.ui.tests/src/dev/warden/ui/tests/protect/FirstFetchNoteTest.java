@@ -1,5 +1,6 @@
 package dev.warden.ui.tests.protect;
 
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
 import dev.warden.ui.internal.protect.FirstFetchNote;
 import dev.warden.ui.tests.Screenshots;
 
@@ -62,7 +62,7 @@ class FirstFetchNoteTest {
 			assertTrue(note.messageText().contains("You are responsible for the URL content that you fetch"));
 			note.pressFetch();
 		})));
-		assertTrue(ProtectionSettings.urlNoteShown());
+		assertTrue(WardenServices.protection().urlNoteShown());
 
 		assertTrue(FirstFetchNote.confirmFirstFetch(shell(), opened(FirstFetchNote::pressCancel)),
 				"the second fetch goes ahead without asking");
@@ -72,7 +72,7 @@ class FirstFetchNoteTest {
 	@Test
 	void cancellingTheNoteStopsTheFetchAndItIsShownAgainNextTime() {
 		assertFalse(FirstFetchNote.confirmFirstFetch(shell(), opened(FirstFetchNote::pressCancel)));
-		assertFalse(ProtectionSettings.urlNoteShown());
+		assertFalse(WardenServices.protection().urlNoteShown());
 		assertTrue(FirstFetchNote.confirmFirstFetch(shell(), opened(FirstFetchNote::pressFetch)));
 		assertEquals(2, shown.get());
 	}

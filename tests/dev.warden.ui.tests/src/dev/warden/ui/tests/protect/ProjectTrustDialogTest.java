@@ -1,5 +1,6 @@
 package dev.warden.ui.tests.protect;
 
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.ui.internal.protect.ProjectTrustDialog;
 import dev.warden.ui.tests.Screenshots;
 
@@ -37,7 +36,7 @@ class ProjectTrustDialogTest {
 		alpha = ProtectionTestSupport.project("trust-alpha");
 		beta = ProtectionTestSupport.project("trust-beta");
 		gamma = ProtectionTestSupport.project("trust-gamma");
-		TrustSettings.saveProjectText(beta, "mvn -B verify\nnpm test\n");
+		WardenServices.trust().saveProjectText(beta, "mvn -B verify\nnpm test\n");
 	}
 
 	@AfterEach
@@ -78,9 +77,9 @@ class ProjectTrustDialogTest {
 				}));
 
 		assertEquals(List.of(alpha, gamma), trusted);
-		assertTrue(ProtectionSettings.isProjectTrusted("trust-alpha"));
-		assertFalse(ProtectionSettings.isProjectTrusted("trust-beta"));
-		assertTrue(ProtectionSettings.isProjectTrusted("trust-gamma"));
+		assertTrue(WardenServices.protection().isProjectTrusted("trust-alpha"));
+		assertFalse(WardenServices.protection().isProjectTrusted("trust-beta"));
+		assertTrue(WardenServices.protection().isProjectTrusted("trust-gamma"));
 	}
 
 	@Test
@@ -89,8 +88,8 @@ class ProjectTrustDialogTest {
 				opened(ProjectTrustDialog::pressNotNow));
 
 		assertEquals(List.of(), trusted);
-		assertFalse(ProtectionSettings.isProjectTrusted("trust-alpha"));
-		assertFalse(ProtectionSettings.isProjectTrusted("trust-beta"));
+		assertFalse(WardenServices.protection().isProjectTrusted("trust-alpha"));
+		assertFalse(WardenServices.protection().isProjectTrusted("trust-beta"));
 	}
 
 	@Test
@@ -117,7 +116,7 @@ class ProjectTrustDialogTest {
 					dialog.pressTrust();
 				}));
 		assertEquals(List.of(alpha), trusted);
-		assertFalse(ProtectionSettings.isProjectTrusted("trust-gamma"));
+		assertFalse(WardenServices.protection().isProjectTrusted("trust-gamma"));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.warden.ui.tests.protect;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
-import dev.warden.core.internal.settings.ProtectionSettings.UntrustedProjects;
+import dev.warden.core.settings.ProtectionSettings;
+import dev.warden.core.settings.ProtectionSettings.UntrustedProjects;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.RemovedVariable;
 import dev.warden.core.protect.SensitivePatterns;
@@ -77,44 +79,44 @@ class ProtectionPreferencePageTest {
 		page.setUntrustedProjects(UntrustedProjects.READ_ONLY);
 
 		assertTrue(page.isValid());
-		assertEquals(SensitivePatterns.defaultText(), ProtectionSettings.sensitiveText(), "nothing saved before OK");
-		assertEquals(EnvironmentPolicy.defaults(), ProtectionSettings.environmentPolicy(), "nothing saved before OK");
-		assertEquals(UntrustedProjects.EXCLUDED, ProtectionSettings.untrustedProjects(), "nothing saved before OK");
+		assertEquals(SensitivePatterns.defaultText(), WardenServices.protection().sensitiveText(), "nothing saved before OK");
+		assertEquals(EnvironmentPolicy.defaults(), WardenServices.protection().environmentPolicy(), "nothing saved before OK");
+		assertEquals(UntrustedProjects.EXCLUDED, WardenServices.protection().untrustedProjects(), "nothing saved before OK");
 
 		assertTrue(page.performOk());
-		assertEquals(patterns, ProtectionSettings.sensitivePatterns().text());
+		assertEquals(patterns, WardenServices.protection().sensitivePatterns().text());
 		assertEquals(new EnvironmentPolicy(true, Set.of("TOKENIZERS_PARALLELISM", "DEPLOY_KEY", "SSH_AUTH_SOCK")),
-				ProtectionSettings.environmentPolicy());
+				WardenServices.protection().environmentPolicy());
 		assertEquals(Set.of("intranet.example", "*.corp.example", "10.0.0.5"),
-				ProtectionSettings.urlPolicy().allowedHosts());
-		assertEquals(UrlVerdict.ALLOWED, ProtectionSettings.urlPolicy().decide("http://10.0.0.5/wiki").verdict(),
+				WardenServices.protection().urlPolicy().allowedHosts());
+		assertEquals(UrlVerdict.ALLOWED, WardenServices.protection().urlPolicy().decide("http://10.0.0.5/wiki").verdict(),
 				"an allow-listed private address may be fetched");
-		assertEquals(UrlVerdict.REFUSED, ProtectionSettings.urlPolicy().decide("http://10.0.0.6/").verdict(),
+		assertEquals(UrlVerdict.REFUSED, WardenServices.protection().urlPolicy().decide("http://10.0.0.6/").verdict(),
 				"another private address may not");
-		assertEquals(UntrustedProjects.READ_ONLY, ProtectionSettings.untrustedProjects());
+		assertEquals(UntrustedProjects.READ_ONLY, WardenServices.protection().untrustedProjects());
 	}
 
 	@Test
 	void restoreDefaultsBringsBackTheBuiltInSettingsOnOk() throws Exception {
-		ProtectionSettings.saveSensitiveText("*.only\n");
-		ProtectionSettings.saveNames(ProtectionSettings.ENV_ALLOWED, Set.of("GITHUB_TOKEN"));
-		ProtectionSettings.saveMinimalEnvironment(true);
-		ProtectionSettings.saveNames(ProtectionSettings.URL_ALLOWED, Set.of("intranet.example"));
-		ProtectionSettings.saveUntrustedProjects(UntrustedProjects.READ_ONLY);
-		ProtectionSettings.setProjectTrusted("kept", true);
+		WardenServices.protection().saveSensitiveText("*.only\n");
+		WardenServices.protection().saveNames(ProtectionSettings.ENV_ALLOWED, Set.of("GITHUB_TOKEN"));
+		WardenServices.protection().saveMinimalEnvironment(true);
+		WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, Set.of("intranet.example"));
+		WardenServices.protection().saveUntrustedProjects(UntrustedProjects.READ_ONLY);
+		WardenServices.protection().setProjectTrusted("kept", true);
 		ProtectionPreferencePage page = open();
 
 		page.pressRestoreDefaults();
-		assertEquals("*.only\n", ProtectionSettings.sensitiveText(), "Restore Defaults alone saves nothing");
+		assertEquals("*.only\n", WardenServices.protection().sensitiveText(), "Restore Defaults alone saves nothing");
 		assertTrue(page.performOk());
 
-		assertEquals(SensitivePatterns.defaultText(), ProtectionSettings.sensitiveText());
-		assertNull(InstanceScope.INSTANCE.getNode(ProtectionSettings.QUALIFIER).get(ProtectionSettings.SENSITIVE, null),
+		assertEquals(SensitivePatterns.defaultText(), WardenServices.protection().sensitiveText());
+		assertNull(InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER).get(ProtectionSettings.SENSITIVE, null),
 				"the default patterns are not copied into the preferences");
-		assertEquals(EnvironmentPolicy.defaults(), ProtectionSettings.environmentPolicy());
-		assertEquals(Set.of(), ProtectionSettings.urlPolicy().allowedHosts());
-		assertEquals(UntrustedProjects.EXCLUDED, ProtectionSettings.untrustedProjects());
-		assertTrue(ProtectionSettings.isProjectTrusted("kept"), "trust decisions are not settings to restore");
+		assertEquals(EnvironmentPolicy.defaults(), WardenServices.protection().environmentPolicy());
+		assertEquals(Set.of(), WardenServices.protection().urlPolicy().allowedHosts());
+		assertEquals(UntrustedProjects.EXCLUDED, WardenServices.protection().untrustedProjects());
+		assertTrue(WardenServices.protection().isProjectTrusted("kept"), "trust decisions are not settings to restore");
 	}
 
 	@Test
@@ -127,7 +129,7 @@ class ProtectionPreferencePageTest {
 		assertTrue(page.getErrorMessage().contains("'http://bad'"), page.getErrorMessage());
 		Screenshots.take(dialog.getShell(), "preferences-protection-url-invalid");
 		assertFalse(page.performOk());
-		assertEquals(Set.of(), ProtectionSettings.names(ProtectionSettings.URL_ALLOWED));
+		assertEquals(Set.of(), WardenServices.protection().names(ProtectionSettings.URL_ALLOWED));
 
 		page.setAllowedHosts("intranet.example\n[fd00::1]\n*.corp.example");
 		assertTrue(page.isValid(), String.valueOf(page.getErrorMessage()));
@@ -135,7 +137,7 @@ class ProtectionPreferencePageTest {
 		assertFalse(page.isValid());
 		assertTrue(page.getErrorMessage().contains("'BAD=NAME'"), page.getErrorMessage());
 		assertFalse(page.performOk());
-		assertEquals(Set.of(), ProtectionSettings.names(ProtectionSettings.ENV_ALLOWED));
+		assertEquals(Set.of(), WardenServices.protection().names(ProtectionSettings.ENV_ALLOWED));
 	}
 
 	@Test
@@ -166,7 +168,7 @@ class ProtectionPreferencePageTest {
 				preview.removedShown().toString());
 		assertNoValueShown(preview, token, password, apiKey, "/usr/local/bin", "/home/dev", "vim", "C.UTF-8");
 		Screenshots.take(dialog.getShell(), "preferences-protection-environment");
-		assertEquals(EnvironmentPolicy.defaults(), ProtectionSettings.environmentPolicy(), "the preview saves nothing");
+		assertEquals(EnvironmentPolicy.defaults(), WardenServices.protection().environmentPolicy(), "the preview saves nothing");
 	}
 
 	private static void assertNoValueShown(EnvironmentPreview preview, String... values) {
@@ -180,8 +182,8 @@ class ProtectionPreferencePageTest {
 	@Test
 	void revokedProjectStaysTrustedUntilOk() throws Exception {
 		project = ProtectionTestSupport.project("protect-alpha");
-		ProtectionSettings.setProjectTrusted("protect-alpha", true);
-		ProtectionSettings.setProjectTrusted("protect-gone", true);
+		WardenServices.protection().setProjectTrusted("protect-alpha", true);
+		WardenServices.protection().setProjectTrusted("protect-gone", true);
 		ProtectionPreferencePage page = open();
 		page.showTab(3);
 		assertEquals(List.of("protect-alpha", "protect-gone (not in the workspace)"), page.trustedProjectsShown());
@@ -189,10 +191,10 @@ class ProtectionPreferencePageTest {
 
 		page.revoke("protect-alpha");
 		assertEquals(List.of("protect-gone (not in the workspace)"), page.trustedProjectsShown());
-		assertTrue(ProtectionSettings.isProjectTrusted("protect-alpha"), "nothing saved before OK");
+		assertTrue(WardenServices.protection().isProjectTrusted("protect-alpha"), "nothing saved before OK");
 		assertTrue(page.performOk());
-		assertFalse(ProtectionSettings.isProjectTrusted("protect-alpha"));
-		assertTrue(ProtectionSettings.isProjectTrusted("protect-gone"));
+		assertFalse(WardenServices.protection().isProjectTrusted("protect-alpha"));
+		assertTrue(WardenServices.protection().isProjectTrusted("protect-gone"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.warden.ui.tests.protect;
 
+import dev.warden.core.settings.WardenPreferences;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +12,6 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 
-import dev.warden.core.internal.settings.ProtectionSettings;
 
 /** Resets the protection settings and makes real workspace projects for the protection tests. */
 final class ProtectionTestSupport {
@@ -21,7 +21,7 @@ final class ProtectionTestSupport {
 
 	/** Removes every protection setting, so the core reads its defaults. */
 	static void resetSettings() {
-		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(ProtectionSettings.QUALIFIER);
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER);
 		try {
 			for (String key : node.keys()) {
 				if (key.startsWith("protect.")) {

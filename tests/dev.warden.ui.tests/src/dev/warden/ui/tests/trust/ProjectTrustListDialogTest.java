@@ -1,5 +1,6 @@
 package dev.warden.ui.tests.trust;
 
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.TrustPattern;
 import dev.warden.core.trust.Verdict;
@@ -57,7 +57,7 @@ class ProjectTrustListDialogTest {
 	}
 
 	private Verdict verdict(String command) {
-		return TrustSettings.policy(project, null, null).evaluate(command).verdict();
+		return WardenServices.trust().policy(project, null, null).evaluate(command).verdict();
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class ProjectTrustListDialogTest {
 				"!npm run deploy *");
 		assertEquals(Verdict.ASK, verdict("npm run lint"), "a cloned list trusts nothing by itself");
 		assertEquals(Verdict.DENIED, verdict("npm run deploy prod"), "its deny rules apply at once");
-		assertEquals(List.of(project), TrustSettings.awaitingAcceptance(List.of(project)));
+		assertEquals(List.of(project), WardenServices.trust().awaitingAcceptance(List.of(project)));
 		assertTrue(ProjectTrustListDialog.needsAcceptance(project));
 
 		ProjectTrustListDialog notNow = prompt();
@@ -76,20 +76,20 @@ class ProjectTrustListDialogTest {
 		Screenshots.take(notNow.getShell(), "trust-project-acceptance");
 		notNow.pressNotNow();
 		assertEquals(Window.CANCEL, notNow.getReturnCode());
-		assertEquals(Acceptance.NOT_ACCEPTED, TrustSettings.acceptance(project));
+		assertEquals(Acceptance.NOT_ACCEPTED, WardenServices.trust().acceptance(project));
 		assertEquals(Verdict.ASK, verdict("npm run lint"));
 
 		prompt().pressAccept();
 		assertEquals(Window.OK, dialog.getReturnCode());
-		assertEquals(Acceptance.ACCEPTED, TrustSettings.acceptance(project));
+		assertEquals(Acceptance.ACCEPTED, WardenServices.trust().acceptance(project));
 		assertEquals(Verdict.TRUSTED, verdict("npm run lint && mvn -o verify"));
-		assertEquals(List.of(), TrustSettings.awaitingAcceptance(List.of(project)));
+		assertEquals(List.of(), WardenServices.trust().awaitingAcceptance(List.of(project)));
 		assertTrue(ProjectTrustListDialog.confirm(shell(), project), "an accepted list needs no prompt");
 
 		TrustFixtures.writeSharedList(project, "mvn -o verify", "npm run *", "curl *", "!npm run deploy *");
-		assertEquals(Acceptance.CHANGED, TrustSettings.acceptance(project));
+		assertEquals(Acceptance.CHANGED, WardenServices.trust().acceptance(project));
 		assertEquals(Verdict.ASK, verdict("npm run lint"), "a changed list is not honoured, not even its old patterns");
-		assertEquals(List.of(project), TrustSettings.awaitingAcceptance(List.of(project)));
+		assertEquals(List.of(project), WardenServices.trust().awaitingAcceptance(List.of(project)));
 		ProjectTrustListDialog changed = prompt();
 		Screenshots.take(changed.getShell(), "trust-project-acceptance-changed");
 		changed.pressAccept();
@@ -102,7 +102,7 @@ class ProjectTrustListDialogTest {
 		ProjectTrustListDialog shown = prompt();
 		TrustFixtures.writeSharedList(project, "make test", "bash *");
 		shown.pressAccept();
-		assertEquals(Acceptance.CHANGED, TrustSettings.acceptance(project),
+		assertEquals(Acceptance.CHANGED, WardenServices.trust().acceptance(project),
 				"the list shown was accepted, and it is not the list in the file now");
 		assertEquals(Verdict.ASK, verdict("make test"));
 		assertEquals(Verdict.ASK, verdict("bash -c 'rm -rf build'"));

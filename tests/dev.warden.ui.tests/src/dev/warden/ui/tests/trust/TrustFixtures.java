@@ -1,5 +1,6 @@
 package dev.warden.ui.tests.trust;
 
+import dev.warden.core.settings.WardenPreferences;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -15,7 +16,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.osgi.service.prefs.BackingStoreException;
 
-import dev.warden.core.internal.settings.TrustSettings;
+import dev.warden.core.settings.TrustSettings;
 import dev.warden.ui.internal.trust.TrustedCommandsPreferencePage;
 
 /** A real project with a shared trust list, the workspace's trust settings reset, and the Trusted Commands page. */
@@ -26,7 +27,7 @@ final class TrustFixtures {
 
 	/** Removes every trust setting of the workspace: the lists and all acceptances. */
 	static void resetWorkspaceSettings() throws BackingStoreException {
-		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(TrustSettings.QUALIFIER);
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER);
 		for (String key : node.keys()) {
 			if (key.startsWith("trust.")) {
 				node.remove(key);
@@ -59,7 +60,7 @@ final class TrustFixtures {
 			value.append(line).append("\\n");
 		}
 		String text = "eclipse.preferences.version=1\n" + TrustSettings.PATTERNS + '=' + value + '\n';
-		IFile file = settings.getFile(TrustSettings.QUALIFIER + ".prefs");
+		IFile file = settings.getFile(WardenPreferences.QUALIFIER + ".prefs");
 		ByteArrayInputStream content = new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
 		if (file.exists()) {
 			file.setContents(content, true, false, null);

@@ -1,5 +1,7 @@
 package dev.warden.ui.tests.trust;
 
+import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.WardenServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.warden.core.internal.settings.TrustSettings;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.CommandPart;
 import dev.warden.core.trust.CommandVerdict;
@@ -82,7 +83,7 @@ class TrustedCommandsPageTest {
 	}
 
 	private TrustPolicy savedPolicy() {
-		return TrustSettings.policy(project, null, null);
+		return WardenServices.trust().policy(project, null, null);
 	}
 
 	@Test
@@ -118,12 +119,12 @@ class TrustedCommandsPageTest {
 		table.pressRemove();
 		assertEquals(List.of("npm *", "git log *"), table.rows());
 
-		assertEquals("", TrustSettings.workspaceText(), "nothing is stored before Apply");
+		assertEquals("", WardenServices.trust().workspaceText(), "nothing is stored before Apply");
 		assertEquals(Verdict.ASK, savedPolicy().evaluate("npm run build").verdict());
 
 		assertTrue(page.performOk());
 		assertEquals(List.of("npm *", "git log *"),
-				TrustSettings.workspaceList().trusted().stream().map(TrustPattern::text).toList());
+				WardenServices.trust().workspaceList().trusted().stream().map(TrustPattern::text).toList());
 		TrustPolicy policy = savedPolicy();
 		assertEquals(Verdict.TRUSTED, policy.evaluate("npm run build").verdict());
 		assertEquals(Verdict.TRUSTED, policy.evaluate("git log --oneline").verdict());
@@ -242,7 +243,7 @@ class TrustedCommandsPageTest {
 
 		assertTrue(page.performOk());
 		assertEquals(List.of("npm test", "git log *"),
-				TrustSettings.workspaceList().trusted().stream().map(TrustPattern::text).toList());
+				WardenServices.trust().workspaceList().trusted().stream().map(TrustPattern::text).toList());
 		assertEquals(Verdict.DENIED, savedPolicy().evaluate("npm publish --tag next").verdict());
 	}
 
@@ -255,7 +256,7 @@ class TrustedCommandsPageTest {
 		Screenshots.take(dialog.getShell(), "trust-page-deny");
 		assertNotNull(page.getErrorMessage());
 		assertFalse(page.performOk());
-		assertEquals(DefaultDenyList.text(), TrustSettings.denyText());
+		assertEquals(DefaultDenyList.text(), WardenServices.trust().denyText());
 		page.setDenyText(DefaultDenyList.text() + "!terraform destroy *\n");
 		assertTrue(page.isValid());
 		assertTrue(page.performOk());
@@ -278,21 +279,21 @@ class TrustedCommandsPageTest {
 		Screenshots.take(dialog.getShell(), "trust-page-project");
 
 		ProjectTrustListDialog accept = page.pressAccept();
-		assertEquals(PatternList.parse(PatternScope.PROJECT, project.getName(), TrustSettings.projectText(project))
+		assertEquals(PatternList.parse(PatternScope.PROJECT, project.getName(), WardenServices.trust().projectText(project))
 				.contentHash(), accept.shownList().contentHash(), "the dialog shows the list as the page shows it");
 		accept.pressAccept();
 		assertTrue(page.projectStateText().startsWith("Accepted"), page.projectStateText());
 		assertEquals(Verdict.TRUSTED, box.shownVerdict().orElseThrow().verdict());
-		assertEquals(Acceptance.NOT_ACCEPTED, TrustSettings.acceptance(project), "not before Apply");
+		assertEquals(Acceptance.NOT_ACCEPTED, WardenServices.trust().acceptance(project), "not before Apply");
 
 		assertTrue(page.performOk());
-		assertEquals(Acceptance.ACCEPTED, TrustSettings.acceptance(project));
+		assertEquals(Acceptance.ACCEPTED, WardenServices.trust().acceptance(project));
 		assertEquals(Verdict.TRUSTED, savedPolicy().evaluate("make test && gradle build --offline").verdict());
 		assertEquals(Verdict.DENIED, savedPolicy().evaluate("make deploy prod").verdict());
 
 		page.pressRevoke();
 		assertTrue(page.performOk());
-		assertEquals(Acceptance.NOT_ACCEPTED, TrustSettings.acceptance(project));
+		assertEquals(Acceptance.NOT_ACCEPTED, WardenServices.trust().acceptance(project));
 		assertEquals(Verdict.ASK, savedPolicy().evaluate("make test").verdict());
 	}
 
@@ -304,11 +305,11 @@ class TrustedCommandsPageTest {
 		PatternTable table = page.projectTable();
 		addPattern(table, "cargo test");
 		addPattern(table, "!cargo publish *");
-		assertFalse(project.getFolder(".settings").getFile(TrustSettings.QUALIFIER + ".prefs").exists());
+		assertFalse(project.getFolder(".settings").getFile(WardenPreferences.QUALIFIER + ".prefs").exists());
 		assertTrue(page.performOk());
-		assertTrue(project.getFolder(".settings").getFile(TrustSettings.QUALIFIER + ".prefs").exists(),
+		assertTrue(project.getFolder(".settings").getFile(WardenPreferences.QUALIFIER + ".prefs").exists(),
 				"the list is in the project's .settings, where a team can commit it");
-		assertEquals("cargo test\n!cargo publish *\n", TrustSettings.projectText(project));
+		assertEquals("cargo test\n!cargo publish *\n", WardenServices.trust().projectText(project));
 		assertEquals(Verdict.ASK, savedPolicy().evaluate("cargo test").verdict(), "not honoured until accepted");
 		assertEquals(Verdict.DENIED, savedPolicy().evaluate("cargo publish").verdict(), "its deny rules apply");
 	}

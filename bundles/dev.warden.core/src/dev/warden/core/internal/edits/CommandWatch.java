@@ -1,4 +1,4 @@
-package dev.warden.ui.internal.changes;
+package dev.warden.core.internal.edits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +23,10 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import dev.warden.core.changes.ChangeSession;
+import dev.warden.core.changes.WorkspaceFileContents;
 import dev.warden.core.changes.Original;
 import dev.warden.core.changes.OriginalSource;
 import dev.warden.core.internal.changes.GitOriginals;
-import dev.warden.core.internal.edits.WorkspaceChangeSink;
 
 /**
  * Finds the files a command the agent runs changes in a project, and records them in the session's change journal.
@@ -133,7 +133,7 @@ final class CommandWatch implements AutoCloseable, IResourceChangeListener {
 	}
 
 	private void record(IFile file, int kind, Long stampBefore) throws CoreException, IOException {
-		String path = WorkspaceChangeSink.journalPath(file);
+		String path = WorkspaceFileContents.journalPath(file);
 		byte[] after = file.exists() ? read(file) : null;
 		Original original = kind == IResourceDelta.ADDED
 				? session.journalOriginal(path).orElse(Original.absent(OriginalSource.DISK))

@@ -1,0 +1,188 @@
+package dev.warden.core.internal.agent;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.warden.core.agent.AgentFactory;
+import dev.warden.core.agent.AgentScope;
+import dev.warden.core.agent.AgentSetup;
+import dev.warden.core.agent.Approvals;
+import dev.warden.core.agent.CommandRules;
+import dev.warden.core.agent.ModeService;
+import dev.warden.core.agent.PathRules;
+import dev.warden.core.agent.SessionChanges;
+import dev.warden.core.agent.StandardToolGateway;
+import dev.warden.core.agent.WorkspaceContext;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.changes.ChangeSession;
+import dev.warden.core.internal.edits.JournalSessionChanges;
+import dev.warden.core.internal.tools.NioWorkspaceFiles;
+import dev.warden.core.internal.tools.ProcessCommandRunner;
+import dev.warden.core.protect.EnvironmentPolicy;
+import dev.warden.core.protect.FetchLimits;
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PathVerdict;
+import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.protect.SafeFetcher;
+import dev.warden.core.protect.ScrubbedEnvironment;
+import dev.warden.core.protect.UrlPolicy;
+import dev.warden.core.provider.ModelProvider;
+import dev.warden.core.provider.ProviderException;
+import dev.warden.core.provider.Providers;
+import dev.warden.core.settings.ChatSettings;
+import dev.warden.core.settings.ModelSettings;
+import dev.warden.core.settings.ProtectionSettings;
+import dev.warden.core.settings.TrustSettings;
+import dev.warden.core.tools.BuiltinTools;
+import dev.warden.core.tools.CommandRunner;
+import dev.warden.core.tools.ToolCapabilities;
+import dev.warden.core.trust.CommandVerdict;
+
+/**
+ * Assembles a chat session's agent from the settings services: the model, the tools, and the gateway fed by the
+ * path policy of the scope, the trusted-command policy of the project commands run in (read afresh for every
+ * command, so patterns saved a moment ago count), and the URL policy.
+ */
+@Component(service = AgentFactory.class)
+public final class StandardAgentFactory implements AgentFactory {
+
+	@Reference
+	private TrustSettings trust;
+	@Reference
+	private ProtectionSettings protection;
+	@Reference
+	private ModelSettings model;
+	@Reference
+	private ChatSettings chat;
+	@Reference
+	private ModeService modes;
+
+	public StandardAgentFactory() {
+		// for Declarative Services, which sets the fields
+	}
+
+	/** For use outside OSGi (tests, tools): the services the factory works with. */
+	public StandardAgentFactory(TrustSettings trust, ProtectionSettings protection, ModelSettings model,
+			ChatSettings chat, ModeService modes) {
+		this.trust = trust;
+		this.protection = protection;
+		this.model = model;
+		this.chat = chat;
+		this.modes = modes;
+	}
+
+	@Override
+	public AgentSetup create(AgentScope scope, Approvals approvals, AuditLog audit, SessionChanges changes)
+			throws ProviderException {
+		if (scope.isEmpty()) {
+			throw new IllegalArgumentException("The agent needs at least one project to work in."); //$NON-NLS-1$
+		}
+		PathPolicy paths = scope.pathPolicy();
+		IProject commandProject = scope.commandProject();
+		PolicyPathGuard guard = new PolicyPathGuard(paths);
+		Function<String, CommandVerdict> commandPolicy = line -> trust.policy(commandProject, guard, AuditLog.NONE)
+				.decide(line);
+		CommandRules commands = scope.readOnly().contains(commandProject.getName())
+				? readOnlyCommands(commandProject.getName())
+				: PolicyAdapters.commands(commandPolicy);
+		UrlPolicy urls = protection.urlPolicy();
+		StandardToolGateway gateway = new StandardToolGateway(commands, readOnlyAware(paths, scope), PolicyAdapters.urls(urls));
+
+		Map<String, Path> roots = scope.roots();
+		NioWorkspaceFiles files = new NioWorkspaceFiles(roots, path -> paths.decide(path).verdict() == PathVerdict.HIDDEN);
+		CommandRunner processes = commandRunner(protection.environmentPolicy());
+		CommandRunner runner = (request, output, cancellation) -> {
+			AutoCloseable watch = changes.watchCommand(commandProject, request.commandLine());
+			try {
+				return processes.run(request, output, cancellation);
+			} finally {
+				closeQuietly(watch);
+			}
+		};
+		ToolCapabilities capabilities = new ToolCapabilities(files, changes.sink(path -> AgentScope.file(paths, path)),
+				runner, PolicyAdapters.fetcher(new SafeFetcher(urls, FetchLimits.DEFAULT)));
+
+		ModelProvider provider = Providers.create(model.config());
+		String name = roots.size() == 1 ? roots.keySet().iterator().next() : "workspace"; //$NON-NLS-1$
+		WorkspaceContext context = WorkspaceContext.describe(name, files, 200, instructions(scope));
+		return new AgentSetup(provider, BuiltinTools.all(), gateway, approvals, capabilities, audit, modes::getMode,
+				context, chat.maxSteps());
+	}
+
+	@Override
+	public SessionChanges journalChanges(ChangeSession session, Runnable beforeApply, Consumer<List<Long>> applied) {
+		return new JournalSessionChanges(session, beforeApply, applied);
+	}
+
+	/** Runs commands with the environment scrubbed of secrets as the protection settings say. */
+	private static CommandRunner commandRunner(EnvironmentPolicy environment) {
+		return new ProcessCommandRunner(env -> {
+			ScrubbedEnvironment scrubbed = environment.scrub(env);
+			env.clear();
+			env.putAll(scrubbed.asMap());
+		});
+	}
+
+	private static void closeQuietly(AutoCloseable watch) {
+		try {
+			watch.close();
+		} catch (Exception e) {
+			ILog.of(StandardAgentFactory.class).warn("The files a command changed could not be recorded.", e); //$NON-NLS-1$
+		}
+	}
+
+	private static String instructions(AgentScope scope) {
+		StringBuilder text = new StringBuilder();
+		if (scope.projects().size() > 1) {
+			text.append(NLS.bind(AgentMessages.Scope_severalProjects, String.join(", ", scope.roots().keySet()))) //$NON-NLS-1$
+					.append('\n');
+		} else {
+			text.append(NLS.bind(AgentMessages.Scope_oneProject, scope.commandProject().getName())).append('\n');
+		}
+		if (!scope.readOnly().isEmpty()) {
+			text.append(NLS.bind(AgentMessages.Scope_readOnly, String.join(", ", scope.readOnly()))).append('\n'); //$NON-NLS-1$
+		}
+		text.append(NLS.bind(AgentMessages.Scope_commandsRunIn, scope.commandProject().getName()));
+		return text.toString();
+	}
+
+	/** Writes into a read-only (untrusted) project are refused like paths outside the scope. */
+	private static PathRules readOnlyAware(PathPolicy paths, AgentScope scope) {
+		PathRules rules = PolicyAdapters.paths(paths);
+		if (scope.readOnly().isEmpty()) {
+			return rules;
+		}
+		return (path, write) -> {
+			Optional<String> refusal = rules.refusal(path, write);
+			if (refusal.isPresent() || !write) {
+				return refusal;
+			}
+			return AgentScope.projectOf(paths, path).filter(scope.readOnly()::contains)
+					.map(project -> NLS.bind(AgentMessages.Scope_readOnlyRefusal, project));
+		};
+	}
+
+	private static CommandRules readOnlyCommands(String project) {
+		return new CommandRules() {
+			@Override
+			public Verdict check(String commandLine) {
+				return new Verdict(Level.REFUSED, NLS.bind(AgentMessages.Scope_commandsRefused, project));
+			}
+
+			@Override
+			public void trust(String commandLine) {
+				// nothing is trusted in an untrusted project
+			}
+		};
+	}
+}

@@ -1,0 +1,44 @@
+package dev.warden.core.settings;
+
+import java.time.Duration;
+
+import dev.warden.core.changes.RetentionPolicy;
+
+/** The settings of the chat and the agent's work: how the input sends, steps per prompt, change history kept. */
+public interface ChatSettings {
+
+	String ENTER_SENDS = "chat.enterSends"; //$NON-NLS-1$
+	/** The change history of the newest this many chats is kept... */
+	String KEEP_CHATS = "changes.keepChats"; //$NON-NLS-1$
+	/** ...and of every chat active in the last this many days. */
+	String KEEP_DAYS = "changes.keepDays"; //$NON-NLS-1$
+	/** How many steps (model turns with tool calls) the agent may take for one prompt. */
+	String MAX_STEPS = "agent.maxSteps"; //$NON-NLS-1$
+
+	int DEFAULT_KEEP_CHATS = 50;
+	int DEFAULT_KEEP_DAYS = 30;
+	int DEFAULT_MAX_STEPS = 25;
+
+	/** Whether Enter sends (else Ctrl+Enter does). */
+	boolean enterSends();
+
+	void setEnterSends(boolean value);
+
+	int keepChats();
+
+	int keepDays();
+
+	void setRetention(int chats, int days);
+
+	/** How much change history the journal keeps. */
+	default RetentionPolicy retention() {
+		return new RetentionPolicy(keepChats(), Duration.ofDays(keepDays()));
+	}
+
+	int maxSteps();
+
+	void setMaxSteps(int steps);
+
+	/** Calls {@code listener} after any of these settings changed (on the thread that changed it). */
+	Registration addListener(Runnable listener);
+}
