@@ -38,8 +38,17 @@ public interface CommandRules {
 		}
 	}
 
-	/** @return the verdict for {@code commandLine}; must not throw */
+	/** @return the verdict for {@code commandLine} run in the workspace's default folder; must not throw */
 	Verdict check(String commandLine);
+
+	/**
+	 * @param workingDirectory the folder the command runs in, as the agent gave it ({@code "."} for the default);
+	 *                         rules that differ per project judge by the project it names
+	 * @return the verdict for {@code commandLine} run there; must not throw
+	 */
+	default Verdict check(String commandLine, String workingDirectory) {
+		return check(commandLine);
+	}
 
 	/** Trusts {@code commandLine} from now on (the user chose "always trust"). */
 	void trust(String commandLine);

@@ -35,11 +35,12 @@ public final class StandardToolGateway implements ToolGateway {
 		var capabilities = invocation.capabilities();
 		String subject = invocation.subject();
 		if (capabilities.contains(Capability.RUN_COMMANDS)) {
-			Optional<String> cwd = paths.refusal(invocation.arguments().string("cwd", "."), false); //$NON-NLS-1$ //$NON-NLS-2$
+			String workingDirectory = invocation.arguments().string("cwd", "."); //$NON-NLS-1$ //$NON-NLS-2$
+			Optional<String> cwd = paths.refusal(workingDirectory, false);
 			if (cwd.isPresent()) {
 				return GatewayDecision.refuse(cwd.get());
 			}
-			CommandRules.Verdict verdict = commands.check(subject);
+			CommandRules.Verdict verdict = commands.check(subject, workingDirectory);
 			return commandDecision(verdict, mode).withCommand(verdict.detail());
 		}
 		if (capabilities.contains(Capability.CHANGE_FILES)) {

@@ -13,6 +13,7 @@ public final class AgentMessages extends NLS {
 	public static String Scope_readOnlyRefusal;
 	public static String Scope_commandsRefused;
 	public static String Scope_commandsRunIn;
+	public static String Scope_commandsRunInNamed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, AgentMessages.class);

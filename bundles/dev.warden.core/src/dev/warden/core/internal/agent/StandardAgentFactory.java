@@ -30,6 +30,7 @@ import dev.warden.core.internal.tools.NioWorkspaceFiles;
 import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.FetchLimits;
+import dev.warden.core.protect.PathDecision;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PathVerdict;
 import dev.warden.core.protect.PolicyPathGuard;
@@ -88,13 +89,8 @@ public final class StandardAgentFactory implements AgentFactory {
 			throw new IllegalArgumentException("The agent needs at least one project to work in."); //$NON-NLS-1$
 		}
 		PathPolicy paths = scope.pathPolicy();
-		IProject commandProject = scope.commandProject();
 		PolicyPathGuard guard = new PolicyPathGuard(paths);
-		Function<String, CommandVerdict> commandPolicy = line -> trust.policy(commandProject, guard, AuditLog.NONE)
-				.decide(line);
-		CommandRules commands = scope.readOnly().contains(commandProject.getName())
-				? readOnlyCommands(commandProject.getName())
-				: PolicyAdapters.commands(commandPolicy);
+		CommandRules commands = commandRules(scope, paths, guard);
 		UrlPolicy urls = protection.urlPolicy();
 		StandardToolGateway gateway = new StandardToolGateway(commands, readOnlyAware(paths, scope), PolicyAdapters.urls(urls));
 
@@ -102,7 +98,7 @@ public final class StandardAgentFactory implements AgentFactory {
 		NioWorkspaceFiles files = new NioWorkspaceFiles(roots, path -> paths.decide(path).verdict() == PathVerdict.HIDDEN);
 		CommandRunner processes = commandRunner(protection.environmentPolicy());
 		CommandRunner runner = (request, output, cancellation) -> {
-			AutoCloseable watch = changes.watchCommand(commandProject, request.commandLine());
+			AutoCloseable watch = changes.watchCommand(projectAt(scope, request.workingDirectory()), request.commandLine());
 			try {
 				return processes.run(request, output, cancellation);
 			} finally {
@@ -122,6 +118,52 @@ public final class StandardAgentFactory implements AgentFactory {
 	@Override
 	public SessionChanges journalChanges(ChangeSession session, Runnable beforeApply, Consumer<List<Long>> applied) {
 		return new JournalSessionChanges(session, beforeApply, applied);
+	}
+
+	/**
+	 * Commands are judged by the lists of the project they run in (its shared list counts there only), read afresh
+	 * for every command so that patterns saved a moment ago count; in a read-only project they are refused.
+	 */
+	private CommandRules commandRules(AgentScope scope, PathPolicy paths, PolicyPathGuard guard) {
+		return new CommandRules() {
+			@Override
+			public Verdict check(String commandLine) {
+				return check(commandLine, "."); //$NON-NLS-1$
+			}
+
+			@Override
+			public Verdict check(String commandLine, String workingDirectory) {
+				PathDecision where = paths.decide(workingDirectory);
+				IProject project = where.root() == null ? scope.commandProject() : projectNamed(scope, where.root().name());
+				if (scope.readOnly().contains(project.getName())) {
+					return new Verdict(Level.REFUSED, NLS.bind(AgentMessages.Scope_commandsRefused, project.getName()));
+				}
+				Path directory = where.path() == null ? project.getLocation().toFile().toPath() : where.path();
+				Function<String, CommandVerdict> policy = line -> trust.policy(project, guard, AuditLog.NONE)
+						.decide(line, directory);
+				return PolicyAdapters.commands(policy).check(commandLine);
+			}
+
+			@Override
+			public void trust(String commandLine) {
+				// "Always trust" saves the patterns the user ticked before it answers; see PolicyAdapters
+			}
+		};
+	}
+
+	private static IProject projectNamed(AgentScope scope, String name) {
+		return scope.projects().stream().filter(p -> p.getName().equals(name)).findFirst()
+				.orElse(scope.commandProject());
+	}
+
+	/** The project a command's folder lies in; the first project when none holds it. */
+	private static IProject projectAt(AgentScope scope, Path directory) {
+		for (IProject project : scope.projects()) {
+			if (directory.startsWith(project.getLocation().toFile().toPath())) {
+				return project;
+			}
+		}
+		return scope.commandProject();
 	}
 
 	/** Runs commands with the environment scrubbed of secrets as the protection settings say. */
@@ -152,7 +194,8 @@ public final class StandardAgentFactory implements AgentFactory {
 		if (!scope.readOnly().isEmpty()) {
 			text.append(NLS.bind(AgentMessages.Scope_readOnly, String.join(", ", scope.readOnly()))).append('\n'); //$NON-NLS-1$
 		}
-		text.append(NLS.bind(AgentMessages.Scope_commandsRunIn, scope.commandProject().getName()));
+		text.append(NLS.bind(scope.projects().size() > 1 ? AgentMessages.Scope_commandsRunInNamed
+				: AgentMessages.Scope_commandsRunIn, scope.commandProject().getName()));
 		return text.toString();
 	}
 
@@ -169,20 +212,6 @@ public final class StandardAgentFactory implements AgentFactory {
 			}
 			return AgentScope.projectOf(paths, path).filter(scope.readOnly()::contains)
 					.map(project -> NLS.bind(AgentMessages.Scope_readOnlyRefusal, project));
-		};
-	}
-
-	private static CommandRules readOnlyCommands(String project) {
-		return new CommandRules() {
-			@Override
-			public Verdict check(String commandLine) {
-				return new Verdict(Level.REFUSED, NLS.bind(AgentMessages.Scope_commandsRefused, project));
-			}
-
-			@Override
-			public void trust(String commandLine) {
-				// nothing is trusted in an untrusted project
-			}
 		};
 	}
 }

@@ -287,9 +287,8 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 	public Path localPath(String path) throws ToolException {
 		String normalized = normalize(path);
 		Path local = locate(normalized);
-		if (local == null) {
-			throw new ToolException("Name a project: the workspace root is not a directory on disk."); //$NON-NLS-1$
-		}
-		return local;
+		// the root above several projects is no folder on disk: work there happens in the first project, as the
+		// path policy reads "." too
+		return local == null ? roots.values().iterator().next() : local;
 	}
 }

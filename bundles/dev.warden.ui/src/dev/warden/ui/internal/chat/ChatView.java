@@ -60,6 +60,7 @@ public final class ChatView extends ViewPart {
 	private ContextAttachments attachments;
 	private UrlOffer urlOffer;
 	private final MentionSource mentions = new MentionSource();
+	private final ScopeGate scopeGate = new ScopeGate();
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -221,7 +222,7 @@ public final class ChatView extends ViewPart {
 	 * work in; says so in the conversation when there are none.
 	 */
 	private AgentScope prepareScope() {
-		AgentScope scope = ScopeGate.prepare(getSite().getShell());
+		AgentScope scope = scopeGate.prepare(getSite().getShell(), controller.conversation().id());
 		if (scope.isEmpty()) {
 			notice(ChatMessages.Chat_noProjects);
 		}

@@ -26,6 +26,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
+import com.google.gson.JsonObject;
+
 import dev.warden.core.agent.AgentFactory;
 import dev.warden.core.agent.AgentScope;
 import dev.warden.core.agent.AgentSession;
@@ -54,6 +56,8 @@ import dev.warden.core.settings.ProtectionSettings;
 import dev.warden.core.settings.TrustSettings;
 import dev.warden.core.tests.provider.LoopbackModelServer;
 import dev.warden.core.tools.ProposedChange;
+import dev.warden.core.tools.Tool;
+import dev.warden.core.tools.ToolArguments;
 import dev.warden.core.trust.CommandPart;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.PartStatus;
@@ -186,6 +190,46 @@ class AgentFromServicesTest {
 
 		// and the conversation was saved by the workspace's store
 		assertTrue(state.conversations().load(conversation.id()).isPresent());
+	}
+
+	@Test
+	void aCommandIsJudgedByTheListsOfTheProjectItRunsIn() throws Exception {
+		IProject other = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT + "-other");
+		other.create(null);
+		other.open(null);
+		try {
+			protection.setProjectTrusted(other.getName(), true);
+			// the first project shares `make *`, accepted by the user; the other shares nothing
+			trust.saveProjectText(project, "make *\n");
+			trust.accept(project, trust.projectList(project));
+			AgentSetup setup = service(AgentFactory.class).create(AgentScope.of(List.of(project, other), protection),
+					new RecordingApprovals(), null, service(AgentFactory.class).journalChanges(
+							service(WorkspaceState.class).changeStore().openSession("judged-per-project", "per project"),
+							() -> {
+							}, ids -> {
+							}));
+
+			assertEquals(GatewayDecision.Verdict.ALLOW, decide(setup, "make all", PROJECT).verdict());
+			assertEquals(GatewayDecision.Verdict.ASK, decide(setup, "make all", other.getName()).verdict(),
+					"the other project's lists do not trust make");
+			assertEquals(GatewayDecision.Verdict.ASK, decide(setup, "make all", other.getName() + "/").verdict());
+			assertEquals(GatewayDecision.Verdict.ALLOW, decide(setup, "make all", ".").verdict(),
+					"without cwd, commands run (and are judged) in the first project");
+		} finally {
+			protection.setProjectTrusted(other.getName(), false);
+			trust.revokeAcceptance(project);
+			other.delete(true, true, null);
+		}
+	}
+
+	private static GatewayDecision decide(AgentSetup setup, String command, String cwd) throws Exception {
+		Tool run = setup.tools().stream().filter(t -> t.spec().name().equals("run_command")).findFirst().orElseThrow();
+		JsonObject arguments = new JsonObject();
+		arguments.addProperty("command", command);
+		arguments.addProperty("cwd", cwd);
+		ToolArguments parsed = ToolArguments.parse("run_command", arguments.toString(), run.spec().schema());
+		return setup.gateway().decide(new ToolInvocation("s", "c", "run_command", run.capabilities(), command, parsed),
+				Mode.AUTOPILOT);
 	}
 
 	/** Answers as a user would: runs the command once, and keeps what it was asked. */

@@ -106,11 +106,10 @@ class ChatAgentTest {
 		IFile notes = project.getFile("notes.txt");
 		assertTrue(notes.exists(), "the file is in the workspace, known to Eclipse");
 		assertEquals("hello from the agent\n", content("notes.txt"));
+		// the view draws the agent's events in batches: wait for the card rather than for a fixed time
+		Workbenches.waitUntil(display, () -> view.conversation().entries().stream().anyMatch(e -> e instanceof ToolCard card
+				&& card.summary().equals("Wrote notes.txt") && card.status().equals("done")), 10, "a card for the write");
 		List<Object> entries = view.conversation().entries();
-		assertTrue(entries.stream().anyMatch(e -> e instanceof ToolCard card && card.summary().equals("Wrote notes.txt")
-				&& card.status().equals("done")), () -> "a card for the write: " + entries.stream()
-						.filter(ToolCard.class::isInstance).map(e -> ((ToolCard) e).summary() + " / " + ((ToolCard) e).status())
-						.toList());
 		assertTrue(entries.stream().anyMatch(e -> e instanceof MessageEntry m && m.markdown().contains("I created **notes.txt**")));
 		Screenshots.take(view.getSite().getShell(), "chat-autopilot");
 
@@ -264,6 +263,35 @@ class ChatAgentTest {
 		String title = ((org.eclipse.compare.CompareEditorInput) page.getActiveEditor().getEditorInput()).getTitle();
 		assertEquals("Warden: Changes in 'Write the notes'", title);
 		page.closeAllEditors(false);
+	}
+
+	@Test
+	void notNowHoldsForTheRestOfTheChatAndANewChatAsksAgain() throws Exception {
+		IProject stranger = ResourcesPlugin.getWorkspace().getRoot().getProject("chat-stranger");
+		stranger.create(null);
+		stranger.open(null);
+		int[] asked = { 0 };
+		org.eclipse.swt.widgets.Listener notNow = event -> {
+			if (event.widget instanceof org.eclipse.swt.widgets.Shell shell
+					&& shell.getData() instanceof dev.warden.ui.internal.protect.ProjectTrustDialog dialog) {
+				asked[0]++;
+				display.asyncExec(dialog::pressNotNow);
+			}
+		};
+		display.addFilter(org.eclipse.swt.SWT.Show, notNow);
+		try {
+			model.text("First.").text("Second.").text("Third.");
+			sendAndWait("one");
+			sendAndWait("two");
+			assertEquals(1, asked[0], "Not Now holds for the rest of the chat");
+			view.controller().newChat();
+			sendAndWait("three");
+			assertEquals(2, asked[0], "a new chat asks again");
+			assertFalse(WardenServices.protection().isProjectTrusted("chat-stranger"));
+		} finally {
+			display.removeFilter(org.eclipse.swt.SWT.Show, notNow);
+			stranger.delete(true, true, null);
+		}
 	}
 
 	@Test
