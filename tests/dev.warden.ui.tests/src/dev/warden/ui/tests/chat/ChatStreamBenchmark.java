@@ -66,7 +66,7 @@ import dev.warden.ui.tests.Workbenches;
  * never time.
  * <p>
  * Run on demand:
- * {@code xvfb-run -a ./mvnw -B -ntp verify -pl bundles/dev.warden.core,bundles/dev.warden.ui,features/dev.warden.feature,tests/dev.warden.ui.tests -Dtest=ChatStreamBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code releng/bin/benchmark chat [TOKENS [RATE]]}, which runs this class in the workbench under {@code xvfb-run}.
  * {@code -Dtycho.testArgLine="-Dwarden.bench.tokens=20000 -Dwarden.bench.rate=2000"} changes the size and pace.
  * <p>
  * The answer comes from {@link ScriptedModelServer#paced}: prepared before the stream and sent in bursts on a fixed
