@@ -71,5 +71,10 @@ warden_run_checker() {
 	warden_find_jdk
 	local classpath
 	classpath="$(warden_core_classpath)" || exit 1
+	# The checkers read and print UTF-8. Under an ASCII locale (LANG=C) the JVM could not even name a file whose name
+	# is not ASCII, so it gets a UTF-8 locale for file names; the checkers refuse such names cleanly without one.
+	if [ "$(locale charmap 2>/dev/null)" != "UTF-8" ] && locale -a 2>/dev/null | grep -qix 'C.utf-\?8'; then
+		export LC_ALL=C.UTF-8
+	fi
 	exec "$JAVA_HOME/bin/java" -cp "$classpath" "$main" "$@"
 }

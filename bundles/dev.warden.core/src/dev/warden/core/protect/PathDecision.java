@@ -3,6 +3,8 @@ package dev.warden.core.protect;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.warden.core.internal.protect.ControlCharacters;
+
 /**
  * The verdict on one path, with the canonical location the file tools must use.
  *
@@ -33,8 +35,11 @@ public record PathDecision(PathVerdict verdict, String reason, String requested,
 		return verdict == PathVerdict.ALLOWED;
 	}
 
-	/** The verdict and reason as one tab-separated line, the form the headless checker prints. */
+	/**
+	 * The verdict and reason as one tab-separated line, the form the headless checker prints; every control character
+	 * in the reason (which may quote the input) is escaped.
+	 */
 	public String toTsv() {
-		return verdict + "\t" + reason.replace('\t', ' ').replace('\n', ' ');
+		return verdict + "\t" + ControlCharacters.escape(reason);
 	}
 }

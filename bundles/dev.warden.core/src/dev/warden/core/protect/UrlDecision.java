@@ -3,6 +3,8 @@ package dev.warden.core.protect;
 import java.net.InetAddress;
 import java.util.Objects;
 
+import dev.warden.core.internal.protect.ControlCharacters;
+
 /**
  * The verdict on one URL.
  *
@@ -28,8 +30,11 @@ public record UrlDecision(UrlVerdict verdict, String reason, String url, HttpTar
 		return verdict == UrlVerdict.ALLOWED;
 	}
 
-	/** The verdict and reason as one tab-separated line, the form the headless checker prints. */
+	/**
+	 * The verdict and reason as one tab-separated line, the form the headless checker prints; every control character
+	 * in the reason (which may quote the input) is escaped.
+	 */
 	public String toTsv() {
-		return verdict + "\t" + reason.replace('\t', ' ').replace('\n', ' ');
+		return verdict + "\t" + ControlCharacters.escape(reason);
 	}
 }

@@ -2,10 +2,12 @@ package dev.warden.core.internal.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.warden.core.internal.protect.ControlCharacters;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
@@ -37,7 +39,13 @@ public final class PathCheck {
 				if (i + 1 >= args.length) {
 					return usage(err, "--root needs a folder");
 				}
-				roots.add(ProtectedRoot.of(Path.of(args[++i])));
+				String root = args[++i];
+				try {
+					roots.add(ProtectedRoot.of(Path.of(root)));
+				} catch (InvalidPathException e) {
+					return usage(err, "not a valid path in this system's file-name encoding ("
+							+ System.getProperty("sun.jnu.encoding") + "): " + ControlCharacters.escape(root)); //$NON-NLS-1$
+				}
 			}
 			case "-h", "--help" -> {
 				out.println(USAGE);
@@ -57,7 +65,7 @@ public final class PathCheck {
 		} catch (IllegalArgumentException e) {
 			return usage(err, e.getMessage());
 		}
-		return CheckerLines.answerEach("path-check", in, out, err, line -> policy.decide(line).toTsv()); //$NON-NLS-1$
+		return CheckerLines.answerEach("path-check", "REFUSED", in, out, err, line -> policy.decide(line).toTsv()); //$NON-NLS-1$
 	}
 
 	private static int usage(PrintStream err, String problem) {
