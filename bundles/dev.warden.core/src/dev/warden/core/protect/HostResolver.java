@@ -27,11 +27,21 @@ public interface HostResolver {
 
 	/** A resolver answering the names in {@code pins} (compared ignoring case) itself and asking {@code others} for the rest. */
 	static HostResolver pinned(Map<String, InetAddress> pins, HostResolver others) {
-		Map<String, InetAddress> byName = pins.entrySet().stream()
-				.collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+		return pinnedAll(pins.entrySet().stream()
+				.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.of(e.getValue()))), others);
+	}
+
+	/**
+	 * A resolver answering the names in {@code pins} (compared ignoring case) with all their addresses, in order, and
+	 * asking {@code others} for the rest: a name with a public and a private address is one the policy must refuse.
+	 */
+	static HostResolver pinnedAll(Map<String, List<InetAddress>> pins, HostResolver others) {
+		Map<String, List<InetAddress>> byName = pins.entrySet().stream().collect(Collectors
+				.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), e -> List.copyOf(e.getValue()),
+						(a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
 		return host -> {
-			InetAddress pinned = byName.get(host.toLowerCase(Locale.ROOT));
-			return pinned != null ? List.of(pinned) : others.resolve(host);
+			List<InetAddress> pinned = byName.get(host.toLowerCase(Locale.ROOT));
+			return pinned != null && !pinned.isEmpty() ? pinned : others.resolve(host);
 		};
 	}
 }

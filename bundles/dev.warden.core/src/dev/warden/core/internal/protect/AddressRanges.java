@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * The address ranges a fetch may not reach: everything that is not an ordinary public unicast address. IPv6 forms
- * that carry an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by the IPv4 address they carry; Teredo and
- * everything outside global unicast {@code 2000::/3} are refused.
+ * that carry an IPv4 address are judged by the IPv4 address they carry: mapped ({@code ::ffff:0:0/96}), NAT64
+ * ({@code 64:ff9b::/96}) and 6to4 ({@code 2002::/16}) take the verdict of that address; the deprecated
+ * IPv4-compatible ({@code ::/96}) and IPv4-translated ({@code ::ffff:0:0:0/96}) forms and Teredo
+ * ({@code 2001::/32}, whose server and client addresses are both checked) are refused, naming the carried address's
+ * range when it has one. Everything else outside global unicast {@code 2000::/3} is refused.
  */
 public final class AddressRanges {
 
@@ -54,7 +57,6 @@ public final class AddressRanges {
 			range("::1", 128, "loopback"),
 			range("64:ff9b:1::", 48, "local-use NAT64"),
 			range("100::", 64, "discard-only"),
-			range("2001::", 32, "Teredo tunnel"),
 			range("2001:2::", 48, "benchmarking"),
 			range("2001:10::", 28, "ORCHID"),
 			range("2001:20::", 28, "ORCHIDv2"),
@@ -68,6 +70,9 @@ public final class AddressRanges {
 	private static final Range MAPPED = new Range(
 			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0 }, 96, "IPv4-mapped");
 	private static final Range COMPATIBLE = range("::", 96, "IPv4-compatible");
+	private static final Range TRANSLATED = new Range(
+			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0, 0, 0 }, 96, "IPv4-translated");
+	private static final Range TEREDO = range("2001::", 32, "Teredo tunnel");
 	private static final Range NAT64 = range("64:ff9b::", 96, "NAT64");
 	private static final Range SIX_TO_FOUR = range("2002::", 16, "6to4");
 	private static final Range GLOBAL_UNICAST = range("2000::", 3, "global unicast");
@@ -142,20 +147,36 @@ public final class AddressRanges {
 				return r.name();
 			}
 		}
-		for (Range embedding : List.of(MAPPED, COMPATIBLE, NAT64)) {
+		byte[] last4 = { a[12], a[13], a[14], a[15] };
+		for (Range embedding : List.of(MAPPED, NAT64)) {
 			if (embedding.contains(a)) {
-				String inner = range(new byte[] { a[12], a[13], a[14], a[15] });
-				return inner == null ? null : embedding.name() + " form of " + article(inner);
+				return carried(embedding.name(), range(last4));
 			}
 		}
 		if (SIX_TO_FOUR.contains(a)) {
-			String inner = range(new byte[] { a[2], a[3], a[4], a[5] });
-			return inner == null ? null : SIX_TO_FOUR.name() + " form of " + article(inner);
+			return carried(SIX_TO_FOUR.name(), range(new byte[] { a[2], a[3], a[4], a[5] }));
+		}
+		for (Range deprecated : List.of(COMPATIBLE, TRANSLATED)) {
+			if (deprecated.contains(a)) {
+				String inner = range(last4);
+				return inner != null ? carried(deprecated.name(), inner)
+						: "deprecated " + deprecated.name() + " IPv6";
+			}
+		}
+		if (TEREDO.contains(a)) {
+			String server = range(new byte[] { a[4], a[5], a[6], a[7] });
+			String client = range(new byte[] { (byte) ~a[12], (byte) ~a[13], (byte) ~a[14], (byte) ~a[15] });
+			String inner = client != null ? client : server;
+			return inner != null ? carried(TEREDO.name(), inner) : TEREDO.name();
 		}
 		if (!GLOBAL_UNICAST.contains(a)) {
 			return "reserved IPv6";
 		}
 		return null;
+	}
+
+	private static String carried(String form, String inner) {
+		return inner == null ? null : form + " form of " + article(inner);
 	}
 
 	private static Range range(String network, int prefix, String name) {

@@ -28,8 +28,13 @@ public final class UrlParser {
 
 	private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
 	private static final Pattern HEX_PART = Pattern.compile("0[xX][0-9a-fA-F]*");
-	private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
-	private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+
+	/** The longest URL read, in characters. */
+	public static final int MAX_URL_CHARS = 65_536;
+	/** The longest host name, in characters (DNS). */
+	public static final int MAX_HOST_CHARS = 253;
+	/** The longest host as written, percent-encoding included. */
+	private static final int MAX_RAW_HOST_CHARS = 3 * MAX_HOST_CHARS + 2;
 
 	private UrlParser() {
 	}
@@ -51,6 +56,9 @@ public final class UrlParser {
 	public static ParsedUrl parse(String url) {
 		if (url == null || url.isBlank()) {
 			return ParsedUrl.refused("empty URL");
+		}
+		if (url.length() > MAX_URL_CHARS) {
+			return ParsedUrl.refused("URL longer than " + MAX_URL_CHARS + " characters");
 		}
 		String text = url.strip();
 		for (int i = 0; i < text.length(); i++) {
@@ -139,6 +147,10 @@ public final class UrlParser {
 	}
 
 	private static ParsedUrl parseHost(String rawHost, String scheme, int port, String pathAndQuery) {
+		// lengths first: nothing below may spend time or stack in proportion to a hostile host
+		if (rawHost.length() > MAX_RAW_HOST_CHARS) {
+			return ParsedUrl.refused("host longer than " + MAX_HOST_CHARS + " characters");
+		}
 		if (rawHost.startsWith("[")) {
 			if (!rawHost.endsWith("]")) {
 				return ParsedUrl.refused("unclosed '[' in host");
@@ -147,13 +159,8 @@ public final class UrlParser {
 			if (literal.indexOf('%') >= 0) {
 				return ParsedUrl.refused("IPv6 zone identifier in host");
 			}
-			if (!literal.matches("[0-9A-Fa-f:.]+") || literal.indexOf(':') < 0) {
-				return ParsedUrl.refused("malformed IPv6 address '" + literal + "'");
-			}
-			InetAddress address;
-			try {
-				address = InetAddress.getByName(literal);
-			} catch (UnknownHostException e) {
+			InetAddress address = ipv6Address(literal);
+			if (address == null) {
 				return ParsedUrl.refused("malformed IPv6 address '" + literal + "'");
 			}
 			String normal = AddressRanges.format(address);
@@ -170,7 +177,9 @@ public final class UrlParser {
 			return ParsedUrl.refused("invalid character in host '" + host + "'");
 		}
 		try {
-			host = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+			// not USE_STD3_ASCII_RULES: '_' is valid in DNS names (service labels, many internal hosts); the
+			// characters a name may have are checked below
+			host = IDN.toASCII(host).toLowerCase(Locale.ROOT);
 		} catch (IllegalArgumentException e) {
 			return ParsedUrl.refused("invalid host name '" + host + "'");
 		}
@@ -180,29 +189,169 @@ public final class UrlParser {
 		if (host.isEmpty()) {
 			return ParsedUrl.refused("no host in URL");
 		}
+		if (host.length() > MAX_HOST_CHARS) {
+			return ParsedUrl.refused("host longer than " + MAX_HOST_CHARS + " characters");
+		}
 		String[] labels = host.split("\\.", -1);
-		if (NUMERIC_LABEL.matcher(labels[labels.length - 1]).matches()) {
+		if (isNumeric(labels[labels.length - 1])) {
 			byte[] ipv4 = ipv4(labels);
 			if (ipv4 == null) {
 				return ParsedUrl.refused("malformed IPv4 address '" + host + "'");
 			}
-			try {
-				InetAddress address = InetAddress.getByAddress(ipv4);
-				return new ParsedUrl(new HttpTarget(scheme, address.getHostAddress(), true, port, pathAndQuery),
-						address, null);
-			} catch (UnknownHostException e) {
-				return ParsedUrl.refused("malformed IPv4 address '" + host + "'");
-			}
+			InetAddress address = byAddress(ipv4);
+			return new ParsedUrl(new HttpTarget(scheme, address.getHostAddress(), true, port, pathAndQuery), address,
+					null);
 		}
-		if (!NAME.matcher(host).matches() || host.length() > 253) {
-			return ParsedUrl.refused("invalid host name '" + host + "'");
-		}
-		for (String label : labels) {
-			if (label.length() > 63) {
-				return ParsedUrl.refused("host name label longer than 63 characters");
-			}
+		String problem = nameProblem(labels);
+		if (problem != null) {
+			return ParsedUrl.refused(problem + " in host name '" + host + "'");
 		}
 		return new ParsedUrl(new HttpTarget(scheme, host, false, port, pathAndQuery), null, null);
+	}
+
+	/**
+	 * An address written the way a URL or {@code --resolve} may write one — IPv4 in any spelling {@code inet_aton}
+	 * accepts, or IPv6 with or without brackets — or {@code null} if {@code text} is not one.
+	 */
+	public static InetAddress address(String text) {
+		String literal = text.strip();
+		if (literal.startsWith("[") && literal.endsWith("]")) {
+			literal = literal.substring(1, literal.length() - 1);
+		}
+		if (literal.isEmpty() || literal.length() > MAX_RAW_HOST_CHARS) {
+			return null;
+		}
+		if (literal.indexOf(':') >= 0) {
+			return ipv6Address(literal);
+		}
+		String[] labels = literal.split("\\.", -1);
+		for (String label : labels) {
+			if (!isNumeric(label)) {
+				return null;
+			}
+		}
+		byte[] ipv4 = ipv4(labels);
+		return ipv4 == null ? null : byAddress(ipv4);
+	}
+
+	/** Why these labels do not make a host name, or {@code null}: 1 to 63 of {@code a-z 0-9 - _} each. */
+	private static String nameProblem(String[] labels) {
+		for (String label : labels) {
+			if (label.isEmpty()) {
+				return "empty label";
+			}
+			if (label.length() > 63) {
+				return "label longer than 63 characters";
+			}
+			for (int i = 0; i < label.length(); i++) {
+				char c = label.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+					return "invalid character '" + c + "'";
+				}
+			}
+		}
+		return null;
+	}
+
+	/** A label that makes the host an IPv4 address, as in browsers: decimal digits, or {@code 0x} and hex digits. */
+	private static boolean isNumeric(String label) {
+		if (label.isEmpty()) {
+			return false;
+		}
+		int from = label.length() >= 2 && label.charAt(0) == '0' && (label.charAt(1) == 'x' || label.charAt(1) == 'X')
+				? 2
+				: 0;
+		for (int i = from; i < label.length(); i++) {
+			char c = label.charAt(i);
+			boolean digit = c >= '0' && c <= '9';
+			boolean hex = from == 2 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+			if (!digit && !hex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * An IPv6 address in text, {@code ::} and a trailing IPv4 part included; the IPv4 part is read as
+	 * {@code inet_aton} reads an IPv4 address ({@code ::ffff:0177.0.0.1} is {@code 127.0.0.1}), so that every
+	 * spelling of an address means the same. {@code null} if malformed.
+	 */
+	static InetAddress ipv6Address(String text) {
+		if (text.isEmpty() || text.length() > 64) {
+			return null;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+				return null;
+			}
+		}
+		int lastColon = text.lastIndexOf(':');
+		if (lastColon < 0) {
+			return null;
+		}
+		String head = text;
+		int[] tail = new int[0];
+		String last = text.substring(lastColon + 1);
+		if (last.indexOf('.') >= 0) {
+			byte[] v4 = ipv4(last.split("\\.", -1));
+			if (v4 == null) {
+				return null;
+			}
+			tail = new int[] { ((v4[0] & 0xff) << 8) | (v4[1] & 0xff), ((v4[2] & 0xff) << 8) | (v4[3] & 0xff) };
+			head = text.substring(0, lastColon + 1);
+			if (!head.endsWith("::")) {
+				head = head.substring(0, head.length() - 1);
+			}
+		}
+		int gap = head.indexOf("::");
+		if (gap >= 0 && head.indexOf("::", gap + 1) >= 0) {
+			return null;
+		}
+		int[] before = groups(gap >= 0 ? head.substring(0, gap) : head);
+		int[] after = groups(gap >= 0 ? head.substring(gap + 2) : "");
+		if (before == null || after == null) {
+			return null;
+		}
+		int count = before.length + after.length + tail.length;
+		if (gap >= 0 ? count > 7 : count != 8) {
+			return null;
+		}
+		int[] words = new int[8];
+		System.arraycopy(before, 0, words, 0, before.length);
+		System.arraycopy(after, 0, words, 8 - tail.length - after.length, after.length);
+		System.arraycopy(tail, 0, words, 8 - tail.length, tail.length);
+		byte[] bytes = new byte[16];
+		for (int i = 0; i < 8; i++) {
+			bytes[2 * i] = (byte) (words[i] >>> 8);
+			bytes[2 * i + 1] = (byte) words[i];
+		}
+		return byAddress(bytes);
+	}
+
+	private static int[] groups(String text) {
+		if (text.isEmpty()) {
+			return new int[0];
+		}
+		String[] parts = text.split(":", -1);
+		int[] words = new int[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			String part = parts[i];
+			if (part.isEmpty() || part.length() > 4 || part.indexOf('.') >= 0) {
+				return null;
+			}
+			words[i] = Integer.parseInt(part, 16);
+		}
+		return words;
+	}
+
+	private static InetAddress byAddress(byte[] bytes) {
+		try {
+			return InetAddress.getByAddress(bytes);
+		} catch (UnknownHostException e) {
+			throw new IllegalStateException("an address of " + bytes.length + " bytes", e);
+		}
 	}
 
 	/**

@@ -108,4 +108,73 @@ class CheckersTest {
 	private static Function<String, String> firstColumn() {
 		return line -> line.substring(0, line.indexOf('\t'));
 	}
+
+	@Test
+	void everyInputLineGetsExactlyOneAnswerWhateverItsBytes() throws IOException {
+		ProjectTree tree = ProjectTree.create(base);
+		byte[] input = concat("README.md\r.env\n".getBytes(StandardCharsets.UTF_8),
+				new byte[] { 'a', (byte) 0xff, (byte) 0xfe, '\n' }, "x\u0000y\u001b[2J\n".getBytes(StandardCharsets.UTF_8),
+				"a".repeat(2 << 20).getBytes(StandardCharsets.UTF_8), "\nREADME.md\n".getBytes(StandardCharsets.UTF_8),
+				"caf\u00e9.txt".getBytes(StandardCharsets.UTF_8));
+		Run run = runBytes(PathCheck::run, input, "--root", tree.root.toString());
+		assertEquals(0, run.status(), run.err());
+		assertEquals(List.of("REFUSED", "REFUSED", "REFUSED", "REFUSED", "ALLOWED", "ALLOWED"),
+				run.out().stream().map(firstColumn()).toList(), String.join("\n", run.out()));
+		assertEquals("REFUSED\tcontrol character U+000D at position 9", run.out().get(0));
+		assertTrue(run.out().get(1).contains("not valid UTF-8 (byte 0xFF at offset 1)"), run.out().get(1));
+		assertTrue(run.out().get(3).contains("line longer than"), run.out().get(3));
+		for (String line : run.out()) {
+			assertEquals(2, line.split("\t", -1).length, line);
+			assertTrue(line.chars().noneMatch(c -> c < 0x20 && c != '\t'), "no raw control character: " + line);
+		}
+	}
+
+	@Test
+	void reasonsEscapeEveryControlCharacter() {
+		Run run = run(UrlCheck::run, "http://[\u001b[31m]/\n", "--resolve", "x.example=93.184.216.34");
+		assertEquals(1, run.out().size());
+		assertEquals("REFUSED\tcontrol or white-space character U+001B in URL", run.out().get(0));
+		Run bad = run(UrlCheck::run, "", "--resolve", "x.example=1.2.3.4\r\u0000");
+		assertEquals(2, bad.status());
+		assertTrue(bad.err().contains("'1.2.3.4\\r\\x00'"), bad.err());
+	}
+
+	@Test
+	void urlCheckTakesSeveralAddressesPerNameAndRefusesIfAnyIsNotAllowed() {
+		Run run = run(UrlCheck::run, "https://multi.example/\nhttps://twice.example/\nhttps://pub.example/\n",
+				"--resolve", "multi.example=93.184.216.34,10.0.0.7", "--resolve", "twice.example=93.184.216.34",
+				"--resolve", "twice.example=[::ffff:0177.0.0.1]", "--resolve", "pub.example=93.184.216.34,[2606:4700::1111]");
+		assertEquals(0, run.status(), run.err());
+		assertEquals("REFUSED\thost 'multi.example' resolves to 10.0.0.7, which is a private address", run.out().get(0));
+		assertEquals("REFUSED\thost 'twice.example' resolves to 127.0.0.1, which is a loopback address", run.out().get(1));
+		assertEquals("ALLOWED\tpublic address; connects to 93.184.216.34 port 443", run.out().get(2));
+		assertEquals(2, run(UrlCheck::run, "", "--resolve", "x.example=1.2.3.4,").status());
+		assertEquals(2, run(UrlCheck::run, "", "--resolve", "x.example=1.2.3.4,nonsense").status());
+	}
+
+	@Test
+	void urlCheckSurvivesAHostOfManyLabelsAndGoesOn() {
+		String host = "a.".repeat(1400) + "example";
+		Run run = run(UrlCheck::run, "http://" + host + "/\nhttp://under_score.example/\n", "--resolve",
+				"under_score.example=93.184.216.34");
+		assertEquals(List.of("REFUSED\thost longer than 253 characters",
+				"ALLOWED\tpublic address; connects to 93.184.216.34 port 80"), run.out());
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
+	private static Run runBytes(Main main, byte[] input, String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = main.run(args, new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		String text = out.toString(StandardCharsets.UTF_8);
+		return new Run(status, text.isEmpty() ? List.of() : List.of(text.split("\n")), err.toString(StandardCharsets.UTF_8));
+	}
 }

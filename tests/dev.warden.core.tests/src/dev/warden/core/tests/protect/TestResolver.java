@@ -18,7 +18,7 @@ final class TestResolver implements HostResolver {
 		lookups.incrementAndGet();
 		List<InetAddress> answer = new ArrayList<>();
 		switch (host) {
-		case "pub.example" -> answer.add(ip("93.184.216.34"));
+		case "pub.example", "under_score.example" -> answer.add(ip("93.184.216.34"));
 		case "v6.example" -> answer.add(ip("2606:4700::1111"));
 		case "internal.example" -> answer.add(ip("10.0.0.5"));
 		case "meta.example" -> answer.add(ip("169.254.169.254"));

@@ -37,7 +37,7 @@ class UrlPolicyCorpusTest {
 	@ParameterizedTest(name = "[{index}] {0} -> {1}")
 	@MethodSource("cases")
 	void urlGetsExactVerdict(String url, String verdict, String reasonPart) {
-		String given = url.replace("\\u0000", "\u0000");
+		String given = expand(url);
 		UrlDecision decision = POLICY.decide(given);
 		assertEquals(UrlVerdict.valueOf(verdict), decision.verdict(), decision::reason);
 		assertTrue(decision.reason().contains(reasonPart),
@@ -48,6 +48,22 @@ class UrlPolicyCorpusTest {
 		} else {
 			assertNull(decision.address());
 		}
+	}
+
+	/** Replaces {@code ${LABELS1400}}, {@code ${LONGLABEL}}, {@code ${LONGHOST}}, {@code ${LONGPATH}} and {@code \}{@code uXXXX}. */
+	static String expand(String text) {
+		String s = text.replace("${LABELS1400}", "a.".repeat(1399) + "a").replace("${LONGLABEL}", "x".repeat(64))
+				.replace("${LONGHOST}", "abcdefgh.".repeat(28) + "example").replace("${LONGPATH}", "p".repeat(70_000));
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < s.length(); i++) {
+			if (s.startsWith("\\u", i) && i + 6 <= s.length()) {
+				out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+				i += 5;
+			} else {
+				out.append(s.charAt(i));
+			}
+		}
+		return out.toString();
 	}
 
 	@Test
