@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 
+import dev.warden.core.internal.protect.GlobalExcludes;
 import dev.warden.core.internal.protect.IgnoreChain;
 import dev.warden.core.internal.protect.IgnoreFileCache;
 import dev.warden.core.internal.protect.IgnoreRules;
@@ -32,8 +34,8 @@ import dev.warden.core.internal.protect.Visibility;
  * characters, backslashes, drive and network forms, {@code ~}, over-long paths), then the path is followed on disk
  * segment by segment ({@code ..}, symbolic links — also for files not created yet — and on-disk spelling), and the
  * real location must lie inside a root. A location inside a root is hidden when the sensitive patterns, the root's
- * {@code .wardenignore} or Git's ignore rules ({@code .gitignore} at every level, {@code .git/info/exclude}) match it or
- * a folder above it. The file tools must then use {@link PathDecision#path()}, not the string they were given.
+ * {@code .wardenignore} or Git's ignore rules ({@code .gitignore} at every level, {@code .git/info/exclude}, the user's
+ * {@code core.excludesFile}) match it or a folder above it. The file tools must then use {@link PathDecision#path()}, not the string they were given.
  * <p>
  * {@link #walk} and {@link #list} are the only way the tools enumerate files, so hidden files never appear in a listing
  * or a search; hidden folders are not entered. Parsed ignore files are cached and re-read when they change.
@@ -47,9 +49,9 @@ public final class PathPolicy {
 	private final PathSyntax syntax;
 	private final PathResolver resolver;
 
-	private PathPolicy(List<RootContext> roots, SensitivePatterns sensitive) {
+	private PathPolicy(List<RootContext> roots, SensitivePatterns sensitive, GlobalExcludes globals) {
 		this.roots = roots;
-		this.visibility = new Visibility(sensitive, new IgnoreFileCache());
+		this.visibility = new Visibility(sensitive, new IgnoreFileCache(), globals);
 		this.syntax = PathSyntax.forThisSystem();
 		this.resolver = new PathResolver(roots.stream().anyMatch(RootContext::caseInsensitive));
 	}
@@ -61,6 +63,18 @@ public final class PathPolicy {
 	 * @throws IllegalArgumentException if there is no root, or one is not an existing folder
 	 */
 	public static PathPolicy of(List<ProtectedRoot> roots, SensitivePatterns sensitive) {
+		return of(roots, sensitive, System.getenv());
+	}
+
+	/**
+	 * As {@link #of(List, SensitivePatterns)}, with the user's Git ignore file ({@code core.excludesFile}) found from
+	 * the variables in {@code gitEnvironment} ({@code HOME}, {@code XDG_CONFIG_HOME}, {@code GIT_CONFIG_GLOBAL} …) rather
+	 * than from this process's environment.
+	 *
+	 * @throws IllegalArgumentException if there is no root, or one is not an existing folder
+	 */
+	public static PathPolicy of(List<ProtectedRoot> roots, SensitivePatterns sensitive,
+			java.util.Map<String, String> gitEnvironment) {
 		if (roots.isEmpty()) {
 			throw new IllegalArgumentException("at least one root is needed");
 		}
@@ -73,7 +87,7 @@ public final class PathPolicy {
 						+ root.path(), e);
 			}
 		}
-		return new PathPolicy(List.copyOf(contexts), sensitive);
+		return new PathPolicy(List.copyOf(contexts), sensitive, new GlobalExcludes(gitEnvironment));
 	}
 
 	/** A policy with one root and the built-in sensitive patterns. */
@@ -87,6 +101,16 @@ public final class PathPolicy {
 
 	/** The verdict on a path as the agent gave it (relative or absolute), for reading or listing. */
 	public PathDecision decide(String path) {
+		try {
+			return decideParsed(path);
+		} catch (InvalidPathException e) {
+			// e.g. a non-ASCII name under an ASCII locale: the JVM cannot name the file, so it cannot be judged
+			return PathDecision.refused(path, "the name cannot be written in this system's file-name encoding ("
+					+ System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale"); //$NON-NLS-1$
+		}
+	}
+
+	private PathDecision decideParsed(String path) {
 		ParsedPath parsed;
 		PathSyntax.Result syntaxResult = syntax.parse(path);
 		if (!syntaxResult.ok()) {
@@ -165,18 +189,16 @@ public final class PathPolicy {
 	 */
 	public Optional<String> sensitiveMatch(Path location) {
 		List<String> segments = segmentsOf(location.toAbsolutePath().normalize());
-		List<FastIgnoreRule> rules = visibility.sensitive().rules();
 		StringBuilder relative = new StringBuilder();
 		for (int i = 0; i < segments.size(); i++) {
 			if (i > 0) {
 				relative.append('/');
 			}
-			String name = segments.get(i);
-			relative.append(SensitivePatterns.lowerCase(name));
+			relative.append(segments.get(i));
 			boolean directory = i < segments.size() - 1 || Files.isDirectory(location);
-			FastIgnoreRule rule = IgnoreRules.decisive(rules, relative.toString(), directory);
-			if (rule != null && rule.getResult()) {
-				return Optional.of("sensitive: matches '" + rule + "' in the sensitive patterns");
+			String reason = Visibility.sensitiveReason(visibility.sensitive(), relative.toString(), directory);
+			if (reason != null) {
+				return Optional.of(reason);
 			}
 		}
 		return Optional.empty();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -79,6 +80,39 @@ public final class SensitivePatterns {
 	public static String lowerCase(String path) {
 		return path.toLowerCase(Locale.ROOT);
 	}
+
+	/**
+	 * The plain spelling a look-alike of {@code path} stands for, lower-cased, or {@code path} lower-cased when it is
+	 * plain: compatibility forms are folded (NFKC: full-width {@code .ｅｎｖ}, ligatures, mathematical letters), common
+	 * Cyrillic and Greek letters that look Latin become those letters ({@code .еnv} with a Cyrillic {@code е}), and
+	 * trailing dots and spaces of each name are dropped ({@code id_rsa.}, {@code .env }, aliases on Windows). A path
+	 * whose plain spelling is sensitive is as sensitive as the plain one.
+	 */
+	public static String plainSpelling(String path) {
+		String folded = Normalizer.normalize(path, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		StringBuilder b = new StringBuilder(folded.length());
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			int at = LOOK_ALIKES.indexOf(c);
+			b.append(at >= 0 && at % 2 == 0 ? LOOK_ALIKES.charAt(at + 1) : c);
+		}
+		String[] segments = b.toString().split("/", -1);
+		for (int i = 0; i < segments.length; i++) {
+			String segment = segments[i];
+			if (segment.equals(".") || segment.equals("..")) {
+				continue;
+			}
+			int end = segment.length();
+			while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
+				end--;
+			}
+			segments[i] = end == 0 ? segment : segment.substring(0, end);
+		}
+		return String.join("/", segments);
+	}
+
+	/** Pairs of a lower-case look-alike and the Latin letter it passes for. */
+	private static final String LOOK_ALIKES = "аaсcеeһhіiјjӏlоoрpԛqѕsԝwхxуyԁdɡgɑaαaοoρpνvιiκkυuχxϲcϳjӀlᴠvʏy";
 
 	private static List<FastIgnoreRule> compile(String text) {
 		IgnoreNode node = new IgnoreNode();

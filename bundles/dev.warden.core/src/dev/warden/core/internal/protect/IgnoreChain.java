@@ -1,7 +1,5 @@
 package dev.warden.core.internal.protect;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,7 +9,9 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
 /**
  * The Git ignore rules that apply to the entries of one folder: the {@code .gitignore} of that folder and of each
  * folder above it up to the top of its Git work tree (deeper files take precedence), then the repository's
- * {@code info/exclude}. A folder with its own {@code .git} starts a new chain (a nested repository or submodule).
+ * {@code info/exclude}, then the user's global ignore file ({@code core.excludesFile}, see {@link GlobalExcludes}). A
+ * folder whose {@code .git} is a valid repository starts a new chain (a nested repository or submodule); an invalid
+ * {@code .git} (empty, or a stale {@code gitdir:} pointer) does not, as in Git (see {@link GitLayout}).
  * Immutable; a chain for a sub-folder is made with {@link #child}.
  */
 public final class IgnoreChain {
@@ -25,17 +25,21 @@ public final class IgnoreChain {
 	private final String fromBase;
 	private final IgnoreRules rules;
 	private final IgnoreRules exclude;
+	private final IgnoreRules global;
 	private final IgnoreFileCache cache;
+	private final GlobalExcludes globals;
 	private final boolean folded;
 
 	private IgnoreChain(IgnoreChain parent, Path directory, String fromBase, IgnoreRules rules, IgnoreRules exclude,
-			IgnoreFileCache cache, boolean folded) {
+			IgnoreRules global, IgnoreFileCache cache, GlobalExcludes globals, boolean folded) {
 		this.parent = parent;
 		this.directory = directory;
 		this.fromBase = fromBase;
 		this.rules = rules;
 		this.exclude = exclude;
+		this.global = global;
 		this.cache = cache;
+		this.globals = globals;
 		this.folded = folded;
 	}
 
@@ -43,9 +47,10 @@ public final class IgnoreChain {
 	 * The chain for {@code directory}, starting at {@code workTreeTop}, the top of the Git work tree that contains
 	 * it (see {@link #workTreeTop(Path)}), or at {@code directory} itself when that is {@code null}.
 	 */
-	public static IgnoreChain forDirectory(Path directory, Path workTreeTop, IgnoreFileCache cache, boolean folded) {
+	public static IgnoreChain forDirectory(Path directory, Path workTreeTop, IgnoreFileCache cache,
+			GlobalExcludes globals, boolean folded) {
 		Path base = workTreeTop;
-		IgnoreChain chain = startAt(base == null ? directory : base, cache, folded);
+		IgnoreChain chain = startAt(base == null ? directory : base, cache, globals, folded);
 		if (base != null) {
 			for (Path segment : base.relativize(directory)) {
 				if (!segment.toString().isEmpty()) {
@@ -59,11 +64,11 @@ public final class IgnoreChain {
 	/** The chain for the sub-folder {@code name} of this chain's folder. */
 	public IgnoreChain child(String name) {
 		Path sub = directory.resolve(name);
-		if (Files.exists(sub.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
-			return startAt(sub, cache, folded);
+		if (Files.exists(sub.resolve(".git"), LinkOption.NOFOLLOW_LINKS) && GitLayout.isWorkTreeTop(sub)) {
+			return startAt(sub, cache, globals, folded);
 		}
 		return new IgnoreChain(this, sub, fromBase + fold(name) + "/", cache.rules(sub.resolve(".gitignore"), folded),
-				exclude, cache, folded);
+				exclude, global, cache, globals, folded);
 	}
 
 	public Path directory() {
@@ -88,13 +93,16 @@ public final class IgnoreChain {
 				return new Match(rule.getResult(), rule, c.rules.file());
 			}
 		}
-		if (exclude != null) {
-			if (exclude.failure() != null) {
-				return new Match(true, null, exclude.file());
+		for (IgnoreRules top : new IgnoreRules[] { exclude, global }) {
+			if (top == null) {
+				continue;
 			}
-			FastIgnoreRule rule = exclude.decisive(path, isDirectory);
+			if (top.failure() != null) {
+				return new Match(true, null, top.file());
+			}
+			FastIgnoreRule rule = top.decisive(path, isDirectory);
 			if (rule != null) {
-				return new Match(rule.getResult(), rule, exclude.file());
+				return new Match(rule.getResult(), rule, top.file());
 			}
 		}
 		return null;
@@ -104,45 +112,25 @@ public final class IgnoreChain {
 		return folded ? name.toLowerCase(java.util.Locale.ROOT) : name;
 	}
 
-	private static IgnoreChain startAt(Path base, IgnoreFileCache cache, boolean folded) {
-		Path gitDir = gitDirectory(base);
-		IgnoreRules exclude = gitDir == null ? null : cache.rules(gitDir.resolve("info").resolve("exclude"), folded);
-		return new IgnoreChain(null, base, "", cache.rules(base.resolve(".gitignore"), folded), exclude, cache, folded);
+	private static IgnoreChain startAt(Path base, IgnoreFileCache cache, GlobalExcludes globals, boolean folded) {
+		Path gitDir = GitLayout.gitDirectory(base);
+		IgnoreRules exclude = gitDir == null ? null
+				: cache.rules(GitLayout.commonDirectory(gitDir).resolve("info").resolve("exclude"), folded);
+		Path globalFile = globals == null ? null : globals.excludesFile(gitDir, base);
+		IgnoreRules global = globalFile == null ? null : cache.rules(globalFile, folded);
+		return new IgnoreChain(null, base, "", cache.rules(base.resolve(".gitignore"), folded), exclude, global, cache,
+				globals, folded);
 	}
 
-	/** The nearest folder at or above {@code directory} that holds a {@code .git}, or {@code null}. */
+	/**
+	 * The nearest folder at or above {@code directory} whose {@code .git} is a valid repository, or {@code null}.
+	 */
 	public static Path workTreeTop(Path directory) {
 		for (Path d = directory; d != null; d = d.getParent()) {
-			if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+			if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS) && GitLayout.isWorkTreeTop(d)) {
 				return d;
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * The repository folder of the work tree at {@code base}: {@code .git} itself, or for a linked work tree or
-	 * submodule (where {@code .git} is a file naming it) the common folder that holds {@code info/exclude}.
-	 */
-	private static Path gitDirectory(Path base) {
-		Path dotGit = base.resolve(".git");
-		if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-			return dotGit;
-		}
-		try {
-			String text = Files.readString(dotGit, StandardCharsets.UTF_8).trim();
-			if (!text.startsWith("gitdir:")) {
-				return null;
-			}
-			Path gitDir = base.resolve(text.substring("gitdir:".length()).trim()).normalize();
-			Path commonFile = gitDir.resolve("commondir");
-			if (Files.isRegularFile(commonFile)) {
-				return gitDir.resolve(Files.readString(commonFile, StandardCharsets.UTF_8).trim()).normalize();
-			}
-			return gitDir;
-		} catch (IOException e) {
-			// no readable .git file: then there is no info/exclude to honour
-			return null;
-		}
 	}
 }

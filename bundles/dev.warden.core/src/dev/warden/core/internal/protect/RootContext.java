@@ -1,11 +1,8 @@
 package dev.warden.core.internal.protect;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import dev.warden.core.protect.ProtectedRoot;
 
@@ -29,7 +26,7 @@ public record RootContext(ProtectedRoot root, Path real, boolean caseInsensitive
 		if (!Files.isDirectory(real)) {
 			throw new IOException("not a folder: " + root.path());
 		}
-		return new RootContext(root, real, probeCaseInsensitive(real), IgnoreChain.workTreeTop(real));
+		return new RootContext(root, real, CaseSensitivity.ignoresCase(real), IgnoreChain.workTreeTop(real));
 	}
 
 	/** Where {@code file} is, relative to this root when inside it, for a reason a user reads. */
@@ -37,55 +34,4 @@ public record RootContext(ProtectedRoot root, Path real, boolean caseInsensitive
 		return file.startsWith(real) ? real.relativize(file).toString().replace('\\', '/') : file.toString();
 	}
 
-	/**
-	 * Whether the file system holding {@code directory} ignores case, found without writing anything: a name with
-	 * letters on the way up (or inside) is looked up with its case flipped and compared with the original. When no
-	 * such name exists the platform's usual behaviour is assumed.
-	 */
-	static boolean probeCaseInsensitive(Path directory) {
-		for (Path p = directory; p != null && p.getFileName() != null; p = p.getParent()) {
-			Boolean answer = sameWhenFlipped(p);
-			if (answer != null) {
-				return answer;
-			}
-		}
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-			for (Path entry : entries) {
-				Boolean answer = sameWhenFlipped(entry);
-				if (answer != null) {
-					return answer;
-				}
-			}
-		} catch (IOException e) {
-			return platformDefault();
-		}
-		return platformDefault();
-	}
-
-	private static Boolean sameWhenFlipped(Path p) {
-		String name = p.getFileName().toString();
-		String flipped = flipCase(name);
-		if (flipped.equals(name)) {
-			return null;
-		}
-		Path other = p.resolveSibling(flipped);
-		try {
-			return Files.exists(other, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(p, other);
-		} catch (IOException e) {
-			return Boolean.FALSE;
-		}
-	}
-
-	private static String flipCase(String name) {
-		StringBuilder b = new StringBuilder(name.length());
-		for (char c : name.toCharArray()) {
-			b.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-		}
-		return b.toString();
-	}
-
-	private static boolean platformDefault() {
-		String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-		return os.contains("win") || os.contains("mac");
-	}
 }

@@ -10,8 +10,8 @@ import dev.warden.core.protect.SensitivePatterns;
 
 /**
  * Decides whether a location inside a root is hidden from the agent. Three sources, each able only to hide: the
- * sensitive patterns, the root's {@code .wardenignore}, and Git's ignore rules ({@code .gitignore} at every level and
- * {@code info/exclude}). An entry whose folder is hidden is hidden too, whatever negations say below it, as in Git.
+ * sensitive patterns, the root's {@code .wardenignore}, and Git's ignore rules ({@code .gitignore} at every level,
+ * {@code info/exclude} and the user's {@code core.excludesFile}). An entry whose folder is hidden is hidden too, whatever negations say below it, as in Git.
  * Matching is JGit's; sensitive patterns ignore case, and on a case-insensitive file system so do the ignore files.
  */
 public final class Visibility {
@@ -21,10 +21,12 @@ public final class Visibility {
 
 	private final SensitivePatterns sensitive;
 	private final IgnoreFileCache cache;
+	private final GlobalExcludes globals;
 
-	public Visibility(SensitivePatterns sensitive, IgnoreFileCache cache) {
+	public Visibility(SensitivePatterns sensitive, IgnoreFileCache cache, GlobalExcludes globals) {
 		this.sensitive = sensitive;
 		this.cache = cache;
+		this.globals = globals;
 	}
 
 	public SensitivePatterns sensitive() {
@@ -38,7 +40,7 @@ public final class Visibility {
 
 	/** The Git ignore rules for the entries of the root folder itself. */
 	public IgnoreChain rootChain(RootContext root) {
-		return IgnoreChain.forDirectory(root.real(), root.workTreeTop(), cache, root.caseInsensitive());
+		return IgnoreChain.forDirectory(root.real(), root.workTreeTop(), cache, globals, root.caseInsensitive());
 	}
 
 	/**
@@ -80,10 +82,11 @@ public final class Visibility {
 			boolean directory) {
 		boolean folded = root.caseInsensitive();
 		String path = folded ? relative.toLowerCase(Locale.ROOT) : relative;
-		FastIgnoreRule rule = IgnoreRules.decisive(sensitive.rules(), SensitivePatterns.lowerCase(relative), directory);
-		if (rule != null && rule.getResult()) {
-			return "sensitive: matches '" + rule + "' in the sensitive patterns";
+		String sensitiveReason = sensitiveReason(sensitive, relative, directory);
+		if (sensitiveReason != null) {
+			return sensitiveReason;
 		}
+		FastIgnoreRule rule;
 		if (warden != null) {
 			if (warden.failure() != null) {
 				return "hidden because " + WARDEN_IGNORE + " cannot be read (" + warden.failure() + ")";
@@ -98,6 +101,27 @@ public final class Visibility {
 			String file = label(root, match.file());
 			return match.rule() == null ? "hidden because " + file + " cannot be read"
 					: "ignored: matches '" + match.rule() + "' in " + file;
+		}
+		return null;
+	}
+
+	/**
+	 * Why {@code relative} is sensitive under {@code sensitive}, as written or in its plain spelling (see
+	 * {@link SensitivePatterns#plainSpelling}), or {@code null}.
+	 */
+	public static String sensitiveReason(SensitivePatterns sensitive, String relative, boolean directory) {
+		String lower = SensitivePatterns.lowerCase(relative);
+		FastIgnoreRule rule = IgnoreRules.decisive(sensitive.rules(), lower, directory);
+		if (rule != null && rule.getResult()) {
+			return "sensitive: matches '" + rule + "' in the sensitive patterns";
+		}
+		String plain = SensitivePatterns.plainSpelling(relative);
+		if (!plain.equals(lower)) {
+			rule = IgnoreRules.decisive(sensitive.rules(), plain, directory);
+			if (rule != null && rule.getResult()) {
+				return "sensitive: a look-alike of '" + plain + "', which matches '" + rule
+						+ "' in the sensitive patterns";
+			}
 		}
 		return null;
 	}

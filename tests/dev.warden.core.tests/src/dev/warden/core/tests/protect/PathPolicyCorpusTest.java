@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,9 @@ class PathPolicyCorpusTest {
 	@BeforeAll
 	static void createTree() throws IOException {
 		tree = ProjectTree.create(base);
-		policy = PathPolicy.of(tree.root);
+		// the user's own Git ignore file must not change the corpus: an empty home
+		policy = PathPolicy.of(List.of(ProtectedRoot.of(tree.root)), SensitivePatterns.defaults(),
+				Map.of("HOME", Files.createDirectories(base.resolve("empty-home")).toString(), "GIT_CONFIG_NOSYSTEM", "1"));
 	}
 
 	static Stream<Arguments> cases() {

@@ -46,7 +46,9 @@ class PathWalkTest {
 				"nested", "nested/.gitignore", "nested/y.txt", "nested/z.bin", "pom.xml", "src", "src/.gitignore",
 				"src/keep.tmp", "src/main", "src/main/App.java", "src/main/resources",
 				"src/main/resources/app.properties", "src/sub", "src/sub/.gitignore", "src/sub/trace.log", "src/test",
-				"src/test/AppTest.java", "config", "certs", "deploy", "deploy/.docker", "keys"));
+				"src/test/AppTest.java", "config", "certs", "deploy", "deploy/.docker", "keys", ".env.example",
+				"Credentials.java", "Outer$Inner.class", "config.json", "secrets.md", "settings.xml", "home/.config",
+				"home/.config/gh", "home/.m2", "emptygit", "oldmodule", "vendored"));
 		assertEquals(expected, seen);
 	}
 

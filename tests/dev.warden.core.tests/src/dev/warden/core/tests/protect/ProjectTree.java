@@ -31,6 +31,7 @@ final class ProjectTree {
 	private void build() throws IOException {
 		file(outside, "secret.txt");
 		Files.createDirectories(outside.resolve("dir"));
+		repository(".git");
 		write(".git/info/exclude", "local-*\n/scratch/\n");
 		file(root, ".git/config");
 		write(".gitignore", "build/\n*.log\n!important.log\n/target\nnode_modules/\ndocs/**/draft-*.md\n*.bin\n");
@@ -43,12 +44,19 @@ final class ProjectTree {
 				"config/app.pem", "config/server.key", "certs/store.jks", "id_rsa", "id_ed25519.pub", ".ssh/config",
 				"home/.aws/credentials", ".npmrc", ".pypirc", ".netrc", "credentials.json", "secrets.yaml",
 				".kube/config", "deploy/.docker/config.json", "keys/c.p12", "keys/c.pfx", "app.keystore",
-				"caf\u00e9.txt", "nested/x.dat", "nested/y.txt", "nested/z.bin", "Mixed.txt" }) {
+				"caf\u00e9.txt", "nested/x.dat", "nested/y.txt", "nested/z.bin", "Mixed.txt", "Credentials.java",
+				"secrets.md", ".env.example", "config.json", "settings.xml", "home/.m2/settings.xml", "x.ppk",
+				"krb5.keytab", ".my.cnf", "home/.config/gh/hosts.yml", "Outer$Inner.class", "vendored/build/v.class",
+				"oldmodule/debug.log", "emptygit/a.log", "emptygit/build/e.class" }) {
 			file(root, name);
 		}
 		write("src/.gitignore", "generated/\n*.tmp\n!keep.tmp\n");
 		write("src/sub/.gitignore", "!*.log\n");
-		Files.createDirectories(root.resolve("nested/.git/info"));
+		repository("nested/.git");
+		// invalid .git entries that start no repository: Git goes on applying the project's rules below them
+		write("vendored/.git", "");
+		write("oldmodule/.git", "gitdir: ../.git/modules/oldmodule\n");
+		Files.createDirectories(root.resolve("emptygit/.git"));
 		write("nested/.gitignore", "*.dat\n");
 		link("link-out", "../outside");
 		link("link-secret", "../outside/secret.txt");
@@ -61,6 +69,13 @@ final class ProjectTree {
 		link("link-readme", "./README.md");
 		link("link-up", "..");
 		link("src/link-build", "../build");
+	}
+
+	/** The least a folder needs for Git to take it as a repository: HEAD, objects/ and refs/. */
+	private void repository(String relative) throws IOException {
+		write(relative + "/HEAD", "ref: refs/heads/main\n");
+		Files.createDirectories(root.resolve(relative).resolve("objects"));
+		Files.createDirectories(root.resolve(relative).resolve("refs/heads"));
 	}
 
 	private void write(String relative, String text) throws IOException {
