@@ -50,6 +50,10 @@ public final class PathResolver {
 				continue;
 			}
 			if (segment.equals("..")) {
+				if (tail.isEmpty() && !prefixIsDirectory) {
+					// as the kernel: FILE/.. is an error (ENOTDIR), not the folder holding FILE
+					return Resolution.refused("'" + prefix + "' is a file, not a folder");
+				}
 				if (!tail.isEmpty()) {
 					tail.remove(tail.size() - 1);
 				} else if (prefix.getParent() != null) {

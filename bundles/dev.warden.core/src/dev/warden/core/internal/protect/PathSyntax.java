@@ -89,6 +89,10 @@ public final class PathSyntax {
 		if (path.startsWith("~")) {
 			return refuse("'~' is not expanded; give the path relative to the project");
 		}
+		String variable = variable(path);
+		if (variable != null) {
+			return refuse("'" + variable + "' is not expanded (no shell reads this path); give the path relative to the project");
+		}
 		List<String> segments = new ArrayList<>();
 		String[] parts = path.split("/", -1);
 		for (int i = 0; i < parts.length; i++) {
@@ -105,6 +109,42 @@ public final class PathSyntax {
 		boolean directoryHint = path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..")
 				|| path.equals(".") || path.equals("..");
 		return new Result(new ParsedPath(anchor, segments, directoryHint), null);
+	}
+
+	/**
+	 * The first shell or Windows variable the path is written with ({@code $HOME}, {@code ${X}}, {@code $(cmd)},
+	 * {@code %USERPROFILE%}), or {@code null}. A {@code $} inside a name ({@code Outer$Inner.class}) is a character.
+	 */
+	private static String variable(String path) {
+		for (String segment : path.split("/", -1)) {
+			if (segment.length() >= 2 && segment.charAt(0) == '$') {
+				char next = segment.charAt(1);
+				if (next == '{' || next == '(' || next == '_' || Character.isLetter(next)) {
+					return segment;
+				}
+			}
+			int percent = segment.indexOf('%');
+			if (percent >= 0) {
+				int close = segment.indexOf('%', percent + 1);
+				if (close > percent + 1 && isName(segment.substring(percent + 1, close))) {
+					return segment.substring(percent, close + 1);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isName(String text) {
+		if (!(Character.isLetter(text.charAt(0)) || text.charAt(0) == '_')) {
+			return false;
+		}
+		for (int i = 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!(Character.isLetterOrDigit(c) || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private String badSegment(String part) {
