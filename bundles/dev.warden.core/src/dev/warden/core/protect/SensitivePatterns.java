@@ -13,6 +13,8 @@ import java.util.Objects;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
+import dev.warden.core.internal.protect.WildcardLimit;
+
 /**
  * The list of sensitive patterns: files hidden from the agent whatever the project's ignore files say. It is text in
  * {@code .gitignore} syntax, matched with JGit's ignore rules against paths relative to each root; the built-in list
@@ -96,19 +98,21 @@ public final class SensitivePatterns {
 			int at = LOOK_ALIKES.indexOf(c);
 			b.append(at >= 0 && at % 2 == 0 ? LOOK_ALIKES.charAt(at + 1) : c);
 		}
-		String[] segments = b.toString().split("/", -1);
-		for (int i = 0; i < segments.length; i++) {
-			String segment = segments[i];
-			if (segment.equals(".") || segment.equals("..")) {
+		// a look-alike of '/' (full-width, fraction slash) becomes one here: empty names are left out
+		List<String> segments = new java.util.ArrayList<>();
+		for (String segment : b.toString().split("/")) {
+			if (segment.isEmpty()) {
 				continue;
 			}
 			int end = segment.length();
-			while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
-				end--;
+			if (!segment.equals(".") && !segment.equals("..")) {
+				while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
+					end--;
+				}
 			}
-			segments[i] = end == 0 ? segment : segment.substring(0, end);
+			segments.add(end == 0 ? segment : segment.substring(0, end));
 		}
-		return String.join("/", segments);
+		return segments.isEmpty() ? lowerCase(path) : String.join("/", segments);
 	}
 
 	/** Pairs of a lower-case look-alike and the Latin letter it passes for. */
@@ -117,7 +121,7 @@ public final class SensitivePatterns {
 	private static List<FastIgnoreRule> compile(String text) {
 		IgnoreNode node = new IgnoreNode();
 		try {
-			node.parse(RESOURCE, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+			node.parse(RESOURCE, new ByteArrayInputStream(WildcardLimit.tame(text).getBytes(StandardCharsets.UTF_8)));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

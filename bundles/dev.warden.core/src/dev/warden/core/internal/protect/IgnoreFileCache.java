@@ -15,7 +15,7 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * Parsed ignore files, kept until the file's modification time or size changes. Parsing is JGit's
- * {@link IgnoreNode}. Safe for concurrent use.
+ * {@link IgnoreNode}, after {@link WildcardLimit} has made rules that would match slowly safe. Safe for concurrent use.
  */
 public final class IgnoreFileCache {
 
@@ -62,11 +62,11 @@ public final class IgnoreFileCache {
 
 	private static IgnoreRules read(Path file, boolean folded) {
 		try {
-			byte[] bytes = Files.readAllBytes(file);
+			String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
 			if (folded) {
-				bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
-						.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				text = text.toLowerCase(Locale.ROOT);
 			}
+			byte[] bytes = WildcardLimit.tame(text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 			IgnoreNode node = new IgnoreNode();
 			try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
 				node.parse(file.toString(), in);

@@ -31,7 +31,14 @@ public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure)
 	public static FastIgnoreRule decisive(List<FastIgnoreRule> rules, String path, boolean directory) {
 		for (int i = rules.size() - 1; i >= 0; i--) {
 			FastIgnoreRule rule = rules.get(i);
-			if (rule.isMatch(path, directory, true)) {
+			boolean match;
+			try {
+				match = rule.isMatch(path, directory, true);
+			} catch (RuntimeException e) {
+				// JGit could not match this path: a rule that hides is taken to match, a negation not to
+				match = rule.getResult();
+			}
+			if (match) {
 				return rule;
 			}
 		}

@@ -16,6 +16,11 @@ public final class PathSyntax {
 
 	/** The longest path accepted, in characters. */
 	public static final int MAX_PATH_CHARS = 4096;
+	/**
+	 * The most names a path may have: deeper paths exist on no ordinary project, and judging one costs time in
+	 * proportion to the square of its depth (each folder on the way is checked against every rule).
+	 */
+	public static final int MAX_SEGMENTS = 256;
 	/** The longest segment accepted, in UTF-8 bytes (the common file-system limit). */
 	public static final int MAX_SEGMENT_BYTES = 255;
 
@@ -105,6 +110,9 @@ public final class PathSyntax {
 				return refuse(problem);
 			}
 			segments.add(part);
+			if (segments.size() > MAX_SEGMENTS) {
+				return refuse("path deeper than " + MAX_SEGMENTS + " names");
+			}
 		}
 		boolean directoryHint = path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..")
 				|| path.equals(".") || path.equals("..");

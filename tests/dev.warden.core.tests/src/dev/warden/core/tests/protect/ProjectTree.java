@@ -98,7 +98,7 @@ final class ProjectTree {
 	String expand(String text) {
 		String s = text.replace("${ROOT}", root.toString()).replace("${BASE}", base.toString())
 				.replace("${OUTSIDE}", outside.toString()).replace("${LONG}", "a/".repeat(2100))
-				.replace("${LONGSEG}", "x".repeat(300));
+				.replace("${LONGSEG}", "x".repeat(300)).replace("${DEEP}", "a/".repeat(300));
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < s.length(); i++) {
 			if (s.startsWith("\\u", i) && i + 6 <= s.length()) {
