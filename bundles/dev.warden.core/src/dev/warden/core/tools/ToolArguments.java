@@ -93,11 +93,11 @@ public final class ToolArguments {
 			}
 		}
 		case "integer" -> { //$NON-NLS-1$
-			if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()
-					|| value.getAsBigDecimal().stripTrailingZeros().scale() > 0) {
+			Long integer = integer(value);
+			if (integer == null) {
 				problems.add("'" + name + "' must be an integer"); //$NON-NLS-1$ //$NON-NLS-2$
 			} else {
-				long number = value.getAsLong();
+				long number = integer;
 				if (property.has("minimum") && number < property.get("minimum").getAsLong()) { //$NON-NLS-1$ //$NON-NLS-2$
 					problems.add("'" + name + "' must be at least " + property.get("minimum")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				}
@@ -125,6 +125,32 @@ public final class ToolArguments {
 		}
 		default -> problems.add("'" + name + "' has the unsupported schema type " + type); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+	}
+
+	/**
+	 * The value as a {@code long} when it is an integral JSON number, clamped to the range of {@code long}; else
+	 * {@code null}. Exponents are bounded first: {@code 1e999999999} is refused, not expanded.
+	 */
+	private static Long integer(JsonElement value) {
+		if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+			return null;
+		}
+		java.math.BigDecimal number;
+		try {
+			number = new java.math.BigDecimal(value.getAsJsonPrimitive().getAsString());
+		} catch (NumberFormatException e) {
+			return null;
+		}
+		if (number.signum() == 0) {
+			return 0L;
+		}
+		number = number.stripTrailingZeros();
+		if (number.scale() > 0 || number.precision() - number.scale() > 19) {
+			// a fraction, or more digits than any long: an integer far out of every range is no valid argument
+			return number.scale() > 0 ? null : number.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+		}
+		return number.max(java.math.BigDecimal.valueOf(Long.MIN_VALUE))
+				.min(java.math.BigDecimal.valueOf(Long.MAX_VALUE)).longValueExact();
 	}
 
 	private static boolean isString(JsonElement value) {
@@ -159,7 +185,8 @@ public final class ToolArguments {
 
 	/** @return an integer argument, or {@code fallback} if absent */
 	public long integer(String name, long fallback) {
-		return has(name) ? values.get(name).getAsLong() : fallback;
+		Long value = has(name) ? integer(values.get(name)) : null;
+		return value != null ? value : fallback;
 	}
 
 	/** @return a boolean argument, or {@code fallback} if absent */

@@ -27,7 +27,11 @@ final class Json {
 		if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
 			return fallback;
 		}
-		return value.getAsLong();
+		try {
+			return value.getAsLong();
+		} catch (NumberFormatException e) {
+			return fallback; // e.g. 1e999999: Gson refuses to expand such an exponent
+		}
 	}
 
 	/** @return the integer member, or {@code fallback} */

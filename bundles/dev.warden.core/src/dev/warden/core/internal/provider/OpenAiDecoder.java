@@ -79,6 +79,9 @@ public final class OpenAiDecoder implements EventDecoder {
 	}
 
 	private void choice(JsonArray choices) {
+		if (!choices.get(0).isJsonObject()) {
+			throw new StreamFailure("The server sent an unreadable chunk (a choice that is not an object).", false); //$NON-NLS-1$
+		}
 		JsonObject choice = choices.get(0).getAsJsonObject();
 		JsonObject delta = Json.object(choice, "delta"); //$NON-NLS-1$
 		if (delta != null) {
