@@ -94,14 +94,18 @@ public final class Fuzz {
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
 			.getThreadMXBean();
 
-	/** Writes the number of executions of {@code fuzzer} to standard output and to {@code fuzz-executions.txt}. */
+	/**
+	 * Writes the number of executions of {@code fuzzer} to standard output and to {@code target/fuzz-executions.txt}
+	 * of the test module.
+	 */
 	public static void report(String fuzzer) {
 		long count = EXECUTIONS.getOrDefault(fuzzer, new AtomicLong()).get();
 		String line = "fuzz: " + fuzzer + " executions=" + count + " scale=" + SCALE + " seed=" + SEED;
 		System.out.println(line);
 		try {
-			Files.writeString(Path.of("fuzz-executions.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
-					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Path target = Files.createDirectories(Path.of("target"));
+			Files.writeString(target.resolve("fuzz-executions.txt"), line + System.lineSeparator(),
+					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		} catch (IOException e) {
 			System.out.println("fuzz: cannot write fuzz-executions.txt: " + e.getMessage());
 		}
