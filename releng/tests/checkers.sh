@@ -40,6 +40,9 @@ check "trust-check without a pattern file exits 2" "2" "$?"
 "$bin/trust-check" --bogus "$work/patterns" >/dev/null 2>&1 </dev/null
 check "trust-check with an unknown option exits 2" "2" "$?"
 
+verdicts="$(printf 'npm test\rrm -rf x\n\377\376\nnpm test\n' | "$bin/trust-check" "$work/patterns" | cut -f1 | tr '\n' ' ')"
+check "trust-check: one answer per line whatever the bytes, the next line answered" "ASK ASK TRUSTED " "$verdicts"
+
 # url-check: pinned names need no network
 verdicts="$(printf '%s\n' 'https://example.org/docs' 'http://169.254.169.254/latest/meta-data' 'file:///etc/passwd' 'http://2130706433/' 'http://intranet.corp/' 'http://build.local/' \
 	| "$bin/url-check" --resolve example.org=93.184.216.34 --resolve intranet.corp=10.0.0.7 --resolve build.local=192.168.1.20 --allow build.local | cut -f1 | tr '\n' ' ')"

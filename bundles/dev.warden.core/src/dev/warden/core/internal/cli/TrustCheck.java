@@ -1,6 +1,5 @@
 package dev.warden.core.internal.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -99,39 +98,11 @@ public final class TrustCheck {
 		// workspace are not a side door through a trusted command such as `cat *`
 		TrustPolicy policy = TrustPolicy.builder(root).add(DefaultDenyList.load()).add(list)
 				.pathGuard(new PolicyPathGuard(PathPolicy.of(root))).build();
-		String input;
-		try {
-			input = readAll(in);
-		} catch (IOException e) {
-			err.println("trust-check: cannot read the command lines: " + e.getMessage());
-			return 2;
-		}
-		if (input.isEmpty()) {
-			return 0;
-		}
-		String[] lines = input.split("\n", -1);
-		int count = input.endsWith("\n") ? lines.length - 1 : lines.length;
-		for (int i = 0; i < count; i++) {
-			CommandVerdict verdict = policy.evaluate(lines[i].replace("\\n", "\n"));
-			out.println(verdict.verdict().name() + "\t" + oneLine(verdict.reason()));
-		}
-		out.flush();
-		return 0;
-	}
-
-	private static String readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
-		return bytes.toString(StandardCharsets.UTF_8);
-	}
-
-	private static String oneLine(String reason) {
-		StringBuilder line = new StringBuilder(reason.length());
-		for (int i = 0; i < reason.length(); i++) {
-			char c = reason.charAt(i);
-			line.append(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-		}
-		return line.toString();
+		// one answer per line whatever its bytes; a line that cannot be judged is asked about
+		return CheckerLines.answerEach("trust-check", "ASK", in, out, err, line -> { //$NON-NLS-1$ //$NON-NLS-2$
+			CommandVerdict verdict = policy.evaluate(line.replace("\\n", "\n")); //$NON-NLS-1$ //$NON-NLS-2$
+			return verdict.verdict().name() + "\t" + verdict.reason(); //$NON-NLS-1$
+		});
 	}
 
 	private static int usage(PrintStream err, String problem) {
