@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
+import dev.warden.core.internal.protect.IgnoreRules;
 import dev.warden.core.internal.protect.WildcardLimit;
 
 /**
@@ -28,10 +29,21 @@ public final class SensitivePatterns {
 
 	private final String text;
 	private final List<FastIgnoreRule> rules;
+	private final List<String> literals;
 
 	private SensitivePatterns(String text) {
 		this.text = text;
 		this.rules = compile(text.toLowerCase(Locale.ROOT));
+		this.literals = rules.stream().map(IgnoreRules::literal).toList();
+	}
+
+	/**
+	 * The rule that decides the lower-cased {@code path}, or {@code null}: as
+	 * {@link IgnoreRules#decisive(List, String, boolean)} over {@link #rules()}, skipping rules whose plain text the
+	 * path does not contain (the list is long and consulted for every entry of a walk).
+	 */
+	public FastIgnoreRule decisive(String path, boolean directory) {
+		return IgnoreRules.decisive(rules, literals, path, directory);
 	}
 
 	/** The built-in list. */

@@ -27,9 +27,43 @@ public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure)
 		return decisive(rules, path, directory);
 	}
 
+	/**
+	 * The longest run of plain characters of {@code rule}'s pattern, without slashes at its ends: text every path the
+	 * rule matches contains; {@code ""} when the pattern escapes anything (then no text is certain).
+	 */
+	public static String literal(FastIgnoreRule rule) {
+		String pattern = rule.toString();
+		if (pattern.startsWith("!")) {
+			pattern = pattern.substring(1);
+		}
+		if (pattern.indexOf('\\') >= 0) {
+			return "";
+		}
+		String best = "";
+		for (String run : pattern.split("[*?\\[\\]]")) {
+			String trimmed = run.replaceAll("^/+|/+$", "");
+			if (trimmed.length() > best.length()) {
+				best = trimmed;
+			}
+		}
+		return best;
+	}
+
 	/** The last rule of {@code rules} that matches, or {@code null}. */
 	public static FastIgnoreRule decisive(List<FastIgnoreRule> rules, String path, boolean directory) {
+		return decisive(rules, null, path, directory);
+	}
+
+	/**
+	 * As {@link #decisive(List, String, boolean)}, skipping a rule whose {@linkplain #literal literal} (same index in
+	 * {@code literals}, when given) does not occur in {@code path}: such a rule cannot match it.
+	 */
+	public static FastIgnoreRule decisive(List<FastIgnoreRule> rules, List<String> literals, String path,
+			boolean directory) {
 		for (int i = rules.size() - 1; i >= 0; i--) {
+			if (literals != null && !path.contains(literals.get(i))) {
+				continue;
+			}
 			FastIgnoreRule rule = rules.get(i);
 			boolean match;
 			try {

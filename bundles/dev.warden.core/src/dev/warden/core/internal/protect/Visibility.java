@@ -111,19 +111,33 @@ public final class Visibility {
 	 */
 	public static String sensitiveReason(SensitivePatterns sensitive, String relative, boolean directory) {
 		String lower = SensitivePatterns.lowerCase(relative);
-		FastIgnoreRule rule = IgnoreRules.decisive(sensitive.rules(), lower, directory);
+		FastIgnoreRule rule = sensitive.decisive(lower, directory);
 		if (rule != null && rule.getResult()) {
 			return "sensitive: matches '" + rule + "' in the sensitive patterns";
 		}
+		if (!mayLookAlike(relative)) {
+			return null;
+		}
 		String plain = SensitivePatterns.plainSpelling(relative);
 		if (!plain.equals(lower)) {
-			rule = IgnoreRules.decisive(sensitive.rules(), plain, directory);
+			rule = sensitive.decisive(plain, directory);
 			if (rule != null && rule.getResult()) {
 				return "sensitive: a look-alike of '" + plain + "', which matches '" + rule
 						+ "' in the sensitive patterns";
 			}
 		}
 		return null;
+	}
+
+	/** Whether {@code path} may have a plain spelling of its own: a character beyond ASCII, or a name ending in a dot or space. */
+	private static boolean mayLookAlike(String path) {
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c >= 0x80 || ((c == '.' || c == ' ') && (i + 1 == path.length() || path.charAt(i + 1) == '/'))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String label(RootContext root, Path file) {
