@@ -40,6 +40,7 @@ public final class AddressRanges {
 			range("100.64.0.0", 10, "carrier-grade NAT"),
 			range("127.0.0.0", 8, "loopback"),
 			range("169.254.0.0", 16, "link-local (cloud metadata)"),
+			range("168.63.129.16", 32, "cloud platform (Azure wire server and metadata proxy)"),
 			range("172.16.0.0", 12, "private"),
 			range("192.0.0.0", 24, "IETF protocol assignment"),
 			range("192.0.2.0", 24, "documentation (TEST-NET-1)"),
