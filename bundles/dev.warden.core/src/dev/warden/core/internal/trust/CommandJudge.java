@@ -102,7 +102,13 @@ public final class CommandJudge {
 		}
 		CommandJudge judge = new CommandJudge(rules, workingDirectory, mentionsDirectoryChange(commandLine));
 		judge.script(script, "", List.of());
-		return judge.verdict(commandLine);
+		CommandVerdict verdict = judge.verdict(commandLine);
+		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
+			// The shell that runs the line may be dash or bash (see ProcessCommandRunner): trusted only where both
+			// would run exactly the parts.
+			return new CommandVerdict(commandLine, Verdict.ASK, script.unportable().get(), true, verdict.parts());
+		}
+		return verdict;
 	}
 
 	/**
@@ -311,6 +317,11 @@ public final class CommandJudge {
 				layers.runsScriptOf = shell.wrapper();
 				try {
 					Script script = ShellParser.parse(shell.script());
+					if (script.unportable().isPresent() && !shell.wrapper().startsWith("bash ")) {
+						judgement.raise(PartStatus.FAILED_CLOSED, "the command line that `" + shell.wrapper()
+								+ "` runs may be read by dash or by bash, which differ: " + script.unportable().get(),
+								null);
+					}
 					result = result.isEmpty() ? new ArrayList<>(1) : result;
 					result.add(new Nested(script, "run by " + shell.wrapper()));
 				} catch (ShellSyntaxException e) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a command line the way a POSIX shell (bash in particular) reads it, and yields every simple command it
@@ -88,6 +89,8 @@ public final class ShellParser {
 	private final int end;
 	private final int depth;
 	private final boolean patternMode;
+	/** The first construct that dash and bash read differently, or null (see {@link #unportable(String)}). */
+	private String unportable;
 	/** The here-documents whose bodies start after the next newline; created by the first one. */
 	private ArrayDeque<PendingHeredoc> pending;
 	private int pos;
@@ -140,7 +143,17 @@ public final class ShellParser {
 			throw new ShellSyntaxException("the here-document ending with `" + pending.peekFirst().delimiter()
 					+ "` has no body");
 		}
-		return script;
+		return unportable == null ? script : new Script(script.pipelines(), Optional.of(unportable));
+	}
+
+	/**
+	 * Notes a construct that bash reads as parsed here but dash refuses or reads differently: the line is then
+	 * never trusted (see {@link Script#unportable()}). The first one is kept.
+	 */
+	private void unportable(String reason) {
+		if (unportable == null) {
+			unportable = reason;
+		}
 	}
 
 	/** Refuses control characters (other than tab and newline) and everything outside ASCII. */
@@ -250,6 +263,7 @@ public final class ShellParser {
 			if (pos < end && chars[pos] == '|' && peek(1) != '|') {
 				pos++;
 				if (pos < end && chars[pos] == '&') {
+					unportable("`|&` is bash syntax (it pipes standard error too); dash refuses it");
 					pos++;
 				}
 				skipBlanksAndNewlines();
@@ -304,6 +318,20 @@ public final class ShellParser {
 		}
 		Script body = parseList(closer);
 		nesting--;
+		return body;
+	}
+
+	/**
+	 * The command list of a substitution up to its {@code )}; a here-document started inside must end inside
+	 * (bash reads a body outside as part of the line, dash as the substitution's).
+	 */
+	private Script nestedSubstitution() throws ShellSyntaxException {
+		int before = pending == null ? 0 : pending.size();
+		Script body = nested(Closer.PAREN);
+		if (pending != null && pending.size() > before) {
+			throw new ShellSyntaxException("the here-document ending with `" + pending.peekLast().delimiter()
+					+ "` starts inside a substitution but its body is outside it; dash and bash read that differently");
+		}
 		return body;
 	}
 
@@ -406,6 +434,10 @@ public final class ShellParser {
 						+ " is out of range");
 			}
 			fd = Integer.parseInt(src, pos, digitsEnd, 10);
+			if (digitsEnd - pos > 1) {
+				unportable("the file descriptor number " + fd + " is bash syntax; dash reads `" + fd
+						+ "` as a word of the command");
+			}
 			pos = digitsEnd;
 		} else if (chars[pos] == '{') {
 			int i = pos + 1;
@@ -443,6 +475,7 @@ public final class ShellParser {
 		} else if (src.startsWith("<<<", pos)) {
 			operator = "<<<";
 			kind = Redirect.Kind.HERESTRING;
+			unportable("here-strings `<<<` are bash syntax; dash refuses them");
 		} else if (src.startsWith("<<-", pos)) {
 			operator = "<<-";
 			kind = Redirect.Kind.HEREDOC;
@@ -471,6 +504,10 @@ public final class ShellParser {
 			operator = "<";
 			kind = Redirect.Kind.INPUT;
 		}
+		if (operator.startsWith("&")) {
+			unportable("`" + operator + "` sends both outputs to a file in bash, but dash runs the command in the"
+					+ " background and opens the file on its own");
+		}
 		pos += operator.length();
 		skipBlanks();
 		if (pos >= end || isOperatorChar(chars[pos]) && !isProcessSubstitutionStart(pos)) {
@@ -487,6 +524,7 @@ public final class ShellParser {
 			pending.addLast(new PendingHeredoc(target.text(), operator.equals("<<-"), quoted));
 		} else if (kind == Redirect.Kind.DUPLICATE && !isDescriptor(target)) {
 			kind = operator.equals(">&") ? Redirect.Kind.OUTPUT : Redirect.Kind.INPUT;
+			unportable("`" + operator + "` followed by a file name is bash syntax; dash refuses it");
 			if (kind == Redirect.Kind.OUTPUT && fd >= 0) {
 				throw new ShellSyntaxException("the redirection `" + fd + ">&" + target.text() + "` is ambiguous");
 			}
@@ -530,6 +568,8 @@ public final class ShellParser {
 		} else if (chars[i] == '+' && i + 1 < end && chars[i + 1] == '=') {
 			append = true;
 			valueStart = i + 2;
+			unportable("`" + src.substring(pos, i) + "+=` appends in bash, but dash runs `" + src.substring(pos, i)
+					+ "+=…` as a command");
 		} else if (chars[i] == '[') {
 			int j = i;
 			while (j < end && !isBlankOrOperator(chars[j])) {
@@ -577,6 +617,10 @@ public final class ShellParser {
 		boolean braceOpen;
 		boolean braceSeparator;
 		boolean bracketOpen;
+		/** Whether an unquoted expansion ({@code $name}, <code>${…}</code>, {@code $( … )}) is in the word. */
+		boolean unquotedExpansion;
+		/** Whether an unquoted {@code $} that expands nothing is in the word. */
+		boolean bareDollar;
 
 		/** Appends a character that does not stand at this place in the source. */
 		void append(char c, boolean quoted) {
@@ -677,6 +721,10 @@ public final class ShellParser {
 		}
 
 		Word build(boolean processSubstitution) {
+			if (unquotedExpansion && bareDollar) {
+				unportable("bash does not split the words of an expansion in a word that also holds a lone `$`;"
+						+ " dash does");
+			}
 			String built = text != null ? text.toString() : sliceFrom < 0 ? "" : src.substring(sliceFrom, sliceTo);
 			return new Word(built, literal, frozen(substitutions), glob == null ? null : glob.toString(),
 					processSubstitution);
@@ -704,8 +752,9 @@ public final class ShellParser {
 					break;
 				}
 				int substitutionStart = pos;
+				unportable("process substitution `" + chars[pos] + "( … )` is bash syntax; dash refuses it");
 				pos += 2;
-				Script body = nested(Closer.PAREN);
+				Script body = nestedSubstitution();
 				pos++;
 				word.appendRaw(substitutionStart, pos);
 				word.substitution(body);
@@ -735,11 +784,12 @@ public final class ShellParser {
 			}
 			case '"' -> parseDoubleQuoted(word);
 			case '$' -> parseDollar(word, false);
-			case '`' -> parseBackquote(word);
+			case '`' -> {
+				parseBackquote(word);
+				word.unquotedExpansion = true;
+			}
 			case '~' -> {
-				if (pos == wordStart) {
-					word.literal = false;
-				}
+				tilde(word, wordStart);
 				word.appendUnquoted(pos);
 				pos++;
 			}
@@ -749,7 +799,7 @@ public final class ShellParser {
 					word.appendPlain(pos, runEnd);
 					pos = runEnd;
 				} else {
-					unquotedSpecial(word, c);
+					unquotedSpecial(word, c, wordStart);
 					word.appendUnquoted(pos);
 					pos++;
 				}
@@ -757,6 +807,43 @@ public final class ShellParser {
 			}
 		}
 		return word.build(onlyProcessSubstitution);
+	}
+
+	/**
+	 * Notes what an unquoted {@code ~} at the current position expands to: at the start of a word, the home folder
+	 * (not literal); {@code ~+}, {@code ~-} and {@code ~N} are bash's directory stack, a user name to dash. After
+	 * the {@code =} or a {@code :} of an argument that looks like an assignment, bash expands it and dash does not.
+	 */
+	private void tilde(WordBuilder word, int wordStart) {
+		char next = peek(1);
+		if (pos == wordStart) {
+			word.literal = false;
+			if (next == '+' || next == '-' || Character.isDigit(next)) {
+				unportable("`~" + next + "` names bash's directory stack, but a user name to dash");
+			}
+			for (int i = pos + 1; !endsWord(i) && chars[i] != '/'; i++) {
+				if (chars[i] == ':') {
+					unportable("bash ends the `~` name of `" + src.substring(pos, i + 1) + "…` at the `:`, dash at"
+							+ " the next `/`");
+					break;
+				}
+			}
+			return;
+		}
+		char previous = chars[pos - 1];
+		if (previous == '=' || previous == ':') {
+			int i = wordStart;
+			if (i < end && isNameStart(chars[i])) {
+				while (i < pos && isNameChar(chars[i])) {
+					i++;
+				}
+				if (i < pos && (chars[i] == '=' || (chars[i] == '+' && i + 1 < pos && chars[i + 1] == '='))) {
+					word.literal = false;
+					unportable("bash expands the `~` in `" + src.substring(wordStart, pos + 1)
+							+ "…`, an argument that looks like an assignment; dash does not");
+				}
+			}
+		}
 	}
 
 	/** The end of the run of plain word characters starting at {@code from}. */
@@ -795,11 +882,40 @@ public final class ShellParser {
 				|| ((c == '<' || c == '>') && !isProcessSubstitutionStart(at));
 	}
 
-	/** Notes the pathname and brace expansion characters of an unquoted character. */
-	private static void unquotedSpecial(WordBuilder word, char c) {
+	/**
+	 * Notes a pattern for names that start with a dot ({@code .*}): dash matches {@code .} and {@code ..} with it,
+	 * bash does not. A pattern that starts with an expansion may start with a dot too.
+	 */
+	private void globOfDotFiles(int wordStart) {
+		int segment = pos;
+		while (segment > wordStart && chars[segment - 1] != '/') {
+			segment--;
+		}
+		int first = segment;
+		while (first < pos && (chars[first] == '\'' || chars[first] == '"' || chars[first] == '\\')) {
+			first++;
+		}
+		boolean expansionFirst = first < pos && (chars[first] == '$' || chars[first] == '`');
+		if (first < pos && chars[first] == '.' || expansionFirst) {
+			unportable("a pattern for names that start with a dot, such as `.*`, matches `.` and `..` in dash but not"
+					+ " in bash" + (expansionFirst ? "; `" + src.substring(segment, pos + 1) + "` may be one" : ""));
+		}
+	}
+
+	/** Notes the pathname and brace expansion characters of the unquoted character at the current position. */
+	private void unquotedSpecial(WordBuilder word, char c, int wordStart) {
 		switch (c) {
-		case '*', '?' -> word.literal = false;
-		case '[' -> word.bracketOpen = true;
+		case '*', '?' -> {
+			word.literal = false;
+			globOfDotFiles(wordStart);
+		}
+		case '[' -> {
+			word.bracketOpen = true;
+			globOfDotFiles(wordStart);
+			if (peek(1) == '^') {
+				unportable("`[^…]` in a pattern matches any character but those in bash, but `^` or those in dash");
+			}
+		}
 		case ']' -> {
 			if (word.bracketOpen) {
 				word.literal = false;
@@ -811,6 +927,8 @@ public final class ShellParser {
 		case '}' -> {
 			if (word.braceOpen && word.braceSeparator) {
 				word.literal = false;
+				unportable("bash expands the braces of a word such as `{a,b}` or `{1..3}` into several words; dash"
+						+ " does not");
 			}
 		}
 		default -> {
@@ -877,12 +995,16 @@ public final class ShellParser {
 				throw new ShellSyntaxException("arithmetic expansion $(( … )) is not supported");
 			}
 			pos += 2;
-			Script body = nested(Closer.PAREN);
+			Script body = nestedSubstitution();
 			pos++;
 			word.appendRaw(dollar, pos);
 			word.substitution(body);
+			word.unquotedExpansion |= !inDoubleQuotes;
 		}
-		case '{' -> parseBracedParameter(word);
+		case '{' -> {
+			parseBracedParameter(word);
+			word.unquotedExpansion |= !inDoubleQuotes;
+		}
 		default -> {
 			if (isNameStart(next)) {
 				pos += 2;
@@ -891,11 +1013,14 @@ public final class ShellParser {
 				}
 				word.appendRaw(dollar, pos);
 				word.literal = false;
+				word.unquotedExpansion |= !inDoubleQuotes;
 			} else if (Character.isDigit(next) || (next != 0 && "@*#?-$!".indexOf(next) >= 0)) {
 				pos += 2;
 				word.appendRaw(dollar, pos);
 				word.literal = false;
+				word.unquotedExpansion |= !inDoubleQuotes;
 			} else {
+				word.bareDollar |= !inDoubleQuotes;
 				word.append('$', inDoubleQuotes);
 				pos++;
 			}
@@ -981,7 +1106,11 @@ public final class ShellParser {
 		return switch (c) {
 		case '=' -> throw new ShellSyntaxException("parameter expansions that assign (${name=…}) are not supported");
 		case '-', '+', '?' -> at + 1;
-		case '#', '%', '/', '^', ',' -> next == c ? at + 2 : at + 1;
+		case '#', '%' -> next == c ? at + 2 : at + 1;
+		case '/', '^', ',' -> {
+			unportable("the parameter expansion `${name" + c + "…}` is bash syntax; dash refuses it");
+			yield next == c ? at + 2 : at + 1;
+		}
 		default -> -1;
 		};
 	}
@@ -1007,6 +1136,9 @@ public final class ShellParser {
 		}
 		ShellParser inner = new ShellParser(src, chars, open + 1, close, depth + nesting + 1, patternMode);
 		Script body = inner.parseAll();
+		if (inner.unportable != null) {
+			unportable(inner.unportable);
+		}
 		pos = close + 1;
 		word.appendRaw(open, pos);
 		word.substitution(body);

@@ -1,0 +1,122 @@
+package dev.warden.core.tests.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.warden.core.tests.trust.TrustCorpusTest.Case;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.DefaultDenyList;
+import dev.warden.core.trust.PatternList;
+import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.TrustPolicy;
+
+/**
+ * The trust parser against dash and bash (see {@link ShellDifferential}): the trust corpora and at least 100,000
+ * generated lines (system properties {@code warden.shelldiff.lines} and {@code warden.shelldiff.seed}; the long
+ * mode is {@code releng/bin/shell-diff}). Every divergence the harness found is a case of {@code shell-corpus.tsv},
+ * whose verdicts are checked here as the trust corpus's are.
+ */
+class ShellDifferentialTest {
+
+	static final long DEFAULT_SEED = 20261201L;
+
+	private static final int LINES = Integer.getInteger("warden.shelldiff.lines", 100_000);
+	private static final long SEED = Long.getLong("warden.shelldiff.seed", DEFAULT_SEED);
+
+	@TempDir
+	Path work;
+
+	private static List<ShellDifferential.Shell> shells() {
+		List<ShellDifferential.Shell> shells = ShellDifferential.localShells();
+		assertNotNull(shells, "the differential test needs both dash and bash: apt-get install dash bash");
+		return shells;
+	}
+
+	@Test
+	void generatedLinesThatTheParserTrustsRunExactlyItsPartsInDashAndBash() throws Exception {
+		ShellLineGenerator generator = new ShellLineGenerator(SEED);
+		List<String> lines = new ArrayList<>(LINES);
+		for (int i = 0; i < LINES; i++) {
+			lines.add(generator.next());
+		}
+		ShellDifferential.Report report = new ShellDifferential(work, shells()).run(lines, false);
+		System.out.println("shell differential, seed " + SEED + ": " + report.summary());
+		assertNoDivergence(report);
+		assertEquals(LINES, report.tried);
+		// The grammar is built so that many lines are trusted: a run that compares few lines proves little.
+		assertTrue(report.compared >= LINES / 5, () -> "only " + report.compared + " lines were compared");
+	}
+
+	@Test
+	void corpusLinesThatTheParserTrustsRunExactlyItsPartsInDashAndBash() throws Exception {
+		List<String> lines = new ArrayList<>();
+		for (Case c : TrustCorpusTest.cases()) {
+			lines.add(c.command().replace("@WS@", "."));
+		}
+		for (Case c : shellCorpus()) {
+			lines.add(c.command().replace("@WS@", "."));
+		}
+		ShellDifferential.Report report = new ShellDifferential(work, shells()).run(lines, true);
+		System.out.println("shell differential, corpora: " + report.summary());
+		assertNoDivergence(report);
+		assertTrue(report.compared >= 100, () -> "only " + report.compared + " corpus lines were compared");
+	}
+
+	private static void assertNoDivergence(ShellDifferential.Report report) {
+		assertTrue(report.divergences.isEmpty(), () -> report.summary() + ":\n" + report.divergences.stream()
+				.limit(40).map(Object::toString).collect(Collectors.joining("\n")));
+	}
+
+	static List<Case> shellCorpus() throws IOException {
+		List<Case> cases = new ArrayList<>();
+		try (InputStream in = ShellDifferentialTest.class.getResourceAsStream("shell-corpus.tsv")) {
+			assertNotNull(in, "shell-corpus.tsv is not on the class path");
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			String line;
+			int number = 0;
+			while ((line = reader.readLine()) != null) {
+				number++;
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] columns = line.split("\t", -1);
+				if (columns.length < 3 || columns.length > 4) {
+					throw new IllegalStateException("shell-corpus.tsv line " + number + " has " + columns.length
+							+ " columns: " + line);
+				}
+				List<String> patterns = columns[0].equals("-") ? List.of() : List.of(columns[0].split(" ;; "));
+				cases.add(new Case(number, patterns, TrustCorpusTest.decode(columns[1]),
+						dev.warden.core.trust.Verdict.valueOf(columns[2]), columns.length == 4 ? columns[3] : ""));
+			}
+		}
+		return cases;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("shellCorpus")
+	void lineWhereTheShellsDifferGetsTheExpectedVerdict(Case c, @TempDir Path workspace) {
+		PatternList list = PatternList.of(PatternScope.WORKSPACE, "shell corpus", c.patterns());
+		assertTrue(list.problems().isEmpty(), () -> "invalid pattern in the case: " + list.problems());
+		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load()).add(list).build();
+		CommandVerdict verdict = policy.evaluate(c.command().replace("@WS@", workspace.toString()));
+		assertEquals(c.expected(), verdict.verdict(), () -> "reason: " + verdict.reason());
+		assertTrue(verdict.reason().contains(c.reasonPart()),
+				() -> "reason `" + verdict.reason() + "` lacks `" + c.reasonPart() + "`");
+	}
+}
