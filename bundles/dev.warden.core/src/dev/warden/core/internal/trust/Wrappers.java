@@ -453,6 +453,16 @@ public final class Wrappers {
 		return text.equals(";") || (text.equals("+") && words.get(index - 1).text().equals("{}"));
 	}
 
+	/**
+	 * The options of a shell ({@code sh}, {@code bash}, {@code dash} …) that neither read start-up files nor change
+	 * how the command line is read: short flags after {@code -} or {@code +}, the names {@code -o}/{@code +o} may
+	 * set, and long options. Any other option is asked about (see {@link #shellOption}).
+	 */
+	private static final String SHELL_FLAGS = "ceuxvnaC";
+	private static final Set<String> SHELL_SET_OPTIONS = Set.of("errexit", "nounset", "xtrace", "pipefail", "verbose",
+			"noclobber", "allexport", "noexec");
+	private static final Set<String> SHELL_LONG_OPTIONS = Set.of("--norc", "--noprofile");
+
 	private static Unwrapped shell(String name, List<Word> words) throws CannotTell {
 		boolean commandString = false;
 		int i = 1;
@@ -468,7 +478,10 @@ public final class Wrappers {
 				break;
 			}
 			if (text.startsWith("--")) {
-				i += text.equals("--rcfile") || text.equals("--init-file") ? 2 : 1;
+				if (!SHELL_LONG_OPTIONS.contains(text)) {
+					throw shellOption(name, text);
+				}
+				i++;
 				continue;
 			}
 			if ((text.startsWith("-") || text.startsWith("+")) && text.length() > 1) {
@@ -476,7 +489,15 @@ public final class Wrappers {
 				for (int j = 1; j < text.length(); j++) {
 					char c = text.charAt(j);
 					commandString |= c == 'c';
-					argument |= c == 'o' || c == 'O';
+					if (c == 'o' && !argument) {
+						argument = true;
+						String option = i + 1 < words.size() ? words.get(i + 1).text() : "";
+						if (!SHELL_SET_OPTIONS.contains(option)) {
+							throw shellOption(name, text + " " + option);
+						}
+					} else if (SHELL_FLAGS.indexOf(c) < 0 || (c == 'c' && text.charAt(0) == '+')) {
+						throw shellOption(name, text);
+					}
 				}
 				i += argument ? 2 : 1;
 				continue;
@@ -495,6 +516,26 @@ public final class Wrappers {
 					+ " cannot be known");
 		}
 		return new ShellString(name + " -c", script.text());
+	}
+
+	/** Why a shell's option keeps its command from being judged by what it runs. */
+	private static CannotTell shellOption(String name, String option) {
+		String word = option.split(" ", 2)[0];
+		String flags = word.startsWith("--") ? "" : word.substring(1);
+		String why;
+		if (word.equals("--login") || word.equals("--rcfile") || word.equals("--init-file")
+				|| flags.indexOf('i') >= 0 || flags.indexOf('l') >= 0) {
+			why = "reads start-up files (such as ~/.bashrc or ~/.profile, or the file given) before the command";
+		} else if (flags.indexOf('s') >= 0) {
+			why = "reads the commands from standard input";
+		} else if (option.equals("--posix") || flags.indexOf('O') >= 0 || flags.indexOf('B') >= 0
+				|| flags.indexOf('k') >= 0 || flags.indexOf('H') >= 0 || option.contains("posix")
+				|| option.contains("braceexpand") || option.contains("keyword")) {
+			why = "changes how the shell reads the command line";
+		} else {
+			why = "is not one of the options known not to read start-up files or change how the command is read";
+		}
+		return new CannotTell("`" + name + " " + Quoting.oneLine(option) + "` " + why + "; that is not supported");
 	}
 
 	private static Unwrapped privileged(List<Word> words) {
