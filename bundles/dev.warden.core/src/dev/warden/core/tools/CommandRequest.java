@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A shell command to run.
  *
- * @param commandLine      the command, run by {@code /bin/sh -c} ({@code cmd.exe /c} on Windows)
+ * @param commandLine      the command, run by dash, bash in POSIX mode or {@code /bin/sh} ({@code cmd.exe /c} on
+ *                         Windows), see {@code CommandShell}
  * @param workingDirectory inside the project
  * @param timeout          after which the whole process tree is killed
  * @param outputCap        the most characters of output kept (the rest is dropped from the middle)

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.warden.core.internal.trust.CommandShell;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.CommandRequest;
 import dev.warden.core.tools.CommandResult;
@@ -20,7 +21,7 @@ import dev.warden.core.tools.CommandRunner;
 import dev.warden.core.tools.ToolException;
 
 /**
- * Runs a command through the platform shell ({@code /bin/sh -c}, {@code cmd.exe /c} on Windows) with standard input
+ * Runs a command through the shell {@link CommandShell} chooses ({@code cmd.exe /c} on Windows) with standard input
  * closed and standard error merged into standard output. On timeout or cancellation it kills the whole process tree:
  * the descendants are collected while the shell still lives (afterwards they would be re-parented and unreachable),
  * then the shell and all of them are destroyed forcibly.
@@ -48,7 +49,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 			throws ToolException {
 		cancellation.throwIfCancelled();
 		ProcessBuilder builder = new ProcessBuilder(WINDOWS ? List.of("cmd.exe", "/c", request.commandLine()) //$NON-NLS-1$ //$NON-NLS-2$
-				: List.of("/bin/sh", "-c", request.commandLine())) //$NON-NLS-1$ //$NON-NLS-2$
+				: CommandShell.command(request.commandLine()))
 				.directory(request.workingDirectory().toFile()).redirectErrorStream(true)
 				.redirectInput(ProcessBuilder.Redirect.from(new File(WINDOWS ? "NUL" : "/dev/null"))); //$NON-NLS-1$ //$NON-NLS-2$
 		environmentPolicy.accept(builder.environment());

@@ -29,6 +29,12 @@ import java.util.Optional;
  * expansions that run code, assign or hide words (indirection, transformations, subscripts, words that hold
  * expansions or quotes); back-slashes inside back-quotes; here-documents whose body expands; array
  * assignments; named file descriptors; line continuations inside a word or an operator.
+ * <p>
+ * Commands run under dash or bash (see {@link CommandShell}). Where bash's reading, which this parser follows, is
+ * not dash's — brace expansion, {@code &>}, {@code |&}, here-strings, process substitution, {@code +=},
+ * {@code ~+}, bash-only parameter expansions and patterns, and the like — the script notes it
+ * ({@link Script#unportable()}) and the line is never trusted. A differential test runs the lines this parser would
+ * trust under both shells and compares what they execute with what it read.
  */
 public final class ShellParser {
 

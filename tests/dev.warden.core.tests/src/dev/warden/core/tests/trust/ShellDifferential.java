@@ -91,7 +91,7 @@ final class ShellDifferential {
 		}
 
 		String summary() {
-			return tried + " lines tried, " + trusted + " trusted, " + compared + " run and compared under both shells, "
+			return tried + " lines tried, " + trusted + " trusted, " + compared + " run and compared under every shell, "
 					+ notComparable + " trusted but not comparable " + notComparableBy + ", " + divergences.size()
 					+ " divergences";
 		}
@@ -159,14 +159,18 @@ final class ShellDifferential {
 		Files.setPosixFilePermissions(stubScript, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
-	/** The shells of this machine to compare: dash and bash; null when one is missing. */
+	/**
+	 * The shells of this machine to compare: dash, bash, and bash in POSIX mode (as it runs as {@code /bin/sh}, and
+	 * as {@code CommandShell} runs it where there is no dash); null when dash or bash is missing.
+	 */
 	static List<Shell> localShells() {
 		String dash = firstExecutable("/usr/bin/dash", "/bin/dash");
-		String bash = firstExecutable("/usr/bin/bash", "/bin/bash");
+		String bash = firstExecutable("/bin/bash", "/usr/bin/bash");
 		if (dash == null || bash == null) {
 			return null;
 		}
-		return List.of(new Shell("dash", List.of(dash)), new Shell("bash", List.of(bash, "--norc", "--noprofile")));
+		return List.of(new Shell("dash", List.of(dash)), new Shell("bash", List.of(bash, "--norc", "--noprofile")),
+				new Shell("bash --posix", List.of(bash, "--posix")));
 	}
 
 	private static String firstExecutable(String... candidates) {
@@ -242,7 +246,7 @@ final class ShellDifferential {
 		List<Future<Map<Integer, List<String>>>> recorded = new ArrayList<>();
 		Map<String, Map<Integer, String>> complaints = new HashMap<>();
 		for (Shell shell : shells) {
-			Path dir = Files.createDirectories(batchDir.resolve(shell.name()));
+			Path dir = Files.createDirectories(batchDir.resolve(shell.name().replace(' ', '-')));
 			Map<Integer, String> errors = new HashMap<>();
 			complaints.put(shell.name(), errors);
 			recorded.add(pool.submit(() -> runShell(shell, dir, bin, planned, ownFolder, errors)));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.warden.core.internal.trust.CommandShell;
 import dev.warden.core.tests.trust.TrustCorpusTest.Case;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.DefaultDenyList;
@@ -81,6 +82,15 @@ class ShellDifferentialTest {
 	private static void assertNoDivergence(ShellDifferential.Report report) {
 		assertTrue(report.divergences.isEmpty(), () -> report.summary() + ":\n" + report.divergences.stream()
 				.limit(40).map(Object::toString).collect(Collectors.joining("\n")));
+	}
+
+	@Test
+	void theShellThatRunsCommandsIsOneTheHarnessChecks() {
+		List<String> prefix = CommandShell.prefix();
+		assertEquals("-c", prefix.get(prefix.size() - 1));
+		List<String> shell = prefix.subList(0, prefix.size() - 1);
+		assertTrue(shells().stream().anyMatch(s -> s.command().equals(shell)),
+				() -> "commands run with " + shell + ", which the differential test does not check");
 	}
 
 	static List<Case> shellCorpus() throws IOException {
