@@ -47,6 +47,15 @@ public final class CommandJudge {
 	private static final Set<String> VARIABLE_BUILTINS = Names.setOf("test", "[", "printf", "read", "unset", "declare",
 			"typeset", "local", "export", "readonly", "mapfile", "readarray", "wait", "getopts");
 
+	/** The options of {@code set} that only change how commands run, not how the line is read or expanded. */
+	private static final String SAFE_SET_FLAGS = "euxvaCfn";
+	private static final Set<String> SAFE_SET_OPTIONS = Set.of("errexit", "nounset", "xtrace", "pipefail", "verbose",
+			"noclobber", "allexport", "noglob", "noexec");
+
+	/** Built-ins of bash that dash does not have: there the name runs a program found on PATH. */
+	private static final Set<String> BASH_ONLY_BUILTINS = Names.setOf("shopt", "declare", "typeset", "builtin",
+			"disown", "dirs", "pushd", "popd", "help", "history", "logout", "suspend", "caller", "mapfile", "readarray");
+
 	private static final Set<String> DECLARATION_BUILTINS = Names.setOf("export", "declare", "typeset", "local",
 			"readonly");
 
@@ -237,6 +246,10 @@ public final class CommandJudge {
 			denyRules(layer, layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
 		}
 		denyOutputs(redirects, layers.outputFiles, judgement);
+		if (!words.isEmpty() && !context.startsWith("run by bash ") && BASH_ONLY_BUILTINS.contains(words.get(0).text())) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
+					+ " may run the line, would run a program of that name instead", null);
+		}
 
 		boolean universal = rules.isUniversal();
 		RiskyOptions.Risk blockedBy = null;
@@ -415,6 +428,9 @@ public final class CommandJudge {
 		if (why == null && name.equals("hash") && layer.stream().anyMatch(w -> w.text().startsWith("-p"))) {
 			why = "`hash -p` changes which program a command name runs";
 		}
+		if (why == null && name.equals("set")) {
+			why = setOptionChangingTheReading(layer);
+		}
 		if (why == null && (name.equals("mapfile") || name.equals("readarray"))
 				&& layer.stream().anyMatch(w -> w.text().startsWith("-C"))) {
 			why = "`" + name + " -C` runs a callback command";
@@ -432,6 +448,36 @@ public final class CommandJudge {
 		if (why != null) {
 			judgement.raise(PartStatus.FAILED_CLOSED, why + "; that is not supported", null);
 		}
+	}
+
+	/**
+	 * Why {@code set} changes how the shell reads or expands the rest of the line ({@code set -k} makes later
+	 * {@code NAME=value} arguments assignments, {@code set +B} turns brace expansion off, {@code -o posix} …), or
+	 * null when its options only change how commands run (errexit, xtrace, pipefail …).
+	 */
+	private static String setOptionChangingTheReading(List<Word> layer) {
+		for (int i = 1; i < layer.size(); i++) {
+			String text = layer.get(i).text();
+			if (!layer.get(i).literal()) {
+				return "`set " + Quoting.oneLine(text) + "` may change how the shell reads the rest of the line";
+			}
+			if (text.equals("--") || text.equals("-") || !(text.startsWith("-") || text.startsWith("+"))) {
+				return null;
+			}
+			for (int j = 1; j < text.length(); j++) {
+				char c = text.charAt(j);
+				if (c == 'o') {
+					String option = i + 1 < layer.size() ? layer.get(++i).text() : "";
+					if (!SAFE_SET_OPTIONS.contains(option)) {
+						return "`set " + text + " " + Quoting.oneLine(option)
+								+ "` may change how the shell reads the rest of the line";
+					}
+				} else if (SAFE_SET_FLAGS.indexOf(c) < 0) {
+					return "`set " + text + "` changes how the shell reads the rest of the line";
+				}
+			}
+		}
+		return null;
 	}
 
 	private void denyRules(List<Word> layer, boolean openTail, Judgement judgement) {

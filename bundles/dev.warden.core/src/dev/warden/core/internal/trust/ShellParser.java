@@ -225,8 +225,8 @@ public final class ShellParser {
 				}
 				throw new ShellSyntaxException("syntax error: unexpected `)`");
 			}
-			if (closer == Closer.BRACE && atReserved("}")) {
-				break;
+			if (closer == Closer.BRACE && !needSeparator && atReserved("}")) {
+				break; // `}` is a keyword only where a command may start: `{ (ls) }` lacks a `;`
 			}
 			if (needSeparator) {
 				throw new ShellSyntaxException("syntax error near " + describeHere());
@@ -791,7 +791,7 @@ public final class ShellParser {
 			case '"' -> parseDoubleQuoted(word);
 			case '$' -> parseDollar(word, false);
 			case '`' -> {
-				parseBackquote(word);
+				parseBackquote(word, false);
 				word.unquotedExpansion = true;
 			}
 			case '~' -> {
@@ -970,7 +970,7 @@ public final class ShellParser {
 				}
 			}
 			case '$' -> parseDollar(word, true);
-			case '`' -> parseBackquote(word);
+			case '`' -> parseBackquote(word, true);
 			default -> {
 				// Up to the next character that means something inside double quotes.
 				int runEnd = pos + 1;
@@ -1125,12 +1125,16 @@ public final class ShellParser {
 		return Character.isLetterOrDigit(c) || "_-.,:/@%+=*?^#~ ".indexOf(c) >= 0;
 	}
 
-	private void parseBackquote(WordBuilder word) throws ShellSyntaxException {
+	private void parseBackquote(WordBuilder word, boolean inDoubleQuotes) throws ShellSyntaxException {
 		int open = pos;
 		int close = open + 1;
 		while (close < end && chars[close] != '`') {
 			if (chars[close] == '\\') {
 				throw new ShellSyntaxException("back-slashes inside back-quotes are not supported; use $( … )");
+			}
+			if (inDoubleQuotes && (chars[close] == '"' || chars[close] == '\'')) {
+				throw new ShellSyntaxException("quotes inside back-quotes inside double quotes are read differently by"
+						+ " dash and bash; use $( … )");
 			}
 			close++;
 		}

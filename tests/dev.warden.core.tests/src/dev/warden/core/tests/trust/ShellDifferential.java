@@ -115,9 +115,12 @@ final class ShellDifferential {
 			"getopts", "newgrp", "chdir", "[[", "]]", "!", "{", "}", "function", "select", "if", "then", "else", "elif",
 			"fi", "case", "esac", "for", "while", "until", "do", "done", "in");
 
-	/** Variables whose values differ between the shells or between runs by nature. */
+	/**
+	 * Variables whose values differ between the shells or between runs by nature ({@code $?} after a command
+	 * substitution in the same command is its status in bash, the previous command's in dash: a number either way).
+	 */
 	private static final Pattern DYNAMIC = Pattern.compile(
-			"\\$\\{?(?:[$!0_-]|#\\}|RANDOM|SRANDOM|SECONDS|LINENO|PPID|BASH\\w*|SHLVL|EPOCH\\w*|HISTCMD|OPTIND|PS[1-4]|SHELLOPTS|"
+			"\\$\\{?(?:[$!0_?-]|#\\}|RANDOM|SRANDOM|SECONDS|LINENO|PPID|BASH\\w*|SHLVL|EPOCH\\w*|HISTCMD|OPTIND|PS[1-4]|SHELLOPTS|"
 					+ "UID|EUID|GROUPS|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|PIPESTATUS|FUNCNAME|DIRSTACK|COMP\\w*|OLDPWD)");
 
 	/** The environment every line sees. */

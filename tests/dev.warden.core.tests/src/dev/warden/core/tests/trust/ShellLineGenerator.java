@@ -23,12 +23,15 @@ final class ShellLineGenerator {
 	private static final String[] PLAIN = { "a", "b", "x.txt", "-n", "-la", "--flag", "--flag=x", "--output=o",
 			"1", "42", "if", "then", "fi", "do", "done", "in", "case", "esac", "{", "}", "!", "a=b", "FOO=bar", "%", "@",
 			"+", ":", "-", "--", "-e", "a,b", "a.b", "x=", "=x", "select", "function", "time", "coproc", "[[", "]]",
-			"-p", "until", "while", "elif", "else", "=", "a:b", "data", "out" };
+			"-p", "until", "while", "elif", "else", "=", "a:b", "data", "out", "A=1", "PATH=x", "-o", "posix", "+B",
+			"-k", "--", "x:y:z", "a==b", "-c", "{}", "[", "]", "a.b.c", "@a", "%%", "a+b", "+=", "a+=b" };
 
 	private static final String[] QUOTED = { "'a b'", "\"a b\"", "\"$A\"", "\"$(ls)\"", "\"`ls`\"", "'$A'", "\"a\\\"b\"",
 			"\"\\\\\"", "\"\\$\"", "\"\\a\"", "''", "\"\"", "'*'", "\"*\"", "'{a,b}'", "\"{a,b}\"", "'~'", "\"~\"",
 			"'a\"b'", "\"a'b\"", "\"$B\"", "\"${A}x\"", "'#'", "\"#\"", "\"$@\"", "\"$*\"", "\"\\`\"", "\"a\nb\"",
-			"'a\nb'", "\"$E\"", "\"!\"", "\"\\!\"" };
+			"'a\nb'", "\"$E\"", "\"!\"", "\"\\!\"", "'a\\'", "\"a'b'\"", "\"$((1))\"", "\"${A:-\"x y\"}\"",
+			"\"$(echo \")\")\"", "\"`echo '\"'`\"", "\"${A}\"\"$B\"", "'\"'\"'\"", "\"#\"x", "\"~/x\"", "\"{a,b}\"x",
+			"\"$A\"$B", "\"\\\n\"" };
 
 	private static final String[] ESCAPED = { "\\ ", "\\;", "\\|", "\\&", "\\#", "\\'", "\\\"", "\\\\", "\\n", "\\$",
 			"\\*", "\\{", "\\}", "\\~", "\\(", "\\)", "\\<", "\\>", "\\!", "\\,", "\\a", "\\=", "\\`" };
@@ -78,10 +81,14 @@ final class ShellLineGenerator {
 			"{ (ls) }", "{ { ls; } }", "coproc", "select", "function", "[[", "]]", "then", "fi", "done", "esac",
 			"command ls", "exec ls", "builtin echo", "eval ls", ". in", "source in", "alias ls=git",
 			"trap ls EXIT", "set -f", ":", "env ls", "nohup ls", "timeout 5 ls", "nice ls", "xargs ls",
-			"bash -c ls", "sh -c 'ls; git'", "dash -c ls", "bash -c 'ls {a,b}'" };
+			"bash -c ls", "sh -c 'ls; git'", "dash -c ls", "bash -c 'ls {a,b}'", "set -k", "set +B", "shopt -s extglob",
+			"exec 3>out", "{ ls; } &", "! { ls; }", "( ls ) &", "ls & wait", "cat <<A <<B\na\nA\nb\nB",
+			"cat <<E\"O\"F\n$A\nEOF", "cat <<\\EOF\n$A\nEOF", "ls 2>&1 | cat", "ls;#c", "ls #c\nls",
+			"time -p ls | cat", "ls | ! cat", "!ls", "ls!", "a= ls", "a=b=c ls", "a=$'x' ls", "ls ;; ls" };
 
 	private static final String[] SEPARATORS = { "; ", " && ", " || ", " & ", "\n", " | ", " |& ", ";", "&", "&&",
-			"||", "|", " ;\n", " &&\n", " |\n", "\n\n", " ; ", "&\n", ";;", " ;& ", "||\n", " & ; " };
+			"||", "|", " ;\n", " &&\n", " |\n", "\n\n", " ; ", "&\n", ";;", " ;& ", "||\n", " & ; ", " ;#c\n",
+			" # c\n", " && # c\n", " |\n\n", " 2>&1 | ", " | ! ", " &&\n\t" };
 
 	private final SplittableRandom random;
 	private final List<String> pendingHeredocs = new ArrayList<>();
