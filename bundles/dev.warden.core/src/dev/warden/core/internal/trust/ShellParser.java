@@ -256,6 +256,12 @@ public final class ShellParser {
 		skipBlanks();
 		if (atReserved("!")) {
 			pos++;
+			skipBlanks();
+			while (atReserved("!")) { // bash negates again, as it does after `time`
+				unportable("`! !` negates twice in bash; dash refuses it");
+				pos++;
+				skipBlanks();
+			}
 		}
 		Command first = parseCommand();
 		skipBlanks();
@@ -273,6 +279,9 @@ public final class ShellParser {
 					pos++;
 				}
 				skipBlanksAndNewlines();
+				if (atReserved("!")) {
+					throw new ShellSyntaxException("syntax error: `!` may only start a pipeline, not follow a `|`");
+				}
 				commands.add(parseCommand());
 			} else {
 				return new Pipeline(frozen(commands));

@@ -286,7 +286,12 @@ public final class Wrappers {
 				throw new CannotTell("`time " + text + "` writes its report to a file");
 			}
 		}
-		return inner("time", words, skip("time", words, TIME), false);
+		int command = skip("time", words, TIME);
+		if (command < words.size() && words.get(command).text().equals("!")) {
+			throw new CannotTell("`time !` negates the command in bash, where `time` is a keyword, but runs a program"
+					+ " named `!` elsewhere");
+		}
+		return inner("time", words, command, false);
 	}
 
 	private static int skipNice(List<Word> words) throws CannotTell {

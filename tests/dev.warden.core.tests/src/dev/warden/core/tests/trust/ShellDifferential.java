@@ -112,7 +112,7 @@ final class ShellDifferential {
 			"local", "declare", "typeset", "alias", "unalias", "source", "let", "jobs", "fg", "bg", "disown",
 			"suspend", "logout", "history", "fc", "enable", "shopt", "caller", "dirs", "pushd", "popd", "help", "bind",
 			"complete", "compgen", "compopt", "mapfile", "readarray", "coproc", "time", "hash", "umask", "ulimit",
-			"getopts", "newgrp", "chdir", "[[", "]]", "!", "{", "}", "function", "select", "if", "then", "else", "elif",
+			"getopts", "newgrp", "chdir", "[[", "]]", "{", "}", "function", "select", "if", "then", "else", "elif",
 			"fi", "case", "esac", "for", "while", "until", "do", "done", "in");
 
 	/**
@@ -306,7 +306,7 @@ final class ShellDifferential {
 			if (NOT_RECORDABLE.contains(name)) {
 				return "`" + name + "`";
 			}
-			if (name.isEmpty() || !name.matches("[A-Za-z0-9._+@%,=-]+")) {
+			if (name.isEmpty() || !name.matches("[A-Za-z0-9._+@%,=!-]+")) {
 				return "a program name that is no plain file name";
 			}
 		}
