@@ -246,7 +246,11 @@ public final class CommandJudge {
 			denyRules(layer, layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
 		}
 		denyOutputs(redirects, layers.outputFiles, judgement);
-		if (!words.isEmpty() && !context.startsWith("run by bash ") && BASH_ONLY_BUILTINS.contains(words.get(0).text())) {
+		if (!words.isEmpty() && words.get(0).text().startsWith("%")) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`" + Quoting.oneLine(words.get(0).text()) + "` names a job to"
+					+ " resume in bash (`fg`), but a program in dash", null);
+		} else if (!words.isEmpty() && !context.startsWith("run by bash ")
+				&& BASH_ONLY_BUILTINS.contains(words.get(0).text())) {
 			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
 					+ " may run the line, would run a program of that name instead", null);
 		}

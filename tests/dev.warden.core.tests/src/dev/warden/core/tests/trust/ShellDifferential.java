@@ -127,6 +127,15 @@ final class ShellDifferential {
 	private static final Map<String, String> ENVIRONMENT = Map.of("A", "a", "B", "b c", "D", "--data-x", "E", "",
 			"G", "*", "T", "out", "U", "in", "LC_ALL", "C");
 
+	/**
+	 * Replaces each newline of the argument {@code $__a} by U+0001, which no trusted line holds: bash's standard
+	 * output is line-buffered, so a record with a newline inside would be written in pieces, between which a
+	 * concurrent program of the same pipeline could write its own.
+	 */
+	private static final String ESCAPE_NEWLINES = "case $__a in *'\n'*) __b=; while :; do case $__a in *'\n'*)"
+			+ " __b=\"$__b${__a%%'\n'*}\u0001\"; __a=${__a#*'\n'};; *) __b=\"$__b$__a\"; break;; esac; done;"
+			+ " __a=$__b;; esac;";
+
 	/** Where the shells' messages say they come from. */
 	private static final Pattern DRIVER_PREFIX = Pattern
 			.compile("\\S*driver\\.sh: (?:line \\d+: |\\d+: )?(?:eval: (?:line \\d+: |\\d+: )?)?");
@@ -157,7 +166,7 @@ final class ShellDifferential {
 				.map(s -> s.command().get(0)).orElse("/bin/sh");
 		this.stubScript = work.resolve("stub");
 		Files.writeString(stubScript, "#!" + dash + "\n" + "__n=${0##*/}\n" + "__r=\"$(($# + 1)):${#__n}:$__n\"\n"
-				+ "for __a in \"$@\"; do __r=\"$__r:${#__a}:$__a\"; done\n"
+				+ "for __a in \"$@\"; do " + ESCAPE_NEWLINES + " __r=\"$__r:${#__a}:$__a\"; done\n"
 				+ "printf '%s %s\\n' \"$__L\" \"$__r\" >>\"$__LOG\"\n");
 		Files.setPosixFilePermissions(stubScript, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
@@ -356,7 +365,8 @@ final class ShellDifferential {
 		Path log = dir.resolve("log");
 		Path err = dir.resolve("err");
 		StringBuilder script = new StringBuilder(planned.size() * 80);
-		script.append("__rec() { __r=\"$#\"; for __a in \"$@\"; do __r=\"$__r:${#__a}:$__a\"; done;"
+		script.append("__rec() { __r=\"$#\"; for __a in \"$@\"; do " + ESCAPE_NEWLINES
+				+ " __r=\"$__r:${#__a}:$__a\"; done;"
 				+ " command printf '%s %s\\n' \"$__L\" \"$__r\" >>\"$__LOG\"; }\n");
 		for (String name : FUNCTIONS) {
 			script.append(name).append("() { __rec ").append(name).append(" \"$@\"; }\n");
@@ -415,13 +425,31 @@ final class ShellDifferential {
 			return records;
 		}
 		byte[] bytes = Files.readAllBytes(log);
+		try {
+			readRecords(bytes, records);
+		} catch (NumberFormatException | IndexOutOfBoundsException | IOException e) {
+			throw new IOException("the record log " + log + " is torn: " + e.getMessage(), e);
+		}
+		return records;
+	}
+
+	private static void readRecords(byte[] bytes, Map<Integer, List<String>> records) throws IOException {
 		int i = 0;
 		while (i < bytes.length) {
 			int space = indexOf(bytes, (byte) ' ', i);
+			if (space - i > 9) {
+				throw new IOException("at byte " + i + ": " + escape(new String(bytes, Math.max(0, i - 200),
+						Math.min(bytes.length, i + 200) - Math.max(0, i - 200), StandardCharsets.ISO_8859_1)));
+			}
 			int index = Integer.parseInt(new String(bytes, i, space - i, StandardCharsets.ISO_8859_1));
 			int at = space + 1;
 			int colon = indexOf(bytes, (byte) ':', at);
-			int argc = Integer.parseInt(new String(bytes, at, colon - at, StandardCharsets.ISO_8859_1));
+			String count = new String(bytes, at, colon - at, StandardCharsets.ISO_8859_1);
+			if (!count.matches("[0-9]{1,6}")) {
+				throw new IOException("at byte " + i + ": " + escape(new String(bytes, Math.max(0, i - 200),
+						Math.min(bytes.length, i + 200) - Math.max(0, i - 200), StandardCharsets.ISO_8859_1)));
+			}
+			int argc = Integer.parseInt(count);
 			at = colon;
 			StringBuilder record = new StringBuilder();
 			record.append(argc);
@@ -430,18 +458,17 @@ final class ShellDifferential {
 				int lengthEnd = indexOf(bytes, (byte) ':', lengthStart);
 				int length = Integer.parseInt(new String(bytes, lengthStart, lengthEnd - lengthStart,
 						StandardCharsets.ISO_8859_1));
-				record.append('\u0000').append(new String(bytes, lengthEnd + 1, length, StandardCharsets.UTF_8));
+				record.append('\u0000').append(new String(bytes, lengthEnd + 1, length, StandardCharsets.UTF_8)
+						.replace('\u0001', '\n'));
 				at = lengthEnd + 1 + length;
 			}
 			if (at >= bytes.length || bytes[at] != '\n') {
-				throw new IOException("the record log " + log + " is torn at byte " + at + ": "
-						+ escape(new String(bytes, Math.max(0, i - 200), Math.min(bytes.length, at + 200)
-								- Math.max(0, i - 200), StandardCharsets.ISO_8859_1)));
+				throw new IOException("at byte " + at + ": " + escape(new String(bytes, Math.max(0, i - 200),
+						Math.min(bytes.length, at + 200) - Math.max(0, i - 200), StandardCharsets.ISO_8859_1)));
 			}
 			records.computeIfAbsent(index, k -> new ArrayList<>()).add(record.toString());
 			i = at + 1;
 		}
-		return records;
 	}
 
 	private static int indexOf(byte[] bytes, byte b, int from) throws IOException {
