@@ -113,7 +113,7 @@ public final class CommandJudge {
 		judge.script(script, "", List.of());
 		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
-			// The shell that runs the line may be dash or bash (see ProcessCommandRunner): trusted only where both
+			// The shell that runs the line may be dash or bash (see CommandShell): trusted only where both
 			// would run exactly the parts.
 			return new CommandVerdict(commandLine, Verdict.ASK, script.unportable().get(), true, verdict.parts());
 		}
