@@ -29,8 +29,8 @@ import dev.warden.core.trust.TrustPolicy;
 
 /**
  * The trust parser against dash and bash (see {@link ShellDifferential}): the trust corpora and at least 100,000
- * generated lines (system properties {@code warden.shelldiff.lines} and {@code warden.shelldiff.seed}; the long
- * mode is {@code releng/bin/shell-diff}). Every divergence the harness found is a case of {@code shell-corpus.tsv},
+ * generated lines (system properties {@code warden.shelldiff.lines} and {@code warden.shelldiff.seed}, passed with
+ * {@code -Dtycho.testArgLine=…}; the long mode is {@code releng/bin/shell-diff}). Every divergence the harness found is a case of {@code shell-corpus.tsv},
  * whose verdicts are checked here as the trust corpus's are.
  */
 class ShellDifferentialTest {
