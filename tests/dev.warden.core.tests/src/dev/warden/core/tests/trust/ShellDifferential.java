@@ -38,15 +38,20 @@ import dev.warden.core.trust.Verdict;
 
 /**
  * The trust parser against the real shells. Every line that the policy TRUSTS under universal trust ({@code *}, so
- * that only parsing matters) is run for real under {@code dash} and {@code bash}, in a throw-away folder whose
- * {@code PATH} holds only recording stubs, and what the shells executed is compared with what the parser said:
+ * that only parsing matters) is run for real under {@code dash}, {@code bash} and {@code bash --posix}, in a
+ * throw-away folder whose {@code PATH} holds only recording stubs, and what the shells executed is compared with what
+ * the parser said:
  * <ul>
  * <li>each simple command the parser found (also inside substitutions) must have run once, with exactly its words
  * where they are literal (a word with an expansion stands for any number of arguments), and nothing else may
- * have run;</li>
- * <li>the shell must not complain (a syntax error, a program that is not found, a bad redirection);</li>
- * <li>dash and bash must have executed the same programs with the same arguments, expansions included.</li>
+ * have run (the stubs succeed, so after {@code ||} or {@code !}, or when a redirection fails at run time, a command
+ * may not run, but nothing unexpected may);</li>
+ * <li>the shell must not complain (a syntax error, a program that is not found, a bad substitution);</li>
+ * <li>the shells must have executed the same programs with the same arguments, expansions included (but for
+ * variables such as {@code $$} or {@code $RANDOM} whose values differ by nature).</li>
  * </ul>
+ * Not checked: the values that assignments give, and which files redirections open (the targets are the parser's
+ * redirection words, judged by the policy).
  * Programs are recorded by shell functions (for the names of {@link ShellLineGenerator#PROGRAMS} and the regular
  * built-ins they can replace) and by stubs on {@code PATH} (for every other name a trusted line runs, and for
  * wrappers such as {@code env} or {@code xargs} that find programs on {@code PATH}). Each appends its name and

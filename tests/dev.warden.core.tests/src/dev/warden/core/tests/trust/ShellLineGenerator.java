@@ -84,7 +84,10 @@ final class ShellLineGenerator {
 			"bash -c ls", "sh -c 'ls; git'", "dash -c ls", "bash -c 'ls {a,b}'", "set -k", "set +B", "shopt -s extglob",
 			"exec 3>out", "{ ls; } &", "! { ls; }", "( ls ) &", "ls & wait", "cat <<A <<B\na\nA\nb\nB",
 			"cat <<E\"O\"F\n$A\nEOF", "cat <<\\EOF\n$A\nEOF", "ls 2>&1 | cat", "ls;#c", "ls #c\nls",
-			"time -p ls | cat", "ls | ! cat", "!ls", "ls!", "a= ls", "a=b=c ls", "a=$'x' ls", "ls ;; ls" };
+			"time -p ls | cat", "ls | ! cat", "!ls", "ls!", "a= ls", "a=b=c ls", "a=$'x' ls", "ls ;; ls",
+			"ls \\#x", "ls '#'x", "ls & ;", "ls &&", "ls 'a\\\nb'", "ls $*", "ls \"$*\"", "ls ${#A}x",
+			"ls <<$A\n$A\n", "ls <<'$A'\nx\n$A\n", "ls <<E\nE\nls", "ls <<E; ls\nx\nE", "cat <<-E\n\t\tx\n\tE",
+			"ls $(\nls\n)", "ls $(ls\n\n)", "ls `\nls`", "ls \"$(\n)\"", "%", "%1", "ls %", "fg", "bg", "jobs" };
 
 	private static final String[] SEPARATORS = { "; ", " && ", " || ", " & ", "\n", " | ", " |& ", ";", "&", "&&",
 			"||", "|", " ;\n", " &&\n", " |\n", "\n\n", " ; ", "&\n", ";;", " ;& ", "||\n", " & ; ", " ;#c\n",
@@ -216,7 +219,7 @@ final class ShellLineGenerator {
 	}
 
 	private void heredoc(StringBuilder line) {
-		String delimiter = pick("EOF", "E", "END", "x");
+		String delimiter = pick("EOF", "E", "END", "x", "$A", "E-F", "E.F", "_");
 		String written = switch (random.nextInt(6)) {
 		case 0 -> "'" + delimiter + "'";
 		case 1 -> "\"" + delimiter + "\"";
