@@ -837,9 +837,10 @@ public final class ShellParser {
 				unportable("`~" + next + "` names bash's directory stack, but a user name to dash");
 			}
 			for (int i = pos + 1; !endsWord(i) && chars[i] != '/'; i++) {
-				if (chars[i] == ':') {
-					unportable("bash ends the `~` name of `" + src.substring(pos, i + 1) + "…` at the `:`, dash at"
-							+ " the next `/`");
+				char c = chars[i];
+				if (!isNameChar(c) && c != '.' && c != '-' && (c != '+' || i != pos + 1)) {
+					unportable("the shells end the user name after `~` differently in `" + src.substring(pos, i + 1)
+							+ "…`");
 					break;
 				}
 			}
