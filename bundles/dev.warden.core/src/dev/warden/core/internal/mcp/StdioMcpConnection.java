@@ -1,0 +1,311 @@
+package dev.warden.core.internal.mcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.warden.core.mcp.McpCallResult;
+import dev.warden.core.mcp.McpConnection;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.mcp.McpProgress;
+import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.mcp.McpToolInfo;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.protect.EnvironmentPolicy;
+
+/**
+ * An MCP server started as a process and spoken to over its standard input and output. The process gets the
+ * scrubbed environment plus the variables its configuration sets; its error output is kept (the last few kilobytes)
+ * to explain a failure.
+ */
+public final class StdioMcpConnection implements McpConnection {
+
+	/** The protocol revision Warden speaks. */
+	public static final String PROTOCOL_VERSION = "2025-11-25"; //$NON-NLS-1$
+
+	/** Older revisions Warden accepts when a server offers one of them instead. */
+	static final List<String> SUPPORTED_VERSIONS = List.of(PROTOCOL_VERSION, "2025-06-18", "2025-03-26"); //$NON-NLS-1$ //$NON-NLS-2$
+
+	private static final int ERROR_TAIL_CHARS = 4096;
+
+	private final McpServerConfig config;
+
+	private final Process process;
+
+	private final JsonRpcConnection rpc;
+
+	private final StringBuilder errorTail = new StringBuilder();
+
+	private final AtomicLong listChanges = new AtomicLong();
+
+	private final Map<String, McpProgress> progress = new ConcurrentHashMap<>();
+
+	private final AtomicLong progressTokens = new AtomicLong();
+
+	private volatile boolean toolsStale = true;
+
+	private volatile List<McpToolInfo> tools = List.of();
+
+	private String protocolVersion = ""; //$NON-NLS-1$
+
+	private StdioMcpConnection(McpServerConfig config, Process process) {
+		this.config = config;
+		this.process = process;
+		Thread errors = new Thread(() -> drainErrors(process.getErrorStream()), "Warden MCP stderr: " + config.name()); //$NON-NLS-1$
+		errors.setDaemon(true);
+		errors.start();
+		this.rpc = new JsonRpcConnection(config.name(), process.getInputStream(), process.getOutputStream(),
+				this::onNotification, this::exitDescription);
+	}
+
+	/**
+	 * Starts the server and initialises the session.
+	 *
+	 * @param environment   the policy that scrubs the inherited environment
+	 * @param startTimeout  how long the server may take to answer {@code initialize}
+	 * @param cancellation  stops the start
+	 * @throws McpException when the program cannot start, exits, or does not initialise in time
+	 */
+	public static StdioMcpConnection start(McpServerConfig config, EnvironmentPolicy environment,
+			Duration startTimeout, Cancellation cancellation) throws McpException {
+		List<String> command = new ArrayList<>();
+		command.add(config.command());
+		command.addAll(config.arguments());
+		ProcessBuilder builder = new ProcessBuilder(command);
+		environment.applyTo(builder);
+		builder.environment().putAll(config.environment());
+		Process process;
+		try {
+			process = builder.start();
+		} catch (IOException e) {
+			throw new McpException("The MCP server '" + config.name() + "' could not be started (" //$NON-NLS-1$ //$NON-NLS-2$
+					+ config.commandLine() + "): " + e.getMessage(), e); //$NON-NLS-1$
+		}
+		StdioMcpConnection connection = new StdioMcpConnection(config, process);
+		try {
+			connection.initialize(startTimeout, cancellation);
+			return connection;
+		} catch (McpException | RuntimeException e) {
+			connection.close();
+			throw e;
+		}
+	}
+
+	private void initialize(Duration timeout, Cancellation cancellation) throws McpException {
+		JsonObject params = new JsonObject();
+		params.addProperty("protocolVersion", PROTOCOL_VERSION); //$NON-NLS-1$
+		params.add("capabilities", new JsonObject()); //$NON-NLS-1$
+		JsonObject client = new JsonObject();
+		client.addProperty("name", "Warden"); //$NON-NLS-1$ //$NON-NLS-2$
+		client.addProperty("version", "0.1.0"); //$NON-NLS-1$ //$NON-NLS-2$
+		params.add("clientInfo", client); //$NON-NLS-1$
+		JsonObject result = rpc.request("initialize", params, timeout, cancellation); //$NON-NLS-1$
+		String version = result.has("protocolVersion") ? result.get("protocolVersion").getAsString() : ""; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		if (!SUPPORTED_VERSIONS.contains(version)) {
+			throw new McpException("The MCP server '" + config.name() + "' speaks protocol revision '" + version //$NON-NLS-1$ //$NON-NLS-2$
+					+ "', which Warden does not support (it speaks " + String.join(", ", SUPPORTED_VERSIONS) + ")."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		JsonObject capabilities = result.has("capabilities") && result.get("capabilities").isJsonObject() //$NON-NLS-1$ //$NON-NLS-2$
+				? result.getAsJsonObject("capabilities") //$NON-NLS-1$
+				: new JsonObject();
+		if (!capabilities.has("tools")) { //$NON-NLS-1$
+			throw new McpException("The MCP server '" + config.name() + "' offers no tools."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		protocolVersion = version;
+		rpc.notify("notifications/initialized", null); //$NON-NLS-1$
+	}
+
+	private void onNotification(String method, JsonObject params) {
+		switch (method) {
+		case "notifications/tools/list_changed" -> { //$NON-NLS-1$
+			listChanges.incrementAndGet();
+			toolsStale = true;
+		}
+		case "notifications/progress" -> { //$NON-NLS-1$
+			JsonElement token = params.get("progressToken"); //$NON-NLS-1$
+			McpProgress listener = token == null ? null : progress.get(token.getAsString());
+			if (listener != null) {
+				listener.progress(number(params, "progress"), params.has("total") ? number(params, "total") : -1, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						params.has("message") ? params.get("message").getAsString() : ""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			}
+		}
+		default -> {
+			// logging and resource notifications are not used yet
+		}
+		}
+	}
+
+	private static double number(JsonObject params, String name) {
+		JsonElement value = params.get(name);
+		return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber() ? value.getAsDouble()
+				: 0;
+	}
+
+	@Override
+	public String serverName() {
+		return config.name();
+	}
+
+	@Override
+	public String protocolVersion() {
+		return protocolVersion;
+	}
+
+	@Override
+	public List<McpToolInfo> tools() throws McpException {
+		if (toolsStale) {
+			toolsStale = false; // announcements from now on make it stale again
+			List<McpToolInfo> fetched = new ArrayList<>();
+			String cursor = null;
+			do {
+				JsonObject params = new JsonObject();
+				if (cursor != null) {
+					params.addProperty("cursor", cursor); //$NON-NLS-1$
+				}
+				JsonObject result = rpc.request("tools/list", params, Duration.ofSeconds(30), new Cancellation()); //$NON-NLS-1$
+				JsonElement list = result.get("tools"); //$NON-NLS-1$
+				if (list == null || !list.isJsonArray()) {
+					throw new McpException("The MCP server '" + config.name() + "' answered tools/list without a tool list."); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				for (JsonElement tool : list.getAsJsonArray()) {
+					if (!tool.isJsonObject() || !tool.getAsJsonObject().has("name")) { //$NON-NLS-1$
+						throw new McpException("The MCP server '" + config.name() + "' listed a tool without a name."); //$NON-NLS-1$ //$NON-NLS-2$
+					}
+					fetched.add(McpToolInfo.fromJson(tool.getAsJsonObject()));
+				}
+				cursor = result.has("nextCursor") && !result.get("nextCursor").isJsonNull() //$NON-NLS-1$ //$NON-NLS-2$
+						? result.get("nextCursor").getAsString() //$NON-NLS-1$
+						: null;
+			} while (cursor != null);
+			tools = List.copyOf(fetched);
+		}
+		return tools;
+	}
+
+	@Override
+	public long toolListChanges() {
+		return listChanges.get();
+	}
+
+	@Override
+	public McpCallResult call(String tool, JsonObject arguments, McpProgress listener, Cancellation cancellation,
+			Duration timeout) throws McpException {
+		String token = config.name() + '-' + progressTokens.incrementAndGet();
+		JsonObject params = new JsonObject();
+		params.addProperty("name", tool); //$NON-NLS-1$
+		params.add("arguments", arguments == null ? new JsonObject() : arguments); //$NON-NLS-1$
+		JsonObject meta = new JsonObject();
+		meta.addProperty("progressToken", token); //$NON-NLS-1$
+		params.add("_meta", meta); //$NON-NLS-1$
+		progress.put(token, listener == null ? McpProgress.NONE : listener);
+		try {
+			return result(rpc.request("tools/call", params, timeout, cancellation)); //$NON-NLS-1$
+		} finally {
+			progress.remove(token);
+		}
+	}
+
+	private static McpCallResult result(JsonObject result) {
+		StringBuilder text = new StringBuilder();
+		JsonElement content = result.get("content"); //$NON-NLS-1$
+		if (content != null && content.isJsonArray()) {
+			for (JsonElement item : (JsonArray) content) {
+				if (!item.isJsonObject()) {
+					continue;
+				}
+				JsonObject part = item.getAsJsonObject();
+				String type = part.has("type") ? part.get("type").getAsString() : ""; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				if (!text.isEmpty()) {
+					text.append('\n');
+				}
+				if ("text".equals(type) && part.has("text")) { //$NON-NLS-1$ //$NON-NLS-2$
+					text.append(part.get("text").getAsString()); //$NON-NLS-1$
+				} else {
+					text.append('[').append(type.isEmpty() ? "content" : type).append(" content not shown]"); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+			}
+		}
+		if (text.isEmpty() && result.has("structuredContent")) { //$NON-NLS-1$
+			text.append(result.get("structuredContent")); //$NON-NLS-1$
+		}
+		boolean error = result.has("isError") && result.get("isError").isJsonPrimitive() //$NON-NLS-1$ //$NON-NLS-2$
+				&& result.get("isError").getAsBoolean(); //$NON-NLS-1$
+		return new McpCallResult(text.toString(), error);
+	}
+
+	@Override
+	public boolean isAlive() {
+		return process.isAlive() && rpc.isOpen();
+	}
+
+	@Override
+	public String errorOutput() {
+		synchronized (errorTail) {
+			return errorTail.toString();
+		}
+	}
+
+	private void drainErrors(InputStream errors) {
+		byte[] buffer = new byte[4096];
+		try {
+			int n;
+			while ((n = errors.read(buffer)) > 0) {
+				synchronized (errorTail) {
+					errorTail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+					if (errorTail.length() > ERROR_TAIL_CHARS) {
+						errorTail.delete(0, errorTail.length() - ERROR_TAIL_CHARS);
+					}
+				}
+			}
+		} catch (IOException e) {
+			// the process ended
+		}
+	}
+
+	private String exitDescription() {
+		String code;
+		try {
+			code = process.waitFor(2, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "its output closed"; //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			code = "its output closed"; //$NON-NLS-1$
+		}
+		String errors = errorOutput().strip();
+		if (errors.length() > 600) {
+			errors = '…' + errors.substring(errors.length() - 600);
+		}
+		return code + (errors.isEmpty() ? "" : "; its last error output: " + errors); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	@Override
+	public void close() {
+		rpc.fail("The MCP server '" + config.name() + "' was stopped."); //$NON-NLS-1$ //$NON-NLS-2$
+		try {
+			process.getOutputStream().close();
+		} catch (IOException e) {
+			// stopping anyway
+		}
+		process.descendants().forEach(ProcessHandle::destroy);
+		process.destroy();
+		try {
+			if (!process.waitFor(2, TimeUnit.SECONDS)) {
+				process.descendants().forEach(ProcessHandle::destroyForcibly);
+				process.destroyForcibly();
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package dev.warden.core.mcp;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+
+import dev.warden.core.operations.Cancellation;
+
+/**
+ * A running, initialised MCP server. Thread-safe: calls may overlap.
+ */
+public interface McpConnection extends AutoCloseable {
+
+	/** @return the server's name in Warden's configuration */
+	String serverName();
+
+	/** @return the protocol revision both sides agreed on */
+	String protocolVersion();
+
+	/**
+	 * @return the server's tools; fetched again after the server announced {@code notifications/tools/list_changed}
+	 *         (many announcements before the next look cost one fetch)
+	 */
+	List<McpToolInfo> tools() throws McpException;
+
+	/** @return how many {@code notifications/tools/list_changed} the server sent so far */
+	long toolListChanges();
+
+	/**
+	 * Calls a tool and waits for its result. Cancelling {@code cancellation} sends {@code notifications/cancelled} and
+	 * ends the wait with a {@link java.util.concurrent.CancellationException}.
+	 *
+	 * @throws McpException when the server fails, dies, answers malformed JSON-RPC or does not answer in time
+	 */
+	McpCallResult call(String tool, JsonObject arguments, McpProgress progress, Cancellation cancellation,
+			Duration timeout) throws McpException;
+
+	/** @return whether the server process still runs and the connection is open */
+	boolean isAlive();
+
+	/** @return the last lines the server wrote to its error output (at most a few kilobytes) */
+	String errorOutput();
+
+	/** Stops the server (its process tree). */
+	@Override
+	void close();
+}
