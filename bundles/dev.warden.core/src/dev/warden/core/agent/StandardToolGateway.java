@@ -13,7 +13,9 @@ import dev.warden.core.tools.Capability;
  * <li>commands: refused when denied; in Autopilot run when trusted and asked otherwise; in Supervised mode always
  * asked;</li>
  * <li>URLs: refused where the URL rules refuse; asked in Supervised mode;</li>
- * <li>questions to the user: allowed in Supervised mode; in Autopilot refused with advice to decide and say so.</li>
+ * <li>questions to the user: allowed in Supervised mode; in Autopilot refused with advice to decide and say so;</li>
+ * <li>MCP tools: asked in both modes unless the user trusted {@code server/tool} or {@code server/*}; refused when the
+ * tool changed since it was pinned (see {@link McpRules}).</li>
  * </ul>
  */
 public final class StandardToolGateway implements ToolGateway {
@@ -24,16 +26,27 @@ public final class StandardToolGateway implements ToolGateway {
 
 	private final UrlRules urls;
 
+	private final McpRules mcp;
+
+	/** A gateway for the built-in tools only: every MCP call is refused. */
 	public StandardToolGateway(CommandRules commands, PathRules paths, UrlRules urls) {
+		this(commands, paths, urls, McpRules.NONE);
+	}
+
+	public StandardToolGateway(CommandRules commands, PathRules paths, UrlRules urls, McpRules mcp) {
 		this.commands = commands;
 		this.paths = paths;
 		this.urls = urls;
+		this.mcp = mcp;
 	}
 
 	@Override
 	public GatewayDecision decide(ToolInvocation invocation, Mode mode) {
 		var capabilities = invocation.capabilities();
 		String subject = invocation.subject();
+		if (capabilities.contains(Capability.CALL_MCP_TOOLS)) {
+			return mcpDecision(subject);
+		}
 		if (capabilities.contains(Capability.RUN_COMMANDS)) {
 			String workingDirectory = invocation.arguments().string("cwd", "."); //$NON-NLS-1$ //$NON-NLS-2$
 			Optional<String> cwd = paths.refusal(workingDirectory, false);
@@ -69,6 +82,20 @@ public final class StandardToolGateway implements ToolGateway {
 			return refusal.map(GatewayDecision::refuse).orElseGet(() -> GatewayDecision.allow("path allowed")); //$NON-NLS-1$
 		}
 		return GatewayDecision.refuse("The tool " + invocation.toolName() + " declares no capability Warden knows."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private GatewayDecision mcpDecision(String subject) {
+		McpRules.Verdict verdict;
+		try {
+			verdict = mcp.check(subject);
+		} catch (RuntimeException e) {
+			return GatewayDecision.refuse("The MCP tool " + subject + " could not be checked: " + e.getMessage()); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return switch (verdict.level()) {
+		case TRUSTED -> GatewayDecision.allow(verdict.reason());
+		case ASK -> GatewayDecision.ask(verdict.reason());
+		case REFUSED -> GatewayDecision.refuse(verdict.reason());
+		};
 	}
 
 	private static GatewayDecision commandDecision(CommandRules.Verdict verdict, Mode mode) {

@@ -11,5 +11,7 @@ public enum Capability {
 	/** Fetch a web page. */
 	FETCH_URLS,
 	/** Ask the user a question. */
-	ASK_USER
+	ASK_USER,
+	/** Call a tool of an MCP server (the tool's server and name are the call's subject, {@code server/tool}). */
+	CALL_MCP_TOOLS
 }

@@ -51,4 +51,9 @@ public interface Grant {
 	 * @param choices suggested answers, may be empty
 	 */
 	String ask(String question, List<String> choices) throws ToolException;
+
+	/** Shows a line of progress on the call's card (e.g. an MCP server's progress notifications); needs no capability. */
+	default void report(String text) {
+		// a grant without a card drops progress
+	}
 }

@@ -36,23 +36,7 @@ public final class ToolArguments {
 	 * @throws ToolException if the JSON is malformed or does not fit the schema
 	 */
 	public static ToolArguments parse(String tool, String json, JsonObject schema) throws ToolException {
-		JsonElement root;
-		try {
-			JsonReader reader = new JsonReader(new java.io.StringReader(json.isBlank() ? "{}" : json)); //$NON-NLS-1$
-			reader.setStrictness(Strictness.STRICT);
-			root = JsonParser.parseReader(reader);
-			if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-				throw new ToolException("The arguments for " + tool + " are not valid JSON: unexpected text after " //$NON-NLS-1$ //$NON-NLS-2$
-						+ "the object. Send one JSON object."); //$NON-NLS-1$
-			}
-		} catch (JsonParseException | java.io.IOException e) {
-			throw new ToolException("The arguments for " + tool + " are not valid JSON (" + rootMessage(e) //$NON-NLS-1$ //$NON-NLS-2$
-					+ "). Nothing was done; send the call again with a valid JSON object."); //$NON-NLS-1$
-		}
-		if (!root.isJsonObject()) {
-			throw new ToolException("The arguments for " + tool + " must be a JSON object, not " + root + '.'); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		JsonObject arguments = root.getAsJsonObject();
+		JsonObject arguments = object(tool, json);
 		JsonObject properties = schema.has("properties") ? schema.getAsJsonObject("properties") : new JsonObject(); //$NON-NLS-1$ //$NON-NLS-2$
 		List<String> problems = new ArrayList<>();
 		if (schema.has("required")) { //$NON-NLS-1$
@@ -77,6 +61,36 @@ public final class ToolArguments {
 					+ ". Nothing was done. Arguments of " + tool + ": " + String.join(", ", known) + '.'); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		return new ToolArguments(arguments.deepCopy());
+	}
+
+	/**
+	 * Checks only that {@code json} is one JSON object: for tools whose arguments their own side validates (MCP
+	 * servers check against their schema, which may use more of JSON Schema than Warden's tools do).
+	 *
+	 * @throws ToolException if the JSON is malformed or not an object
+	 */
+	public static ToolArguments parseObject(String tool, String json) throws ToolException {
+		return new ToolArguments(object(tool, json));
+	}
+
+	private static JsonObject object(String tool, String json) throws ToolException {
+		JsonElement root;
+		try {
+			JsonReader reader = new JsonReader(new java.io.StringReader(json.isBlank() ? "{}" : json)); //$NON-NLS-1$
+			reader.setStrictness(Strictness.STRICT);
+			root = JsonParser.parseReader(reader);
+			if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+				throw new ToolException("The arguments for " + tool + " are not valid JSON: unexpected text after " //$NON-NLS-1$ //$NON-NLS-2$
+						+ "the object. Send one JSON object."); //$NON-NLS-1$
+			}
+		} catch (JsonParseException | java.io.IOException e) {
+			throw new ToolException("The arguments for " + tool + " are not valid JSON (" + rootMessage(e) //$NON-NLS-1$ //$NON-NLS-2$
+					+ "). Nothing was done; send the call again with a valid JSON object."); //$NON-NLS-1$
+		}
+		if (!root.isJsonObject()) {
+			throw new ToolException("The arguments for " + tool + " must be a JSON object, not " + root + '.'); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return root.getAsJsonObject();
 	}
 
 	private static void check(String name, JsonElement value, JsonObject property, List<String> problems) {

@@ -86,7 +86,9 @@ public final class ToolDispatcher {
 		}
 		ToolArguments arguments;
 		try {
-			arguments = ToolArguments.parse(call.name(), call.argumentsJson(), tool.spec().schema());
+			arguments = tool.capabilities().contains(Capability.CALL_MCP_TOOLS)
+					? ToolArguments.parseObject(call.name(), call.argumentsJson()) // the server checks its own schema
+					: ToolArguments.parse(call.name(), call.argumentsJson(), tool.spec().schema());
 		} catch (ToolException e) {
 			record("tool.call", call.name(), "REFUSED", "malformed arguments", "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			return ToolOutput.error(e.getMessage());
@@ -96,11 +98,13 @@ public final class ToolDispatcher {
 		ToolInvocation invocation = new ToolInvocation(sessionId, call.id(), call.name(), tool.capabilities(),
 				tool.subject(arguments), arguments);
 		GatewayDecision decision = gateway.decide(invocation, mode);
+		boolean mcp = tool.capabilities().contains(Capability.CALL_MCP_TOOLS);
+		String callArguments = mcp ? " Arguments: " + arguments.toJson() : ""; //$NON-NLS-1$ //$NON-NLS-2$
 		record(kind, invocation.subject(), switch (decision.verdict()) {
 		case ALLOW -> "ALLOWED"; //$NON-NLS-1$
 		case ASK -> "ASK"; //$NON-NLS-1$
 		case REFUSE -> "REFUSED"; //$NON-NLS-1$
-		}, decision.reason(), "policy"); //$NON-NLS-1$
+		}, decision.reason() + callArguments, "policy"); //$NON-NLS-1$
 		if (decision.verdict() == GatewayDecision.Verdict.REFUSE) {
 			return ToolOutput.notDone(ToolOutput.Outcome.REFUSED, ToolOutput.REFUSED_PREFIX + ": " + decision.reason() + " Nothing was done."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
@@ -117,11 +121,14 @@ public final class ToolDispatcher {
 			}
 		}
 		CallGrant grant = new CallGrant(invocation, tool.capabilities(), reviewChanges, listener, cancellation, kind);
+		long started = System.nanoTime();
 		try {
 			ToolOutput output = tool.execute(grant);
 			ToolOutput capped = new ToolOutput(Truncation.cap(output.content()), output.error(), output.outcome());
 			String verdict = cancellation.isCancelled() ? "CANCELLED" : capped.error() ? "FAILED" : "DONE"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			record(kind, invocation.subject(), verdict, grant.outcome, "agent"); //$NON-NLS-1$
+			String outcome = mcp ? "took " + (System.nanoTime() - started) / 1_000_000 + " ms, result " //$NON-NLS-1$ //$NON-NLS-2$
+					+ output.content().length() + " characters" : grant.outcome; //$NON-NLS-1$
+			record(kind, invocation.subject(), verdict, outcome, "agent"); //$NON-NLS-1$
 			return capped;
 		} catch (ToolException e) {
 			record(kind, invocation.subject(), "FAILED", e.getMessage(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -224,6 +231,9 @@ public final class ToolDispatcher {
 		}
 		if (capabilities.contains(Capability.ASK_USER)) {
 			return "question"; //$NON-NLS-1$
+		}
+		if (capabilities.contains(Capability.CALL_MCP_TOOLS)) {
+			return "mcp.call"; //$NON-NLS-1$
 		}
 		return "file.read"; //$NON-NLS-1$
 	}
@@ -348,6 +358,13 @@ public final class ToolDispatcher {
 			FetchedPage page = capabilities.urls().fetch(url, maxChars, cancellation);
 			outcome = "HTTP " + page.status(); //$NON-NLS-1$
 			return page;
+		}
+
+		@Override
+		public void report(String text) {
+			if (!revoked) {
+				listener.toolOutput(invocation.callId(), text);
+			}
 		}
 
 		@Override

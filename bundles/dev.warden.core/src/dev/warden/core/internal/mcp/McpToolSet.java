@@ -1,0 +1,170 @@
+package dev.warden.core.internal.mcp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.warden.core.agent.McpRules;
+import dev.warden.core.mcp.DescriptionFlags;
+import dev.warden.core.mcp.McpConnection;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.mcp.McpToolInfo;
+import dev.warden.core.mcp.McpTrust;
+import dev.warden.core.mcp.ToolPins;
+import dev.warden.core.tools.Tool;
+import dev.warden.core.tools.ToolException;
+
+/**
+ * The tools of the connected MCP servers for one agent session, and the rules the gateway applies to their calls:
+ * <ul>
+ * <li>a tool whose description or schema differs from its pin is refused (disabled until the user reviews it);</li>
+ * <li>a tool not pinned yet is asked about (its first use pins it);</li>
+ * <li>a tool whose description reads like instructions to the model is asked about, with the flags;</li>
+ * <li>a tool the user trusted ({@code server/tool} or {@code server/*}) runs without asking;</li>
+ * <li>every other call is asked about, in both modes.</li>
+ * </ul>
+ */
+public final class McpToolSet implements McpRules {
+
+	private final Map<String, McpTool> bySubject = new LinkedHashMap<>();
+
+	private final Supplier<McpTrust> trust;
+
+	private final ToolPins pins;
+
+	/**
+	 * @param connections the running servers; their current tools are offered
+	 * @param trust       the trusted tools, read afresh for every decision
+	 * @param pins        where pins are kept
+	 * @param callTimeout how long one call may take
+	 */
+	public McpToolSet(List<McpConnection> connections, Supplier<McpTrust> trust, ToolPins pins, Duration callTimeout) {
+		this.trust = trust;
+		this.pins = pins;
+		for (McpConnection connection : connections) {
+			List<McpToolInfo> tools;
+			try {
+				tools = connection.tools();
+			} catch (McpException e) {
+				continue; // a server that cannot list its tools offers none; its failure is shown where it is managed
+			}
+			for (McpToolInfo info : tools) {
+				McpTool tool = new McpTool(this, connection, info, callTimeout);
+				bySubject.putIfAbsent(tool.subjectName(), tool);
+			}
+		}
+	}
+
+	/** @return the tools as the model is offered them */
+	public List<Tool> tools() {
+		return new ArrayList<>(bySubject.values());
+	}
+
+	/**
+	 * The model's name of a tool: {@code server__tool}, with characters the model APIs do not accept replaced by
+	 * {@code _} and cut to 64 characters.
+	 */
+	public static String modelName(String server, String tool) {
+		String name = (server + "__" + tool).replaceAll("[^A-Za-z0-9_-]", "_"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return name.length() <= 64 ? name : name.substring(0, 64);
+	}
+
+	@Override
+	public Verdict check(String subject) {
+		McpTool tool = bySubject.get(subject);
+		if (tool == null) {
+			return new Verdict(Level.REFUSED, "There is no MCP tool " + subject + '.'); //$NON-NLS-1$
+		}
+		McpConnection connection = tool.connection();
+		if (!connection.isAlive()) {
+			return new Verdict(Level.REFUSED, "The MCP server '" + connection.serverName() + "' is not running."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		Optional<McpToolInfo> current;
+		try {
+			current = current(tool);
+		} catch (McpException e) {
+			return new Verdict(Level.REFUSED, e.getMessage());
+		}
+		if (current.isEmpty()) {
+			return new Verdict(Level.REFUSED, "The MCP server '" + connection.serverName() + "' no longer offers " //$NON-NLS-1$ //$NON-NLS-2$
+					+ tool.info().name() + '.');
+		}
+		McpToolInfo info = current.get();
+		Optional<String> pin = pins.pinned(connection.serverName(), info.name());
+		String hash = info.pinHash();
+		if (!tool.info().pinHash().equals(hash) || pin.isPresent() && !pin.get().equals(hash)) {
+			return new Verdict(Level.REFUSED, "The MCP tool " + subject + " changed its description or input schema " //$NON-NLS-1$ //$NON-NLS-2$
+					+ "since it was pinned; it is disabled until the user reviews the change."); //$NON-NLS-1$
+		}
+		String hints = hints(info);
+		List<String> flags = DescriptionFlags.scan(info.description());
+		if (!flags.isEmpty()) {
+			return new Verdict(Level.ASK, "The description of " + subject + " reads like instructions to the model: " //$NON-NLS-1$ //$NON-NLS-2$
+					+ String.join("; ", flags) + '.' + hints); //$NON-NLS-1$
+		}
+		if (pin.isEmpty()) {
+			return new Verdict(Level.ASK, "First use of the MCP tool " + subject //$NON-NLS-1$
+					+ ": its description and input schema are pinned when you approve." + hints); //$NON-NLS-1$
+		}
+		Optional<String> entry = trust.get().covering(connection.serverName(), info.name());
+		if (entry.isPresent()) {
+			return new Verdict(Level.TRUSTED, "trusted by " + entry.get()); //$NON-NLS-1$
+		}
+		return new Verdict(Level.ASK, "MCP tool calls wait for approval unless " + subject + " or " //$NON-NLS-1$ //$NON-NLS-2$
+				+ connection.serverName() + "/* is trusted." + hints); //$NON-NLS-1$
+	}
+
+	private static String hints(McpToolInfo info) {
+		if (!info.readOnlyHint() && !info.destructiveHint()) {
+			return ""; //$NON-NLS-1$
+		}
+		return " The server says it is " + (info.destructiveHint() ? "destructive" : "read-only") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ " (not relied on)."; //$NON-NLS-1$
+	}
+
+	private static Optional<McpToolInfo> current(McpTool tool) throws McpException {
+		return tool.connection().tools().stream().filter(t -> t.name().equals(tool.info().name())).findFirst();
+	}
+
+	/**
+	 * Called by a tool that is about to run: refuses a tool that changed since the decision, and pins a tool at its
+	 * first use.
+	 */
+	void confirmPin(McpTool tool) throws ToolException {
+		McpToolInfo info;
+		try {
+			info = current(tool).orElseThrow(() -> new ToolException("The MCP server no longer offers " //$NON-NLS-1$
+					+ tool.subjectName() + '.'));
+		} catch (McpException e) {
+			throw new ToolException(e.getMessage(), e);
+		}
+		String hash = info.pinHash();
+		String server = tool.connection().serverName();
+		Optional<String> pin = pins.pinned(server, info.name());
+		if (!tool.info().pinHash().equals(hash) || pin.isPresent() && !pin.get().equals(hash)) {
+			throw new ToolException("The MCP tool " + tool.subjectName() + " changed since it was pinned; it is " //$NON-NLS-1$ //$NON-NLS-2$
+					+ "disabled until the user reviews the change. Nothing was called."); //$NON-NLS-1$
+		}
+		if (pin.isEmpty()) {
+			pins.pin(server, info.name(), hash);
+		}
+	}
+
+	/**
+	 * The tools whose current description or schema differs from their pin, as {@code server/tool}: they wait for
+	 * the user's review.
+	 */
+	public List<String> changedSincePinned() {
+		List<String> changed = new ArrayList<>();
+		for (McpTool tool : bySubject.values()) {
+			if (check(tool.subjectName()).reason().contains("since it was pinned")) { //$NON-NLS-1$
+				changed.add(tool.subjectName());
+			}
+		}
+		return changed;
+	}
+}
