@@ -48,6 +48,15 @@ public record McpServerConfig(String name, String command, List<String> argument
 		return new java.util.TreeSet<>(environment.keySet());
 	}
 
+	/**
+	 * What an approval to start this server is keyed by: the SHA-256 of the exact command line and the names of the
+	 * variables it sets. A changed program, argument or variable name needs a new approval; a new value of a
+	 * variable (a rotated token) does not.
+	 */
+	public String launchKey() {
+		return McpToolInfo.sha256(commandLine() + '\0' + String.join(",", environmentNames())); //$NON-NLS-1$
+	}
+
 	private static String quote(String word) {
 		if (!word.isEmpty() && PLAIN_WORD.matcher(word).matches()) {
 			return word;

@@ -1,6 +1,8 @@
 package dev.warden.core.internal.agent;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,12 @@ import dev.warden.core.agent.WorkspaceContext;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.changes.ChangeSession;
 import dev.warden.core.internal.edits.JournalSessionChanges;
+import dev.warden.core.internal.mcp.McpToolSet;
+import dev.warden.core.mcp.McpServers;
+import dev.warden.core.mcp.McpTrust;
+import dev.warden.core.mcp.ToolPins;
+import dev.warden.core.settings.McpSettings;
+import dev.warden.core.tools.Tool;
 import dev.warden.core.internal.tools.NioWorkspaceFiles;
 import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.protect.EnvironmentPolicy;
@@ -67,6 +75,13 @@ public final class StandardAgentFactory implements AgentFactory {
 	private ChatSettings chat;
 	@Reference
 	private ModeService modes;
+	@Reference
+	private McpServers mcpServers;
+	@Reference
+	private McpSettings mcp;
+
+	/** How long one MCP tool call may take. */
+	static final Duration MCP_CALL_TIMEOUT = Duration.ofMinutes(5);
 
 	public StandardAgentFactory() {
 		// for Declarative Services, which sets the fields
@@ -82,6 +97,14 @@ public final class StandardAgentFactory implements AgentFactory {
 		this.modes = modes;
 	}
 
+	/** For use outside OSGi (tests, tools): the services the factory works with, MCP included. */
+	public StandardAgentFactory(TrustSettings trust, ProtectionSettings protection, ModelSettings model,
+			ChatSettings chat, ModeService modes, McpServers mcpServers, McpSettings mcp) {
+		this(trust, protection, model, chat, modes);
+		this.mcpServers = mcpServers;
+		this.mcp = mcp;
+	}
+
 	@Override
 	public AgentSetup create(AgentScope scope, Approvals approvals, AuditLog audit, SessionChanges changes)
 			throws ProviderException {
@@ -92,7 +115,9 @@ public final class StandardAgentFactory implements AgentFactory {
 		PolicyPathGuard guard = new PolicyPathGuard(paths);
 		CommandRules commands = commandRules(scope, paths, guard);
 		UrlPolicy urls = protection.urlPolicy();
-		StandardToolGateway gateway = new StandardToolGateway(commands, readOnlyAware(paths, scope), PolicyAdapters.urls(urls));
+		McpToolSet mcpTools = mcpTools();
+		StandardToolGateway gateway = new StandardToolGateway(commands, readOnlyAware(paths, scope),
+				PolicyAdapters.urls(urls), mcpTools);
 
 		Map<String, Path> roots = scope.roots();
 		NioWorkspaceFiles files = new NioWorkspaceFiles(roots, path -> paths.decide(path).verdict() == PathVerdict.HIDDEN);
@@ -111,8 +136,22 @@ public final class StandardAgentFactory implements AgentFactory {
 		ModelProvider provider = Providers.create(model.config());
 		String name = roots.size() == 1 ? roots.keySet().iterator().next() : "workspace"; //$NON-NLS-1$
 		WorkspaceContext context = WorkspaceContext.describe(name, files, 200, instructions(scope));
-		return new AgentSetup(provider, BuiltinTools.all(), gateway, approvals, capabilities, audit, modes::getMode,
+		List<Tool> tools = new ArrayList<>(BuiltinTools.all());
+		tools.addAll(mcpTools.tools());
+		return new AgentSetup(provider, tools, gateway, approvals, capabilities, audit, modes::getMode,
 				context, chat.maxSteps());
+	}
+
+	/**
+	 * The tools of the MCP servers running now (started after the user's approval), under the trusted tools and pins
+	 * of the settings, read afresh for every call.
+	 */
+	private McpToolSet mcpTools() {
+		if (mcpServers == null || mcp == null) {
+			return new McpToolSet(List.of(), McpTrust::none, ToolPins.inMemory(), MCP_CALL_TIMEOUT);
+		}
+		McpSettings settings = mcp;
+		return new McpToolSet(mcpServers.running(), settings::trust, settings.pins(), MCP_CALL_TIMEOUT);
 	}
 
 	@Override

@@ -1,0 +1,159 @@
+package dev.warden.core.internal.mcp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import org.eclipse.core.resources.IProject;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.warden.core.agent.Approval;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.mcp.LaunchApprovals;
+import dev.warden.core.mcp.McpConnection;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.mcp.McpLaunch;
+import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.mcp.McpServers;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.protect.EnvironmentPolicy;
+import dev.warden.core.settings.McpSettings;
+import dev.warden.core.settings.ProtectionSettings;
+
+/**
+ * The workspace's running MCP servers. A start is approved by the user unless the same launch (command line and
+ * variable names) was approved before; the process gets the scrubbed environment of the protection settings.
+ */
+@Component(service = McpServers.class)
+public final class StandardMcpServers implements McpServers {
+
+	/** How long a server may take to answer {@code initialize}. */
+	static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+	private final Map<String, McpConnection> running = new ConcurrentHashMap<>();
+
+	@Reference
+	private McpSettings settings;
+
+	@Reference
+	private ProtectionSettings protection;
+
+	private Supplier<EnvironmentPolicy> environment;
+
+	public StandardMcpServers() {
+		// for Declarative Services, which sets the fields
+	}
+
+	/** For use outside OSGi (tests, tools). */
+	public StandardMcpServers(McpSettings settings, Supplier<EnvironmentPolicy> environment) {
+		this.settings = settings;
+		this.environment = environment;
+	}
+
+	private EnvironmentPolicy environment() {
+		return environment != null ? environment.get() : protection.environmentPolicy();
+	}
+
+	@Override
+	public List<McpConnection> running() {
+		running.values().removeIf(connection -> !connection.isAlive());
+		return new ArrayList<>(running.values());
+	}
+
+	@Override
+	public Optional<McpConnection> find(String name) {
+		McpConnection connection = running.get(name);
+		return connection != null && connection.isAlive() ? Optional.of(connection) : Optional.empty();
+	}
+
+	@Override
+	public McpConnection start(McpLaunch launch, LaunchApprovals approvals, AuditLog audit, Cancellation cancellation)
+			throws McpException {
+		McpServerConfig config = launch.config();
+		Optional<McpConnection> existing = find(config.name());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		String subject = config.name() + ": " + config.commandLine(); //$NON-NLS-1$
+		String names = config.environmentNames().isEmpty() ? "no variables" //$NON-NLS-1$
+				: "variables " + String.join(", ", config.environmentNames()); //$NON-NLS-1$ //$NON-NLS-2$
+		if (settings.launchApproved(config)) {
+			record(audit, subject, "APPROVED", "approved before; " + names + "; from " + launch.origin(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		} else {
+			record(audit, subject, "ASK", names + "; from " + launch.origin(), "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			Approval answer = await(approvals.approveLaunch(launch), cancellation);
+			if (!answer.approved()) {
+				record(audit, subject, "REJECTED", answer.reason(), "user"); //$NON-NLS-1$ //$NON-NLS-2$
+				throw new McpException("The user did not allow the MCP server '" + config.name() + "' to start" //$NON-NLS-1$ //$NON-NLS-2$
+						+ (answer.reason().isBlank() ? "." : ": " + answer.reason())); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			record(audit, subject, "APPROVED", names, "user"); //$NON-NLS-1$ //$NON-NLS-2$
+			settings.approveLaunch(config);
+		}
+		try {
+			StdioMcpConnection connection = StdioMcpConnection.start(config, environment(), START_TIMEOUT, cancellation);
+			running.put(config.name(), connection);
+			record(audit, subject, "STARTED", "protocol " + connection.protocolVersion(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return connection;
+		} catch (McpException e) {
+			record(audit, subject, "FAILED", e.getMessage(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$
+			throw e;
+		}
+	}
+
+	private static Approval await(java.util.concurrent.CompletableFuture<Approval> future, Cancellation cancellation)
+			throws McpException {
+		try (Cancellation.Registration r = cancellation.onCancel(() -> future.cancel(true))) {
+			Approval answer = future.get();
+			return answer == null ? Approval.reject("") : answer; //$NON-NLS-1$
+		} catch (CancellationException e) {
+			throw new McpException("Cancelled while waiting for the user's approval.", e); //$NON-NLS-1$
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new McpException("Interrupted while waiting for the user's approval.", e); //$NON-NLS-1$
+		} catch (ExecutionException e) {
+			throw new McpException("The user could not be asked: " + e.getCause().getMessage(), e.getCause()); //$NON-NLS-1$
+		}
+	}
+
+	@Override
+	public void stop(String name, AuditLog audit) {
+		McpConnection connection = running.remove(name);
+		if (connection != null) {
+			connection.close();
+			record(audit, name, "STOPPED", "", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+	}
+
+	@Override
+	public List<McpServerConfig> acceptedProjectServers(IProject project) {
+		try {
+			return settings.projectAcceptance(project) == dev.warden.core.trust.Acceptance.ACCEPTED
+					? settings.projectConfig(project).map(c -> c.servers()).orElse(List.of())
+					: List.of();
+		} catch (IllegalArgumentException e) {
+			return List.of();
+		}
+	}
+
+	/** Stops every server with the IDE. */
+	@Deactivate
+	public void stopAll() {
+		running.values().forEach(McpConnection::close);
+		running.clear();
+	}
+
+	private static void record(AuditLog audit, String subject, String verdict, String detail, String actor) {
+		audit.record(new AuditEvent(Instant.now(), null, "mcp.server", subject, verdict, detail, actor)); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,201 @@
+package dev.warden.core.tests.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import dev.warden.core.agent.AgentFactory;
+import dev.warden.core.agent.AgentScope;
+import dev.warden.core.agent.AgentSetup;
+import dev.warden.core.agent.Approval;
+import dev.warden.core.agent.Approvals;
+import dev.warden.core.agent.GatewayDecision;
+import dev.warden.core.agent.Mode;
+import dev.warden.core.agent.ToolInvocation;
+import dev.warden.core.agent.Conversation;
+import dev.warden.core.agent.WorkspaceState;
+import dev.warden.core.changes.ChangeSession;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.mcp.LaunchApprovals;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.mcp.McpLaunch;
+import dev.warden.core.mcp.McpProjectConfig;
+import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.mcp.McpServers;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.provider.ProviderConfig;
+import dev.warden.core.provider.ProviderPreset;
+import dev.warden.core.settings.McpSettings;
+import dev.warden.core.settings.ModelSettings;
+import dev.warden.core.settings.ProtectionSettings;
+import dev.warden.core.tools.Capability;
+import dev.warden.core.tools.ToolArguments;
+import dev.warden.core.trust.Acceptance;
+
+/**
+ * The MCP services of the core in OSGi: a start waits for the user's approval of the exact command line, is
+ * remembered, audited and stopped; a project's .mcp.json counts only as accepted; the agent factory offers the
+ * running servers' tools under the gateway.
+ */
+class McpServicesTest {
+
+	private static final String PROJECT = "mcp-services";
+
+	@TempDir
+	Path folder;
+
+	private final BundleContext context = FrameworkUtil.getBundle(AgentFactory.class).getBundleContext();
+	private final List<ServiceReference<?>> taken = new ArrayList<>();
+	private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+	private final List<McpLaunch> asked = new CopyOnWriteArrayList<>();
+	private McpServers servers;
+	private McpSettings settings;
+	private IProject project;
+
+	private <T> T service(Class<T> type) {
+		ServiceReference<T> reference = context.getServiceReference(type);
+		assertNotNull(reference, "the core registers a " + type.getSimpleName() + " service");
+		taken.add(reference);
+		return context.getService(reference);
+	}
+
+	@BeforeEach
+	void setUp() throws Exception {
+		servers = service(McpServers.class);
+		settings = service(McpSettings.class);
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		servers.running().forEach(server -> servers.stop(server.serverName(), audit::add));
+		settings.saveTrustText("");
+		project.delete(true, true, new NullProgressMonitor());
+		taken.forEach(context::ungetService);
+	}
+
+	private LaunchApprovals answering(boolean approve) {
+		return launch -> {
+			asked.add(launch);
+			return CompletableFuture.completedFuture(approve ? Approval.approve() : Approval.reject("not this one"));
+		};
+	}
+
+	private McpServerConfig scripted(String mode) throws Exception {
+		McpServerConfig config = McpTestServers.scripted(folder, mode);
+		// a variable name unique to this run, so that an approval from an earlier run does not count
+		return new McpServerConfig(config.name(), config.command(), config.arguments(),
+				Map.of("RUN_" + System.nanoTime(), "1"));
+	}
+
+	private List<String> trail() {
+		return audit.stream().map(e -> e.kind() + ' ' + e.verdict() + ' ' + e.actor()).toList();
+	}
+
+	@Test
+	void aServerStartsOnlyAfterTheUserApprovedItsExactCommandLine() throws Exception {
+		McpServerConfig config = scripted("plain");
+		McpLaunch launch = new McpLaunch(config, "workspace settings");
+		McpException refused = assertThrows(McpException.class,
+				() -> servers.start(launch, answering(false), audit::add, new Cancellation()));
+		assertEquals("The user did not allow the MCP server 'scripted' to start: not this one", refused.getMessage());
+		assertEquals(List.of(), servers.running());
+		assertEquals(1, asked.size());
+		assertTrue(asked.get(0).config().commandLine().startsWith("node "), asked.get(0).config().commandLine());
+
+		servers.start(launch, answering(true), audit::add, new Cancellation());
+		assertEquals(1, servers.running().size());
+		servers.stop("scripted", audit::add);
+		assertEquals(List.of(), servers.running());
+
+		servers.start(launch, LaunchApprovals.NONE, audit::add, new Cancellation());
+		assertEquals(2, asked.size(), "the same launch is not asked about again");
+		assertEquals(List.of("mcp.server ASK policy", "mcp.server REJECTED user", "mcp.server ASK policy",
+				"mcp.server APPROVED user", "mcp.server STARTED agent", "mcp.server STOPPED user",
+				"mcp.server APPROVED user", "mcp.server STARTED agent"), trail());
+
+		McpServerConfig changed = new McpServerConfig(config.name(), config.command(),
+				List.of(config.arguments().get(0), "huge"), config.environment());
+		servers.stop("scripted", audit::add);
+		assertThrows(McpException.class, () -> servers.start(new McpLaunch(changed, "workspace settings"),
+				LaunchApprovals.NONE, audit::add, new Cancellation()), "another argument needs a new approval");
+	}
+
+	@Test
+	void aProjectMcpJsonCountsOnlyInTheAcceptedForm() throws Exception {
+		assertEquals(Acceptance.NOT_REQUIRED, settings.projectAcceptance(project));
+		String json = "{\"mcpServers\":{\"scripted\":{\"command\":\"node\",\"args\":[\"server.js\"]}}}";
+		IFile file = project.getFile(McpSettings.PROJECT_FILE);
+		file.create(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), true, null);
+		assertEquals(Acceptance.NOT_ACCEPTED, settings.projectAcceptance(project));
+		assertEquals(List.of(), servers.acceptedProjectServers(project));
+
+		McpProjectConfig shown = settings.projectConfig(project).orElseThrow();
+		settings.acceptProjectConfig(project, shown);
+		assertEquals(List.of("scripted"), servers.acceptedProjectServers(project).stream().map(McpServerConfig::name).toList());
+
+		Files.writeString(file.getLocation().toPath(), json.replace("server.js", "evil.js"));
+		assertEquals(Acceptance.CHANGED, settings.projectAcceptance(project));
+		assertEquals(List.of(), servers.acceptedProjectServers(project));
+	}
+
+	@Test
+	void theAgentFactoryOffersTheRunningServersToolsUnderTheGateway() throws Exception {
+		ModelSettings model = service(ModelSettings.class);
+		ModelSettings.Values before = model.load();
+		ProtectionSettings protection = service(ProtectionSettings.class);
+		protection.setProjectTrusted(PROJECT, true);
+		try {
+			model.save(new ModelSettings.Values(ProviderPreset.ANTHROPIC, "http://127.0.0.1:9", "claude-sonnet-4-5",
+					1024, null, (int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
+			servers.start(new McpLaunch(scripted("plain"), "workspace settings"), answering(true), audit::add,
+					new Cancellation());
+			AgentFactory factory = service(AgentFactory.class);
+			ChangeSession journal = service(WorkspaceState.class).changeStore()
+					.openSession(Conversation.start().id(), "mcp");
+			AgentSetup setup = factory.create(AgentScope.of(List.of(project), protection), Approvals.NONE, audit::add,
+					factory.journalChanges(journal, () -> {
+					}, applied -> {
+					}));
+			assertTrue(setup.tools().stream().anyMatch(t -> t.spec().name().equals("scripted__add")));
+			ToolInvocation call = new ToolInvocation("s", "c", "scripted__add", Set.of(Capability.CALL_MCP_TOOLS),
+					"scripted/add", ToolArguments.parseObject("scripted__add", "{\"a\":1,\"b\":2}"));
+			assertEquals(GatewayDecision.Verdict.ASK, setup.gateway().decide(call, Mode.AUTOPILOT).verdict());
+			settings.saveTrustText("scripted/*");
+			settings.pins().pin("scripted", "add",
+					servers.find("scripted").orElseThrow().tools().get(0).pinHash());
+			assertEquals(GatewayDecision.Verdict.ALLOW, setup.gateway().decide(call, Mode.SUPERVISED).verdict());
+		} finally {
+			model.save(before);
+			protection.setProjectTrusted(PROJECT, false);
+		}
+	}
+}
