@@ -24,6 +24,12 @@ public interface McpConnection extends AutoCloseable {
 	 */
 	List<McpToolInfo> tools() throws McpException;
 
+	/**
+	 * Fetches the tools afresh, whether or not the server announced a change: a server that changes its tools
+	 * without saying so is caught at the next session.
+	 */
+	List<McpToolInfo> refreshTools() throws McpException;
+
 	/** @return how many {@code notifications/tools/list_changed} the server sent so far */
 	long toolListChanges();
 

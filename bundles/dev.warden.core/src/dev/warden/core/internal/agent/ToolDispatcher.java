@@ -182,6 +182,9 @@ public final class ToolDispatcher {
 				}
 				return null;
 			}
+			if (invocation.capabilities().contains(Capability.CALL_MCP_TOOLS)) {
+				reason = reason + "\nArguments: " + invocation.arguments().toJson(); //$NON-NLS-1$ // shown to the user, who approves them
+			}
 			Approval answer = await(approvals.approveAction(invocation, reason), cancellation);
 			record("approval", invocation.subject(), answer.approved() ? "APPROVED" : "REJECTED", answer.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"user"); //$NON-NLS-1$

@@ -48,7 +48,7 @@ public final class McpToolSet implements McpRules {
 		for (McpConnection connection : connections) {
 			List<McpToolInfo> tools;
 			try {
-				tools = connection.tools();
+				tools = connection.refreshTools(); // a new session looks afresh
 			} catch (McpException e) {
 				continue; // a server that cannot list its tools offers none; its failure is shown where it is managed
 			}
@@ -151,6 +151,27 @@ public final class McpToolSet implements McpRules {
 		}
 		if (pin.isEmpty()) {
 			pins.pin(server, info.name(), hash);
+		}
+	}
+
+	/**
+	 * The user reviewed the change of {@code subject} ({@code server/tool}) and accepts it: the tool is pinned to what
+	 * the server offers now. It is offered with its new description from the next session on (this session's model
+	 * saw the old one, so the tool stays refused here).
+	 *
+	 * @return the new pin, or empty when there is no such tool or its server cannot list it
+	 */
+	public Optional<String> reviewed(String subject) {
+		McpTool tool = bySubject.get(subject);
+		if (tool == null) {
+			return Optional.empty();
+		}
+		try {
+			Optional<McpToolInfo> current = current(tool);
+			current.ifPresent(info -> pins.pin(tool.connection().serverName(), info.name(), info.pinHash()));
+			return current.map(McpToolInfo::pinHash);
+		} catch (McpException e) {
+			return Optional.empty();
 		}
 	}
 

@@ -163,7 +163,7 @@ public final class StdioMcpConnection implements McpConnection {
 	}
 
 	@Override
-	public List<McpToolInfo> tools() throws McpException {
+	public synchronized List<McpToolInfo> tools() throws McpException {
 		if (toolsStale) {
 			toolsStale = false; // announcements from now on make it stale again
 			List<McpToolInfo> fetched = new ArrayList<>();
@@ -191,6 +191,12 @@ public final class StdioMcpConnection implements McpConnection {
 			tools = List.copyOf(fetched);
 		}
 		return tools;
+	}
+
+	@Override
+	public synchronized List<McpToolInfo> refreshTools() throws McpException {
+		toolsStale = true;
+		return tools();
 	}
 
 	@Override

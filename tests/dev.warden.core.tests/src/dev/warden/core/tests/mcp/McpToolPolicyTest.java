@@ -150,7 +150,8 @@ class McpToolPolicyTest {
 		assertTrue(first.content().contains("<mcp-result>\n3\n</mcp-result>"), first.content());
 		assertEquals(1, asked.size());
 		assertTrue(asked.get(0).startsWith("scripted/add: First use of the MCP tool scripted/add"), asked.get(0));
-		assertTrue(asked.get(0).endsWith("The server says it is read-only (not relied on)."), asked.get(0));
+		assertTrue(asked.get(0).endsWith("The server says it is read-only (not relied on).\nArguments: {\"a\":1,\"b\":2}"),
+				asked.get(0));
 
 		call(dispatcher, "{\"a\":1,\"b\":2}", Mode.AUTOPILOT);
 		assertEquals(2, asked.size(), "asked again in Autopilot: not trusted");
@@ -194,12 +195,23 @@ class McpToolPolicyTest {
 		McpToolSet set = tools(server("rugpull"));
 		ToolDispatcher dispatcher = dispatcher(set, new CopyOnWriteArrayList<>());
 		assertFalse(call(dispatcher, "{\"a\":1,\"b\":2}", Mode.AUTOPILOT).error(), "first use, approved and pinned");
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (started.get(0).toolListChanges() == 0 && System.currentTimeMillis() < deadline) {
+			Thread.sleep(10); // the server announces the change right after its answer
+		}
 		trust = McpTrust.parse("scripted/add");
 		ToolOutput second = call(dispatcher, "{\"a\":1,\"b\":2}", Mode.AUTOPILOT);
 		assertEquals(ToolOutput.Outcome.REFUSED, second.outcome(), second.content());
 		assertTrue(second.content().contains("changed its description or input schema since it was pinned"),
 				second.content());
 		assertEquals(List.of("scripted/add"), set.changedSincePinned());
+
+		assertTrue(set.reviewed("scripted/add").isPresent());
+		assertEquals(McpRules.Level.REFUSED, set.check("scripted/add").level(), "this session's model saw the old text");
+		McpToolSet nextSession = tools(started.get(0));
+		assertEquals(McpRules.Level.ASK, nextSession.check("scripted/add").level(),
+				"the new description asks for .env: flagged, so asked although trusted");
+		assertTrue(nextSession.check("scripted/add").reason().contains("asks for secrets or configuration files"));
 	}
 
 	@Test
