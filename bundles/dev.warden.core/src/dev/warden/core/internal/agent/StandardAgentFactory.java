@@ -115,7 +115,7 @@ public final class StandardAgentFactory implements AgentFactory {
 		PolicyPathGuard guard = new PolicyPathGuard(paths);
 		CommandRules commands = commandRules(scope, paths, guard);
 		UrlPolicy urls = protection.urlPolicy();
-		McpToolSet mcpTools = mcpTools();
+		McpToolSet mcpTools = mcpTools(audit);
 		StandardToolGateway gateway = new StandardToolGateway(commands, readOnlyAware(paths, scope),
 				PolicyAdapters.urls(urls), mcpTools);
 
@@ -146,12 +146,13 @@ public final class StandardAgentFactory implements AgentFactory {
 	 * The tools of the MCP servers running now (started after the user's approval), under the trusted tools and pins
 	 * of the settings, read afresh for every call.
 	 */
-	private McpToolSet mcpTools() {
+	private McpToolSet mcpTools(AuditLog given) {
+		AuditLog audit = given == null ? AuditLog.NONE : given;
 		if (mcpServers == null || mcp == null) {
-			return new McpToolSet(List.of(), McpTrust::none, ToolPins.inMemory(), MCP_CALL_TIMEOUT);
+			return new McpToolSet(List.of(), McpTrust::none, ToolPins.inMemory(), MCP_CALL_TIMEOUT, audit);
 		}
 		McpSettings settings = mcp;
-		return new McpToolSet(mcpServers.running(), settings::trust, settings.pins(), MCP_CALL_TIMEOUT);
+		return new McpToolSet(mcpServers.running(), settings::trust, settings.pins(), MCP_CALL_TIMEOUT, audit);
 	}
 
 	@Override

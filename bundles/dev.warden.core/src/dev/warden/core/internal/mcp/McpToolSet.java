@@ -1,14 +1,19 @@
 package dev.warden.core.internal.mcp;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import dev.warden.core.agent.McpRules;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
 import dev.warden.core.mcp.DescriptionFlags;
 import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.mcp.McpException;
@@ -32,19 +37,32 @@ public final class McpToolSet implements McpRules {
 
 	private final Map<String, McpTool> bySubject = new LinkedHashMap<>();
 
+	/** The changes already recorded, so that a refused tool is audited once per change, not on every call. */
+	private final Set<String> changesSeen = ConcurrentHashMap.newKeySet();
+
 	private final Supplier<McpTrust> trust;
 
 	private final ToolPins pins;
+
+	private final AuditLog audit;
+
+	/** The tools of {@code connections}, with pin events not audited (tests, benchmarks). */
+	public McpToolSet(List<McpConnection> connections, Supplier<McpTrust> trust, ToolPins pins, Duration callTimeout) {
+		this(connections, trust, pins, callTimeout, AuditLog.NONE);
+	}
 
 	/**
 	 * @param connections the running servers; their current tools are offered
 	 * @param trust       the trusted tools, read afresh for every decision
 	 * @param pins        where pins are kept
 	 * @param callTimeout how long one call may take
+	 * @param audit       where pins, changes found and reviews are recorded ({@code mcp.pin})
 	 */
-	public McpToolSet(List<McpConnection> connections, Supplier<McpTrust> trust, ToolPins pins, Duration callTimeout) {
+	public McpToolSet(List<McpConnection> connections, Supplier<McpTrust> trust, ToolPins pins, Duration callTimeout,
+			AuditLog audit) {
 		this.trust = trust;
 		this.pins = pins;
+		this.audit = audit;
 		for (McpConnection connection : connections) {
 			List<McpToolInfo> tools;
 			try {
@@ -97,6 +115,9 @@ public final class McpToolSet implements McpRules {
 		Optional<String> pin = pins.pinned(connection.serverName(), info.name());
 		String hash = info.pinHash();
 		if (!tool.info().pinHash().equals(hash) || pin.isPresent() && !pin.get().equals(hash)) {
+			if (changesSeen.add(subject + ' ' + hash)) {
+				record(subject, "CHANGED", "pinned " + pin.orElse(tool.info().pinHash()) + ", now " + hash, "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			}
 			return new Verdict(Level.REFUSED, "The MCP tool " + subject + " changed its description or input schema " //$NON-NLS-1$ //$NON-NLS-2$
 					+ "since it was pinned; it is disabled until the user reviews the change."); //$NON-NLS-1$
 		}
@@ -151,7 +172,12 @@ public final class McpToolSet implements McpRules {
 		}
 		if (pin.isEmpty()) {
 			pins.pin(server, info.name(), hash);
+			record(tool.subjectName(), "PINNED", "first use; pin " + hash, "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
+	}
+
+	private void record(String subject, String verdict, String detail, String actor) {
+		audit.record(new AuditEvent(Instant.now(), null, "mcp.pin", subject, verdict, detail, actor)); //$NON-NLS-1$
 	}
 
 	/**
@@ -168,7 +194,10 @@ public final class McpToolSet implements McpRules {
 		}
 		try {
 			Optional<McpToolInfo> current = current(tool);
-			current.ifPresent(info -> pins.pin(tool.connection().serverName(), info.name(), info.pinHash()));
+			current.ifPresent(info -> {
+				pins.pin(tool.connection().serverName(), info.name(), info.pinHash());
+				record(subject, "REVIEWED", "pinned again to " + info.pinHash(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			});
 			return current.map(McpToolInfo::pinHash);
 		} catch (McpException e) {
 			return Optional.empty();

@@ -84,8 +84,10 @@ class McpToolPolicyTest {
 		return connection;
 	}
 
+	private final List<AuditEvent> pinEvents = new CopyOnWriteArrayList<>();
+
 	private McpToolSet tools(McpConnection... connections) {
-		return new McpToolSet(List.of(connections), () -> trust, pins, Duration.ofSeconds(30));
+		return new McpToolSet(List.of(connections), () -> trust, pins, Duration.ofSeconds(30), pinEvents::add);
 	}
 
 	private Approvals approvals() {
@@ -212,6 +214,8 @@ class McpToolPolicyTest {
 		assertEquals(McpRules.Level.ASK, nextSession.check("scripted/add").level(),
 				"the new description asks for .env: flagged, so asked although trusted");
 		assertTrue(nextSession.check("scripted/add").reason().contains("asks for secrets or configuration files"));
+		assertEquals(List.of("PINNED user", "CHANGED policy", "REVIEWED user"),
+				pinEvents.stream().map(e -> e.verdict() + ' ' + e.actor()).toList(), "a change is recorded once");
 	}
 
 	@Test
