@@ -28,6 +28,7 @@ import dev.warden.core.agent.WorkspaceContext;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.changes.ChangeSession;
 import dev.warden.core.internal.edits.JournalSessionChanges;
+import dev.warden.core.internal.mcp.McpSessionStarter;
 import dev.warden.core.internal.mcp.McpToolSet;
 import dev.warden.core.mcp.McpServers;
 import dev.warden.core.mcp.McpTrust;
@@ -115,6 +116,9 @@ public final class StandardAgentFactory implements AgentFactory {
 		PolicyPathGuard guard = new PolicyPathGuard(paths);
 		CommandRules commands = commandRules(scope, paths, guard);
 		UrlPolicy urls = protection.urlPolicy();
+		if (mcpServers != null && mcp != null) {
+			starter().prepare(scope.projects(), approvals, audit == null ? AuditLog.NONE : audit);
+		}
 		McpToolSet mcpTools = mcpTools(audit);
 		StandardToolGateway gateway = new StandardToolGateway(commands, readOnlyAware(paths, scope),
 				PolicyAdapters.urls(urls), mcpTools);
@@ -140,6 +144,19 @@ public final class StandardAgentFactory implements AgentFactory {
 		tools.addAll(mcpTools.tools());
 		return new AgentSetup(provider, tools, gateway, approvals, capabilities, audit, modes::getMode,
 				context, chat.maxSteps());
+	}
+
+	private McpSessionStarter starter;
+
+	private synchronized McpSessionStarter starter() {
+		if (starter == null) {
+			starter = new McpSessionStarter(mcpServers, mcp, command -> {
+				Thread thread = new Thread(command, "Warden MCP start"); //$NON-NLS-1$
+				thread.setDaemon(true);
+				thread.start();
+			});
+		}
+		return starter;
 	}
 
 	/**

@@ -40,6 +40,7 @@ import dev.warden.core.agent.Conversation;
 import dev.warden.core.agent.WorkspaceState;
 import dev.warden.core.changes.ChangeSession;
 import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.internal.mcp.McpSessionStarter;
 import dev.warden.core.mcp.LaunchApprovals;
 import dev.warden.core.mcp.McpException;
 import dev.warden.core.mcp.McpLaunch;
@@ -87,7 +88,8 @@ class McpServicesTest {
 	void setUp() throws Exception {
 		servers = service(McpServers.class);
 		settings = service(McpSettings.class);
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
+		// a fresh name each test: acceptances are kept by project name in the workspace
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT + '-' + System.nanoTime());
 		if (!project.exists()) {
 			project.create(null);
 		}
@@ -168,11 +170,64 @@ class McpServicesTest {
 	}
 
 	@Test
+	void beforeAPromptAnAcceptedProjectServerIsAskedAboutInTheChatThenStartsWithoutAsking() throws Exception {
+		McpServerConfig scripted = scripted("plain");
+		String variable = scripted.environmentNames().iterator().next();
+		String json = "{\"mcpServers\":{\"scripted\":{\"command\":\"node\",\"args\":[\""
+				+ scripted.arguments().get(0) + "\",\"plain\"],\"env\":{\"" + variable + "\":\"1\"}}}}";
+		project.getFile(McpSettings.PROJECT_FILE).create(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+				true, null);
+		McpSessionStarter starter = new McpSessionStarter(servers, settings, Runnable::run);
+		List<String> questions = new CopyOnWriteArrayList<>();
+		Approvals chat = new Approvals() {
+			@Override
+			public CompletableFuture<dev.warden.core.agent.CommandApproval> approveCommand(ToolInvocation invocation,
+					GatewayDecision decision) {
+				throw new AssertionError("not a command");
+			}
+
+			@Override
+			public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation,
+					List<dev.warden.core.tools.ProposedChange> changes) {
+				throw new AssertionError("not a change");
+			}
+
+			@Override
+			public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
+				questions.add(invocation.toolName() + ": " + invocation.subject() + " | " + reason);
+				return CompletableFuture.completedFuture(Approval.approve());
+			}
+
+			@Override
+			public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
+				throw new AssertionError("not a question");
+			}
+		};
+
+		starter.prepare(List.of(project), chat, audit::add);
+		assertEquals(List.of(), servers.running(), "a .mcp.json not accepted starts nothing and asks nothing");
+		assertEquals(List.of(), questions);
+
+		settings.acceptProjectConfig(project, settings.projectConfig(project).orElseThrow());
+		starter.prepare(List.of(project), chat, audit::add);
+		assertEquals(1, questions.size());
+		assertTrue(questions.get(0).startsWith("start_mcp_server: node " + scripted.arguments().get(0) + " plain | Start "
+				+ "the MCP server 'scripted' (from project " + project.getName() + ", .mcp.json)? Starting it runs this command "
+				+ "with the scrubbed environment and the variables " + variable), questions.get(0));
+		assertEquals(1, servers.running().size());
+
+		servers.stop("scripted", audit::add);
+		starter.prepare(List.of(project), Approvals.NONE, audit::add);
+		assertEquals(1, servers.running().size(), "approved before: started without asking");
+		assertEquals(1, questions.size());
+	}
+
+	@Test
 	void theAgentFactoryOffersTheRunningServersToolsUnderTheGateway() throws Exception {
 		ModelSettings model = service(ModelSettings.class);
 		ModelSettings.Values before = model.load();
 		ProtectionSettings protection = service(ProtectionSettings.class);
-		protection.setProjectTrusted(PROJECT, true);
+		protection.setProjectTrusted(project.getName(), true);
 		try {
 			model.save(new ModelSettings.Values(ProviderPreset.ANTHROPIC, "http://127.0.0.1:9", "claude-sonnet-4-5",
 					1024, null, (int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
@@ -195,7 +250,7 @@ class McpServicesTest {
 			assertEquals(GatewayDecision.Verdict.ALLOW, setup.gateway().decide(call, Mode.SUPERVISED).verdict());
 		} finally {
 			model.save(before);
-			protection.setProjectTrusted(PROJECT, false);
+			protection.setProjectTrusted(project.getName(), false);
 		}
 	}
 }
