@@ -20,12 +20,14 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.mcp.LaunchApprovals;
 import dev.warden.core.mcp.McpException;
 import dev.warden.core.mcp.McpLaunch;
+import dev.warden.core.mcp.McpProjectConfig;
 import dev.warden.core.mcp.McpServerConfig;
 import dev.warden.core.mcp.McpServers;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.tools.ToolArguments;
 import dev.warden.core.tools.ToolException;
+import dev.warden.core.trust.Acceptance;
 
 /**
  * Brings the configured MCP servers up before a prompt: the workspace's servers and the accepted servers of the
@@ -37,6 +39,9 @@ public final class McpSessionStarter {
 
 	/** The name of the question in the chat ("may this server start?"). */
 	public static final String START_QUESTION = "start_mcp_server"; //$NON-NLS-1$
+
+	/** The name of the question in the chat ("accept this project's .mcp.json?"). */
+	public static final String ACCEPT_QUESTION = "accept_mcp_json"; //$NON-NLS-1$
 
 	private final McpServers servers;
 
@@ -57,6 +62,7 @@ public final class McpSessionStarter {
 		List<McpLaunch> launches = new ArrayList<>();
 		settings.workspaceServers().forEach(config -> launches.add(new McpLaunch(config, "workspace settings"))); //$NON-NLS-1$
 		for (IProject project : projects) {
+			askToAccept(project, approvals);
 			servers.acceptedProjectServers(project).forEach(
 					config -> launches.add(new McpLaunch(config, "project " + project.getName() + ", .mcp.json"))); //$NON-NLS-1$ //$NON-NLS-2$
 		}
@@ -77,6 +83,52 @@ public final class McpSessionStarter {
 				});
 			}
 		}
+	}
+
+	/**
+	 * A project's {@code .mcp.json} not accepted in its current form is shown in the chat (its exact content, as
+	 * servers and command lines) without holding up the prompt; accepting it offers its servers from the next prompt
+	 * on, each still to be approved before it starts.
+	 */
+	private void askToAccept(IProject project, Approvals approvals) {
+		Acceptance acceptance = settings.projectAcceptance(project);
+		if (acceptance.isHonoured() || !asking.add("project:" + project.getName())) { //$NON-NLS-1$
+			return;
+		}
+		McpProjectConfig shown;
+		try {
+			shown = settings.projectConfig(project).orElse(null);
+		} catch (IllegalArgumentException e) {
+			asking.remove("project:" + project.getName()); //$NON-NLS-1$
+			ILog.of(McpSessionStarter.class).warn(e.getMessage());
+			return;
+		}
+		if (shown == null) {
+			asking.remove("project:" + project.getName()); //$NON-NLS-1$
+			return;
+		}
+		StringBuilder reason = new StringBuilder("The project ").append(project.getName()) //$NON-NLS-1$
+				.append(acceptance == Acceptance.CHANGED ? " changed its " : " shares MCP servers in ") //$NON-NLS-1$ //$NON-NLS-2$
+				.append(McpSettings.PROJECT_FILE).append(". Accept exactly this content?"); //$NON-NLS-1$
+		shown.servers().forEach(config -> reason.append("\n").append(config.name()).append(": ") //$NON-NLS-1$ //$NON-NLS-2$
+				.append(config.commandLine()).append(config.environmentNames().isEmpty() ? "" //$NON-NLS-1$
+						: " (variables " + String.join(", ", config.environmentNames()) + ')')); //$NON-NLS-1$ //$NON-NLS-2$
+		reason.append("\nEach server is still asked about before it starts."); //$NON-NLS-1$
+		background.execute(() -> {
+			try {
+				ToolInvocation question = new ToolInvocation("-", "mcp-accept-" + project.getName(), ACCEPT_QUESTION, //$NON-NLS-1$ //$NON-NLS-2$
+						Set.of(), project.getName() + '/' + McpSettings.PROJECT_FILE,
+						ToolArguments.parseObject(ACCEPT_QUESTION, "{}")); //$NON-NLS-1$
+				Approval answer = approvals.approveAction(question, reason.toString()).get();
+				if (answer != null && answer.approved()) {
+					settings.acceptProjectConfig(project, shown);
+				}
+			} catch (Exception e) {
+				ILog.of(McpSessionStarter.class).warn("The project's .mcp.json could not be accepted: " + e.getMessage()); //$NON-NLS-1$
+			} finally {
+				asking.remove("project:" + project.getName()); //$NON-NLS-1$
+			}
+		});
 	}
 
 	private void start(McpLaunch launch, LaunchApprovals approvals, AuditLog audit) {

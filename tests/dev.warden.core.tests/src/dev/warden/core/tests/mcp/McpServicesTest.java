@@ -204,22 +204,52 @@ class McpServicesTest {
 			}
 		};
 
-		starter.prepare(List.of(project), chat, audit::add);
-		assertEquals(List.of(), servers.running(), "a .mcp.json not accepted starts nothing and asks nothing");
-		assertEquals(List.of(), questions);
+		Approvals rejecting = new Approvals() {
+			@Override
+			public CompletableFuture<dev.warden.core.agent.CommandApproval> approveCommand(ToolInvocation invocation,
+					GatewayDecision decision) {
+				throw new AssertionError("not a command");
+			}
 
-		settings.acceptProjectConfig(project, settings.projectConfig(project).orElseThrow());
+			@Override
+			public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation,
+					List<dev.warden.core.tools.ProposedChange> changes) {
+				throw new AssertionError("not a change");
+			}
+
+			@Override
+			public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
+				questions.add(invocation.toolName());
+				return CompletableFuture.completedFuture(Approval.reject("no"));
+			}
+
+			@Override
+			public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
+				throw new AssertionError("not a question");
+			}
+		};
+		starter.prepare(List.of(project), rejecting, audit::add);
+		assertEquals(List.of("accept_mcp_json"), questions, "the .mcp.json is shown first");
+		assertEquals(List.of(), servers.running(), "a .mcp.json not accepted starts nothing");
+		assertEquals(Acceptance.NOT_ACCEPTED, settings.projectAcceptance(project));
+		questions.clear();
+
+		// the background is inline here: the acceptance and then the start are asked in one go
 		starter.prepare(List.of(project), chat, audit::add);
-		assertEquals(1, questions.size());
-		assertTrue(questions.get(0).startsWith("start_mcp_server: node " + scripted.arguments().get(0) + " plain | Start "
+		assertEquals(2, questions.size(), questions::toString);
+		assertTrue(questions.get(0).startsWith("accept_mcp_json: " + project.getName() + "/.mcp.json | The project "
+				+ project.getName() + " shares MCP servers in .mcp.json. Accept exactly this content?\nscripted: node "),
+				questions.get(0));
+		assertEquals(Acceptance.ACCEPTED, settings.projectAcceptance(project), "the user accepted it in the chat");
+		assertTrue(questions.get(1).startsWith("start_mcp_server: node " + scripted.arguments().get(0) + " plain | Start "
 				+ "the MCP server 'scripted' (from project " + project.getName() + ", .mcp.json)? Starting it runs this command "
-				+ "with the scrubbed environment and the variables " + variable), questions.get(0));
+				+ "with the scrubbed environment and the variables " + variable), questions.get(1));
 		assertEquals(1, servers.running().size());
 
 		servers.stop("scripted", audit::add);
 		starter.prepare(List.of(project), Approvals.NONE, audit::add);
 		assertEquals(1, servers.running().size(), "approved before: started without asking");
-		assertEquals(1, questions.size());
+		assertEquals(2, questions.size());
 	}
 
 	@Test
