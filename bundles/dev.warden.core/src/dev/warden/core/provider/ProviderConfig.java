@@ -100,6 +100,30 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 		return Optional.empty();
 	}
 
+	/** The highest temperature the Anthropic Messages API accepts. */
+	public static final double ANTHROPIC_MAX_TEMPERATURE = 1.0;
+
+	/** @return the temperature as it is sent: Anthropic accepts 0 to 1, so a higher value is sent as 1 */
+	public Double effectiveTemperature() {
+		if (temperature != null && kind == ProviderKind.ANTHROPIC && temperature > ANTHROPIC_MAX_TEMPERATURE) {
+			return ANTHROPIC_MAX_TEMPERATURE;
+		}
+		return temperature;
+	}
+
+	/**
+	 * @return what Warden changes in this configuration when it sends it, in words for the user (e.g. a temperature
+	 *         above what the protocol accepts), or empty
+	 */
+	public Optional<String> adjustment() {
+		Double sent = effectiveTemperature();
+		if (sent != null && !sent.equals(temperature)) {
+			return Optional.of("Anthropic accepts temperatures from 0 to 1: " + temperature + " is sent as " + sent //$NON-NLS-1$ //$NON-NLS-2$
+					+ '.');
+		}
+		return Optional.empty();
+	}
+
 	@Override
 	public String toString() {
 		return "ProviderConfig[kind=" + kind + ", baseUrl=" + baseUrl + ", model=" + model + ", maxOutputTokens=" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$

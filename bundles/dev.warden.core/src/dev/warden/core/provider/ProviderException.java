@@ -20,6 +20,13 @@ public final class ProviderException extends Exception {
 		NOT_FOUND,
 		/** The server refused the request as malformed or too large (other 4xx). */
 		BAD_REQUEST,
+		/**
+		 * The prompt does not fit the model's context window (or a local server's configured window, e.g. Ollama's
+		 * {@code num_ctx}).
+		 */
+		CONTEXT_WINDOW,
+		/** The account has no quota or credit left (OpenAI {@code insufficient_quota}); waiting does not help. */
+		QUOTA,
 		/** The server kept answering 429 after all retries. */
 		RATE_LIMITED,
 		/** The server kept failing (5xx) or resetting the connection after all retries. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.warden.core.internal.provider.AnthropicProvider;
+import dev.warden.core.internal.provider.ModelLister;
 import dev.warden.core.internal.provider.OpenAiCompatibleProvider;
 import dev.warden.core.operations.Cancellation;
 
@@ -53,11 +54,33 @@ public final class Providers {
 						Optional.of(ProviderException.Kind.PROTOCOL), elapsed);
 			}
 			return new ConnectionTestResult(true, "Connected: " + config.model() + " at " + host(config) //$NON-NLS-1$ //$NON-NLS-2$
-					+ " answered in " + seconds(elapsed) + '.', Optional.empty(), elapsed); //$NON-NLS-1$
+					+ " answered in " + seconds(elapsed) + '.' //$NON-NLS-1$
+					+ config.adjustment().map(a -> ' ' + a).orElse(""), Optional.empty(), elapsed); //$NON-NLS-1$
 		} catch (ProviderException e) {
 			return new ConnectionTestResult(false, e.getMessage(), Optional.of(e.kind()),
 					Duration.ofNanos(System.nanoTime() - start));
 		}
+	}
+
+	/**
+	 * Asks the server which models it offers, through its models endpoint ({@code GET {base}/models}, Anthropic
+	 * {@code GET {base}/v1/models}). The model of {@code config} may be empty.
+	 *
+	 * @return the model names, sorted
+	 * @throws ProviderException with a message for the user if the list could not be read
+	 */
+	public static List<String> listModels(ProviderConfig config) throws ProviderException {
+		return listModels(config, new Cancellation());
+	}
+
+	/** As {@link #listModels(ProviderConfig)}, stoppable through {@code cancellation}. */
+	public static List<String> listModels(ProviderConfig config, Cancellation cancellation)
+			throws ProviderException {
+		Optional<String> problem = config.withModel(config.model().isEmpty() ? "-" : config.model()).problem(); //$NON-NLS-1$
+		if (problem.isPresent()) {
+			throw new ProviderException(ProviderException.Kind.CONFIGURATION, problem.get());
+		}
+		return ModelLister.list(config, cancellation);
 	}
 
 	private static String host(ProviderConfig config) {

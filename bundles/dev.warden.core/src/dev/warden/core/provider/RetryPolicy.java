@@ -45,4 +45,16 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
 		}
 		return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
 	}
+
+	/**
+	 * The wait after a rate-limit answer (HTTP 429) that said neither {@code Retry-After} nor when its limits reset:
+	 * four times the ordinary backoff (4, 8, 16 s by default), because a rate limit window rarely clears within a
+	 * second or two.
+	 *
+	 * @param attempt the attempt that just failed, starting at 1
+	 */
+	public Duration rateLimitDelayAfter(int attempt) {
+		Duration delay = initialDelay.multipliedBy(4L << Math.min(attempt - 1, 20));
+		return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+	}
 }

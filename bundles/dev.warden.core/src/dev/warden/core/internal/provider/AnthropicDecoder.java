@@ -14,7 +14,9 @@ import dev.warden.core.provider.Usage;
 /**
  * Decodes the Messages API's stream: {@code message_start}, {@code content_block_start/delta/stop} with
  * {@code text_delta} and {@code input_json_delta}, {@code message_delta} (stop reason, usage), {@code message_stop},
- * {@code ping} and {@code error}. Blocks of other types (thinking) are skipped.
+ * {@code ping} and {@code error}. Blocks of other types (thinking) are skipped. Every documented stop reason is
+ * told apart: {@code end_turn}, {@code tool_use}, {@code max_tokens}, {@code stop_sequence}, {@code pause_turn},
+ * {@code refusal} and {@code model_context_window_exceeded}.
  */
 public final class AnthropicDecoder implements EventDecoder {
 
@@ -158,8 +160,11 @@ public final class AnthropicDecoder implements EventDecoder {
 		return switch (reason) {
 		case "end_turn" -> StopReason.END_TURN; //$NON-NLS-1$
 		case "tool_use" -> StopReason.TOOL_USE; //$NON-NLS-1$
-		case "max_tokens", "model_context_window_exceeded" -> StopReason.MAX_TOKENS; //$NON-NLS-1$ //$NON-NLS-2$
-		default -> StopReason.STOPPED;
+		case "max_tokens" -> StopReason.MAX_TOKENS; //$NON-NLS-1$
+		case "model_context_window_exceeded" -> StopReason.CONTEXT_WINDOW_EXCEEDED; //$NON-NLS-1$
+		case "refusal" -> StopReason.REFUSAL; //$NON-NLS-1$
+		case "pause_turn" -> StopReason.PAUSE_TURN; //$NON-NLS-1$
+		default -> StopReason.STOPPED; // stop_sequence
 		};
 	}
 }

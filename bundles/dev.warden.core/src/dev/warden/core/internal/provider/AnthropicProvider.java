@@ -20,9 +20,15 @@ import dev.warden.core.provider.ToolSpec;
 
 /**
  * The Anthropic Messages API ({@code POST {base}/v1/messages}, {@code anthropic-version: 2023-06-01}) with streaming.
- * The stable prefix is marked for prompt caching: the system prompt, the last tool definition and the last block of
- * the conversation carry {@code cache_control: {"type": "ephemeral"}}, so each turn reads the previous one's prefix
- * from the cache.
+ * The stable prefix is marked for prompt caching ({@code cache_control: {"type": "ephemeral"}}, at most four marks):
+ * the stable system prompt, the last tool definition, the last block of the conversation, and the last block of the
+ * request before (the end of the user message before the model's last answer). The server looks for an earlier cache
+ * entry only about 20 blocks back from a mark, so without that second mark a long parallel step (many tool calls and
+ * as many results) would miss the prefix the previous request wrote. The changing part of the instructions (the
+ * mode) is a second system block after the cache mark, so switching mode does not rewrite the cached prefix.
+ * <p>
+ * Temperatures above 1 are sent as 1, the highest the API accepts ({@link ProviderConfig#adjustment()} says so). A
+ * conversation that ends with the model's own message ({@code pause_turn}) is sent so that the model continues it.
  */
 public final class AnthropicProvider extends StreamingHttpProvider {
 
@@ -52,14 +58,19 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 		body.addProperty("model", config().model()); //$NON-NLS-1$
 		body.addProperty("max_tokens", config().maxOutputTokens()); //$NON-NLS-1$
 		body.addProperty("stream", true); //$NON-NLS-1$
-		if (config().temperature() != null) {
-			body.addProperty("temperature", config().temperature()); //$NON-NLS-1$
+		if (config().effectiveTemperature() != null) {
+			body.addProperty("temperature", config().effectiveTemperature()); //$NON-NLS-1$
 		}
-		if (!request.systemPrompt().isEmpty()) {
+		if (!request.systemPrompt().isEmpty() || !request.systemSuffix().isEmpty()) {
 			JsonArray system = new JsonArray();
-			JsonObject text = textBlock(request.systemPrompt());
-			text.add("cache_control", ephemeral()); //$NON-NLS-1$
-			system.add(text);
+			if (!request.systemPrompt().isEmpty()) {
+				JsonObject text = textBlock(request.systemPrompt());
+				text.add("cache_control", ephemeral()); //$NON-NLS-1$
+				system.add(text);
+			}
+			if (!request.systemSuffix().isEmpty()) {
+				system.add(textBlock(request.systemSuffix())); // after the mark: may change without a cache write
+			}
 			body.add("system", system); //$NON-NLS-1$
 		}
 		if (!request.tools().isEmpty()) {
@@ -76,8 +87,14 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 		}
 		JsonArray messages = encodeMessages(request.messages());
 		if (!messages.isEmpty()) {
-			JsonArray lastContent = messages.get(messages.size() - 1).getAsJsonObject().getAsJsonArray("content"); //$NON-NLS-1$
-			lastContent.get(lastContent.size() - 1).getAsJsonObject().add("cache_control", ephemeral()); //$NON-NLS-1$
+			JsonObject last = messages.get(messages.size() - 1).getAsJsonObject();
+			if ("assistant".equals(Json.string(last, "role"))) { //$NON-NLS-1$ //$NON-NLS-2$
+				trimTrailingWhitespace(last.getAsJsonArray("content")); //$NON-NLS-1$
+			}
+			markLastBlock(last);
+			if (messages.size() >= 3) {
+				markLastBlock(messages.get(messages.size() - 3).getAsJsonObject());
+			}
 		}
 		body.add("messages", messages); //$NON-NLS-1$
 		return body;
@@ -150,6 +167,19 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 			// the tool result already told the model its arguments were malformed
 		}
 		return new JsonObject();
+	}
+
+	private static void markLastBlock(JsonObject message) {
+		JsonArray content = message.getAsJsonArray("content"); //$NON-NLS-1$
+		content.get(content.size() - 1).getAsJsonObject().add("cache_control", ephemeral()); //$NON-NLS-1$
+	}
+
+	/** The API refuses a final assistant message whose text ends with white space. */
+	private static void trimTrailingWhitespace(JsonArray content) {
+		JsonObject block = content.get(content.size() - 1).getAsJsonObject();
+		if ("text".equals(Json.string(block, "type"))) { //$NON-NLS-1$ //$NON-NLS-2$
+			block.addProperty("text", Json.string(block, "text").stripTrailing()); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 	}
 
 	private static JsonObject textBlock(String text) {

@@ -43,10 +43,97 @@ final class HttpFailures {
 	private HttpFailures() {
 	}
 
+	/**
+	 * Server errors that say the request itself can never succeed, however often it is repeated: llama.cpp's
+	 * "tools param requires --jinja flag" (HTTP 500), templates that do not support tools, a model that cannot use
+	 * tools.
+	 */
+	private static final Pattern PERMANENT_SERVER_ERROR = Pattern.compile(
+			"--jinja|requires .*flag|not supported|unsupported|does not support|template|not implemented", //$NON-NLS-1$
+			Pattern.CASE_INSENSITIVE);
+
+	/** Bodies of a 400 or 413 that say the prompt is longer than the model's window. */
+	private static final Pattern CONTEXT_EXCEEDED = Pattern.compile(
+			"context_length_exceeded|context length|context window|prompt is too long|too many tokens" //$NON-NLS-1$
+					+ "|maximum context|exceeds the (model's )?(maximum|context)|request_too_large|input is too long", //$NON-NLS-1$
+			Pattern.CASE_INSENSITIVE);
+
+	/** One part of OpenAI's {@code x-ratelimit-reset-*} durations, e.g. {@code 1h}, {@code 6m}, {@code 0.5s}. */
+	private static final Pattern RESET_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)"); //$NON-NLS-1$
+
 	/** @return whether a request answered with {@code status} should be repeated */
 	static boolean retryable(int status) {
 		return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504
 				|| status == 529;
+	}
+
+	/**
+	 * @return whether a request answered with {@code status} and {@code body} should be repeated: a retryable status,
+	 *         unless the body says that waiting cannot help (a server missing a feature, an exhausted quota)
+	 */
+	static boolean retryable(int status, String body) {
+		if (!retryable(status)) {
+			return false;
+		}
+		if (status == 429) {
+			return !quotaExhausted(body);
+		}
+		return !(status == 500 && PERMANENT_SERVER_ERROR.matcher(serverMessage(body)).find());
+	}
+
+	/** @return whether the body is OpenAI's {@code insufficient_quota} (or a similar billing refusal) */
+	static boolean quotaExhausted(String body) {
+		String type = errorField(body, "code") + ' ' + errorField(body, "type"); //$NON-NLS-1$ //$NON-NLS-2$
+		return type.contains("insufficient_quota") || type.contains("billing"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/**
+	 * @return when the server's rate limits reset according to OpenAI's {@code x-ratelimit-reset-requests} and
+	 *         {@code x-ratelimit-reset-tokens} (the later of the two, as {@code 1s}, {@code 6m0s}, {@code 20ms}), or
+	 *         {@code null} if the headers are absent or unreadable
+	 */
+	static Duration rateLimitReset(HttpHeaders headers) {
+		Duration latest = null;
+		for (String name : new String[] { "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens" }) { //$NON-NLS-1$ //$NON-NLS-2$
+			Optional<String> value = headers.firstValue(name);
+			if (value.isEmpty()) {
+				continue;
+			}
+			Duration parsed = parseResetDuration(value.get().strip());
+			if (parsed != null && (latest == null || parsed.compareTo(latest) > 0)) {
+				latest = parsed;
+			}
+		}
+		return latest;
+	}
+
+	/** @return {@code 1h2m3.5s}, {@code 250ms} or a plain number of seconds as a duration, or {@code null} */
+	static Duration parseResetDuration(String text) {
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(text) * 1000)));
+		} catch (NumberFormatException e) {
+			// a Go-style duration
+		}
+		var matcher = RESET_PART.matcher(text);
+		double millis = 0;
+		int end = 0;
+		while (matcher.find()) {
+			if (matcher.start() != end) {
+				return null;
+			}
+			double value = Double.parseDouble(matcher.group(1));
+			millis += value * switch (matcher.group(2)) {
+			case "h" -> 3_600_000; //$NON-NLS-1$
+			case "m" -> 60_000; //$NON-NLS-1$
+			case "s" -> 1_000; //$NON-NLS-1$
+			default -> 1;
+			};
+			end = matcher.end();
+		}
+		return end == text.length() && end > 0 ? Duration.ofMillis(Math.round(millis)) : null;
 	}
 
 	/**
@@ -99,11 +186,25 @@ final class HttpFailures {
 			return new ProviderException(Kind.AUTHENTICATION, "The API key was rejected by " + host + " (HTTP " //$NON-NLS-1$ //$NON-NLS-2$
 					+ status + "): check it in " + PREFERENCES + '.'); //$NON-NLS-1$
 		}
+		if ((status == 400 || status == 413) && CONTEXT_EXCEEDED.matcher(serverText + ' ' + errorField(body, "code") //$NON-NLS-1$
+				+ ' ' + errorField(body, "type")).find()) { //$NON-NLS-1$
+			return new ProviderException(Kind.CONTEXT_WINDOW, "The conversation is too long for the model '" + model //$NON-NLS-1$
+					+ "' at " + host + ": start a new chat, or choose a model with a larger context window." //$NON-NLS-1$ //$NON-NLS-2$
+					+ suffix(serverText));
+		}
 		boolean modelComplaint = status == 404 ? serverText.toLowerCase(Locale.ROOT).contains("model") //$NON-NLS-1$
 				: (status == 400 || status == 422) && UNKNOWN_MODEL.matcher(serverText).find();
 		if (modelComplaint) {
 			return new ProviderException(Kind.UNKNOWN_MODEL, "The model '" + model + "' is not known to " + host //$NON-NLS-1$ //$NON-NLS-2$
 					+ ": check the model name in " + PREFERENCES + ". The server said: " + serverText); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (status == 429 && quotaExhausted(body)) {
+			return new ProviderException(Kind.QUOTA, "The account at " + host + " has no quota or credit left: check " //$NON-NLS-1$ //$NON-NLS-2$
+					+ "its plan and billing; waiting will not help." + suffix(serverText)); //$NON-NLS-1$
+		}
+		if (status == 500 && !retryable(status, body)) {
+			return new ProviderException(Kind.BAD_REQUEST, host + " cannot serve this request (HTTP 500); repeating it " //$NON-NLS-1$
+					+ "will not help: check the server's settings." + suffix(serverText)); //$NON-NLS-1$
 		}
 		if (status == 404) {
 			return new ProviderException(Kind.NOT_FOUND, "Nothing answered at " + endpoint + " (HTTP 404): check the " //$NON-NLS-1$ //$NON-NLS-2$
@@ -154,7 +255,33 @@ final class HttpFailures {
 		return new ProviderException(Kind.SERVER_ERROR, "The connection to " + host + " failed: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
-	/** @return the error text inside a JSON error body ({@code error.message}, {@code error}, {@code message}) */
+	/**
+	 * @return the member {@code name} of the body's {@code error} object (or of the body itself, as llama.cpp sends
+	 *         it), or the empty string
+	 */
+	static String errorField(String body, String name) {
+		if (body == null || body.isBlank()) {
+			return ""; //$NON-NLS-1$
+		}
+		try {
+			JsonElement root = JsonParser.parseString(body);
+			if (!root.isJsonObject()) {
+				return ""; //$NON-NLS-1$
+			}
+			JsonObject error = Json.object(root.getAsJsonObject(), "error"); //$NON-NLS-1$
+			String value = Json.string(error == null ? root.getAsJsonObject() : error, name);
+			return value == null ? "" : value; //$NON-NLS-1$
+		} catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+			return ""; //$NON-NLS-1$
+		}
+	}
+
+	/**
+	 * @return the error text inside a JSON error body in plain words: {@code error.message} (OpenAI
+	 *         {@code {"error":{"message","type","param","code"}}}, Anthropic
+	 *         {@code {"type":"error","error":{"type","message"}}}), a string {@code error}, or {@code message}; a
+	 *         rejected parameter is named
+	 */
 	static String serverMessage(String body) {
 		if (body == null || body.isBlank()) {
 			return ""; //$NON-NLS-1$
@@ -165,7 +292,12 @@ final class HttpFailures {
 				JsonObject object = root.getAsJsonObject();
 				JsonElement error = object.get("error"); //$NON-NLS-1$
 				if (error != null && error.isJsonObject() && error.getAsJsonObject().has("message")) { //$NON-NLS-1$
-					return clip(Json.string(error.getAsJsonObject(), "message")); //$NON-NLS-1$
+					String message = String.valueOf(Json.string(error.getAsJsonObject(), "message")); //$NON-NLS-1$
+					String param = Json.string(error.getAsJsonObject(), "param"); //$NON-NLS-1$
+					if (param != null && !param.isBlank() && !message.contains(param)) {
+						message += " (parameter '" + param + "')"; //$NON-NLS-1$ //$NON-NLS-2$
+					}
+					return clip(message);
 				}
 				if (error != null && error.isJsonPrimitive()) {
 					return clip(error.getAsString());

@@ -29,6 +29,9 @@ public final class SseParser {
 
 	private static final String DEFAULT_TYPE = "message"; //$NON-NLS-1$
 
+	/** The type of the event an {@code error:} field makes. */
+	public static final String ERROR_TYPE = "error"; //$NON-NLS-1$
+
 	private final Handler handler;
 
 	private byte[] line = new byte[512];
@@ -125,6 +128,16 @@ public final class SseParser {
 			}
 			data.append(new String(line, valueStart, valueLength, StandardCharsets.UTF_8));
 			hasData = true;
+		}
+		case "error" -> { //$NON-NLS-1$
+			// not in the SSE specification: llama.cpp's server reports a failure inside a stream as an "error:" line
+			// (then sends "data: [DONE]"); it becomes an event of type "error" so it cannot pass silently
+			if (hasData) {
+				data.append('\n');
+			}
+			data.append(new String(line, valueStart, valueLength, StandardCharsets.UTF_8));
+			hasData = true;
+			eventType = ERROR_TYPE;
 		}
 		case "event" -> eventType = new String(line, valueStart, valueLength, StandardCharsets.UTF_8); //$NON-NLS-1$
 		default -> {

@@ -17,12 +17,14 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 import dev.warden.core.operations.Cancellation;
+import dev.warden.core.provider.Message;
 import dev.warden.core.provider.ModelProvider;
 import dev.warden.core.provider.ModelRequest;
 import dev.warden.core.provider.ModelResponse;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.ProviderException.Kind;
+import dev.warden.core.provider.StopReason;
 import dev.warden.core.provider.StreamListener;
 
 /**
@@ -73,6 +75,30 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 	protected abstract EventDecoder newDecoder(ResponseAssembler assembler);
 
 	/**
+	 * Called when the server refused a request with a 4xx status. A protocol whose servers disagree on how a parameter
+	 * is spelled (e.g. {@code max_tokens} against {@code max_completion_tokens}) switches to the other spelling and
+	 * returns {@code true}; the request is then encoded again and sent once more, without counting as a retry.
+	 *
+	 * @param body the error body as received
+	 * @return whether the request should be encoded again and repeated
+	 */
+	protected boolean adaptToRejection(int status, String body) {
+		return false;
+	}
+
+	/**
+	 * Checks a complete answer before it is returned: a protocol may turn it into a failure it recognises (e.g. an
+	 * empty answer cut off by a local server's context window) or attach a notice.
+	 *
+	 * @return the answer to return
+	 * @throws ProviderException if the answer means the request failed
+	 */
+	protected ModelResponse finish(ModelRequest request, byte[] body, ModelResponse response)
+			throws ProviderException {
+		return response;
+	}
+
+	/**
 	 * Reads the body of a successful response and feeds it to {@code decoder} until the protocol's end marker or the
 	 * end of the stream. The default reads server-sent events.
 	 */
@@ -104,15 +130,23 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 		URI endpoint = endpoint();
 		int maxAttempts = config.retry().maxAttempts();
 		ProviderException last = null;
+		boolean adapted = false;
 		for (int attempt = 1; attempt <= maxAttempts; attempt++) {
 			if (cancellation.isCancelled()) {
 				throw cancelled();
 			}
 			Outcome outcome = attempt(endpoint, body, listener, cancellation, attempt);
 			if (outcome.response != null) {
-				return outcome.response;
+				return finish(request, body, explain(outcome.response));
 			}
 			last = outcome.failure;
+			if (outcome.rejection != null && !adapted
+					&& adaptToRejection(outcome.rejection.status(), outcome.rejection.body())) {
+				adapted = true; // once: a server that refuses both spellings gets its own message
+				body = GSON.toJson(encode(request)).getBytes(StandardCharsets.UTF_8);
+				attempt--;
+				continue;
+			}
 			if (outcome.retryIn == null || attempt == maxAttempts) {
 				break;
 			}
@@ -129,20 +163,30 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 	 * One attempt's result: an answer, or a failure that is final ({@code retryIn == null}) or worth repeating after
 	 * {@code retryIn} (negative: use the policy's backoff).
 	 */
-	private record Outcome(ModelResponse response, ProviderException failure, Duration retryIn, String notice) {
+	private record Outcome(ModelResponse response, ProviderException failure, Duration retryIn, String notice,
+			Rejection rejection) {
 
 		static Outcome answer(ModelResponse response) {
-			return new Outcome(response, null, null, null);
+			return new Outcome(response, null, null, null, null);
 		}
 
 		static Outcome fail(ProviderException failure) {
-			return new Outcome(null, failure, null, null);
+			return new Outcome(null, failure, null, null, null);
+		}
+
+		/** A 4xx answer the protocol may adapt to. */
+		static Outcome rejected(ProviderException failure, int status, String body) {
+			return new Outcome(null, failure, null, null, new Rejection(status, body));
 		}
 
 		/** @param notice what went wrong, for the retry notice (the failure's message is for the final attempt) */
 		static Outcome retry(ProviderException failure, Duration retryAfter, String notice) {
-			return new Outcome(null, failure, retryAfter == null ? Duration.ofMillis(-1) : retryAfter, notice);
+			return new Outcome(null, failure, retryAfter == null ? Duration.ofMillis(-1) : retryAfter, notice, null);
 		}
+	}
+
+	/** A refused request: its status and error body. */
+	private record Rejection(int status, String body) {
 	}
 
 	private Outcome attempt(URI endpoint, byte[] body, StreamListener listener, Cancellation cancellation,
@@ -184,9 +228,18 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 			String errorBody = readErrorBody(response.body());
 			ProviderException failure = HttpFailures.forStatus(status, errorBody, key, endpoint, config.model(),
 					attempt);
-			if (HttpFailures.retryable(status)) {
-				return Outcome.retry(failure, HttpFailures.retryAfter(response.headers(), Instant.now()),
-						HttpFailures.describeStatus(status));
+			if (HttpFailures.retryable(status, errorBody)) {
+				Duration wait = HttpFailures.retryAfter(response.headers(), Instant.now());
+				if (wait == null && status == 429) {
+					wait = HttpFailures.rateLimitReset(response.headers());
+					if (wait == null) {
+						wait = config.retry().rateLimitDelayAfter(attempt);
+					}
+				}
+				return Outcome.retry(failure, wait, HttpFailures.describeStatus(status));
+			}
+			if (status >= 400 && status < 500) {
+				return Outcome.rejected(failure, status, errorBody);
 			}
 			return Outcome.fail(failure);
 		}
@@ -234,6 +287,27 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 					host + " stopped sending for " + HttpFailures.seconds(config.requestTimeout()) + '.', true); //$NON-NLS-1$
 		}
 		return brokenStream(assembler, "The stream from " + host + " ended before the answer was complete.", false); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/**
+	 * @return {@code response} with the words for a stop reason that means it is not a complete answer; an answer cut
+	 *         off at the output limit is marked interrupted so that it is never shown or kept as complete
+	 */
+	private ModelResponse explain(ModelResponse response) {
+		String why = switch (response.stopReason()) {
+		case MAX_TOKENS -> "The answer reached the output limit of " + config.maxOutputTokens() //$NON-NLS-1$
+				+ " tokens and is cut off."; //$NON-NLS-1$
+		case REFUSAL -> "The model declined to answer this request."; //$NON-NLS-1$
+		case CONTEXT_WINDOW_EXCEEDED -> "The conversation filled the model's context window; the answer is cut off."; //$NON-NLS-1$
+		default -> ""; //$NON-NLS-1$
+		};
+		if (why.isEmpty()) {
+			return response;
+		}
+		Message message = response.message();
+		boolean cut = response.stopReason() != StopReason.REFUSAL;
+		return new ModelResponse(cut ? new Message(message.role(), message.parts(), true) : message,
+				response.stopReason(), response.usage(), why, response.notice());
 	}
 
 	private Outcome brokenStream(ResponseAssembler assembler, String why, boolean timedOut) {
