@@ -48,6 +48,13 @@ public interface AgentListener {
 	default void interrupted(String reason) {
 	}
 
+	/**
+	 * Something the user should know that is not a failure: the model declined to answer, or a local server seems to
+	 * have dropped the start of the prompt.
+	 */
+	default void notice(String message) {
+	}
+
 	/** The request failed; {@code message} says what to do. */
 	default void error(String message) {
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.warden.core.internal.agent.CutOffCalls;
 import dev.warden.core.internal.agent.SystemPrompt;
 import dev.warden.core.internal.agent.ToolDispatcher;
 import dev.warden.core.operations.Cancellation;
@@ -86,6 +87,7 @@ public final class AgentSession {
 
 	private TurnResult loop(String text, AgentListener listener, Cancellation cancellation) {
 		update(conversation.append(Message.user(text)), listener);
+		int cutOffCalls = 0;
 		Usage turnUsage = Usage.ZERO;
 		String lastText = ""; //$NON-NLS-1$
 		for (int step = 1; step <= setup.maxSteps(); step++) {
@@ -93,8 +95,8 @@ public final class AgentSession {
 				return cancelled(listener, lastText, turnUsage, step - 1);
 			}
 			Mode mode = setup.mode().get();
-			ModelRequest request = new ModelRequest(SystemPrompt.build(setup.context(), mode), toolSpecs,
-					conversation.messages());
+			ModelRequest request = new ModelRequest(SystemPrompt.build(setup.context()), SystemPrompt.mode(mode),
+					toolSpecs, conversation.messages());
 			ModelResponse response;
 			try {
 				response = setup.provider().stream(request, streamListener(listener), cancellation);
@@ -121,14 +123,44 @@ public final class AgentSession {
 				return new TurnResult(TurnResult.Outcome.INTERRUPTED, lastText, turnUsage, step,
 						response.interruption());
 			}
+			if (!response.notice().isEmpty()) {
+				listener.notice(response.notice());
+			}
 			List<ToolCall> calls = response.message().toolCalls();
+			switch (response.stopReason()) {
+			case PAUSE_TURN -> {
+				continue; // the server paused the turn: sending the answer back lets the model go on with it
+			}
+			case REFUSAL -> {
+				listener.notice(response.interruption());
+				return new TurnResult(TurnResult.Outcome.REFUSED, lastText, turnUsage, step, response.interruption());
+			}
+			case MAX_TOKENS, CONTEXT_WINDOW_EXCEEDED -> {
+				ToolCall cut = CutOffCalls.cutOff(calls);
+				if (calls.isEmpty() || cut != null && ++cutOffCalls > 1) {
+					String message = CutOffCalls.tellUser(response, cut != null);
+					if (!calls.isEmpty()) { // none is run; each still needs a result, or the next request is refused
+						List<ContentPart> notRun = calls.stream().<ContentPart>map(call -> new ContentPart.ToolResult(
+								call.id(), CutOffCalls.tellModel(response).content(), true)).toList();
+						update(conversation.append(new Message(Role.USER, notRun, false)), listener);
+					}
+					listener.interrupted(message);
+					return new TurnResult(TurnResult.Outcome.CUT_OFF, lastText, turnUsage, step, message);
+				}
+			}
+			default -> {
+				cutOffCalls = 0;
+			}
+			}
 			if (calls.isEmpty()) {
 				return new TurnResult(TurnResult.Outcome.COMPLETED, lastText, turnUsage, step, ""); //$NON-NLS-1$
 			}
+			ToolCall cut = response.cutOff() ? CutOffCalls.cutOff(calls) : null;
 			List<ContentPart> results = new ArrayList<>();
 			for (ToolCall call : calls) {
 				listener.toolStarted(call);
-				ToolOutput output = dispatcher.dispatch(call, setup.mode().get(), listener, cancellation);
+				ToolOutput output = call == cut ? CutOffCalls.tellModel(response)
+						: dispatcher.dispatch(call, setup.mode().get(), listener, cancellation);
 				listener.toolFinished(call, output);
 				results.add(new ContentPart.ToolResult(call.id(), output.content(), output.error()));
 			}

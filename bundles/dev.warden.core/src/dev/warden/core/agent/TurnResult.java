@@ -21,6 +21,13 @@ public record TurnResult(Outcome outcome, String text, Usage usage, int steps, S
 		STEP_LIMIT,
 		/** The answer was cut off by a broken stream; the partial answer is kept. */
 		INTERRUPTED,
+		/**
+		 * The answer reached the output limit (or filled the context window) and is not complete; the part written is
+		 * kept, marked interrupted.
+		 */
+		CUT_OFF,
+		/** The model declined to answer. */
+		REFUSED,
 		/** The user cancelled. */
 		CANCELLED,
 		/** The model could not be reached or refused the request. */

@@ -9,7 +9,11 @@ public final class SystemPrompt {
 	private SystemPrompt() {
 	}
 
-	public static String build(WorkspaceContext context, Mode mode) {
+	/**
+	 * @return the instructions that stay the same for the whole conversation (cached by providers that cache); the
+	 *         mode is not among them, see {@link #mode(Mode)}
+	 */
+	public static String build(WorkspaceContext context) {
 		StringBuilder prompt = new StringBuilder();
 		prompt.append("""
 				You are Warden, a coding agent working in the user's Eclipse workspace through tools.
@@ -21,13 +25,6 @@ public final class SystemPrompt {
 				the same result another way; tell the user what you could not do and why.
 				When you are done, answer briefly: what you changed and what you checked.
 				"""); //$NON-NLS-1$
-		prompt.append('\n').append(mode == Mode.SUPERVISED ? """
-				Mode: Supervised. The user reviews every file change and approves every command. Ask a clarifying \
-				question with ask_user when the request is ambiguous.
-				""" : """
-				Mode: Autopilot. Work through the task on your own; file changes are applied at once and stay \
-				reviewable. Do not ask questions: make reasonable assumptions and state them.
-				"""); //$NON-NLS-1$ //$NON-NLS-2$
 		if (!context.name().isEmpty() || !context.overview().isEmpty()) {
 			prompt.append("\nWorkspace: ").append(context.name()).append('\n'); //$NON-NLS-1$
 			if (!context.overview().isEmpty()) {
@@ -39,5 +36,19 @@ public final class SystemPrompt {
 					.append('\n');
 		}
 		return prompt.toString();
+	}
+
+	/**
+	 * @return the instructions for the current mode; sent after the cached instructions, so switching mode in the
+	 *         middle of a task does not rewrite the provider's prompt cache
+	 */
+	public static String mode(Mode mode) {
+		return mode == Mode.SUPERVISED ? """
+				Mode: Supervised. The user reviews every file change and approves every command. Ask a clarifying \
+				question with ask_user when the request is ambiguous.
+				""" : """
+				Mode: Autopilot. Work through the task on your own; file changes are applied at once and stay \
+				reviewable. Do not ask questions: make reasonable assumptions and state them.
+				"""; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

@@ -428,6 +428,11 @@ public final class ChatController {
 		}
 
 		@Override
+		public void notice(String message) {
+			batcher.post(() -> viewer.addNotice(message));
+		}
+
+		@Override
 		public void error(String message) {
 			batcher.post(() -> viewer.addNotice(message));
 		}

@@ -183,7 +183,10 @@ class AgentLoopEndToEndTest {
 		assertEquals("Goodbye, world\n", events.commandOutput.toString(), "command output streamed to the view");
 		String system = server.received().get(0).json().getAsJsonArray("system").get(0).getAsJsonObject().get("text")
 				.getAsString();
-		assertTrue(system.contains("Mode: Autopilot"), system);
+		String mode = server.received().get(0).json().getAsJsonArray("system").get(1).getAsJsonObject().get("text")
+				.getAsString();
+		assertTrue(mode.contains("Mode: Autopilot"), mode);
+		assertFalse(system.contains("Mode:"), "the mode is not in the cached instructions");
 		assertTrue(system.contains("src/hello.txt"), system);
 		assertFalse(system.contains(".git"), system);
 
@@ -315,9 +318,9 @@ class AgentLoopEndToEndTest {
 		assertEquals(List.of("file.write ASK src/hello.txt", "approval REJECTED src/hello.txt",
 				"file.write FAILED src/hello.txt"), workspace.trail());
 		assertEquals(List.of("review: Edit src/hello.txt"), workspace.approvalRequests);
-		String system = server.received().get(0).json().getAsJsonArray("system").get(0).getAsJsonObject().get("text")
+		String mode = server.received().get(0).json().getAsJsonArray("system").get(1).getAsJsonObject().get("text")
 				.getAsString();
-		assertTrue(system.contains("Mode: Supervised"), system);
+		assertTrue(mode.contains("Mode: Supervised"), mode);
 	}
 
 	@Test
