@@ -2,7 +2,9 @@ package dev.warden.core.internal.agent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -101,11 +103,65 @@ public final class ConversationJson {
 			boolean interrupted = m.has("interrupted") && m.get("interrupted").getAsBoolean(); //$NON-NLS-1$ //$NON-NLS-2$
 			messages.add(new Message(Role.valueOf(m.get("role").getAsString()), parts, interrupted)); //$NON-NLS-1$
 		}
+		messages = answerOpenCalls(messages);
 		JsonObject usage = root.getAsJsonObject("usage"); //$NON-NLS-1$
 		return new Conversation(root.get("id").getAsString(), root.get("title").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
 				Instant.parse(root.get("created").getAsString()), Instant.parse(root.get("updated").getAsString()), //$NON-NLS-1$ //$NON-NLS-2$
 				messages, new Usage(usage.get("input").getAsLong(), usage.get("output").getAsLong(), //$NON-NLS-1$ //$NON-NLS-2$
 						usage.get("cacheRead").getAsLong(), usage.get("cacheWrite").getAsLong())); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** What a tool call left without a result by a stopped IDE is answered with. */
+	public static final String INTERRUPTED_RESULT = "Interrupted: Warden was closed while this call was waiting or " //$NON-NLS-1$
+			+ "running, so it may not have finished and its result is unknown. Check its effects before repeating it."; //$NON-NLS-1$
+
+	/**
+	 * Repairs a conversation saved while a tool call ran (the IDE was killed before its result was saved): both
+	 * protocols refuse every later request whose tool calls lack results. Each such call is answered as interrupted, in
+	 * the user message that follows the call (created when the next message is not one of tool results).
+	 *
+	 * @return {@code messages}, or a repaired copy
+	 */
+	public static List<Message> answerOpenCalls(List<Message> messages) {
+		List<Message> repaired = new ArrayList<>(messages.size() + 1);
+		boolean changed = false;
+		for (int i = 0; i < messages.size(); i++) {
+			Message message = messages.get(i);
+			repaired.add(message);
+			if (message.role() != Role.ASSISTANT || message.toolCalls().isEmpty()) {
+				continue;
+			}
+			Message next = i + 1 < messages.size() ? messages.get(i + 1) : null;
+			Set<String> answered = new HashSet<>();
+			boolean nextHoldsResults = false;
+			if (next != null && next.role() == Role.USER) {
+				for (ContentPart part : next.parts()) {
+					if (part instanceof ContentPart.ToolResult result) {
+						answered.add(result.toolUseId());
+						nextHoldsResults = true;
+					}
+				}
+			}
+			List<ContentPart> missing = new ArrayList<>();
+			for (var call : message.toolCalls()) {
+				if (!answered.contains(call.id())) {
+					missing.add(new ContentPart.ToolResult(call.id(), INTERRUPTED_RESULT, true));
+				}
+			}
+			if (missing.isEmpty()) {
+				continue;
+			}
+			changed = true;
+			if (nextHoldsResults) {
+				List<ContentPart> parts = new ArrayList<>(next.parts());
+				parts.addAll(missing);
+				repaired.add(new Message(Role.USER, parts, next.interrupted()));
+				i++;
+			} else {
+				repaired.add(new Message(Role.USER, missing, false));
+			}
+		}
+		return changed ? repaired : messages;
 	}
 
 	private static JsonObject usage(Usage usage) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.warden.core.agent.Conversation;
 import dev.warden.core.agent.ConversationStore;
 import dev.warden.core.agent.SessionSummary;
+import dev.warden.core.internal.agent.ConversationJson;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.Role;
@@ -42,6 +43,35 @@ class ConversationStoreTest {
 		Conversation conversation = sample("abc-1", "Fix the build", Instant.parse("2025-01-02T03:04:05Z"));
 		store.save(conversation);
 		assertEquals(conversation, new ConversationStore(dir.resolve("sessions")).load("abc-1").orElseThrow());
+	}
+
+	@Test
+	void toolCallsLeftWithoutResultsByAKilledIdeAreAnsweredAsInterruptedOnLoad() throws Exception {
+		Instant now = Instant.parse("2025-01-02T03:04:05Z");
+		List<Message> saved = List.of(Message.user("Build it"),
+				new Message(Role.ASSISTANT, List.of(new ContentPart.Text("Building."),
+						new ContentPart.ToolUse("t1", "run_command", "{\"command\":\"make\"}"),
+						new ContentPart.ToolUse("t2", "read_file", "{\"path\":\"a\"}")), false),
+				// the IDE saved t2's result, then was killed while make ran; the user prompted again after restart
+				new Message(Role.USER, List.of(new ContentPart.ToolResult("t2", "a", false)), false),
+				new Message(Role.ASSISTANT, List.of(new ContentPart.ToolUse("t3", "run_command", "{}")), false),
+				Message.user("Are you still there?"));
+		ConversationStore store = new ConversationStore(dir);
+		store.save(new Conversation("killed-1", "Build it", now, now, saved, Usage.ZERO));
+
+		List<Message> loaded = store.load("killed-1").orElseThrow().messages();
+		assertEquals(6, loaded.size(), loaded.toString());
+		assertEquals(List.of(new ContentPart.ToolResult("t2", "a", false),
+				new ContentPart.ToolResult("t1", ConversationJson.INTERRUPTED_RESULT, true)), loaded.get(2).parts());
+		assertEquals(Role.USER, loaded.get(4).role());
+		assertEquals(List.of(new ContentPart.ToolResult("t3", ConversationJson.INTERRUPTED_RESULT, true)),
+				loaded.get(4).parts(), "a result message is put right after the call");
+		assertEquals("Are you still there?", loaded.get(5).text());
+		assertTrue(ConversationJson.INTERRUPTED_RESULT.contains("may not have finished"));
+
+		Conversation whole = sample("whole-1", "Fix the build", now);
+		store.save(whole);
+		assertEquals(whole, store.load("whole-1").orElseThrow(), "a conversation without open calls is unchanged");
 	}
 
 	@Test
