@@ -63,6 +63,16 @@ class ModelPreferencePageTest {
 						.getBytes(StandardCharsets.UTF_8));
 			}
 		});
+		server.createContext("/v1/models", exchange -> {
+			authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+			byte[] body = ("{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5-coder:7b\",\"object\":\"model\"},"
+					+ "{\"id\":\"llama3.2:3b\",\"object\":\"model\"}]}").getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
 		server.start();
 		clearSettings();
 	}
@@ -119,6 +129,25 @@ class ModelPreferencePageTest {
 		Path keyring = Path.of(System.getProperty("warden.keyring"));
 		assertTrue(Files.size(keyring) > 0, "secure storage was written");
 		assertEquals(List.of(), filesContaining(keyring, KEY), "secure storage holds the key encrypted only");
+	}
+
+	@Test
+	void fetchModelsFillsTheModelFieldFromTheServersModelsEndpoint() throws Exception {
+		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+				ModelPreferencePage.ID, null, null);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, 640);
+		ModelPreferencePage page = (ModelPreferencePage) dialog.getSelectedPage();
+		page.fill(ProviderPreset.CUSTOM, "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "", KEY);
+
+		page.pressFetchModels();
+		Display display = dialog.getShell().getDisplay();
+		Workbenches.waitUntil(display, () -> !page.offeredModels().isEmpty(), 20,
+				"the model field offers the server's models; the page says: " + page.testResultText());
+		assertEquals(List.of("llama3.2:3b", "qwen2.5-coder:7b"), page.offeredModels());
+		assertTrue(page.testResultText().contains("2 models"), page.testResultText());
+		assertEquals(List.of("Bearer " + KEY), authorizations, "the typed key was sent");
 	}
 
 	private static List<Path> filesContaining(Path root, String secret) throws IOException {

@@ -24,6 +24,11 @@ public final class ModelMessages extends NLS {
 	public static String ModelPage_testConnection;
 	public static String ModelPage_testing;
 	public static String ModelPage_saveFailed;
+	public static String ModelPage_fetchModels;
+	public static String ModelPage_fetchModelsTip;
+	public static String ModelPage_fetching;
+	public static String ModelPage_fetched;
+	public static String ModelPage_noModels;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ModelMessages.class);

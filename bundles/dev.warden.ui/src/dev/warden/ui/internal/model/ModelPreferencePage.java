@@ -4,6 +4,7 @@ import dev.warden.core.settings.ModelSettings;
 import dev.warden.ui.internal.WardenServices;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
@@ -28,6 +29,7 @@ import org.osgi.service.prefs.BackingStoreException;
 import dev.warden.core.provider.ApiKey;
 import dev.warden.core.provider.ConnectionTestResult;
 import dev.warden.core.provider.ProviderConfig;
+import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.provider.Providers;
 import dev.warden.ui.internal.UI;
@@ -45,7 +47,8 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 	private Combo preset;
 	private Label protocol;
 	private Text baseUrl;
-	private Text model;
+	private Combo model;
+	private Button fetchModels;
 	private Text apiKey;
 	private Label keyNote;
 	private Spinner maxOutputTokens;
@@ -77,7 +80,15 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(protocol);
 
 		baseUrl = text(contents, ModelMessages.ModelPage_baseUrl, SWT.BORDER);
-		model = text(contents, ModelMessages.ModelPage_model, SWT.BORDER);
+		Composite modelRow = new Composite(labelled(contents, ModelMessages.ModelPage_model), SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(modelRow);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(modelRow);
+		model = new Combo(modelRow, SWT.DROP_DOWN | SWT.BORDER);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(model);
+		fetchModels = new Button(modelRow, SWT.PUSH);
+		fetchModels.setText(ModelMessages.ModelPage_fetchModels);
+		fetchModels.setToolTipText(ModelMessages.ModelPage_fetchModelsTip);
+		fetchModels.addListener(SWT.Selection, e -> fetchModels());
 		apiKey = text(contents, ModelMessages.ModelPage_apiKey, SWT.BORDER | SWT.PASSWORD);
 		apiKey.addListener(SWT.Modify, e -> keyEdited = true);
 		new Label(contents, SWT.NONE);
@@ -173,8 +184,10 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		if (values.isEmpty()) {
 			return false;
 		}
-		Optional<String> problem = values.get().toConfig(ApiKey.NONE).problem();
+		ProviderConfig config = values.get().toConfig(ApiKey.NONE);
+		Optional<String> problem = config.problem();
 		problem.ifPresent(this::setErrorMessage);
+		setMessage(config.adjustment().orElse(null), WARNING);
 		return problem.isEmpty();
 	}
 
@@ -195,6 +208,53 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 				testResult.getParent().layout(true, true);
 			});
 		}).schedule();
+	}
+
+	/** Fills the model field's list from the server's models endpoint, off the UI thread. */
+	private void fetchModels() {
+		setErrorMessage(null);
+		Optional<ModelSettings.Values> values = values();
+		if (values.isEmpty()) {
+			return;
+		}
+		ProviderConfig config = values.get().toConfig(keyForTest());
+		fetchModels.setEnabled(false);
+		testResult.setText(ModelMessages.ModelPage_fetching);
+		Cancellation cancellation = new Cancellation();
+		WardenJobs.job(ModelMessages.ModelPage_fetchModels, cancellation, monitor -> {
+			String message;
+			List<String> names = List.of();
+			try {
+				names = Providers.listModels(config, cancellation);
+				message = names.isEmpty() ? ModelMessages.ModelPage_noModels
+						: NLS.bind(ModelMessages.ModelPage_fetched, names.size());
+			} catch (ProviderException e) {
+				message = e.getMessage();
+			}
+			String shown = message;
+			List<String> found = names;
+			UI.runOnUIThread(testResult, () -> {
+				fetchModels.setEnabled(true);
+				testResult.setText(shown);
+				if (!found.isEmpty()) {
+					String typed = model.getText();
+					model.setItems(found.toArray(String[]::new));
+					model.setText(typed.isBlank() ? found.get(0) : typed);
+					model.setListVisible(true);
+				}
+				testResult.getParent().layout(true, true);
+			});
+		}).schedule();
+	}
+
+	/** For tests: presses Fetch Models. */
+	public void pressFetchModels() {
+		fetchModels();
+	}
+
+	/** For tests: the models the field offers. */
+	public List<String> offeredModels() {
+		return List.of(model.getItems());
 	}
 
 	/** For tests and screenshots: the outcome of the last connection test as shown. */
