@@ -99,12 +99,7 @@ class ModelPreferencePageTest {
 	@Test
 	void testConnectionTalksToTheServerAndTheKeyLandsOnlyInSecureStorage() throws Exception {
 		assertFalse(WardenServices.model().isConfigured());
-		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
-				ModelPreferencePage.ID, null, null);
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		dialog.getShell().setSize(900, 640);
-		ModelPreferencePage page = (ModelPreferencePage) dialog.getSelectedPage();
+		ModelPreferencePage page = openPage();
 		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
 		page.fill(ProviderPreset.CUSTOM, url, "test-model", KEY);
 
@@ -133,12 +128,7 @@ class ModelPreferencePageTest {
 
 	@Test
 	void fetchModelsFillsTheModelFieldFromTheServersModelsEndpoint() throws Exception {
-		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
-				ModelPreferencePage.ID, null, null);
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		dialog.getShell().setSize(900, 640);
-		ModelPreferencePage page = (ModelPreferencePage) dialog.getSelectedPage();
+		ModelPreferencePage page = openPage();
 		page.fill(ProviderPreset.CUSTOM, "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "", KEY);
 
 		page.pressFetchModels();
@@ -148,6 +138,15 @@ class ModelPreferencePageTest {
 		assertEquals(List.of("llama3.2:3b", "qwen2.5-coder:7b"), page.offeredModels());
 		assertTrue(page.testResultText().contains("2 models"), page.testResultText());
 		assertEquals(List.of("Bearer " + KEY), authorizations, "the typed key was sent");
+	}
+
+	private ModelPreferencePage openPage() {
+		dialog = PreferencesUtil.createPreferenceDialogOn(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+				ModelPreferencePage.ID, null, null);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, 640);
+		return (ModelPreferencePage) dialog.getSelectedPage();
 	}
 
 	private static List<Path> filesContaining(Path root, String secret) throws IOException {

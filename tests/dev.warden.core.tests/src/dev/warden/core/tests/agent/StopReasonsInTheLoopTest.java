@@ -159,6 +159,19 @@ class StopReasonsInTheLoopTest {
 	}
 
 	@Test
+	void localServerThatDroppedTheStartOfThePromptIsToldToTheUser() throws Exception {
+		server.then(sse("ollama-whole-tool-call-then-stop.sse")).then(sse("openai-text.sse"));
+		Events events = new Events();
+		TurnResult result = prompt(ProviderKind.OPENAI_COMPATIBLE, "Read README.md. " + "Context. ".repeat(3_000),
+				events, new java.util.ArrayList<>());
+
+		assertEquals(TurnResult.Outcome.COMPLETED, result.outcome(), events.log.toString());
+		assertTrue(events.log.contains("finished read_file"), "the call from the whole-call chunk ran: " + events.log);
+		assertTrue(events.log.stream().anyMatch(l -> l.startsWith("notice ") && l.contains("read only 310 tokens")
+				&& l.contains("OLLAMA_CONTEXT_LENGTH")), events.log.toString());
+	}
+
+	@Test
 	void refusalEndsTheTurnAsARefusal() throws Exception {
 		server.then(sse("anthropic-refusal.sse"));
 		Events events = new Events();
