@@ -291,8 +291,9 @@ final class HttpFailures {
 			if (root.isJsonObject()) {
 				JsonObject object = root.getAsJsonObject();
 				JsonElement error = object.get("error"); //$NON-NLS-1$
-				if (error != null && error.isJsonObject() && error.getAsJsonObject().has("message")) { //$NON-NLS-1$
-					String message = String.valueOf(Json.string(error.getAsJsonObject(), "message")); //$NON-NLS-1$
+				String message = error != null && error.isJsonObject() ? Json.string(error.getAsJsonObject(), "message") //$NON-NLS-1$
+						: null;
+				if (message != null) {
 					String param = Json.string(error.getAsJsonObject(), "param"); //$NON-NLS-1$
 					if (param != null && !param.isBlank() && !message.contains(param)) {
 						message += " (parameter '" + param + "')"; //$NON-NLS-1$ //$NON-NLS-2$
@@ -302,8 +303,9 @@ final class HttpFailures {
 				if (error != null && error.isJsonPrimitive()) {
 					return clip(error.getAsString());
 				}
-				if (object.has("message")) { //$NON-NLS-1$
-					return clip(Json.string(object, "message")); //$NON-NLS-1$
+				String topMessage = Json.string(object, "message"); //$NON-NLS-1$
+				if (topMessage != null) {
+					return clip(topMessage);
 				}
 			}
 		} catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {

@@ -289,6 +289,18 @@ class ProtocolCompletenessTest {
 		assertTrue(e.getMessage().contains("Invalid tool schema"), e.getMessage());
 	}
 
+	@Test
+	void errorChunkWhoseMessageIsNoStringStillEndsInAWordedError() {
+		for (int i = 0; i < 3; i++) {
+			server.then(LoopbackModelServer.sse(("data: {\"message\":[1],\"error\":{\"type\":{\"a\":1},"
+					+ "\"code\":503}}\n\n").getBytes(StandardCharsets.UTF_8), 1024));
+		}
+		ProviderException e = assertThrows(ProviderException.class,
+				() -> stream(openAi("gpt-4.1"), StreamListener.NONE));
+		assertTrue(e.getMessage().startsWith("The server reported an error during the answer: "), e.getMessage());
+		assertEquals(3, server.received().size(), "a 503 inside the stream is retried");
+	}
+
 	// --- local servers' context windows
 
 	@Test
