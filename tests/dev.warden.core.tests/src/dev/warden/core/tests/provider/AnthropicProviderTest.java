@@ -256,7 +256,8 @@ class AnthropicProviderTest {
 		int cut = LoopbackModelServer.indexOf(stream, "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"! ");
 		CountDownLatch never = new CountDownLatch(1);
 		server.then(LoopbackModelServer.stall(java.util.Arrays.copyOf(stream, cut), never, new byte[0]));
-		try (ModelProvider provider = Providers.create(config(Duration.ofMillis(500)))) {
+		// long enough for the answer's start to arrive on a busy machine; the stall after it is endless
+		try (ModelProvider provider = Providers.create(config(Duration.ofSeconds(3)))) {
 			ModelResponse response = provider.stream(hello(), StreamListener.NONE, new Cancellation());
 			assertTrue(response.interrupted());
 			assertEquals("Hello, wörld", response.message().text());
