@@ -35,7 +35,8 @@ class TrustGoldenTest {
 			TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
 					.add(PatternList.of(PatternScope.WORKSPACE, "corpus", c.patterns())).build();
 			CommandVerdict verdict = policy.evaluate(c.command().replace("@WS@", root));
-			actual.append("line ").append(c.line()).append('\t').append(escape(c.command())).append('\n');
+			actual.append("case\t").append(c.patterns().isEmpty() ? "-" : String.join(" ;; ", c.patterns()))
+					.append('\t').append(escape(c.command())).append('\n');
 			actual.append("  ").append(verdict.verdict()).append('\t').append(escape(verdict.reason())).append('\n');
 			for (CommandPart part : verdict.parts()) {
 				actual.append("    ").append(part.status()).append('\t').append(escape(part.text())).append('\t')
