@@ -26,13 +26,16 @@ import dev.warden.core.trust.PathGuard;
  * {@link PathVerdict#HIDDEN}, or when it lies outside the roots and matches a sensitive pattern
  * ({@code ~/.aws/credentials}). Words that are not paths simply name nothing hidden.
  * <p>
- * Not caught: a recursive command over a folder that contains hidden files ({@code grep -r TOKEN .}), and names
- * built at run time by the command itself.
+ * {@link #whyFolderHoldsHidden} answers for a recursive command over a folder ({@code grep -r TOKEN .}): it walks
+ * the folder as the agent's own listing does and compares each folder's entries with what the listing shows.
+ * Not caught: names built at run time by the command itself.
  */
 public final class PolicyPathGuard implements PathGuard {
 
 	private static final int MAX_GLOB_ENTRIES = 10_000;
 	private static final int MAX_GLOB_DEPTH = 16;
+	private static final int MAX_TREE_ENTRIES = 50_000;
+	private static final int MAX_TREE_DEPTH = 64;
 
 	private final PathPolicy policy;
 	private final Path home;
@@ -138,6 +141,70 @@ public final class PolicyPathGuard implements PathGuard {
 			}
 		} catch (IOException | UncheckedIOException e) {
 			return Optional.of("'" + pattern + "' could not be expanded to check for hidden files: " + e.getMessage());
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
+		String text = folder;
+		if (text.equals("~") || text.startsWith("~/")) {
+			text = home + text.substring(1);
+		}
+		text = expandKnownVariables(text, workingDirectory);
+		Path start;
+		try {
+			start = workingDirectory.toAbsolutePath().resolve(text).normalize();
+		} catch (InvalidPathException e) {
+			return Optional.empty();
+		}
+		if (!Files.isDirectory(start)) {
+			return Optional.empty();
+		}
+		PathDecision decision = policy.decide(start);
+		if (decision.verdict() == PathVerdict.HIDDEN) {
+			return Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+		}
+		if (!decision.isAllowed()) {
+			return Optional.empty(); // outside the roots: the caller judges where the command reads
+		}
+		Set<Path> visible = new java.util.HashSet<>();
+		java.util.List<Path> folders = new java.util.ArrayList<>();
+		folders.add(decision.path());
+		int[] count = { 0 };
+		policy.walk(decision.path().toString(), MAX_TREE_DEPTH, file -> {
+			visible.add(file.path());
+			if (file.directory()) {
+				folders.add(file.path());
+			}
+			return ++count[0] < MAX_TREE_ENTRIES;
+		});
+		if (count[0] >= MAX_TREE_ENTRIES) {
+			return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES + " files, too many to check for"
+					+ " files hidden from the agent");
+		}
+		for (Path directory : folders) {
+			try (Stream<Path> entries = Files.list(directory)) {
+				Iterator<Path> it = entries.iterator();
+				while (it.hasNext()) {
+					Path entry = it.next();
+					if (visible.contains(entry)) {
+						continue;
+					}
+					String name = entry.getFileName().toString();
+					PathDecision hidden = policy.decide(entry);
+					if (hidden.verdict() != PathVerdict.HIDDEN) {
+						continue; // a link that leads outside: not entered by the walk, not a hidden file
+					}
+					if (skipsDotAndIgnored && (name.startsWith(".") || hidden.reason().startsWith("ignored"))) {
+						continue;
+					}
+					return Optional.of("'" + folder + "' holds files hidden from the agent, such as '"
+							+ decision.path().relativize(entry) + "' (" + hidden.reason() + ")");
+				}
+			} catch (IOException | UncheckedIOException e) {
+				return Optional.of("'" + folder + "' could not be read to check for hidden files: " + e.getMessage());
+			}
 		}
 		return Optional.empty();
 	}

@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param reason       why, in one sentence a user reads
  * @param suggestions  patterns that would cover it, narrowest first; empty unless {@code status} is
  *                     {@link PartStatus#NOT_COVERED}
+ * @param fact         the program fact that made it not covered ({@code --output} of {@code git log} writes a
+ *                     file), when one did
  */
 public record CommandPart(String text, List<String> words, List<String> assignments, List<String> redirections,
 		List<String> judgedWords, boolean openEnded, String context, PartStatus status, Optional<String> pattern,
-		String reason, List<String> suggestions) {
+		String reason, List<String> suggestions, Optional<PartFact> fact) {
 
 	public CommandPart {
 		Objects.requireNonNull(text, "text");
@@ -40,6 +42,15 @@ public record CommandPart(String text, List<String> words, List<String> assignme
 		Objects.requireNonNull(pattern, "pattern");
 		Objects.requireNonNull(reason, "reason");
 		suggestions = List.copyOf(suggestions);
+		Objects.requireNonNull(fact, "fact");
+	}
+
+	/** A part that no program fact is about. */
+	public CommandPart(String text, List<String> words, List<String> assignments, List<String> redirections,
+			List<String> judgedWords, boolean openEnded, String context, PartStatus status, Optional<String> pattern,
+			String reason, List<String> suggestions) {
+		this(text, words, assignments, redirections, judgedWords, openEnded, context, status, pattern, reason,
+				suggestions, Optional.empty());
 	}
 
 	/** Whether a trusted pattern covers this part. */

@@ -43,6 +43,17 @@ public record CommandVerdict(String commandLine, Verdict verdict, String reason,
 		return patterns;
 	}
 
+	/**
+	 * Whether every part that keeps the line from being trusted was asked about only because a folder it reads every
+	 * file of ({@code grep -r}, {@code find}, {@code tar c} …) holds files hidden from the agent. A command run in a
+	 * sandbox that masks the hidden files may then be treated as trusted; false for a trusted line.
+	 */
+	public boolean onlyHiddenFilesUnderFolders() {
+		List<CommandPart> uncovered = uncoveredParts();
+		return verdict == Verdict.ASK && !uncovered.isEmpty() && uncovered.stream()
+				.allMatch(part -> part.fact().map(PartFact::sandboxWaivable).orElse(false));
+	}
+
 	/** The parts that keep the line from being trusted. */
 	public List<CommandPart> uncoveredParts() {
 		return parts.stream().filter(part -> part.status() != PartStatus.COVERED).toList();

@@ -23,4 +23,18 @@ public interface PathGuard {
 	 * @return why the word names a hidden file, or empty when it does not
 	 */
 	Optional<String> whyHidden(String word, Path workingDirectory);
+
+	/**
+	 * Says why a program that reads every file under a folder ({@code grep -r}, {@code find}, {@code tar c}) would
+	 * read files hidden from the agent. The default finds nothing, as {@link #NONE} hides nothing.
+	 *
+	 * @param folder           the folder as the command names it, resolved like {@link #whyHidden}'s word
+	 * @param workingDirectory the directory the command runs in
+	 * @param skipsDotAndIgnored whether the program itself skips dot files and files its ignore rules name, as
+	 *                         ripgrep does unless told otherwise: then only other hidden files count
+	 * @return why the folder holds files hidden from the agent, or empty when it holds none
+	 */
+	default Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
+		return Optional.empty();
+	}
 }

@@ -19,15 +19,26 @@ import dev.warden.core.internal.trust.Quoting;
  * Quote a word that holds spaces or special characters ({@code git commit -m 'fix build'}); an unquoted
  * {@code $}, {@code ~}, glob or brace is refused, and {@code *} may only stand alone as the last word.
  *
- * @param text     the pattern as written (trimmed)
- * @param words    the literal words, without the final {@code *}
- * @param wildcard whether the pattern ends in {@code *}
+ * A pattern may start with assignments ({@code GIT_TRACE=1 git status}): it then covers only commands that make
+ * those exact assignments, and it is the way to trust an assignment whose name is not one of the harmless
+ * variables of the program facts.
+ *
+ * @param text        the pattern as written (trimmed)
+ * @param words       the literal words, without the final {@code *}
+ * @param wildcard    whether the pattern ends in {@code *}
+ * @param assignments the {@code NAME=value} assignments it starts with, after quote removal
  */
-public record TrustPattern(String text, List<String> words, boolean wildcard) {
+public record TrustPattern(String text, List<String> words, boolean wildcard, List<String> assignments) {
 
 	public TrustPattern {
 		Objects.requireNonNull(text, "text");
 		words = List.copyOf(words);
+		assignments = List.copyOf(assignments);
+	}
+
+	/** A pattern without assignments. */
+	public TrustPattern(String text, List<String> words, boolean wildcard) {
+		this(text, words, wildcard, List.of());
 	}
 
 	/**
@@ -37,7 +48,7 @@ public record TrustPattern(String text, List<String> words, boolean wildcard) {
 	 */
 	public static TrustPattern parse(String text) {
 		PatternSyntax.TrustWords words = PatternSyntax.trustPattern(text);
-		return new TrustPattern(words.text(), words.literal(), words.wildcard());
+		return new TrustPattern(words.text(), words.literal(), words.wildcard(), words.assignments());
 	}
 
 	/** Whether this is the universal pattern {@code *}. */
@@ -50,6 +61,7 @@ public record TrustPattern(String text, List<String> words, boolean wildcard) {
 		if (isUniversal()) {
 			return "*";
 		}
-		return Quoting.join(words) + (wildcard ? " *" : "");
+		return (assignments.isEmpty() ? "" : Quoting.join(assignments) + " ") + Quoting.join(words)
+				+ (wildcard ? " *" : "");
 	}
 }

@@ -104,6 +104,7 @@ public final class TrustPolicy {
 		private final List<DenyRule> denied = new ArrayList<>();
 		private PathGuard guard = PathGuard.NONE;
 		private AuditLog auditLog = AuditLog.NONE;
+		private ProgramFacts facts;
 
 		private Builder(Path workspaceRoot) {
 			this.workspaceRoot = Objects.requireNonNull(workspaceRoot, "workspaceRoot").toAbsolutePath().normalize();
@@ -135,6 +136,12 @@ public final class TrustPolicy {
 			return this;
 		}
 
+		/** Sets the program facts; {@link ProgramFacts#builtIn()} by default. */
+		public Builder programFacts(ProgramFacts programFacts) {
+			this.facts = Objects.requireNonNull(programFacts, "programFacts");
+			return this;
+		}
+
 		/** Sets where {@link TrustPolicy#decide} records decisions; {@link AuditLog#NONE} by default. */
 		public Builder auditLog(AuditLog log) {
 			this.auditLog = Objects.requireNonNull(log, "log");
@@ -142,7 +149,9 @@ public final class TrustPolicy {
 		}
 
 		public TrustPolicy build() {
-			return new TrustPolicy(workspaceRoot, new PolicyRules(trusted, denied, workspaceRoot, guard), auditLog);
+			ProgramFacts programFacts = facts == null ? ProgramFacts.builtIn() : facts;
+			return new TrustPolicy(workspaceRoot, new PolicyRules(trusted, denied, workspaceRoot, guard,
+					programFacts.table()), auditLog);
 		}
 	}
 }

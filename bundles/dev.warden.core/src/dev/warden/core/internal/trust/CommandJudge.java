@@ -11,7 +11,9 @@ import java.util.Set;
 import dev.warden.core.trust.BuiltInDenyRule;
 import dev.warden.core.trust.CommandPart;
 import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.PartFact;
 import dev.warden.core.trust.PartStatus;
+import dev.warden.core.trust.TrustPattern;
 import dev.warden.core.trust.Verdict;
 
 /**
@@ -72,13 +74,32 @@ public final class CommandJudge {
 		PartStatus status = PartStatus.COVERED;
 		String reason;
 		String pattern;
+		PartFact fact;
+		/** Whether a reason other than a folder with hidden files was found. */
+		boolean otherProblem;
 
 		void raise(PartStatus newStatus, String why, String rule) {
+			raise(newStatus, why, rule, null);
+		}
+
+		void raise(PartStatus newStatus, String why, String rule, PartFact because) {
+			if (newStatus != PartStatus.COVERED && (because == null || !because.sandboxWaivable())) {
+				otherProblem = true;
+			}
 			if (newStatus.compareTo(status) > 0) {
 				status = newStatus;
 				reason = why;
 				pattern = rule;
+				fact = because;
 			}
+		}
+
+		/** The fact that decided the part; a folder with hidden files is waivable only when nothing else was found. */
+		PartFact decidingFact() {
+			if (fact != null && fact.sandboxWaivable() && otherProblem) {
+				return new PartFact(fact.program(), fact.spelling(), fact.kind(), fact.effect(), fact.source(), false);
+			}
+			return fact;
 		}
 
 		/** Raises to {@code newStatus} when a check found a reason. */
@@ -94,6 +115,7 @@ public final class CommandJudge {
 	private final boolean directoryMayChange;
 	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
+	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
 
 	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange) {
 		this.rules = rules;
@@ -238,12 +260,20 @@ public final class CommandJudge {
 		if (!words.isEmpty()) {
 			nested = unwrap(words, layers, nested, judgement);
 		}
+		// one lookup of the program facts per layer (most commands have one), read by every check below
+		List<FactScan> scans = scans(layers);
+		FactScan judgedScan = FactScan.none();
+		for (int i = 0; i < scans.size(); i++) {
+			if (layers.words.get(i) == layers.judged) {
+				judgedScan = scans.get(i);
+			}
+		}
 		List<String> names = names(layers.words);
 
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			failClosedBuiltins(layer, judgement);
-			denyRules(layer, layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
+			denyRules(layer, scans.get(i), layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
 		}
 		denyOutputs(redirects, layers.outputFiles, judgement);
 		if (!words.isEmpty() && words.get(0).text().startsWith("%")) {
@@ -256,23 +286,29 @@ public final class CommandJudge {
 		}
 
 		boolean universal = rules.isUniversal();
-		RiskyOptions.Risk blockedBy = null;
+		PolicyRules.Risk blockedBy = null;
+		PolicyRules.Risk risk = judgedScan.risk();
 		List<Word> judged = layers.judged;
+		TrustPattern covering = null;
 		if (!judged.isEmpty()) {
-			PolicyRules.Match match = rules.match(judged, layers.openTail);
+			PolicyRules.Match match = rules.match(judged, layers.openTail, risk, assignmentTexts(command, layers));
 			if (match.pattern() != null) {
+				covering = match.pattern();
 				judgement.pattern = judgement.status == PartStatus.COVERED ? match.pattern().text() : judgement.pattern;
 			} else {
-				judgement.raise(PartStatus.NOT_COVERED, null, null); // the part writes the reason when it is read
 				blockedBy = match.blockedBy();
+				// the part writes the reason when it is read
+				judgement.raise(PartStatus.NOT_COVERED, null, null, blockedBy == null || judgedScan.riskHit() == null
+						? null : partFact(judgedScan.riskHit(), PartFact.Kind.RUNS, false));
 			}
 			if (!universal) {
 				declarations(judged, judgement);
 			}
 		}
 		if (!universal) {
-			checkAssignmentsAndTargets(command, layers, redirects, judgement);
+			checkAssignmentsAndTargets(command, layers, redirects, covering, judgement);
 		}
+		factChecks(judgedScan, universal, judgement);
 		guard(words, layers.envAssignments, redirects, layers.outputFiles, judgement);
 
 		String reason = judgement.reason;
@@ -287,7 +323,8 @@ public final class CommandJudge {
 			}
 		}
 		parts.add(new JudgedPart(command, inherited, redirects, layers.envAssignments, judged, layers.openTail,
-				context, names, judgement.status, judgement.pattern, reason, blockedBy));
+				context, names, judgement.status, judgement.pattern, reason, blockedBy, risk,
+				judgement.decidingFact()));
 
 		for (int i = 0; i < layers.findCommands.size(); i++) {
 			simple(new SimpleCommand(List.of(), layers.findCommands.get(i), List.of()), "run by find", List.of());
@@ -379,14 +416,26 @@ public final class CommandJudge {
 		return names;
 	}
 
-	/** Dangerous variables assigned before the command or through a wrapper, and where the command writes. */
+	/**
+	 * Variables assigned before the command or through a wrapper, and where the command writes. An assignment in
+	 * front of a command is covered only when its name is harmless or the covering pattern spells it out; a
+	 * dangerous one never.
+	 */
 	private void checkAssignmentsAndTargets(SimpleCommand command, Layers layers, List<Redirect> redirects,
-			Judgement judgement) {
+			TrustPattern covering, Judgement judgement) {
+		List<Word> runs = layers.judged.isEmpty() ? command.words() : layers.judged;
+		String program = runs.isEmpty() ? null : Quoting.oneLine(runs.get(0).text());
 		for (int i = 0; i < command.assignments().size(); i++) {
-			dangerousAssignment(command.assignments().get(i).name(), command.words().isEmpty(), judgement);
+			Assignment assignment = command.assignments().get(i);
+			if (!dangerousAssignment(assignment.name(), command.words().isEmpty(), judgement) && program != null) {
+				failClosedAssignment(assignment.name(), assignment.display(), program, covering, judgement);
+			}
 		}
 		for (int i = 0; i < layers.envAssignments.size(); i++) {
-			dangerousAssignment(Wrappers.assignedName(layers.envAssignments.get(i)), false, judgement);
+			String name = Wrappers.assignedName(layers.envAssignments.get(i));
+			if (!dangerousAssignment(name, false, judgement) && program != null) {
+				failClosedAssignment(name, layers.envAssignments.get(i).text(), program, covering, judgement);
+			}
 		}
 		for (int i = 0; i < redirects.size(); i++) {
 			if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
@@ -484,8 +533,18 @@ public final class CommandJudge {
 		return null;
 	}
 
-	private void denyRules(List<Word> layer, boolean openTail, Judgement judgement) {
+	private void denyRules(List<Word> layer, FactScan scan, boolean openTail, Judgement judgement) {
 		String name = Quoting.basename(layer.get(0).text());
+		if (rules.hasBuiltIn(BuiltInDenyRule.SHELL_STARTUP_WRITE)) {
+			List<FactScan.Hit> hits = scan.hits();
+			for (int i = 0; i < hits.size(); i++) {
+				FactScan.Hit hit = hits.get(i);
+				if (hit.fact().kind() == FactTable.Kind.WRITES && hit.value() != null) {
+					judgement.raiseWhen(PartStatus.DENIED, StructuralRules.startupTarget(hit.value()),
+							SHELL_STARTUP_WRITE_RULE);
+				}
+			}
+		}
 		denyWords(rules.denyMatchers(name), layer, name, openTail, judgement);
 		denyWords(rules.denyMatchersForAnyName(), layer, name, openTail, judgement);
 		switch (name) {
@@ -500,10 +559,6 @@ public final class CommandJudge {
 			}
 		}
 		default -> {
-			if (rules.hasBuiltIn(BuiltInDenyRule.SHELL_STARTUP_WRITE)) {
-				judgement.raiseWhen(PartStatus.DENIED, StructuralRules.writesStartupFile(layer, name),
-						SHELL_STARTUP_WRITE_RULE);
-			}
 			if (rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL) && layer.get(0).literal()
 					&& StructuralRules.isInterpreter(name)) {
 				for (Word word : layer) {
@@ -583,11 +638,216 @@ public final class CommandJudge {
 		}
 	}
 
-	private static void dangerousAssignment(String name, boolean standalone, Judgement judgement) {
+	private static boolean dangerousAssignment(String name, boolean standalone, Judgement judgement) {
 		if (DangerousVariables.isDangerous(name)) {
 			judgement.raise(PartStatus.NOT_COVERABLE, DangerousVariables.reason(name)
 					+ (standalone ? " (for every later command of the line)" : ""), null);
+			return true;
 		}
+		return false;
+	}
+
+	/** An assignment in front of a command whose name is not on the harmless list: covered only when spelled out. */
+	private void failClosedAssignment(String name, String display, String program, TrustPattern covering,
+			Judgement judgement) {
+		if (rules.facts().isHarmlessVariable(name) || (covering != null
+				&& covering.assignments().contains(display))) {
+			return;
+		}
+		judgement.raise(PartStatus.NOT_COVERABLE, "assigning " + name + " in front of `" + program + "` can change"
+				+ " what it runs or where it writes; only a pattern that spells out `" + Quoting.oneLine(display)
+				+ "` covers it (" + name + " is not one of the harmless variables)", null);
+	}
+
+	/** The {@code NAME=value} assignments of the command and its wrappers, as patterns spell them. */
+	private static List<String> assignmentTexts(SimpleCommand command, Layers layers) {
+		if (command.assignments().isEmpty() && layers.envAssignments.isEmpty()) {
+			return List.of();
+		}
+		List<String> texts = new ArrayList<>(command.assignments().size() + layers.envAssignments.size());
+		command.assignments().forEach(assignment -> texts.add(assignment.display()));
+		layers.envAssignments.forEach(word -> texts.add(word.text()));
+		return texts;
+	}
+
+	// ---- the program facts
+
+	/** The facts of each layer's program; a command that {@code npm exec} or {@code npx} runs becomes a layer. */
+	private List<FactScan> scans(Layers layers) {
+		FactTable facts = rules.facts();
+		List<FactScan> scans = new ArrayList<>(layers.words.size() + 1);
+		for (int i = 0; i < layers.words.size(); i++) {
+			List<Word> layer = layers.words.get(i);
+			Word first = layer.get(0);
+			FactTable.Program program = first.literal() ? facts.program(Quoting.basename(first.text())) : null;
+			FactScan scan = program == null ? FactScan.none() : FactScan.scan(facts, program, layer);
+			scans.add(scan);
+			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
+					&& layers.words.size() < 16) {
+				layers.words.add(scan.innerCommand()); // judged by the deny rules as the wrappers' commands are
+			}
+		}
+		return scans;
+	}
+
+	/** What the options and operands of the judged command write, read, load and walk. */
+	private void factChecks(FactScan scan, boolean universal, Judgement judgement) {
+		List<FactScan.Hit> hits = scan.hits();
+		for (int i = 0; i < hits.size(); i++) {
+			FactScan.Hit hit = hits.get(i);
+			FactTable.Kind kind = hit.fact().kind();
+			if (hit.value() == null || (kind != FactTable.Kind.WRITES && kind != FactTable.Kind.READS
+					&& kind != FactTable.Kind.LOADS && kind != FactTable.Kind.RECURSES)) {
+				continue;
+			}
+			String path = pathOf(hit);
+			if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
+				continue; // `{}`: a file that find names, under the folders whose walk find's own facts judge
+			}
+			switch (kind) {
+			case WRITES -> {
+				PartFact fact = partFact(hit, PartFact.Kind.WRITES, false);
+				if (!universal && isHome(path)) {
+					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " writes to `" + Quoting.oneLine(path)
+							+ "`, outside the workspace", null, fact);
+				} else if (!universal) {
+					Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
+					Optional<String> why = target.literal()
+							? targetChecks.computeIfAbsent(path, text -> rules.outputTargets().whyNotCovered(target,
+									workingDirectory, directoryMayChange))
+							: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
+					if (why.isPresent()) {
+						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null, fact);
+					}
+				}
+				hidden(hit, path, fact, judgement);
+			}
+			case READS, LOADS -> {
+				PartFact fact = partFact(hit, kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS,
+						false);
+				if (!universal) {
+					Optional<String> outside = outside(path);
+					if (outside.isPresent()) {
+						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
+								? " reads `" : " loads code from `") + outside.get() + "`, outside the workspace", null,
+								fact);
+					}
+				}
+				hidden(hit, path, fact, judgement);
+			}
+			case RECURSES -> recursion(scan, hit, path, universal, judgement);
+			default -> {
+			}
+			}
+		}
+	}
+
+	/** The path in a fact's value: all of it, the host side of {@code HOST:CONTAINER}, or the file after {@code @}. */
+	private static String pathOf(FactScan.Hit hit) {
+		String value = hit.value();
+		String part = hit.fact().valuePart();
+		if ("host".equals(part)) {
+			int colon = value.indexOf(':');
+			return colon < 0 ? value : value.substring(0, colon);
+		}
+		if ("at".equals(part)) {
+			int at = value.indexOf('@');
+			int lt = value.indexOf("=<");
+			return at >= 0 ? value.substring(at + 1) : lt >= 0 ? value.substring(lt + 2) : value;
+		}
+		return value;
+	}
+
+	private void hidden(FactScan.Hit hit, String path, PartFact fact, Judgement judgement) {
+		Optional<String> why = rules.guard().whyHidden(path, workingDirectory);
+		if (why.isPresent()) {
+			judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " uses " + why.get(), null, fact);
+		}
+	}
+
+	/**
+	 * Where a path a command reads lies when that is outside the workspace, or empty. {@code ~} and {@code $HOME}
+	 * lead to the home folder; a path with another expansion is judged by its part before the expansion.
+	 */
+	private static boolean isHome(String path) {
+		return path.startsWith("~") || path.startsWith("$HOME") || path.startsWith("${HOME}");
+	}
+
+	private Optional<String> outside(String path) {
+		String text = path;
+		if (isHome(text)) {
+			return Optional.of(Quoting.oneLine(text)); // a home folder, the user's or another's
+		}
+		if (HARMLESS_READS.contains(text)) {
+			return Optional.empty();
+		}
+		int expansion = firstExpansion(text);
+		if (expansion >= 0) {
+			text = text.substring(0, expansion);
+			int slash = text.lastIndexOf('/');
+			text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
+		}
+		Path resolved;
+		try {
+			resolved = workingDirectory.toAbsolutePath().resolve(text).normalize();
+		} catch (java.nio.file.InvalidPathException e) {
+			return Optional.of(Quoting.oneLine(path));
+		}
+		return resolved.startsWith(rules.outputTargets().root()) ? Optional.empty()
+				: Optional.of(Quoting.oneLine(resolved.toString()));
+	}
+
+	private static final Set<String> HARMLESS_READS = Names.setOf("/dev/null", "/dev/stdin", "/dev/zero",
+			"/dev/urandom", "/dev/random", "/dev/fd/0");
+
+	private static int firstExpansion(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '$' || c == '`' || c == '*' || c == '?' || c == '[' || c == '{') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** A program that reads every file under a folder: asked about when the folder holds hidden files. */
+	private void recursion(FactScan scan, FactScan.Hit hit, String path, boolean universal, Judgement judgement) {
+		String program = hit.fact().program();
+		if (!universal) {
+			Optional<String> outside = outside(path);
+			if (outside.isPresent()) {
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `" + outside.get()
+						+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.RECURSES, false));
+				return;
+			}
+			if (directoryMayChange && !path.startsWith("/")) {
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
+						+ Quoting.oneLine(path) + "`, relative to a working directory that a `cd` on the same line may"
+						+ " change", null, partFact(hit, PartFact.Kind.RECURSES, false));
+				return;
+			}
+		}
+		boolean skips = hit.fact().unhide() != null && !scan.sawAny(hit.fact().unhide());
+		String folder = path;
+		int expansion = firstExpansion(folder);
+		if (expansion >= 0) {
+			folder = folder.substring(0, expansion);
+			int slash = folder.lastIndexOf('/');
+			folder = slash < 0 ? "." : slash == 0 ? "/" : folder.substring(0, slash);
+		}
+		String checked = folder;
+		Optional<String> why = treeChecks.computeIfAbsent((skips ? "skips:" : "reads:") + folder,
+				key -> rules.guard().whyFolderHoldsHidden(checked, workingDirectory, skips));
+		if (why.isPresent()) {
+			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
+					+ Quoting.oneLine(path) + "`, and " + why.get() + "; unless it runs in a sandbox that masks them",
+					null, partFact(hit, PartFact.Kind.RECURSES, true));
+		}
+	}
+
+	private static PartFact partFact(FactScan.Hit hit, PartFact.Kind kind, boolean sandboxWaivable) {
+		FactTable.Fact fact = hit.fact();
+		return new PartFact(fact.program(), fact.spelling(), kind, fact.effect(), fact.source(), sandboxWaivable);
 	}
 
 	private void guard(List<Word> words, List<Word> envAssignments, List<Redirect> redirects, List<Word> outputFiles,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.warden.core.trust.CommandPart;
+import dev.warden.core.trust.PartFact;
 import dev.warden.core.trust.PartStatus;
 
 /**
@@ -27,7 +28,10 @@ final class JudgedPart {
 	private String pattern;
 	/** The reason when it was decided as a sentence; null when {@link #reason()} derives it from the status. */
 	private String reason;
-	private final RiskyOptions.Risk blockedBy;
+	private final PolicyRules.Risk blockedBy;
+	/** The risky word of the judged words by the program facts, for the suggestions; null when none. */
+	private final PolicyRules.Risk risk;
+	private PartFact fact;
 
 	/**
 	 * @param command        the simple command as parsed
@@ -44,10 +48,12 @@ final class JudgedPart {
 	 *                       coverable or failed closed, the reason of the check (the part's text is put in front);
 	 *                       else null: the reason is written from the pattern or the words
 	 * @param blockedBy      for a part that is not covered, the risky option that kept a wildcard from covering it
+	 * @param risk           the risky word of the judged words, or null
+	 * @param fact           the program fact that made it not covered, or null
 	 */
 	JudgedPart(SimpleCommand command, List<Redirect> inherited, List<Redirect> redirects, List<Word> envAssignments,
 			List<Word> judged, boolean openTail, String context, List<String> names, PartStatus status,
-			String pattern, String why, RiskyOptions.Risk blockedBy) {
+			String pattern, String why, PolicyRules.Risk blockedBy, PolicyRules.Risk risk, PartFact fact) {
 		this.command = command;
 		this.inherited = inherited;
 		this.redirects = redirects;
@@ -59,6 +65,8 @@ final class JudgedPart {
 		this.status = status;
 		this.pattern = pattern;
 		this.blockedBy = blockedBy;
+		this.risk = risk;
+		this.fact = fact;
 		this.reason = status == PartStatus.COVERED || status == PartStatus.NOT_COVERED ? why
 				: "`" + text() + "`: " + why;
 	}
@@ -95,6 +103,7 @@ final class JudgedPart {
 		}
 		status = PartStatus.DENIED;
 		pattern = rule;
+		fact = null;
 		reason = "`" + text() + "` " + why;
 	}
 
@@ -105,9 +114,10 @@ final class JudgedPart {
 		envAssignments.forEach(word -> assignments.add(word.text()));
 		List<String> redirections = new ArrayList<>(redirects.size());
 		redirects.forEach(redirect -> redirections.add(redirect.display()));
-		List<String> suggestions = status == PartStatus.NOT_COVERED ? suggest(judged, openTail) : List.of();
+		List<String> suggestions = status == PartStatus.NOT_COVERED ? suggest(judged, openTail, risk) : List.of();
 		return new CommandPart(text(), texts(command.words()), assignments, redirections, texts(judged), openTail,
-				context, status, Optional.ofNullable(pattern), reason(), suggestions);
+				context, status, Optional.ofNullable(pattern), reason(), suggestions,
+				status == PartStatus.COVERED ? Optional.empty() : Optional.ofNullable(fact));
 	}
 
 	private String notCoveredReason() {
@@ -124,7 +134,7 @@ final class JudgedPart {
 	// ---- suggestions
 
 	/** Patterns that would cover the words, narrowest first. */
-	private static List<String> suggest(List<Word> judged, boolean openTail) {
+	private static List<String> suggest(List<Word> judged, boolean openTail, PolicyRules.Risk risk) {
 		List<String> suggestions = new ArrayList<>();
 		int literalPrefix = 0;
 		while (literalPrefix < judged.size() && judged.get(literalPrefix).literal()
@@ -140,7 +150,7 @@ final class JudgedPart {
 			if (length > 1 && judged.get(length - 1).text().startsWith("-")) {
 				continue;
 			}
-			if (!PolicyRules.wildcardWouldCover(judged, length)) {
+			if (!PolicyRules.wildcardWouldCover(risk, length)) {
 				continue;
 			}
 			suggestions.add(Quoting.join(texts(judged.subList(0, length))) + " *");

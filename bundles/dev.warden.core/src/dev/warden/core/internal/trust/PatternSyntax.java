@@ -20,8 +20,9 @@ public final class PatternSyntax {
 	 * @param text     the pattern, trimmed
 	 * @param literal  the words before the wildcard
 	 * @param wildcard whether a lone {@code *} ends the pattern
+	 * @param assignments the {@code NAME=value} assignments the pattern starts with
 	 */
-	public record TrustWords(String text, List<String> literal, boolean wildcard) {
+	public record TrustWords(String text, List<String> literal, boolean wildcard, List<String> assignments) {
 	}
 
 	/**
@@ -43,7 +44,19 @@ public final class PatternSyntax {
 		if (trimmed.startsWith("!")) {
 			throw new IllegalArgumentException("a trust pattern cannot start with `!`, which marks a deny rule");
 		}
-		List<Word> words = singleCommand(trimmed);
+		SimpleCommand command = singleCommand(trimmed, true);
+		List<Word> words = command.words();
+		if (words.isEmpty()) {
+			throw new IllegalArgumentException("a pattern names a program after its assignments");
+		}
+		List<String> assignments = new ArrayList<>(command.assignments().size());
+		for (Assignment assignment : command.assignments()) {
+			if (!assignment.value().literal() || assignment.append()) {
+				throw new IllegalArgumentException("the assignment `" + assignment.display() + "` of a pattern must be"
+						+ " a plain NAME=value; quote a value that holds special characters");
+			}
+			assignments.add(assignment.display());
+		}
 		List<String> literal = new ArrayList<>(words.size());
 		boolean wildcard = false;
 		for (int i = 0; i < words.size(); i++) {
@@ -58,7 +71,7 @@ public final class PatternSyntax {
 				literal.add(word.text());
 			}
 		}
-		return new TrustWords(trimmed, literal, wildcard);
+		return new TrustWords(trimmed, literal, wildcard, assignments);
 	}
 
 	/** Reads a deny rule (with or without its {@code !}); throws {@link IllegalArgumentException}. */
@@ -79,7 +92,7 @@ public final class PatternSyntax {
 			}
 			return new DenyWords(trimmed, List.of(), rule);
 		}
-		List<Word> words = singleCommand(trimmed);
+		List<Word> words = singleCommand(trimmed, false).words();
 		List<String> globs = new ArrayList<>(words.size());
 		for (Word word : words) {
 			globs.add(word.glob());
@@ -87,7 +100,7 @@ public final class PatternSyntax {
 		return new DenyWords(trimmed, globs, Optional.empty());
 	}
 
-	private static List<Word> singleCommand(String text) {
+	private static SimpleCommand singleCommand(String text, boolean assignments) {
 		Script script;
 		try {
 			script = ShellParser.parsePattern(text);
@@ -99,8 +112,8 @@ public final class PatternSyntax {
 			throw new IllegalArgumentException("a pattern describes one simple command: it cannot hold `;`, `&&`,"
 					+ " `||`, `|`, `&`, subshells or several lines");
 		}
-		if (!command.assignments().isEmpty()) {
-			throw new IllegalArgumentException("a pattern cannot start with an assignment such as `FOO=1`");
+		if (!assignments && !command.assignments().isEmpty()) {
+			throw new IllegalArgumentException("a deny rule cannot start with an assignment such as `FOO=1`");
 		}
 		if (!command.redirects().isEmpty()) {
 			throw new IllegalArgumentException("a pattern cannot hold a redirection; quote `<` and `>` to match them"
@@ -112,6 +125,6 @@ public final class PatternSyntax {
 						+ word.text() + "`");
 			}
 		}
-		return command.words();
+		return command;
 	}
 }

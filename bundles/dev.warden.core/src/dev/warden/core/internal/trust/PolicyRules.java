@@ -20,7 +20,14 @@ import dev.warden.core.trust.TrustPattern;
 public final class PolicyRules {
 
 	/** The outcome of matching a command against the trust patterns. */
-	public record Match(TrustPattern pattern, RiskyOptions.Risk blockedBy) {
+	public record Match(TrustPattern pattern, Risk blockedBy) {
+	}
+
+	/**
+	 * The last word of a command that runs other code, by the program facts: a wildcard pattern covers the command
+	 * only when it spells out the words up to and including this one.
+	 */
+	public record Risk(int index, String reason) {
 	}
 
 	private final Map<String, List<TrustPattern>> trustByName = new HashMap<>();
@@ -30,8 +37,10 @@ public final class PolicyRules {
 	private final Set<BuiltInDenyRule> builtIns = EnumSet.noneOf(BuiltInDenyRule.class);
 	private final OutputTargets outputTargets;
 	private final PathGuard guard;
+	private final FactTable facts;
 
-	public PolicyRules(List<TrustPattern> trusted, List<DenyRule> denied, Path workspaceRoot, PathGuard guard) {
+	public PolicyRules(List<TrustPattern> trusted, List<DenyRule> denied, Path workspaceRoot, PathGuard guard,
+			FactTable facts) {
 		TrustPattern any = null;
 		for (TrustPattern pattern : trusted) {
 			if (pattern.isUniversal()) {
@@ -56,6 +65,12 @@ public final class PolicyRules {
 		}
 		this.outputTargets = new OutputTargets(workspaceRoot);
 		this.guard = guard;
+		this.facts = facts;
+	}
+
+	/** The program facts. */
+	public FactTable facts() {
+		return facts;
 	}
 
 	public boolean isUniversal() {
@@ -88,35 +103,32 @@ public final class PolicyRules {
 	 * Finds the most specific trust pattern that covers the words (an exact pattern before a wildcard of the
 	 * same length), falling back to the universal pattern.
 	 */
-	public Match match(List<Word> words, boolean openTail) {
+	public Match match(List<Word> words, boolean openTail, Risk risk, List<String> assignments) {
 		TrustPattern best = null;
-		RiskyOptions.Risk blocked = null;
+		Risk blocked = null;
 		Word name = words.get(0);
 		List<TrustPattern> candidates = name.literal() ? trustByName.get(name.text()) : null;
 		if (candidates != null) {
-			boolean riskKnown = false;
-			RiskyOptions.Risk risk = null;
 			for (TrustPattern pattern : candidates) {
 				List<String> patternWords = pattern.words();
 				int length = patternWords.size();
 				if (length > words.size() || (!pattern.wildcard() && (length != words.size() || openTail))) {
 					continue;
 				}
-				if (!startsWith(words, patternWords)) {
+				if (!startsWith(words, patternWords)
+						|| (!pattern.assignments().isEmpty() && !assignments.containsAll(pattern.assignments()))) {
 					continue;
 				}
 				if (pattern.wildcard()) {
-					if (!riskKnown) {
-						risk = RiskyOptions.lastRisk(words);
-						riskKnown = true;
-					}
 					if (risk != null && risk.index() >= length) {
 						blocked = risk;
 						continue;
 					}
 				}
 				if (best == null || length > best.words().size()
-						|| (length == best.words().size() && best.wildcard() && !pattern.wildcard())) {
+						|| (length == best.words().size() && best.wildcard() && !pattern.wildcard())
+						|| (length == best.words().size() && best.wildcard() == pattern.wildcard()
+								&& pattern.assignments().size() > best.assignments().size())) {
 					best = pattern;
 				}
 			}
@@ -128,8 +140,7 @@ public final class PolicyRules {
 	}
 
 	/** Whether a pattern of this many leading words, ending in {@code *}, would cover the command. */
-	public static boolean wildcardWouldCover(List<Word> words, int length) {
-		RiskyOptions.Risk risk = RiskyOptions.lastRisk(words);
+	public static boolean wildcardWouldCover(Risk risk, int length) {
 		return risk == null || risk.index() < length;
 	}
 

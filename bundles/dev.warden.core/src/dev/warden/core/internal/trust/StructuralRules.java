@@ -99,7 +99,7 @@ public final class StructuralRules {
 		if (words.isEmpty() || !Quoting.basename(words.get(0).text()).equals("git")) {
 			return Optional.empty();
 		}
-		int subcommand = RiskyOptions.gitSubcommand(words);
+		int subcommand = gitSubcommand(words);
 		if (subcommand >= words.size() || !words.get(subcommand).text().equals("push")) {
 			return Optional.empty();
 		}
@@ -113,6 +113,26 @@ public final class StructuralRules {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** git's global options that take a value in the next word: the program facts say so too. */
+	static final Set<String> GIT_GLOBALS_WITH_ARGUMENT = Names.setOf("-C", "-c", "--git-dir", "--work-tree",
+			"--namespace", "--config-env", "--super-prefix", "--list-cmds");
+
+	/** The index of git's sub-command: the first word after the global options. */
+	static int gitSubcommand(List<Word> words) {
+		int i = 1;
+		while (i < words.size()) {
+			String word = words.get(i).text();
+			if (!word.startsWith("-") || word.equals("-")) {
+				return i;
+			}
+			if (word.equals("--")) {
+				return i + 1;
+			}
+			i += GIT_GLOBALS_WITH_ARGUMENT.contains(word) ? 2 : 1;
+		}
+		return words.size();
 	}
 
 	/** Why the command writes to a shell start-up file through one of its arguments. */

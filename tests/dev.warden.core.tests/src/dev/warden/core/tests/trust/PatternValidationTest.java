@@ -51,7 +51,7 @@ class PatternValidationTest {
 		assertProblem("npm*", "stand alone");
 		assertProblem("npm * test", "stand alone");
 		assertProblem("npm test && rm x", "one simple command");
-		assertProblem("FOO=1 npm test", "assignment");
+		assertProblem("FOO=$HOME npm test", "assignment");
 		assertProblem("npm test > x", "redirection");
 		assertProblem("echo $HOME", "quote it");
 		assertProblem("echo $(date)", "substitution");

@@ -39,9 +39,14 @@ class TrustCorpusTest {
 	}
 
 	static List<Case> cases() throws IOException {
+		return cases("trust-corpus.tsv");
+	}
+
+	/** Reads a corpus in this format from a resource next to this class. */
+	static List<Case> cases(String resource) throws IOException {
 		List<Case> cases = new ArrayList<>();
-		try (InputStream in = TrustCorpusTest.class.getResourceAsStream("trust-corpus.tsv")) {
-			assertNotNull(in, "trust-corpus.tsv is not on the class path");
+		try (InputStream in = TrustCorpusTest.class.getResourceAsStream(resource)) {
+			assertNotNull(in, resource + " is not on the class path");
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 			String line;
 			int number = 0;
@@ -52,7 +57,7 @@ class TrustCorpusTest {
 				}
 				String[] columns = line.split("\t", -1);
 				if (columns.length < 3 || columns.length > 4) {
-					throw new IllegalStateException("trust-corpus.tsv line " + number + " has " + columns.length
+					throw new IllegalStateException(resource + " line " + number + " has " + columns.length
 							+ " columns: " + line);
 				}
 				List<String> patterns = columns[0].equals("-") ? List.of() : Arrays.asList(columns[0].split(" ;; "));

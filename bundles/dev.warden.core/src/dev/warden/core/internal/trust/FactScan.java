@@ -1,0 +1,532 @@
+package dev.warden.core.internal.trust;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.warden.core.internal.trust.FactTable.Arity;
+import dev.warden.core.internal.trust.FactTable.Fact;
+import dev.warden.core.internal.trust.FactTable.Kind;
+import dev.warden.core.internal.trust.FactTable.Operands;
+import dev.warden.core.internal.trust.FactTable.Option;
+import dev.warden.core.internal.trust.FactTable.Program;
+
+/**
+ * Reads the words of one command with the facts of its program: which option, argument or operand does what, with
+ * the option spellings the program accepts ({@code --opt=value} and {@code --opt value}, {@code -xVALUE}, combined
+ * short options, npm's loose config names, {@code --} ending the options). Made once per simple command and read by
+ * every check.
+ */
+public final class FactScan {
+
+	/**
+	 * A word that a fact is about.
+	 *
+	 * @param fact  the fact
+	 * @param index the index of the option word (or the operand) in the command's words
+	 * @param word  the option or operand as written
+	 * @param value the value the fact is about (a path, a script, a configuration name), or null
+	 * @param valueLiteral whether the value holds no expansion
+	 */
+	public record Hit(Fact fact, int index, String word, String value, boolean valueLiteral) {
+
+		/** The option or operand and the program, as a reason names them: "`--output` of `git log`". */
+		public String subject() {
+			String spelling = fact.spelling();
+			String program = fact.program();
+			if (spelling.startsWith("@")) {
+				return "`" + program + "`";
+			}
+			String option = word;
+			if (option.startsWith("-") && value != null) {
+				int equals = option.indexOf('=');
+				option = equals > 0 && option.startsWith("--") ? option.substring(0, equals) : option;
+				if (!option.startsWith("--") && option.length() > 2 && option.endsWith(value)) {
+					option = option.substring(0, option.length() - value.length());
+				}
+			}
+			return "`" + Quoting.oneLine(option) + "` of `" + program + "`";
+		}
+	}
+
+	private static final FactScan NONE = new FactScan(null, List.of(), null, null, List.of(), Set.of(), false);
+
+	private final Program program;
+	private final List<Hit> hits;
+	private final Hit riskHit;
+	private final PolicyRules.Risk risk;
+	private final List<Word> innerCommand;
+	private final Set<String> seen;
+	private final boolean loose;
+
+	private FactScan(Program program, List<Hit> hits, Hit riskHit, PolicyRules.Risk risk, List<Word> innerCommand,
+			Set<String> seen, boolean loose) {
+		this.seen = seen;
+		this.loose = loose;
+		this.program = program;
+		this.hits = hits;
+		this.riskHit = riskHit;
+		this.risk = risk;
+		this.innerCommand = innerCommand;
+	}
+
+	/** The scan of a command whose program has no facts. */
+	public static FactScan none() {
+		return NONE;
+	}
+
+	/** The program's facts (the subcommand's when one was found), or null. */
+	public Program program() {
+		return program;
+	}
+
+	/** The words facts are about, in order. */
+	public List<Hit> hits() {
+		return hits;
+	}
+
+	/** The last word that runs other code (a wildcard must spell it out to cover it) and why, or null. */
+	public PolicyRules.Risk risk() {
+		return risk;
+	}
+
+	/** The fact that made that word risky, or null. */
+	public Hit riskHit() {
+		return riskHit;
+	}
+
+	/** Whether the command gave one of these options (as the facts spell them). */
+	public boolean sawAny(Set<String> options) {
+		for (String option : options) {
+			if (seen.contains(loose ? FactTable.looseName(option) : option)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The command that an {@code execs} fact runs ({@code id} of {@code npm exec -- id}), or empty. */
+	public List<Word> innerCommand() {
+		return innerCommand;
+	}
+
+	/** Scans the words of a command whose program has the facts {@code root}. */
+	public static FactScan scan(FactTable table, Program root, List<Word> words) {
+		if (root == null) {
+			return NONE;
+		}
+		Scanner scanner = new Scanner(table, words);
+		scanner.run(root, 1);
+		return scanner.result();
+	}
+
+	private static final class Scanner {
+		final FactTable table;
+		final List<Word> words;
+		final Set<String> seen = new HashSet<>();
+		final List<Hit> pending = new ArrayList<>();
+		final List<Integer> operands = new ArrayList<>();
+		final List<Integer> leading = new ArrayList<>();
+		boolean sawOption;
+		Program program;
+		boolean loose;
+		boolean whole;
+		List<Word> inner = List.of();
+		int innerStart = Integer.MAX_VALUE;
+
+		Scanner(FactTable table, List<Word> words) {
+			this.table = table;
+			this.words = words;
+		}
+
+		void run(Program root, int start) {
+			program = root;
+			loose = root.loose;
+			whole = root.whole;
+			boolean afterSubcommand = false;
+			boolean optionsEnded = false;
+			int i = start;
+			if (root.bundled && i < words.size() && !words.get(i).text().startsWith("-")
+					&& !words.get(i).text().isEmpty()) {
+				i = cluster("-" + words.get(i).text(), i, i + 1, afterSubcommand, true);
+			}
+			while (i < words.size()) {
+				Word word = words.get(i);
+				String text = word.text();
+				if (!optionsEnded && text.startsWith("@") && text.length() > 1 && globOption(i, text)) {
+					i++;
+					continue;
+				}
+				if (optionsEnded || !text.startsWith("-") || text.equals("-") || !word.literal()) {
+					if (!optionsEnded && operands.isEmpty() && program.hasSubcommands() && word.literal()) {
+						Program sub = program.subcommand(text);
+						if (sub != null) {
+							program = sub;
+							afterSubcommand = true;
+							leading.clear();
+							i++;
+							continue;
+						}
+					}
+					operand(i, text, word.literal());
+					operands.add(i);
+					if (!sawOption) {
+						leading.add(i);
+					}
+					if (program.stops || (root.stops && program == root)) {
+						optionsEnded = true;
+					}
+					i++;
+					continue;
+				}
+				sawOption = true;
+				if (text.equals("--")) {
+					optionsEnded = true;
+					i++;
+					continue;
+				}
+				if (globOption(i, text)) {
+					i++;
+					continue;
+				}
+				if (text.startsWith("--") || whole) {
+					i = longOption(i, text, afterSubcommand);
+				} else {
+					Option exact = text.length() > 2 ? program.option(text, afterSubcommand, false) : null;
+					i = exact != null ? withValue(exact, i, text, null, afterSubcommand)
+							: cluster(text, i, i + 1, afterSubcommand, false);
+				}
+				if (i < 0) {
+					return; // as-program took over the rest
+				}
+			}
+		}
+
+		/** A word matched by a glob option such as {@code -javaagent:*}; true when one matched. */
+		private boolean globOption(int i, String text) {
+			boolean matched = false;
+			for (Program p = program; p != null; p = p.parent) {
+				for (Fact fact : p.globOptions) {
+					if (Glob.matches(fact.spelling(), text)) {
+						pending.add(new Hit(fact, i, text, text.startsWith("@") ? text.substring(1) : text, true));
+						matched = true;
+					}
+				}
+			}
+			return matched;
+		}
+
+		private int longOption(int i, String text, boolean afterSubcommand) {
+			int equals = text.indexOf('=');
+			String name = equals < 0 ? text : text.substring(0, equals);
+			String attached = equals < 0 ? null : text.substring(equals + 1);
+			Option option = program.option(name, afterSubcommand, loose);
+			if (option == null && whole && text.startsWith("--")) {
+				option = program.option(name.substring(1), afterSubcommand, false);
+			}
+			if (option == null && whole && !text.startsWith("--") && text.length() > 2) {
+				Option letter = program.option(text.substring(0, 2), afterSubcommand, false);
+				if (letter != null && letter.arity() == Arity.VALUE) {
+					return withValue(letter, i, text, text.substring(2), afterSubcommand);
+				}
+			}
+			if (option == null) {
+				seen.add(loose ? FactTable.looseName(name) : name);
+				return i + 1;
+			}
+			return withValue(option, i, text, attached, afterSubcommand);
+		}
+
+		/** An option whose spelling is known; {@code attached} is its value in the same word, or null. */
+		private int withValue(Option option, int i, String text, String attached, boolean afterSubcommand) {
+			seen.add(loose ? FactTable.looseName(option.spelling()) : option.spelling());
+			String value = null;
+			boolean literal = true;
+			int next = i + 1;
+			switch (option.arity()) {
+			case NONE -> value = attached;
+			case OPTIONAL -> value = attached;
+			case VALUE -> {
+				if (attached != null) {
+					value = attached;
+				} else if (i + 1 < words.size()) {
+					value = words.get(i + 1).text();
+					literal = words.get(i + 1).literal();
+					next = i + 2;
+				}
+			}
+			case TWO -> {
+				if (i + 2 < words.size()) {
+					value = words.get(i + 2).text();
+					literal = words.get(i + 2).literal();
+				}
+				next = Math.min(words.size(), i + 3);
+			}
+			}
+			for (Fact fact : option.facts()) {
+				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
+					Program as = table.program(value);
+					if (as != null) {
+						Scanner inner = this;
+						inner.leading.clear();
+						inner.operands.clear();
+						inner.sawOption = false;
+						inner.run(as, next);
+						return -1;
+					}
+					return words.size(); // the module's arguments are its own
+				}
+				pending.add(new Hit(fact, i, text, value, literal));
+			}
+			return next;
+		}
+
+		/** A cluster of short options such as {@code -xzf}; returns the index of the next word. */
+		private int cluster(String text, int i, int next, boolean afterSubcommand, boolean bundled) {
+			int after = next;
+			for (int j = 1; j < text.length(); j++) {
+				String letter = "-" + text.charAt(j);
+				Option option = program.option(letter, afterSubcommand, false);
+				seen.add(letter);
+				if (option == null) {
+					continue;
+				}
+				String rest = text.substring(j + 1);
+				if (option.arity() == Arity.VALUE) {
+					if (!bundled && (!rest.isEmpty() || after == i + 1)) {
+						int r = withValue(option, i, text, rest.isEmpty() ? null : rest, afterSubcommand);
+						return r < 0 ? -1 : Math.max(r, after);
+					}
+					if (after < words.size()) {
+						for (Fact fact : option.facts()) {
+							pending.add(new Hit(fact, i, text, words.get(after).text(), words.get(after).literal()));
+						}
+						after++;
+					}
+					continue; // bundled tar: the values follow in order (tar xfC x.tar dir)
+				}
+				if (option.arity() == Arity.OPTIONAL) {
+					for (Fact fact : option.facts()) {
+						pending.add(new Hit(fact, i, text, rest.isEmpty() ? null : rest, true));
+					}
+					return after;
+				}
+				for (Fact fact : option.facts()) {
+					pending.add(new Hit(fact, i, text, null, true));
+				}
+			}
+			return after;
+		}
+
+		/** Facts about a plain word: NAME=value arguments and words spelled exactly. */
+		private void operand(int i, String text, boolean literal) {
+			int equals = text.indexOf('=');
+			for (Program p = program; p != null; p = p.parent) {
+				if (equals > 0) {
+					String name = text.substring(0, equals + 1);
+					for (Fact fact : p.variables) {
+						if (Glob.matches(fact.spelling(), name)) {
+							pending.add(new Hit(fact, i, text, text.substring(equals + 1), literal));
+						}
+					}
+				}
+				if (p == program) {
+					for (Fact fact : p.exactWords) {
+						if (fact.spelling().equals(text)) {
+							pending.add(new Hit(fact, i, text, null, literal));
+						}
+					}
+				}
+			}
+		}
+
+		FactScan result() {
+			List<Integer> rest = new ArrayList<>(operands);
+			List<Hit> hits = new ArrayList<>(pending.size() + rest.size());
+			for (Hit hit : pending) {
+				if (holds(hit.fact()) && matchesIf(hit.fact(), hit.value())) {
+					hits.add(hit);
+				}
+			}
+			// facts that take operands for themselves: a script, a pattern, a command to run
+			for (var entry : program.operands.entrySet()) {
+				for (Fact fact : entry.getValue()) {
+					if (!fact.kind().consumesOperand() || !holds(fact) || rest.isEmpty()) {
+						continue;
+					}
+					int at = switch (entry.getKey()) {
+					case FIRST, ALL, LEADING, SOURCES -> 0;
+					case SECOND, REST -> 1;
+					case LAST -> rest.size() - 1;
+					};
+					if (at >= rest.size()) {
+						continue;
+					}
+					int index = rest.get(at);
+					Word word = words.get(index);
+					if (fact.kind() == Kind.EXECS) {
+						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+						inner = words.subList(index, words.size());
+						innerStart = index;
+						rest.subList(at, rest.size()).clear();
+					} else {
+						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+						rest.remove(at);
+					}
+				}
+			}
+			for (var entry : program.operands.entrySet()) {
+				for (Fact fact : entry.getValue()) {
+					if (fact.kind().consumesOperand() || !holds(fact)) {
+						continue;
+					}
+					List<Integer> chosen = choose(entry.getKey(), rest);
+					if (chosen.isEmpty() && fact.defaultOperand() != null && entry.getKey() != Operands.SECOND) {
+						hits.add(new Hit(fact, -1, fact.defaultOperand(), fact.defaultOperand(), true));
+					}
+					for (int index : chosen) {
+						Word word = words.get(index);
+						if (matchesIf(fact, word.text())) {
+							hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+						}
+					}
+				}
+			}
+			for (int h = 0, size = hits.size(); h < size; h++) {
+				Hit hit = hits.get(h);
+				Kind kind = hit.fact().kind();
+				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM) && hit.value() != null) {
+					script(hit, kind == Kind.SED_SCRIPT, hits);
+				}
+			}
+			int riskIndex = -1;
+			String riskReason = null;
+			Hit riskHit = null;
+			for (Hit hit : hits) {
+				Kind kind = hit.fact().kind();
+				if ((kind == Kind.RUNS || kind == Kind.EXECS) && hit.index() >= riskIndex) {
+					riskIndex = hit.index();
+					riskHit = hit;
+					riskReason = kind == Kind.EXECS
+							? "`" + hit.fact().program() + "` runs the program `" + Quoting.oneLine(hit.word()) + "` ("
+									+ hit.fact().effect() + ")"
+							: "`" + Quoting.oneLine(hit.word()) + "` " + hit.fact().effect();
+				}
+			}
+			return new FactScan(program, List.copyOf(hits), riskHit,
+					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner, seen, loose);
+		}
+
+		/** Adds what a sed script or an awk program does as facts of their own. */
+		private static void script(Hit hit, boolean sed, List<Hit> hits) {
+			Fact fact = hit.fact();
+			String language = sed ? "a sed script with " : "an awk program with ";
+			if (!hit.valueLiteral()) {
+				hits.add(new Hit(derived(fact, Kind.RUNS, "holds an expansion, so what the script does cannot be known"),
+						hit.index(), hit.word(), null, false));
+				return;
+			}
+			for (ScriptFacts.Use use : sed ? ScriptFacts.sed(hit.value()) : ScriptFacts.awk(hit.value())) {
+				Kind kind = switch (use.effect()) {
+				case RUNS -> Kind.RUNS;
+				case WRITES -> Kind.WRITES;
+				case READS -> Kind.READS;
+				};
+				String effect = kind == Kind.RUNS ? "is " + language + use.what() : "through " + use.what();
+				hits.add(new Hit(derived(fact, kind, effect), hit.index(), hit.word(), use.path(), true));
+			}
+		}
+
+		private static Fact derived(Fact fact, Kind kind, String effect) {
+			return new Fact(fact.program(), "@script", kind, List.of(), Set.of(), List.of(), null, null, false, null,
+					effect, fact.source());
+		}
+
+		private List<Integer> choose(Operands which, List<Integer> rest) {
+			if (rest.isEmpty()) {
+				return List.of();
+			}
+			return switch (which) {
+			case ALL -> rest;
+			case FIRST -> rest.subList(0, 1);
+			case SECOND -> rest.size() > 1 ? rest.subList(1, 2) : List.of();
+			case REST -> rest.subList(1, rest.size());
+			case SOURCES -> rest.size() > 1 ? rest.subList(0, rest.size() - 1) : List.of();
+			case LAST -> rest.size() > 1 ? rest.subList(rest.size() - 1, rest.size()) : List.of();
+			case LEADING -> leading.isEmpty() ? List.of() : leading;
+			};
+		}
+
+		private boolean holds(Fact fact) {
+			for (Set<String> when : fact.when()) {
+				if (!anySeen(when)) {
+					return false;
+				}
+			}
+			return !anySeen(fact.unless());
+		}
+
+		private boolean anySeen(Set<String> options) {
+			for (String option : options) {
+				if (seen.contains(loose ? FactTable.looseName(option) : option)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private boolean matchesIf(Fact fact, String value) {
+			if (fact.ifGlobs().isEmpty()) {
+				return true;
+			}
+			if (value == null) {
+				return false;
+			}
+			String text = value.toLowerCase(Locale.ROOT);
+			if (loose) {
+				text = text.replace('_', '-');
+			}
+			for (String glob : fact.ifGlobs()) {
+				if (Glob.matches(glob, text)) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	/** Globs of facts: {@code *} stands for any characters; nothing else is special. */
+	static final class Glob {
+		private Glob() {
+		}
+
+		static boolean matches(String glob, String text) {
+			return matches(glob, 0, text, 0);
+		}
+
+		private static boolean matches(String glob, int g, String text, int t) {
+			while (g < glob.length()) {
+				char c = glob.charAt(g);
+				if (c == '*') {
+					if (g == glob.length() - 1) {
+						return true;
+					}
+					for (int k = t; k <= text.length(); k++) {
+						if (matches(glob, g + 1, text, k)) {
+							return true;
+						}
+					}
+					return false;
+				}
+				if (t >= text.length() || text.charAt(t) != c) {
+					return false;
+				}
+				g++;
+				t++;
+			}
+			return t == text.length();
+		}
+	}
+}

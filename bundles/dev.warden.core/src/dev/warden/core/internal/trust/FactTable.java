@@ -1,0 +1,474 @@
+package dev.warden.core.internal.trust;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The program facts in lookup form: for each program (and subcommand) what its options, arguments and operands do.
+ * Read from the line format documented at the top of {@code dev/warden/core/trust/program-facts.txt}; immutable once
+ * built, so one table serves every command line of every policy.
+ */
+public final class FactTable {
+
+	/** What a fact says a word does. */
+	public enum Kind {
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, TAKES, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM, LOOSE,
+		BUNDLED, WHOLE, STOPS, HARMLESS, ROLE;
+
+		static Kind of(String text) {
+			return switch (text) {
+			case "runs" -> RUNS;
+			case "execs" -> EXECS;
+			case "loads" -> LOADS;
+			case "writes" -> WRITES;
+			case "reads" -> READS;
+			case "recurses" -> RECURSES;
+			case "takes" -> TAKES;
+			case "script" -> SCRIPT;
+			case "sed-script" -> SED_SCRIPT;
+			case "awk-program" -> AWK_PROGRAM;
+			case "as-program" -> AS_PROGRAM;
+			case "loose" -> LOOSE;
+			case "bundled" -> BUNDLED;
+			case "whole" -> WHOLE;
+			case "stops" -> STOPS;
+			case "harmless" -> HARMLESS;
+			case "role" -> ROLE;
+			default -> null;
+			};
+		}
+
+		/** Whether the fact is about the operand itself rather than a path it names. */
+		boolean consumesOperand() {
+			return this == SCRIPT || this == SED_SCRIPT || this == AWK_PROGRAM || this == EXECS;
+		}
+	}
+
+	/** How many values an option takes. */
+	public enum Arity {
+		NONE, VALUE, OPTIONAL, TWO
+	}
+
+	/** Which operands a fact is about. */
+	public enum Operands {
+		ALL, FIRST, SECOND, REST, SOURCES, LAST, LEADING
+	}
+
+	/**
+	 * One fact.
+	 *
+	 * @param program  the program and subcommand it belongs to, as written ({@code git log})
+	 * @param spelling the spelling as written ({@code --output=}, {@code @operands})
+	 * @param kind     what it does
+	 * @param when     sets of options of which one each must be given
+	 * @param unless   options none of which may be given
+	 * @param ifGlobs  globs (lower case) one of which the value must match, or empty
+	 * @param defaultOperand for {@link Kind#RECURSES}: the folder when no operand is given, or null
+	 * @param unhide   for {@link Kind#RECURSES}: the options that make the program read dot and ignored files; when
+	 *                 null the program reads every file
+	 * @param global   whether the option counts only before the subcommand
+	 * @param valuePart how a path is cut from the value: null (all of it), {@code host} or {@code at}
+	 * @param effect   what it does, as a reason reads it
+	 * @param source   the file and line it was read from
+	 */
+	public record Fact(String program, String spelling, Kind kind, List<Set<String>> when, Set<String> unless,
+			List<String> ifGlobs, String defaultOperand, Set<String> unhide, boolean global, String valuePart,
+			String effect, String source) {
+	}
+
+	/** An option as a program spells it, with its arity and facts. */
+	public record Option(String spelling, Arity arity, List<Fact> facts) {
+	}
+
+	/** The facts of one program or subcommand. */
+	public static final class Program {
+		final String name;
+		final Program parent;
+		final Map<String, Option> options = new HashMap<>();
+		final List<Fact> globOptions = new ArrayList<>(0);
+		final List<Fact> exactWords = new ArrayList<>(0);
+		final List<Fact> variables = new ArrayList<>(0);
+		final Map<Operands, List<Fact>> operands = new LinkedHashMap<>();
+		final Map<String, Program> subcommands = new HashMap<>();
+		final List<Fact> roles = new ArrayList<>(0);
+		boolean loose;
+		boolean bundled;
+		boolean whole;
+		boolean stops;
+
+		Program(String name, Program parent) {
+			this.name = name;
+			this.parent = parent;
+		}
+
+		/** The program and subcommand words, as facts name them ({@code git log}). */
+		public String name() {
+			return name;
+		}
+
+		public Program subcommand(String word) {
+			return subcommands.get(word);
+		}
+
+		boolean hasSubcommands() {
+			return !subcommands.isEmpty();
+		}
+
+		/** Its roles ({@code wrapper}, {@code interpreter} …) as the rules outside the table know them. */
+		public List<String> roles() {
+			List<String> names = new ArrayList<>(roles.size());
+			roles.forEach(fact -> names.add(fact.effect()));
+			return names;
+		}
+
+		/** Whether it has the role. */
+		public boolean hasRole(String role) {
+			for (int i = 0; i < roles.size(); i++) {
+				if (roles.get(i).effect().equals(role)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Every fact of this program and its subcommands. */
+		public List<Fact> allFacts() {
+			List<Fact> all = new ArrayList<>();
+			options.values().forEach(option -> all.addAll(option.facts()));
+			all.addAll(globOptions);
+			all.addAll(exactWords);
+			all.addAll(variables);
+			operands.values().forEach(all::addAll);
+			all.addAll(roles);
+			subcommands.values().forEach(sub -> all.addAll(sub.allFacts()));
+			return all;
+		}
+
+		/** The option as spelled, looked up here and then in the program the subcommand belongs to. */
+		Option option(String spelling, boolean afterSubcommand, boolean looseNames) {
+			String key = looseNames ? looseName(spelling) : spelling;
+			for (Program p = this; p != null; p = p.parent) {
+				Option option = p.options.get(key);
+				if (option != null && !(afterSubcommand && p != this && isGlobal(option))) {
+					return option;
+				}
+				afterSubcommand = true;
+			}
+			return null;
+		}
+
+		private static boolean isGlobal(Option option) {
+			for (Fact fact : option.facts()) {
+				if (fact.global()) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	/** A line of a facts file that could not be read. */
+	public record Problem(String source, int line, String message) {
+		@Override
+		public String toString() {
+			return source + " line " + line + ": " + message;
+		}
+	}
+
+	private final Map<String, Program> programs;
+	private final Set<String> harmless;
+	private final List<String> harmlessPrefixes;
+	private final List<Problem> problems;
+
+	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
+			List<Problem> problems) {
+		this.programs = programs;
+		this.harmless = harmless;
+		this.harmlessPrefixes = harmlessPrefixes;
+		this.problems = problems;
+	}
+
+	/** Lines that could not be read, in order. */
+	public List<Problem> problems() {
+		return problems;
+	}
+
+	/** The program names the table knows. */
+	public Set<String> programNames() {
+		return Collections.unmodifiableSet(programs.keySet());
+	}
+
+	/**
+	 * The facts of a program by the last path segment of its command word, or null when the table has none; a
+	 * version suffix is dropped when only the plain name is known ({@code python3.12}, {@code gcc-13}).
+	 */
+	public Program program(String name) {
+		Program program = programs.get(name);
+		if (program != null || name.isEmpty()) {
+			return program;
+		}
+		int end = name.length();
+		while (end > 0 && (Character.isDigit(name.charAt(end - 1)) || name.charAt(end - 1) == '.')) {
+			end--;
+		}
+		if (end > 0 && end < name.length() && name.charAt(end - 1) == '-') {
+			end--;
+		}
+		if (end == name.length() || end == 0) {
+			return null;
+		}
+		program = programs.get(name.substring(0, end));
+		if (program == null && end < name.length() && Character.isDigit(name.charAt(end))) {
+			// python3.12 -> python3
+			int dot = name.indexOf('.', end);
+			if (dot > 0) {
+				program = programs.get(name.substring(0, dot));
+			}
+		}
+		return program;
+	}
+
+	/** Whether a variable may be assigned in front of any command without a pattern that spells it out. */
+	public boolean isHarmlessVariable(String name) {
+		if (harmless.contains(name)) {
+			return true;
+		}
+		for (int i = 0; i < harmlessPrefixes.size(); i++) {
+			if (name.startsWith(harmlessPrefixes.get(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The names and prefixes ({@code LC_*}) of the harmless variables. */
+	public List<String> harmlessVariables() {
+		List<String> names = new ArrayList<>(harmless);
+		harmlessPrefixes.forEach(prefix -> names.add(prefix + "*"));
+		Collections.sort(names);
+		return names;
+	}
+
+	/** npm's spelling rule: case, {@code _} and {@code -} do not matter in long option names. */
+	static String looseName(String spelling) {
+		if (!spelling.startsWith("--")) {
+			return spelling;
+		}
+		return spelling.toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	// ---- reading
+
+	/** Reads facts files in order; a later file adds to the facts of the earlier ones. */
+	public static FactTable read(List<Source> sources) {
+		Builder builder = new Builder();
+		for (Source source : sources) {
+			builder.read(source.name(), source.text());
+		}
+		return builder.build();
+	}
+
+	/** The text of a facts file and the name its problems are reported under. */
+	public record Source(String name, String text) {
+	}
+
+	private static final class Builder {
+		final Map<String, Program> programs = new HashMap<>();
+		final Set<String> harmless = new HashSet<>();
+		final List<String> harmlessPrefixes = new ArrayList<>();
+		final List<Problem> problems = new ArrayList<>();
+
+		void read(String sourceName, String text) {
+			String[] lines = text.split("\r?\n", -1);
+			for (int i = 0; i < lines.length; i++) {
+				String line = lines[i].strip();
+				if (line.isEmpty() || line.startsWith("#")) {
+					continue;
+				}
+				try {
+					line(sourceName + ":" + (i + 1), line);
+				} catch (IllegalArgumentException e) {
+					problems.add(new Problem(sourceName, i + 1, e.getMessage()));
+				}
+			}
+		}
+
+		private void line(String source, String line) {
+			String effect = "";
+			int bar = line.indexOf(" | ");
+			if (bar < 0 && line.endsWith(" |")) {
+				bar = line.length() - 2;
+			}
+			if (bar >= 0) {
+				effect = line.substring(Math.min(line.length(), bar + 3)).strip();
+				line = line.substring(0, bar).strip();
+			}
+			String[] fields = line.split("\\s+");
+			int kindAt = -1;
+			for (int i = 2; i < fields.length; i++) {
+				if (Kind.of(fields[i]) != null) {
+					kindAt = i;
+					break;
+				}
+			}
+			if (kindAt < 0) {
+				throw new IllegalArgumentException("no fact (runs, execs, loads, writes, reads, recurses, takes, script,"
+						+ " sed-script, awk-program, as-program, loose, bundled, whole, stops, harmless, role) in `"
+						+ line + "`");
+			}
+			Kind kind = Kind.of(fields[kindAt]);
+			String spelling = fields[kindAt - 1];
+			List<String> programWords = List.of(fields).subList(0, kindAt - 1);
+			List<Set<String>> when = new ArrayList<>(0);
+			Set<String> unless = Set.of();
+			List<String> ifGlobs = List.of();
+			String defaultOperand = null;
+			Set<String> unhide = null;
+			boolean global = false;
+			String valuePart = null;
+			for (int i = kindAt + 1; i < fields.length; i++) {
+				String modifier = fields[i];
+				int equals = modifier.indexOf('=');
+				String key = equals < 0 ? modifier : modifier.substring(0, equals);
+				String value = equals < 0 ? "" : modifier.substring(equals + 1);
+				switch (key) {
+				case "when" -> when.add(Set.of(value.split(",")));
+				case "unless" -> unless = Set.of(value.split(","));
+				case "if" -> ifGlobs = List.of(value.toLowerCase(Locale.ROOT).split(","));
+				case "default" -> defaultOperand = value;
+				case "unhide" -> unhide = Set.of(value.split(","));
+				case "global" -> global = true;
+				case "value" -> {
+					if (!value.equals("host") && !value.equals("at")) {
+						throw new IllegalArgumentException("`value=` is `host` or `at`, not `" + value + "`");
+					}
+					valuePart = value;
+				}
+				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
+						+ "unless=, if=, default=, unhide=, global, value=)");
+				}
+			}
+			if (programWords.get(0).equals("@variables")) {
+				if (kind != Kind.HARMLESS) {
+					throw new IllegalArgumentException("a `@variables` line says `harmless`");
+				}
+				if (spelling.endsWith("*")) {
+					harmlessPrefixes.add(spelling.substring(0, spelling.length() - 1));
+				} else {
+					harmless.add(spelling);
+				}
+				return;
+			}
+			if (kind == Kind.HARMLESS) {
+				throw new IllegalArgumentException("`harmless` belongs on a `@variables` line");
+			}
+			Program program = programs.computeIfAbsent(programWords.get(0), name -> new Program(name, null));
+			for (int i = 1; i < programWords.size(); i++) {
+				Program parent = program;
+				String word = programWords.get(i);
+				program = parent.subcommands.computeIfAbsent(word,
+						w -> new Program(parent.name + " " + w, parent));
+			}
+			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
+					unhide, global, valuePart, effect, source);
+			add(program, spelling, fact);
+		}
+
+		private void add(Program program, String spelling, Fact fact) {
+			Kind kind = fact.kind();
+			if (kind == Kind.LOOSE || kind == Kind.BUNDLED || kind == Kind.WHOLE || kind == Kind.STOPS) {
+				if (!spelling.equals("@options")) {
+					throw new IllegalArgumentException("`" + kind.name().toLowerCase(Locale.ROOT)
+							+ "` is said of `@options`");
+				}
+				program.loose |= kind == Kind.LOOSE;
+				program.bundled |= kind == Kind.BUNDLED;
+				program.whole |= kind == Kind.WHOLE;
+				program.stops |= kind == Kind.STOPS;
+				return;
+			}
+			if (kind == Kind.ROLE) {
+				if (!spelling.equals("@program") || fact.effect().isEmpty()) {
+					throw new IllegalArgumentException("a role is written `PROGRAM @program role | NAME`");
+				}
+				program.roles.add(fact);
+				return;
+			}
+			if (spelling.startsWith("@")) {
+				Operands operands = switch (spelling) {
+				case "@operands" -> Operands.ALL;
+				case "@first" -> Operands.FIRST;
+				case "@second" -> Operands.SECOND;
+				case "@rest" -> Operands.REST;
+				case "@sources" -> Operands.SOURCES;
+				case "@last" -> Operands.LAST;
+				case "@leading" -> Operands.LEADING;
+				default -> null;
+				};
+				if (operands == null) {
+					if (spelling.length() > 1 && kind != Kind.TAKES && spelling.indexOf('*') > 0) {
+						program.globOptions.add(fact); // java's @argfiles: @*
+						return;
+					}
+					throw new IllegalArgumentException("unknown operand selector `" + spelling + "` (known: @operands,"
+							+ " @first, @second, @rest, @sources, @last, @leading, @options, @program)");
+				}
+				program.operands.computeIfAbsent(operands, o -> new ArrayList<>(1)).add(fact);
+				return;
+			}
+			if (spelling.startsWith("-")) {
+				if (spelling.indexOf('*') > 0) {
+					program.globOptions.add(fact);
+					return;
+				}
+				Arity arity = Arity.NONE;
+				String name = spelling;
+				if (name.endsWith("==")) {
+					arity = Arity.TWO;
+					name = name.substring(0, name.length() - 2);
+				} else if (name.endsWith("=")) {
+					arity = Arity.VALUE;
+					name = name.substring(0, name.length() - 1);
+				} else if (name.endsWith("?")) {
+					arity = Arity.OPTIONAL;
+					name = name.substring(0, name.length() - 1);
+				}
+				if (name.length() < 2 || name.equals("--")) {
+					throw new IllegalArgumentException("`" + spelling + "` is not an option");
+				}
+				String key = root(program).loose ? looseName(name) : name;
+				Option existing = program.options.get(key);
+				List<Fact> facts = new ArrayList<>(existing == null ? List.of() : existing.facts());
+				facts.add(fact);
+				Arity kept = existing != null && existing.arity() != Arity.NONE ? existing.arity() : arity;
+				program.options.put(key, new Option(name, kept, List.copyOf(facts)));
+				return;
+			}
+			if (spelling.endsWith("=")) {
+				program.variables.add(fact);
+				return;
+			}
+			program.exactWords.add(fact);
+		}
+
+		private static Program root(Program program) {
+			Program root = program;
+			while (root.parent != null) {
+				root = root.parent;
+			}
+			return root;
+		}
+
+		FactTable build() {
+			return new FactTable(programs, Set.copyOf(harmless), List.copyOf(harmlessPrefixes),
+					List.copyOf(problems));
+		}
+	}
+}

@@ -1,0 +1,286 @@
+package dev.warden.core.internal.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the small languages that tools take as an argument do beyond their tool's job: a sed script's {@code e}
+ * command and {@code s///e} flag run commands, {@code w} writes a file and {@code r} reads one; an awk program's
+ * {@code system()}, pipes, {@code getline} and {@code print >} run commands, read and write files.
+ */
+final class ScriptFacts {
+
+	/** Something a script does. */
+	enum Effect {
+		RUNS, WRITES, READS
+	}
+
+	/**
+	 * One effect.
+	 *
+	 * @param effect what it does
+	 * @param path   the file it writes or reads, or null
+	 * @param what   the command of the script, for the reason
+	 */
+	record Use(Effect effect, String path, String what) {
+	}
+
+	private ScriptFacts() {
+	}
+
+	/** The effects of a sed script; a script that cannot be read is reported as running commands. */
+	static List<Use> sed(String script) {
+		List<Use> uses = new ArrayList<>(0);
+		int i = 0;
+		int n = script.length();
+		while (i < n) {
+			char c = script.charAt(i);
+			if (c == ';' || c == '\n' || c == ' ' || c == '\t' || c == '{' || c == '}' || c == '!') {
+				i++;
+				continue;
+			}
+			i = address(script, i);
+			if (i < 0) {
+				uses.add(new Use(Effect.RUNS, null, "an address it cannot read"));
+				return uses;
+			}
+			while (i < n && (script.charAt(i) == ' ' || script.charAt(i) == '!')) {
+				i++;
+			}
+			if (i >= n) {
+				break;
+			}
+			char command = script.charAt(i);
+			switch (command) {
+			case 's', 'y' -> {
+				if (i + 1 >= n) {
+					return unreadable(uses);
+				}
+				char delimiter = script.charAt(i + 1);
+				if (delimiter == '\n' || delimiter == '\\') {
+					return unreadable(uses);
+				}
+				int end = skipDelimited(script, i + 2, delimiter);
+				end = end < 0 ? -1 : skipDelimited(script, end, delimiter);
+				if (end < 0) {
+					return unreadable(uses);
+				}
+				i = end;
+				if (command == 's') {
+					while (i < n && "gpiImMe0123456789w".indexOf(script.charAt(i)) >= 0) {
+						char flag = script.charAt(i);
+						if (flag == 'e') {
+							uses.add(new Use(Effect.RUNS, null, "the `e` flag of `s`, which runs the result as a command"));
+						}
+						if (flag == 'w') {
+							String file = restOfLine(script, i + 1);
+							uses.add(new Use(Effect.WRITES, file.strip(), "the `w` flag of `s`"));
+							i = endOfLine(script, i + 1);
+							break;
+						}
+						i++;
+					}
+				}
+			}
+			case 'e' -> {
+				uses.add(new Use(Effect.RUNS, null, "its `e` command, which runs a command"));
+				i = endOfLine(script, i + 1);
+			}
+			case 'w', 'W' -> {
+				uses.add(new Use(Effect.WRITES, restOfLine(script, i + 1).strip(), "its `" + command + "` command"));
+				i = endOfLine(script, i + 1);
+			}
+			case 'r', 'R' -> {
+				uses.add(new Use(Effect.READS, restOfLine(script, i + 1).strip(), "its `" + command + "` command"));
+				i = endOfLine(script, i + 1);
+			}
+			case 'a', 'i', 'c' -> i = endOfLine(script, i + 1);
+			case ':', 'b', 't', 'T' -> i = endOfCommand(script, i + 1);
+			case 'q', 'Q', 'l', 'L' -> i = endOfCommand(script, i + 1);
+			case 'p', 'P', 'd', 'D', 'n', 'N', 'g', 'G', 'h', 'H', 'x', '=', 'z', 'F' -> i++;
+			case 'v' -> i = endOfCommand(script, i + 1);
+			case '#' -> i = endOfLine(script, i + 1);
+			default -> {
+				return unreadable(uses);
+			}
+			}
+		}
+		return uses;
+	}
+
+	private static List<Use> unreadable(List<Use> uses) {
+		uses.add(new Use(Effect.RUNS, null, "a command it cannot read"));
+		return uses;
+	}
+
+	/** Skips an address ({@code 1}, {@code $}, {@code /re/}, {@code \cREc}, ranges, {@code first~step}); -1 if malformed. */
+	private static int address(String script, int start) {
+		int i = start;
+		for (int part = 0; part < 2; part++) {
+			if (i >= script.length()) {
+				return i;
+			}
+			char c = script.charAt(i);
+			if (Character.isDigit(c)) {
+				while (i < script.length() && (Character.isDigit(script.charAt(i)) || script.charAt(i) == '~')) {
+					i++;
+				}
+			} else if (c == '$') {
+				i++;
+			} else if (c == '/') {
+				i = skipDelimited(script, i + 1, '/');
+				if (i < 0) {
+					return -1;
+				}
+				while (i < script.length() && (script.charAt(i) == 'I' || script.charAt(i) == 'M')) {
+					i++;
+				}
+			} else if (c == '\\' && i + 1 < script.length()) {
+				i = skipDelimited(script, i + 2, script.charAt(i + 1));
+				if (i < 0) {
+					return -1;
+				}
+			} else if (part == 1 && (c == '+' || c == '~')) {
+				i++;
+				while (i < script.length() && Character.isDigit(script.charAt(i))) {
+					i++;
+				}
+			} else {
+				return i;
+			}
+			if (part == 0) {
+				if (i < script.length() && script.charAt(i) == ',') {
+					i++;
+				} else {
+					return i;
+				}
+			}
+		}
+		return i;
+	}
+
+	/** The index after the closing delimiter, skipping escaped characters; -1 when it is not closed. */
+	private static int skipDelimited(String script, int start, char delimiter) {
+		for (int i = start; i < script.length(); i++) {
+			char c = script.charAt(i);
+			if (c == '\\') {
+				i++;
+			} else if (c == delimiter) {
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	private static String restOfLine(String script, int start) {
+		return script.substring(Math.min(start, script.length()), endOfLine(script, start));
+	}
+
+	private static int endOfLine(String script, int start) {
+		int newline = script.indexOf('\n', start);
+		return newline < 0 ? script.length() : newline;
+	}
+
+	private static int endOfCommand(String script, int start) {
+		int i = start;
+		while (i < script.length() && script.charAt(i) != ';' && script.charAt(i) != '\n' && script.charAt(i) != '}') {
+			i++;
+		}
+		return i;
+	}
+
+	/** The effects of an awk program, found by the words and operators that have them. */
+	static List<Use> awk(String program) {
+		List<Use> uses = new ArrayList<>(0);
+		String code = withoutStrings(program);
+		if (containsWord(code, "system")) {
+			uses.add(new Use(Effect.RUNS, null, "`system()`, which runs a command"));
+		}
+		for (int i = 0; i < code.length(); i++) {
+			if (code.charAt(i) == '|') {
+				boolean logical = (i + 1 < code.length() && code.charAt(i + 1) == '|') || (i > 0 && code.charAt(i - 1) == '|');
+				if (!logical) {
+					uses.add(new Use(Effect.RUNS, null, "a pipe `|`, which runs a command"));
+					break;
+				}
+			}
+		}
+		if (containsWord(code, "getline")) {
+			uses.add(new Use(Effect.RUNS, null, "`getline`, which reads files or runs commands it names"));
+		}
+		if (printsToFile(code)) {
+			uses.add(new Use(Effect.RUNS, null, "`print >`, which writes files it names"));
+		}
+		return uses;
+	}
+
+	/** The program with the contents of its string literals blanked, so that words inside them do not count. */
+	private static String withoutStrings(String program) {
+		StringBuilder out = new StringBuilder(program.length());
+		boolean inString = false;
+		for (int i = 0; i < program.length(); i++) {
+			char c = program.charAt(i);
+			if (inString) {
+				if (c == '\\') {
+					i++;
+					out.append(' ');
+				} else if (c == '"') {
+					inString = false;
+					out.append('"');
+					continue;
+				}
+				out.append(' ');
+			} else {
+				inString = c == '"';
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	private static boolean containsWord(String code, String word) {
+		int from = 0;
+		while (true) {
+			int at = code.indexOf(word, from);
+			if (at < 0) {
+				return false;
+			}
+			int end = at + word.length();
+			boolean before = at == 0 || !Character.isLetterOrDigit(code.charAt(at - 1)) && code.charAt(at - 1) != '_';
+			boolean after = end >= code.length() || !Character.isLetterOrDigit(code.charAt(end)) && code.charAt(end) != '_';
+			if (before && after) {
+				return true;
+			}
+			from = end;
+		}
+	}
+
+	/** Whether a {@code print} or {@code printf} statement is followed by {@code >} before its statement ends. */
+	private static boolean printsToFile(String code) {
+		int from = 0;
+		while (true) {
+			int at = code.indexOf("print", from);
+			if (at < 0) {
+				return false;
+			}
+			int i = at + 5;
+			if (i < code.length() && code.charAt(i) == 'f') {
+				i++;
+			}
+			int depth = 0;
+			for (; i < code.length(); i++) {
+				char c = code.charAt(i);
+				if (c == '(') {
+					depth++;
+				} else if (c == ')') {
+					depth--;
+				} else if (c == ';' || c == '}' || c == '\n') {
+					break;
+				} else if (c == '>' && depth <= 0) {
+					return true;
+				}
+			}
+			from = at + 5;
+		}
+	}
+}
