@@ -10,6 +10,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.PathGuard;
 import dev.warden.core.trust.PatternList;
+import dev.warden.core.trust.ProgramFacts;
 import dev.warden.core.trust.TrustPolicy;
 
 /**
@@ -27,6 +28,8 @@ public interface TrustSettings {
 	String PATTERNS = "trust.patterns"; //$NON-NLS-1$
 	String DENY = "trust.deny"; //$NON-NLS-1$
 	String ACCEPTED_PREFIX = "trust.accepted."; //$NON-NLS-1$
+	/** The path of an administrator's program-facts file, added to Warden's own facts; empty for none. */
+	String FACTS_FILE = "trust.factsFile"; //$NON-NLS-1$
 
 	String workspaceText();
 
@@ -71,6 +74,17 @@ public interface TrustSettings {
 	 * @param audit where decisions are recorded; may be {@code null}
 	 */
 	TrustPolicy policy(IProject project, PathGuard guard, AuditLog audit);
+
+	/** The path of the administrator's program-facts file ({@link #FACTS_FILE}); empty for none. */
+	String factsFile();
+
+	void saveFactsFile(String path) throws BackingStoreException;
+
+	/**
+	 * Warden's program facts with the administrator's file at {@code path} added (none when blank), read again when
+	 * the file changes; a file that cannot be read adds nothing and says why in {@link ProgramFacts#problems()}.
+	 */
+	ProgramFacts programFacts(String path);
 
 	/** The projects whose shared list has trust patterns the user has not accepted in their current form. */
 	List<IProject> awaitingAcceptance(List<IProject> projects);

@@ -22,8 +22,17 @@ public final class ProgramFacts {
 	private final List<String> problems;
 
 	private ProgramFacts(FactTable table) {
+		this(table, table.problems().stream().map(Object::toString).toList());
+	}
+
+	private ProgramFacts(FactTable table, List<String> problems) {
 		this.table = table;
-		this.problems = table.problems().stream().map(Object::toString).toList();
+		this.problems = problems;
+	}
+
+	/** Warden's own facts, with the problem that an administrator's file could not be read. */
+	public static ProgramFacts unreadable(String name, String problem) {
+		return new ProgramFacts(builtIn().table, List.of(name + ": " + problem));
 	}
 
 	/** Warden's own facts, read the first time they are asked for. */

@@ -1,5 +1,9 @@
 package dev.warden.core.internal.settings;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +24,7 @@ import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.PathGuard;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.ProgramFacts;
 import dev.warden.core.trust.TrustPolicy;
 
 /** The trusted-command lists in the workspace's and the projects' preferences. */
@@ -124,6 +129,50 @@ public final class PreferenceTrustSettings extends PreferenceService implements 
 	}
 
 	@Override
+	public String factsFile() {
+		return node().get(FACTS_FILE, ""); //$NON-NLS-1$
+	}
+
+	@Override
+	public void saveFactsFile(String path) throws BackingStoreException {
+		put(FACTS_FILE, path.strip());
+		flush();
+	}
+
+	/** The facts last read, with the file and its modification time they were read from. */
+	private record ReadFacts(String path, long modified, ProgramFacts facts) {
+	}
+
+	private volatile ReadFacts readFacts;
+
+	@Override
+	public ProgramFacts programFacts(String path) {
+		if (path == null || path.isBlank()) {
+			return ProgramFacts.builtIn();
+		}
+		Path file;
+		long modified;
+		try {
+			file = Path.of(path.strip());
+			modified = Files.getLastModifiedTime(file).toMillis();
+		} catch (IOException | InvalidPathException e) {
+			return ProgramFacts.unreadable(path, "cannot be read: " + e.getMessage()); //$NON-NLS-1$
+		}
+		ReadFacts read = readFacts;
+		if (read != null && read.path().equals(path) && read.modified() == modified) {
+			return read.facts();
+		}
+		ProgramFacts facts;
+		try {
+			facts = ProgramFacts.withAdministratorFacts(path, Files.readString(file, StandardCharsets.UTF_8));
+		} catch (IOException e) {
+			return ProgramFacts.unreadable(path, "cannot be read: " + e.getMessage()); //$NON-NLS-1$
+		}
+		readFacts = new ReadFacts(path, modified, facts);
+		return facts;
+	}
+
+	@Override
 	public TrustPolicy policy(IProject project, PathGuard guard, AuditLog audit) {
 		Path root = project.getLocation().toFile().toPath();
 		TrustPolicy.Builder builder = TrustPolicy.builder(root).add(denyList()).add(workspaceList())
@@ -131,6 +180,7 @@ public final class PreferenceTrustSettings extends PreferenceService implements 
 		if (guard != null) {
 			builder.pathGuard(guard);
 		}
+		builder.programFacts(programFacts(factsFile()));
 		return builder.auditLog(audit == null ? AuditLog.NONE : audit).build();
 	}
 

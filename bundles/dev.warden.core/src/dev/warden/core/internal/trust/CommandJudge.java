@@ -31,7 +31,7 @@ public final class CommandJudge {
 	private static final String SHELL_STARTUP_WRITE_RULE = "!@" + BuiltInDenyRule.SHELL_STARTUP_WRITE.id();
 	private static final String DOWNLOAD_TO_SHELL_RULE = "!@" + BuiltInDenyRule.DOWNLOAD_TO_SHELL.id();
 
-	private static final Map<String, String> FAIL_CLOSED = Names.mapOf(Map.ofEntries(
+	static final Map<String, String> FAIL_CLOSED = Names.mapOf(Map.ofEntries(
 			Map.entry("eval", "`eval` runs a string as a command line"),
 			Map.entry("source", "`source` runs the commands of a file in this shell"),
 			Map.entry(".", "`.` runs the commands of a file in this shell"),
@@ -46,7 +46,7 @@ public final class CommandJudge {
 			Map.entry("compgen", "`compgen` can run a command or function"),
 			Map.entry("coproc", "`coproc` is not supported")));
 
-	private static final Set<String> VARIABLE_BUILTINS = Names.setOf("test", "[", "printf", "read", "unset", "declare",
+	static final Set<String> VARIABLE_BUILTINS = Names.setOf("test", "[", "printf", "read", "unset", "declare",
 			"typeset", "local", "export", "readonly", "mapfile", "readarray", "wait", "getopts");
 
 	/** The options of {@code set} that only change how commands run, not how the line is read or expanded. */
@@ -58,7 +58,7 @@ public final class CommandJudge {
 	private static final Set<String> BASH_ONLY_BUILTINS = Names.setOf("shopt", "declare", "typeset", "builtin",
 			"disown", "dirs", "pushd", "popd", "help", "history", "logout", "suspend", "caller", "mapfile", "readarray");
 
-	private static final Set<String> DECLARATION_BUILTINS = Names.setOf("export", "declare", "typeset", "local",
+	static final Set<String> DECLARATION_BUILTINS = Names.setOf("export", "declare", "typeset", "local",
 			"readonly");
 
 	/** Where a part of the walk sits and how many parts it produced. */
@@ -116,6 +116,8 @@ public final class CommandJudge {
 	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
+	/** Reads commands with the program facts; made for the first command whose program has facts. */
+	private FactScan.Scanner scanner;
 
 	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange) {
 		this.rules = rules;
@@ -272,7 +274,9 @@ public final class CommandJudge {
 
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
-			failClosedBuiltins(layer, judgement);
+			if (scans.get(i).program() != null) { // every name these rules know has facts (RuleNamesTest)
+				failClosedBuiltins(layer, judgement);
+			}
 			denyRules(layer, scans.get(i), layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
 		}
 		denyOutputs(redirects, layers.outputFiles, judgement);
@@ -547,6 +551,12 @@ public final class CommandJudge {
 		}
 		denyWords(rules.denyMatchers(name), layer, name, openTail, judgement);
 		denyWords(rules.denyMatchersForAnyName(), layer, name, openTail, judgement);
+		if (scan.program() == null) {
+			if (rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL) && name.startsWith("python")) {
+				interpreterDownloads(layer, name, judgement); // python3.12-style names the table need not list
+			}
+			return;
+		}
 		switch (name) {
 		case "rm" -> {
 			if (rules.hasBuiltIn(BuiltInDenyRule.RM_ROOT_OR_HOME)) {
@@ -561,15 +571,18 @@ public final class CommandJudge {
 		default -> {
 			if (rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL) && layer.get(0).literal()
 					&& StructuralRules.isInterpreter(name)) {
-				for (Word word : layer) {
-					if (StructuralRules.downloadsIn(word)) {
-						judgement.raise(PartStatus.DENIED, "runs a download with `" + name + "`",
-								DOWNLOAD_TO_SHELL_RULE);
-						break;
-					}
-				}
+				interpreterDownloads(layer, name, judgement);
 			}
 		}
+		}
+	}
+
+	private static void interpreterDownloads(List<Word> layer, String name, Judgement judgement) {
+		for (Word word : layer) {
+			if (StructuralRules.downloadsIn(word)) {
+				judgement.raise(PartStatus.DENIED, "runs a download with `" + name + "`", DOWNLOAD_TO_SHELL_RULE);
+				break;
+			}
 		}
 	}
 
@@ -675,12 +688,30 @@ public final class CommandJudge {
 	/** The facts of each layer's program; a command that {@code npm exec} or {@code npx} runs becomes a layer. */
 	private List<FactScan> scans(Layers layers) {
 		FactTable facts = rules.facts();
+		if (layers.words.size() == 1) {
+			List<Word> layer = layers.words.get(0);
+			Word first = layer.get(0);
+			FactTable.Program program = first.literal() ? facts.program(Quoting.basename(first.text())) : null;
+			if (program == null) {
+				return List.of(FactScan.none());
+			}
+			if (scanner == null) {
+				scanner = new FactScan.Scanner(facts);
+			}
+			FactScan scan = scanner.scan(program, layer);
+			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
+				return List.of(scan);
+			}
+		}
 		List<FactScan> scans = new ArrayList<>(layers.words.size() + 1);
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			Word first = layer.get(0);
 			FactTable.Program program = first.literal() ? facts.program(Quoting.basename(first.text())) : null;
-			FactScan scan = program == null ? FactScan.none() : FactScan.scan(facts, program, layer);
+			if (program != null && scanner == null) {
+				scanner = new FactScan.Scanner(facts);
+			}
+			FactScan scan = program == null ? FactScan.none() : scanner.scan(program, layer);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -759,6 +790,9 @@ public final class CommandJudge {
 	}
 
 	private void hidden(FactScan.Hit hit, String path, PartFact fact, Judgement judgement) {
+		if (path.equals(hit.word())) {
+			return; // a whole word: the guard has judged it with every word of the command
+		}
 		Optional<String> why = rules.guard().whyHidden(path, workingDirectory);
 		if (why.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " uses " + why.get(), null, fact);

@@ -114,17 +114,16 @@ public final class FactScan {
 
 	/** Scans the words of a command whose program has the facts {@code root}. */
 	public static FactScan scan(FactTable table, Program root, List<Word> words) {
-		if (root == null) {
-			return NONE;
-		}
-		Scanner scanner = new Scanner(table, words);
-		scanner.run(root, 1);
-		return scanner.result();
+		return root == null ? NONE : new Scanner(table).scan(root, words);
 	}
 
-	private static final class Scanner {
+	/**
+	 * Scans commands one after the other; one instance serves every simple command of a command line, so that
+	 * its working lists are allocated once. Not thread-safe.
+	 */
+	public static final class Scanner {
 		final FactTable table;
-		final List<Word> words;
+		List<Word> words;
 		final Set<String> seen = new HashSet<>();
 		final List<Hit> pending = new ArrayList<>();
 		final List<Integer> operands = new ArrayList<>();
@@ -136,9 +135,22 @@ public final class FactScan {
 		List<Word> inner = List.of();
 		int innerStart = Integer.MAX_VALUE;
 
-		Scanner(FactTable table, List<Word> words) {
+		public Scanner(FactTable table) {
 			this.table = table;
+		}
+
+		/** Scans the words of a command whose program has the facts {@code root} (not null). */
+		public FactScan scan(Program root, List<Word> words) {
 			this.words = words;
+			seen.clear();
+			pending.clear();
+			operands.clear();
+			leading.clear();
+			sawOption = false;
+			inner = List.of();
+			innerStart = Integer.MAX_VALUE;
+			run(root, 1);
+			return result();
 		}
 
 		void run(Program root, int start) {
@@ -343,6 +355,9 @@ public final class FactScan {
 		}
 
 		FactScan result() {
+			if (pending.isEmpty() && program.operands.isEmpty()) {
+				return new FactScan(program, List.of(), null, null, List.of(), Set.of(), loose);
+			}
 			List<Integer> rest = new ArrayList<>(operands);
 			List<Hit> hits = new ArrayList<>(pending.size() + rest.size());
 			for (Hit hit : pending) {
@@ -415,8 +430,9 @@ public final class FactScan {
 							: "`" + Quoting.oneLine(hit.word()) + "` " + hit.fact().effect();
 				}
 			}
-			return new FactScan(program, List.copyOf(hits), riskHit,
-					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner, seen, loose);
+			return new FactScan(program, hits.isEmpty() ? List.of() : List.copyOf(hits), riskHit,
+					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
+					seen.isEmpty() ? Set.of() : Set.copyOf(seen), loose);
 		}
 
 		/** Adds what a sed script or an awk program does as facts of their own. */

@@ -138,6 +138,11 @@ public final class FactTable {
 			return false;
 		}
 
+		/** The option as spelled on this program (not its parents), or null: for tests of the table. */
+		public Option ownOption(String spelling) {
+			return options.get(spelling);
+		}
+
 		/** Every fact of this program and its subcommands. */
 		public List<Fact> allFacts() {
 			List<Fact> all = new ArrayList<>();
@@ -338,6 +343,9 @@ public final class FactTable {
 				int equals = modifier.indexOf('=');
 				String key = equals < 0 ? modifier : modifier.substring(0, equals);
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
+				if (value.isEmpty() && !key.equals("global")) {
+					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
+				}
 				switch (key) {
 				case "when" -> when.add(Set.of(value.split(",")));
 				case "unless" -> unless = Set.of(value.split(","));

@@ -11,10 +11,10 @@ public final class StructuralRules {
 			"lib64", "libx32", "opt", "proc", "root", "run", "sbin", "srv", "sys", "usr", "var", "Users", "System",
 			"Applications", "Library", "Volumes", "private", "snap", "mnt", "media");
 
-	private static final Set<String> DOWNLOADERS = Names.setOf("curl", "wget", "fetch", "aria2c", "http", "https",
+	static final Set<String> DOWNLOADERS = Names.setOf("curl", "wget", "fetch", "aria2c", "http", "https",
 			"lwp-request", "GET", "xh");
 
-	private static final Set<String> INTERPRETERS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash",
+	static final Set<String> INTERPRETERS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash",
 			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "deno", "bun", "pwsh", "powershell",
 			"source", ".", "eval", "osascript", "tclsh", "Rscript");
 

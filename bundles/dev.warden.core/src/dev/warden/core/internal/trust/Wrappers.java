@@ -113,8 +113,11 @@ public final class Wrappers {
 			"--verbose", "--exit", "--interactive", "--open-tty", "--replace", "--max-lines", "--eof"),
 			Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"));
 
-	private static final Set<String> SHELLS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
-	private static final Set<String> PRIVILEGED = Names.setOf("sudo", "doas", "pkexec", "run0", "su", "runuser",
+	/** The wrappers that {@link #unwrap} knows by name (its switch), besides the shells and privileged programs. */
+	static final Set<String> WRAPPER_NAMES = Names.setOf("env", "nohup", "time", "timeout", "nice", "ionice",
+			"stdbuf", "setsid", "command", "builtin", "exec", "watch", "xargs", "find");
+	static final Set<String> SHELLS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
+	static final Set<String> PRIVILEGED = Names.setOf("sudo", "doas", "pkexec", "run0", "su", "runuser",
 			"sudoedit");
 	private static final Set<String> SUDO_OPTIONS_WITH_ARGUMENT = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r",
 			"-t", "-T", "-U", "-R", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type",

@@ -126,4 +126,23 @@ class TrustCheckTest {
 		assertEquals(2, result.status());
 		assertTrue(result.err().contains("line 2"), result.err());
 	}
+
+	@Test
+	void factsFileAddsAnAdministratorsFactsAndBadOnesExitTwo() throws Exception {
+		Path file = patterns("deployctl *\n");
+		Path facts = Files.writeString(dir.resolve("facts.txt"), "deployctl --hook= runs | runs a hook script\n");
+		Result without = run("deployctl --hook=/tmp/x\n", "--workspace", dir.toString(), file.toString());
+		assertEquals(List.of("TRUSTED\tcovered by `deployctl *`"), without.out());
+		Result with = run("deployctl --hook=/tmp/x\ndeployctl status\n", "--workspace", dir.toString(), "--facts",
+				facts.toString(), file.toString());
+		assertEquals(0, with.status());
+		assertTrue(with.out().get(0).startsWith("ASK\t") && with.out().get(0).contains("runs a hook script"),
+				with.out().toString());
+		assertEquals("TRUSTED\tcovered by `deployctl *`", with.out().get(1));
+		Path bad = Files.writeString(dir.resolve("bad.txt"), "deployctl --hook= flies\n");
+		Result invalid = run("deployctl\n", "--facts=" + bad, file.toString());
+		assertEquals(2, invalid.status());
+		assertTrue(invalid.err().contains("bad.txt line 1"), invalid.err());
+		assertEquals(2, run("", "--facts", dir.resolve("missing.txt").toString(), file.toString()).status());
+	}
 }

@@ -1,0 +1,151 @@
+package dev.warden.core.tests.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.warden.core.internal.trust.FactTable;
+import dev.warden.core.internal.trust.RuleNames;
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.trust.CommandPart;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.PartFact;
+import dev.warden.core.trust.PatternList;
+import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.ProgramFacts;
+import dev.warden.core.trust.TrustPolicy;
+import dev.warden.core.trust.Verdict;
+
+/** The program-facts table: complete for every rule, readable by administrators, carried to the parts. */
+class ProgramFactsTest {
+
+	@TempDir
+	Path workspace;
+
+	private TrustPolicy policy(ProgramFacts facts, String... patterns) {
+		return TrustPolicy.builder(workspace).add(PatternList.of(PatternScope.WORKSPACE, "w", List.of(patterns)))
+				.programFacts(facts).build();
+	}
+
+	@Test
+	void wardensOwnTableHasNoProblems() {
+		assertEquals(List.of(), ProgramFacts.builtIn().problems());
+	}
+
+	@Test
+	void everyProgramARuleKnowsIsInTheTableWithItsRole() {
+		FactTable table = ProgramFacts.builtIn().table();
+		for (Map.Entry<String, Set<String>> role : RuleNames.byRole().entrySet()) {
+			for (String name : role.getValue()) {
+				FactTable.Program program = table.program(name);
+				assertNotNull(program, () -> "`" + name + "` (" + role.getKey() + ") is not in the program facts,"
+						+ " so the judge would skip its rule");
+				assertTrue(program.hasRole(role.getKey()), () -> "`" + name + "` lacks the role " + role.getKey());
+			}
+		}
+	}
+
+	@Test
+	void everyOptionARuleReadsIsInTheTableWithItsValue() {
+		FactTable table = ProgramFacts.builtIn().table();
+		for (Map.Entry<String, List<String>> entry : RuleNames.optionsWithValue().entrySet()) {
+			for (String option : entry.getValue()) {
+				FactTable.Option known = table.program(entry.getKey()).ownOption(option);
+				assertNotNull(known, () -> entry.getKey() + " " + option + " is not in the program facts");
+				assertEquals(FactTable.Arity.VALUE, known.arity(), option);
+			}
+		}
+	}
+
+	@Test
+	void theTableCoversTheProgramsAnAgentRunsMost() {
+		Set<String> names = ProgramFacts.builtIn().table().programNames();
+		for (String name : List.of("npm", "npx", "yarn", "pnpm", "node", "mvn", "gradle", "ant", "pip", "python3",
+				"pytest", "poetry", "uv", "cargo", "rustc", "go", "git", "make", "cmake", "cp", "mv", "tee", "install",
+				"ln", "rm", "chmod", "touch", "mkdir", "cat", "head", "tail", "sort", "uniq", "wc", "cut", "split", "dd",
+				"find", "xargs", "sed", "awk", "gawk", "grep", "rg", "tar", "zip", "unzip", "gzip", "curl", "wget",
+				"docker", "kubectl", "java", "javac", "jq", "diff", "patch", "rsync", "ssh", "scp")) {
+			assertTrue(names.contains(name), name);
+		}
+		assertTrue(names.size() >= 60, names.size() + " programs");
+	}
+
+	@Test
+	void administratorFactsAddAToolOfTheirOwn() {
+		String admin = "# our deploy tool\n"
+				+ "deployctl   --hook=      runs    | runs a hook script\n"
+				+ "deployctl push --out=    writes  | writes the release notes to a file\n";
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("/etc/warden/facts.txt", admin);
+		assertEquals(List.of(), facts.problems());
+		assertEquals(Verdict.TRUSTED, policy(ProgramFacts.builtIn(), "deployctl *").evaluate(
+				"deployctl push --hook=/tmp/x").verdict());
+		CommandVerdict hook = policy(facts, "deployctl *").evaluate("deployctl push --hook=/tmp/x");
+		assertEquals(Verdict.ASK, hook.verdict());
+		assertTrue(hook.reason().contains("runs a hook script"), hook.reason());
+		CommandPart part = hook.parts().get(0);
+		PartFact fact = part.fact().orElseThrow();
+		assertEquals("deployctl", fact.program());
+		assertEquals("--hook=", fact.spelling());
+		assertEquals(PartFact.Kind.RUNS, fact.kind());
+		assertTrue(fact.source().startsWith("/etc/warden/facts.txt:2"), fact.source());
+		CommandVerdict out = policy(facts, "deployctl *").evaluate("deployctl push --out /tmp/notes");
+		assertEquals(Verdict.ASK, out.verdict());
+		assertTrue(out.reason().contains("`--out` of `deployctl push` writes to `/tmp/notes`, outside the workspace"),
+				out.reason());
+		assertEquals(Verdict.TRUSTED, policy(facts, "deployctl *").evaluate("deployctl push --out notes.txt")
+				.verdict());
+		assertEquals(Verdict.TRUSTED, policy(facts, "deployctl push --hook=/tmp/x").evaluate(
+				"deployctl push --hook=/tmp/x").verdict(), "a pattern that spells the option out covers it");
+	}
+
+	@Test
+	void administratorFactsWithBadLinesSayWhichAndWhy() {
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("admin.txt",
+				"tool --x= flies\ntool --y= runs when\ntool @nowhere reads\n");
+		assertEquals(3, facts.problems().size(), facts.problems().toString());
+		assertTrue(facts.problems().get(0).startsWith("admin.txt line 1: no fact"), facts.problems().get(0));
+		assertTrue(facts.problems().get(1).contains("line 2"), facts.problems().get(1));
+		assertTrue(facts.problems().get(2).contains("unknown operand selector `@nowhere`"), facts.problems().get(2));
+	}
+
+	@Test
+	void aRecursionIntoHiddenFilesIsTheOnlyReasonASandboxMayWaive() throws Exception {
+		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		Files.createDirectories(workspace.resolve("src"));
+		Files.writeString(workspace.resolve("src/Main.java"), "class Main {}\n");
+		TrustPolicy policy = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("grep *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+		CommandVerdict recursive = policy.evaluate("grep -r TOKEN .");
+		assertEquals(Verdict.ASK, recursive.verdict());
+		assertTrue(recursive.onlyHiddenFilesUnderFolders(), recursive.reason());
+		PartFact fact = recursive.parts().get(0).fact().orElseThrow();
+		assertEquals(PartFact.Kind.RECURSES, fact.kind());
+		assertTrue(fact.sandboxWaivable());
+		assertTrue(recursive.reason().contains("sandbox"), recursive.reason());
+		assertFalse(policy.evaluate("grep -r TOKEN . && whoami").onlyHiddenFilesUnderFolders(),
+				"another part needs approval too");
+		assertFalse(policy.evaluate("grep -r TOKEN /etc").onlyHiddenFilesUnderFolders(), "outside the workspace");
+		assertFalse(policy.evaluate("grep -r TOKEN src").onlyHiddenFilesUnderFolders(), "trusted");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("grep -r TOKEN src").verdict());
+	}
+
+	@Test
+	void aCoveredPartCarriesNoFact() {
+		CommandPart part = policy(ProgramFacts.builtIn(), "git log *").evaluate("git log --output=log.txt").parts()
+				.get(0);
+		assertTrue(part.isCovered());
+		assertTrue(part.fact().isEmpty());
+	}
+}
