@@ -105,6 +105,12 @@ public final class TrustMessages extends NLS {
 
 	public static String TrustPage_description;
 
+	public static String Facts_label;
+	public static String Facts_hint;
+	public static String Facts_browse;
+	public static String Facts_problems;
+	public static String Try_fact;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, TrustMessages.class);
 	}

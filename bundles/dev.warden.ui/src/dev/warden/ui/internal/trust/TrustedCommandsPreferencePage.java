@@ -81,6 +81,7 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 	private Button accept;
 	private Button revoke;
 	private TryCommandBox tryBox;
+	private FactsFileField factsFile;
 	private String denyProblem;
 	private TrustPolicy policy;
 	private TrustPolicy policyIfAccepted;
@@ -103,6 +104,7 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 		tab(TrustMessages.Page_denyTab, createDenyTab(tabs));
 		tab(TrustMessages.Page_projectsTab, createProjectsTab(tabs));
 
+		factsFile = new FactsFileField(contents, WardenServices.trust().factsFile(), this::listsChanged);
 		tryBox = new TryCommandBox(contents, this::judge);
 
 		workspace.setRows(PatternLines.rows(WardenServices.trust().workspaceText()));
@@ -338,6 +340,9 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 				.add(PatternLines.list(PatternScope.WORKSPACE, TrustMessages.Page_workspaceTab, workspace.rows()));
 		selectedDraft().ifPresent(draft -> builder.add(draft.list(),
 				ifAccepted ? Optional.of(draft.list().contentHash()) : draft.acceptedHash()));
+		if (factsFile != null) {
+			builder.programFacts(factsFile.facts());
+		}
 		return builder.build();
 	}
 
@@ -506,6 +511,9 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 			}
 			if (!deny.getText().equals(WardenServices.trust().denyText())) {
 				WardenServices.trust().saveDenyText(deny.getText());
+			}
+			if (!factsFile.path().equals(WardenServices.trust().factsFile())) {
+				WardenServices.trust().saveFactsFile(factsFile.path());
 			}
 			for (ProjectDraft draft : drafts.values()) {
 				if (draft.isDirty() && draft.project().isOpen()) {

@@ -159,6 +159,9 @@ public final class TryCommandBox {
 		if (part.status() == PartStatus.DENIED && part.pattern().isPresent()) {
 			return NLS.bind(TrustMessages.Try_deniedBy, part.pattern().get(), part.reason());
 		}
+		if (part.fact().isPresent()) {
+			return NLS.bind(TrustMessages.Try_fact, part.reason(), part.fact().get().describe());
+		}
 		return part.reason();
 	}
 
