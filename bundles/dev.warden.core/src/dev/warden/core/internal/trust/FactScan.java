@@ -1,7 +1,6 @@
 package dev.warden.core.internal.trust;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -124,7 +123,7 @@ public final class FactScan {
 	public static final class Scanner {
 		final FactTable table;
 		List<Word> words;
-		final Set<String> seen = new HashSet<>();
+		final List<String> seen = new ArrayList<>();
 		final List<Hit> pending = new ArrayList<>();
 		final List<Integer> operands = new ArrayList<>();
 		final List<Integer> leading = new ArrayList<>();
@@ -355,7 +354,7 @@ public final class FactScan {
 		}
 
 		FactScan result() {
-			if (pending.isEmpty() && program.operands.isEmpty()) {
+			if (pending.isEmpty() && (program.operands.isEmpty() || noOperandFactHolds())) {
 				return new FactScan(program, List.of(), null, null, List.of(), Set.of(), loose);
 			}
 			List<Integer> rest = new ArrayList<>(operands);
@@ -432,7 +431,16 @@ public final class FactScan {
 			}
 			return new FactScan(program, hits.isEmpty() ? List.of() : List.copyOf(hits), riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
-					seen.isEmpty() ? Set.of() : Set.copyOf(seen), loose);
+					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		private static boolean walksWithUnhide(List<Hit> hits) {
+			for (int i = 0; i < hits.size(); i++) {
+				if (hits.get(i).fact().kind() == Kind.RECURSES && hits.get(i).fact().unhide() != null) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** Adds what a sed script or an awk program does as facts of their own. */
@@ -458,6 +466,18 @@ public final class FactScan {
 		private static Fact derived(Fact fact, Kind kind, String effect) {
 			return new Fact(fact.program(), "@script", kind, List.of(), Set.of(), List.of(), null, null, false, null,
 					effect, fact.source());
+		}
+
+		private boolean noOperandFactHolds() {
+			for (List<Fact> facts : program.operands.values()) {
+				for (int i = 0; i < facts.size(); i++) {
+					Fact fact = facts.get(i);
+					if (holds(fact) && (!operands.isEmpty() || fact.defaultOperand() != null)) {
+						return false;
+					}
+				}
+			}
+			return true;
 		}
 
 		private List<Integer> choose(Operands which, List<Integer> rest) {
