@@ -312,7 +312,9 @@ public final class CommandJudge {
 		if (!universal) {
 			checkAssignmentsAndTargets(command, layers, redirects, covering, judgement);
 		}
-		factChecks(judgedScan, universal, judgement);
+		for (int i = 0; i < scans.size(); i++) {
+			factChecks(scans.get(i), universal, judgement); // also what wrappers read (`xargs -a FILE`)
+		}
 		guard(words, layers.envAssignments, redirects, layers.outputFiles, judgement);
 
 		String reason = judgement.reason;
@@ -776,10 +778,17 @@ public final class CommandJudge {
 	/** The path in a fact's value: all of it, the host side of {@code HOST:CONTAINER}, or the file after {@code @}. */
 	private static String pathOf(FactScan.Hit hit) {
 		String value = hit.value();
+		if (value.startsWith("file:")) {
+			value = value.substring(value.startsWith("file://") ? 7 : 5); // npm's file: specifiers, file URLs
+		}
 		String part = hit.fact().valuePart();
 		if ("host".equals(part)) {
 			int colon = value.indexOf(':');
 			return colon < 0 ? value : value.substring(0, colon);
+		}
+		if ("assigned".equals(part)) {
+			int equals = value.indexOf('=');
+			return equals < 0 ? value : value.substring(equals + 1);
 		}
 		if ("at".equals(part)) {
 			int at = value.indexOf('@');

@@ -276,6 +276,9 @@ public final class FactScan {
 				next = Math.min(words.size(), i + 3);
 			}
 			}
+			if (value != null && option.arity() == Arity.VALUE) {
+				seen.add((loose ? FactTable.looseName(option.spelling()) : option.spelling()) + "=" + value);
+			}
 			for (Fact fact : option.facts()) {
 				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
 					Program as = table.program(value);
@@ -311,6 +314,7 @@ public final class FactScan {
 						return r < 0 ? -1 : Math.max(r, after);
 					}
 					if (after < words.size()) {
+						seen.add(letter + "=" + words.get(after).text());
 						for (Fact fact : option.facts()) {
 							pending.add(new Hit(fact, i, text, words.get(after).text(), words.get(after).literal()));
 						}

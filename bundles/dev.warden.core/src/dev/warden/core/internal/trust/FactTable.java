@@ -354,8 +354,8 @@ public final class FactTable {
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
 				case "value" -> {
-					if (!value.equals("host") && !value.equals("at")) {
-						throw new IllegalArgumentException("`value=` is `host` or `at`, not `" + value + "`");
+					if (!value.equals("host") && !value.equals("at") && !value.equals("assigned")) {
+						throw new IllegalArgumentException("`value=` is `host`, `at` or `assigned`, not `" + value + "`");
 					}
 					valuePart = value;
 				}

@@ -67,9 +67,12 @@ final class JudgedPart {
 		this.blockedBy = blockedBy;
 		this.risk = risk;
 		this.fact = fact;
-		this.reason = status == PartStatus.COVERED || status == PartStatus.NOT_COVERED ? why
-				: "`" + text() + "`: " + why;
+		this.reason = why;
+		this.prefixed = status == PartStatus.COVERED || status == PartStatus.NOT_COVERED;
 	}
+
+	/** Whether {@link #reason} is a sentence of its own; else the part's text goes in front when it is read. */
+	private boolean prefixed;
 
 	PartStatus status() {
 		return status;
@@ -87,6 +90,9 @@ final class JudgedPart {
 
 	/** Why the part has its status, in one sentence a user reads. */
 	String reason() {
+		if (reason != null && !prefixed) {
+			return "`" + text() + "`: " + reason; // written out when read: most parts' reasons never are
+		}
 		if (reason != null) {
 			return reason;
 		}
@@ -105,6 +111,7 @@ final class JudgedPart {
 		pattern = rule;
 		fact = null;
 		reason = "`" + text() + "` " + why;
+		prefixed = true;
 	}
 
 	/** The part for the API. */
