@@ -430,7 +430,8 @@ public final class CommandJudge {
 	private void checkAssignmentsAndTargets(SimpleCommand command, Layers layers, List<Redirect> redirects,
 			TrustPattern covering, Judgement judgement) {
 		List<Word> runs = layers.judged.isEmpty() ? command.words() : layers.judged;
-		String program = runs.isEmpty() ? null : Quoting.oneLine(runs.get(0).text());
+		String program = runs.isEmpty() || (command.assignments().isEmpty() && layers.envAssignments.isEmpty())
+				? null : Quoting.oneLine(runs.get(0).text());
 		for (int i = 0; i < command.assignments().size(); i++) {
 			Assignment assignment = command.assignments().get(i);
 			if (!dangerousAssignment(assignment.name(), command.words().isEmpty(), judgement) && program != null) {

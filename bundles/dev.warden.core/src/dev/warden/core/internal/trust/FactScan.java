@@ -127,6 +127,8 @@ public final class FactScan {
 		final List<Hit> pending = new ArrayList<>();
 		final List<Integer> operands = new ArrayList<>();
 		final List<Integer> leading = new ArrayList<>();
+		final List<Integer> rest = new ArrayList<>();
+		final List<Hit> hits = new ArrayList<>();
 		boolean sawOption;
 		Program program;
 		boolean loose;
@@ -358,23 +360,29 @@ public final class FactScan {
 		}
 
 		FactScan result() {
-			if (pending.isEmpty() && (program.operands.isEmpty() || noOperandFactHolds())) {
+			if (pending.isEmpty() && (program.operandFacts.isEmpty() || noOperandFactHolds())) {
 				return new FactScan(program, List.of(), null, null, List.of(), Set.of(), loose);
 			}
-			List<Integer> rest = new ArrayList<>(operands);
-			List<Hit> hits = new ArrayList<>(pending.size() + rest.size());
+			List<Integer> rest = this.rest;
+			rest.clear();
+			rest.addAll(operands);
+			List<Hit> hits = this.hits;
+			hits.clear();
 			for (Hit hit : pending) {
 				if (holds(hit.fact()) && matchesIf(hit.fact(), hit.value())) {
 					hits.add(hit);
 				}
 			}
 			// facts that take operands for themselves: a script, a pattern, a command to run
-			for (var entry : program.operands.entrySet()) {
-				for (Fact fact : entry.getValue()) {
-					if (!fact.kind().consumesOperand() || !holds(fact) || rest.isEmpty()) {
+			List<Fact> operandFacts = program.operandFacts;
+			for (int f = 0; f < operandFacts.size(); f++) {
+				Fact fact = operandFacts.get(f);
+				Operands selector = program.operandSelectors.get(f);
+				{
+					if (!fact.kind().consumesOperand() || rest.isEmpty() || !holds(fact)) {
 						continue;
 					}
-					int at = switch (entry.getKey()) {
+					int at = switch (selector) {
 					case FIRST, ALL, LEADING, SOURCES -> 0;
 					case SECOND, REST -> 1;
 					case LAST -> rest.size() - 1;
@@ -390,18 +398,22 @@ public final class FactScan {
 						innerStart = index;
 						rest.subList(at, rest.size()).clear();
 					} else {
-						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+						if (fact.kind() != Kind.SCRIPT) { // a pattern or a mode is only set aside; scripts are read
+							hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+						}
 						rest.remove(at);
 					}
 				}
 			}
-			for (var entry : program.operands.entrySet()) {
-				for (Fact fact : entry.getValue()) {
+			for (int f = 0; f < operandFacts.size(); f++) {
+				Fact fact = operandFacts.get(f);
+				Operands selector = program.operandSelectors.get(f);
+				{
 					if (fact.kind().consumesOperand() || !holds(fact)) {
 						continue;
 					}
-					List<Integer> chosen = choose(entry.getKey(), rest);
-					if (chosen.isEmpty() && fact.defaultOperand() != null && entry.getKey() != Operands.SECOND) {
+					List<Integer> chosen = choose(selector, rest);
+					if (chosen.isEmpty() && fact.defaultOperand() != null && selector != Operands.SECOND) {
 						hits.add(new Hit(fact, -1, fact.defaultOperand(), fact.defaultOperand(), true));
 					}
 					for (int index : chosen) {
@@ -468,17 +480,16 @@ public final class FactScan {
 		}
 
 		private static Fact derived(Fact fact, Kind kind, String effect) {
-			return new Fact(fact.program(), "@script", kind, List.of(), Set.of(), List.of(), null, null, false, null,
+			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), List.of(), null, null, false, null,
 					effect, fact.source());
 		}
 
 		private boolean noOperandFactHolds() {
-			for (List<Fact> facts : program.operands.values()) {
-				for (int i = 0; i < facts.size(); i++) {
-					Fact fact = facts.get(i);
-					if (holds(fact) && (!operands.isEmpty() || fact.defaultOperand() != null)) {
-						return false;
-					}
+			List<Fact> facts = program.operandFacts;
+			for (int i = 0; i < facts.size(); i++) {
+				Fact fact = facts.get(i);
+				if ((!operands.isEmpty() || fact.defaultOperand() != null) && holds(fact)) {
+					return false;
 				}
 			}
 			return true;
@@ -500,16 +511,21 @@ public final class FactScan {
 		}
 
 		private boolean holds(Fact fact) {
-			for (Set<String> when : fact.when()) {
-				if (!anySeen(when)) {
+			List<List<String>> when = fact.when();
+			for (int i = 0; i < when.size(); i++) {
+				if (!anySeen(when.get(i))) {
 					return false;
 				}
 			}
 			return !anySeen(fact.unless());
 		}
 
-		private boolean anySeen(Set<String> options) {
-			for (String option : options) {
+		private boolean anySeen(List<String> options) {
+			if (seen.isEmpty()) {
+				return false;
+			}
+			for (int i = 0; i < options.size(); i++) {
+				String option = options.get(i);
 				if (seen.contains(loose ? FactTable.looseName(option) : option)) {
 					return true;
 				}

@@ -78,7 +78,7 @@ public final class FactTable {
 	 * @param effect   what it does, as a reason reads it
 	 * @param source   the file and line it was read from
 	 */
-	public record Fact(String program, String spelling, Kind kind, List<Set<String>> when, Set<String> unless,
+	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
 			List<String> ifGlobs, String defaultOperand, Set<String> unhide, boolean global, String valuePart,
 			String effect, String source) {
 	}
@@ -96,6 +96,9 @@ public final class FactTable {
 		final List<Fact> exactWords = new ArrayList<>(0);
 		final List<Fact> variables = new ArrayList<>(0);
 		final Map<Operands, List<Fact>> operands = new LinkedHashMap<>();
+		/** The operand facts in order, each with its selector; made when the table is built. */
+		List<Operands> operandSelectors = List.of();
+		List<Fact> operandFacts = List.of();
 		final Map<String, Program> subcommands = new HashMap<>();
 		final List<Fact> roles = new ArrayList<>(0);
 		boolean loose;
@@ -331,8 +334,8 @@ public final class FactTable {
 			Kind kind = Kind.of(fields[kindAt]);
 			String spelling = fields[kindAt - 1];
 			List<String> programWords = List.of(fields).subList(0, kindAt - 1);
-			List<Set<String>> when = new ArrayList<>(0);
-			Set<String> unless = Set.of();
+			List<List<String>> when = new ArrayList<>(0);
+			List<String> unless = List.of();
 			List<String> ifGlobs = List.of();
 			String defaultOperand = null;
 			Set<String> unhide = null;
@@ -347,8 +350,8 @@ public final class FactTable {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
-				case "when" -> when.add(Set.of(value.split(",")));
-				case "unless" -> unless = Set.of(value.split(","));
+				case "when" -> when.add(List.of(value.split(",")));
+				case "unless" -> unless = List.of(value.split(","));
 				case "if" -> ifGlobs = List.of(value.toLowerCase(Locale.ROOT).split(","));
 				case "default" -> defaultOperand = value;
 				case "unhide" -> unhide = Set.of(value.split(","));
@@ -474,7 +477,20 @@ public final class FactTable {
 			return root;
 		}
 
+		private static void freeze(Program program) {
+			List<Operands> selectors = new ArrayList<>();
+			List<Fact> facts = new ArrayList<>();
+			program.operands.forEach((selector, list) -> list.forEach(fact -> {
+				selectors.add(selector);
+				facts.add(fact);
+			}));
+			program.operandSelectors = List.copyOf(selectors);
+			program.operandFacts = List.copyOf(facts);
+			program.subcommands.values().forEach(Builder::freeze);
+		}
+
 		FactTable build() {
+			programs.values().forEach(Builder::freeze);
 			return new FactTable(programs, Set.copyOf(harmless), List.copyOf(harmlessPrefixes),
 					List.copyOf(problems));
 		}
