@@ -134,7 +134,6 @@ public final class FactScan {
 		boolean loose;
 		boolean whole;
 		List<Word> inner = List.of();
-		int innerStart = Integer.MAX_VALUE;
 
 		public Scanner(FactTable table) {
 			this.table = table;
@@ -149,7 +148,6 @@ public final class FactScan {
 			leading.clear();
 			sawOption = false;
 			inner = List.of();
-			innerStart = Integer.MAX_VALUE;
 			run(root, 1);
 			return result();
 		}
@@ -285,11 +283,11 @@ public final class FactScan {
 				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
 					Program as = table.program(value);
 					if (as != null) {
-						Scanner inner = this;
-						inner.leading.clear();
-						inner.operands.clear();
-						inner.sawOption = false;
-						inner.run(as, next);
+						// the rest of the command is that program's: scan it with its facts
+						leading.clear();
+						operands.clear();
+						sawOption = false;
+						run(as, next);
 						return -1;
 					}
 					return words.size(); // the module's arguments are its own
@@ -395,7 +393,6 @@ public final class FactScan {
 					if (fact.kind() == Kind.EXECS) {
 						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
 						inner = words.subList(index, words.size());
-						innerStart = index;
 						rest.subList(at, rest.size()).clear();
 					} else {
 						if (fact.kind() != Kind.SCRIPT) { // a pattern or a mode is only set aside; scripts are read
