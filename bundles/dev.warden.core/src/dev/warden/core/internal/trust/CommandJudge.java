@@ -113,16 +113,20 @@ public final class CommandJudge {
 	private final PolicyRules rules;
 	private final Path workingDirectory;
 	private final boolean directoryMayChange;
+	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
+	private final boolean directoryMayLeave;
 	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
 	private FactScan.Scanner scanner;
 
-	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange) {
+	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
+			boolean directoryMayLeave) {
 		this.rules = rules;
 		this.workingDirectory = workingDirectory;
 		this.directoryMayChange = directoryMayChange;
+		this.directoryMayLeave = directoryMayLeave;
 	}
 
 	/** Judges a command line run in {@code workingDirectory}. */
@@ -133,7 +137,9 @@ public final class CommandJudge {
 		} catch (ShellSyntaxException e) {
 			return new CommandVerdict(commandLine, Verdict.ASK, "not understood: " + e.getMessage(), false, List.of());
 		}
-		CommandJudge judge = new CommandJudge(rules, workingDirectory, mentionsDirectoryChange(commandLine));
+		boolean directoryMayChange = mentionsDirectoryChange(commandLine);
+		CommandJudge judge = new CommandJudge(rules, workingDirectory, directoryMayChange,
+				directoryMayChange && directoryMayLeave(commandLine));
 		judge.script(script, "", List.of());
 		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
@@ -163,6 +169,47 @@ public final class CommandJudge {
 					return true;
 				}
 				from = after;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a {@code cd} or {@code pushd} of the line may lead out of the working directory's tree: {@code popd}, a
+	 * {@code cd} without a folder (home), or a folder that is absolute, goes up ({@code ..}), starts at a home or
+	 * holds an expansion or a quote. As coarse as {@link #mentionsDirectoryChange}: it reads the word after each
+	 * {@code cd} in the text.
+	 */
+	static boolean directoryMayLeave(String line) {
+		for (String word : new String[] { "cd", "pushd", "popd" }) {
+			int from = 0;
+			while (true) {
+				int at = line.indexOf(word, from);
+				if (at < 0) {
+					break;
+				}
+				int after = at + word.length();
+				from = after;
+				if ((at > 0 && isPathChar(line.charAt(at - 1))) || (after < line.length()
+						&& isPathChar(line.charAt(after)))) {
+					continue;
+				}
+				if (word.equals("popd")) {
+					return true;
+				}
+				int start = after;
+				while (start < line.length() && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+					start++;
+				}
+				int end = start;
+				while (end < line.length() && " \t\n;&|()<>".indexOf(line.charAt(end)) < 0) {
+					end++;
+				}
+				String target = line.substring(start, end);
+				if (target.isEmpty() || target.contains("..") || "/~$-`\"'\\".indexOf(target.charAt(0)) >= 0
+						|| target.indexOf('$') >= 0 || target.indexOf('`') >= 0) {
+					return true;
+				}
 			}
 		}
 		return false;
@@ -765,6 +812,10 @@ public final class CommandJudge {
 						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
 								? " reads `" : " loads code from `") + outside.get() + "`, outside the workspace", null,
 								fact);
+					} else if (directoryMayLeave && !path.startsWith("/")) {
+						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
+								? " reads `" : " loads code from `") + Quoting.oneLine(path) + "`, relative to a working"
+								+ " directory that a `cd` on the same line may move out of the workspace", null, fact);
 					}
 				}
 				hidden(hit, path, fact, judgement);
@@ -864,13 +915,14 @@ public final class CommandJudge {
 						+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.RECURSES, false));
 				return;
 			}
-			if (directoryMayChange && !path.startsWith("/")) {
+			if (directoryMayLeave && !path.startsWith("/")) {
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
 						+ Quoting.oneLine(path) + "`, relative to a working directory that a `cd` on the same line may"
-						+ " change", null, partFact(hit, PartFact.Kind.RECURSES, false));
+						+ " move out of the workspace", null, partFact(hit, PartFact.Kind.RECURSES, false));
 				return;
 			}
 		}
+		boolean relativeAfterCd = directoryMayChange && !path.startsWith("/");
 		boolean skips = hit.fact().unhide() != null && !scan.sawAny(hit.fact().unhide());
 		String folder = path;
 		int expansion = firstExpansion(folder);
@@ -879,7 +931,9 @@ public final class CommandJudge {
 			int slash = folder.lastIndexOf('/');
 			folder = slash < 0 ? "." : slash == 0 ? "/" : folder.substring(0, slash);
 		}
-		String checked = folder;
+		// after a `cd` into the workspace, the folder may be any of its folders: the whole workspace is checked
+		String checked = relativeAfterCd ? rules.outputTargets().root().toString() : folder;
+		folder = checked;
 		Optional<String> why = treeChecks.computeIfAbsent((skips ? "skips:" : "reads:") + folder,
 				key -> rules.guard().whyFolderHoldsHidden(checked, workingDirectory, skips));
 		if (why.isPresent()) {
