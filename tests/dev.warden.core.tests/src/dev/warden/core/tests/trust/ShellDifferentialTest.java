@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,28 +90,7 @@ class ShellDifferentialTest {
 	}
 
 	static List<Case> shellCorpus() throws IOException {
-		List<Case> cases = new ArrayList<>();
-		try (InputStream in = ShellDifferentialTest.class.getResourceAsStream("shell-corpus.tsv")) {
-			assertNotNull(in, "shell-corpus.tsv is not on the class path");
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			int number = 0;
-			while ((line = reader.readLine()) != null) {
-				number++;
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] columns = line.split("\t", -1);
-				if (columns.length < 3 || columns.length > 4) {
-					throw new IllegalStateException("shell-corpus.tsv line " + number + " has " + columns.length
-							+ " columns: " + line);
-				}
-				List<String> patterns = columns[0].equals("-") ? List.of() : List.of(columns[0].split(" ;; "));
-				cases.add(new Case(number, patterns, TrustCorpusTest.decode(columns[1]),
-						dev.warden.core.trust.Verdict.valueOf(columns[2]), columns.length == 4 ? columns[3] : ""));
-			}
-		}
-		return cases;
+		return TrustCorpusTest.cases("shell-corpus.tsv");
 	}
 
 	@ParameterizedTest(name = "{0}")
