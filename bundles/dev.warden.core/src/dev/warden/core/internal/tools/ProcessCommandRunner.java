@@ -53,6 +53,18 @@ public final class ProcessCommandRunner implements CommandRunner {
 				.directory(request.workingDirectory().toFile()).redirectErrorStream(true)
 				.redirectInput(ProcessBuilder.Redirect.from(new File(WINDOWS ? "NUL" : "/dev/null"))); //$NON-NLS-1$ //$NON-NLS-2$
 		environmentPolicy.accept(builder.environment());
+		return execute(builder, request.timeout(), request.outputCap(), output, cancellation);
+	}
+
+	/**
+	 * Starts {@code builder} (standard error should be merged) and waits for its end as {@link #run} does, killing the
+	 * whole process tree on timeout or cancellation; for runners that start something other than the platform shell,
+	 * such as a sandbox.
+	 *
+	 * @throws ToolException if the process cannot be started
+	 */
+	public static CommandResult execute(ProcessBuilder builder, Duration timeout, int outputCap,
+			Consumer<String> output, Cancellation cancellation) throws ToolException {
 		long start = System.nanoTime();
 		Process process;
 		try {
@@ -60,13 +72,13 @@ public final class ProcessCommandRunner implements CommandRunner {
 		} catch (IOException e) {
 			throw new ToolException("The command could not be started: " + e.getMessage(), e); //$NON-NLS-1$
 		}
-		OutputCollector collector = new OutputCollector(Math.max(1000, request.outputCap()), output);
+		OutputCollector collector = new OutputCollector(Math.max(1000, outputCap), output);
 		Thread reader = new Thread(() -> collector.pump(process.getInputStream(), charset()), "Warden command output"); //$NON-NLS-1$
 		reader.setDaemon(true);
 		reader.start();
 		boolean timedOut = false;
 		try (Cancellation.Registration registration = cancellation.onCancel(() -> killTree(process))) {
-			if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				timedOut = true;
 				killTree(process);
 			}

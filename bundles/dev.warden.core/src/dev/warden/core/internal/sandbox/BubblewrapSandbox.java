@@ -1,0 +1,372 @@
+package dev.warden.core.internal.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.warden.core.internal.protect.RootContext;
+import dev.warden.core.internal.tools.ProcessCommandRunner;
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.ProtectedRoot;
+import dev.warden.core.protect.UrlPolicy;
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.sandbox.ChangeSet;
+import dev.warden.core.sandbox.Sandbox;
+import dev.warden.core.sandbox.SandboxAvailability;
+import dev.warden.core.sandbox.SandboxChange;
+import dev.warden.core.sandbox.SandboxException;
+import dev.warden.core.sandbox.SandboxResult;
+import dev.warden.core.sandbox.SandboxSpec;
+import dev.warden.core.tools.CommandRequest;
+import dev.warden.core.tools.CommandResult;
+import dev.warden.core.tools.ToolException;
+
+/**
+ * The Linux sandbox: {@code unshare -Urm} makes a user and mount namespace in which each root is covered by an
+ * overlayfs (the root itself as the read-only lower layer, a private upper folder that receives every write), then
+ * {@code bwrap} builds the command's world inside it.
+ * <p>
+ * Why this split: bubblewrap is the well-kept tool for the namespaces (user, pid, network, ipc, uts, cgroup), the
+ * read-only view of {@code /}, the private {@code /tmp}, binding the masks, dropping every capability and forbidding
+ * further user namespaces; but version 0.8 (Debian 12) has no overlay option, and the copy-on-write layer is what
+ * turns a command's writes into a reviewable change set. An overlay mounted by an unprivileged user namespace works on
+ * any kernel from 5.11; mounting it in the outer namespace and letting bubblewrap nest its own keeps the masks and
+ * the overlay out of the command's reach: the command has no capabilities, and a mount inherited from a more
+ * privileged namespace cannot be undone from a nested one. Doing the whole setup with {@code unshare} and mounts by
+ * hand would repeat what bubblewrap already does carefully.
+ * <p>
+ * The overlay uses {@code userxattr}, so whiteouts and opaque folders are readable by {@link OverlayChanges} without
+ * privileges.
+ */
+public final class BubblewrapSandbox implements Sandbox {
+
+	/** Where the proxy's folder is bound inside the sandbox. */
+	static final String NETWORK_DIR = "/run/warden";
+
+	/** The port the bridge listens on inside the sandbox's own network namespace. */
+	static final int PROXY_PORT = 3128;
+
+	private static volatile SandboxAvailability availability;
+
+	private final UrlPolicy urlPolicy;
+
+	public BubblewrapSandbox(UrlPolicy urlPolicy) {
+		this.urlPolicy = urlPolicy;
+	}
+
+	@Override
+	public SandboxAvailability availability() {
+		SandboxAvailability known = availability;
+		if (known == null) {
+			known = probe();
+			availability = known;
+		}
+		return known;
+	}
+
+	@Override
+	public SandboxResult run(SandboxSpec spec, CommandRequest request, Map<String, String> environment,
+			Consumer<String> output, Cancellation cancellation) throws SandboxException {
+		SandboxAvailability here = availability();
+		if (!here.available()) {
+			throw new SandboxException(here.reason());
+		}
+		return runUnchecked(spec, request, environment, output, cancellation);
+	}
+
+	private SandboxResult runUnchecked(SandboxSpec spec, CommandRequest request, Map<String, String> environment,
+			Consumer<String> output, Cancellation cancellation) throws SandboxException {
+		long setupStart = System.nanoTime();
+		Staging staging;
+		try {
+			staging = Staging.create();
+		} catch (IOException e) {
+			throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
+		}
+		boolean handedOver = false;
+		ConnectProxy proxy = null;
+		try {
+			List<RootContext> roots = new ArrayList<>();
+			for (ProtectedRoot root : spec.roots()) {
+				try {
+					roots.add(RootContext.of(root));
+				} catch (IOException e) {
+					throw new SandboxException("The project folder " + root.path() + " cannot be used: " + e.getMessage(),
+							e);
+				}
+			}
+			PathPolicy policy = PathPolicy.of(spec.roots(), spec.sensitive());
+			Masks masks = new Masks(spec.sensitive(), staging.emptyDirectory());
+			Set<Path> readable = new LinkedHashSet<>();
+			for (Path file : spec.readable()) {
+				readable.add(file.toAbsolutePath().normalize());
+			}
+			List<Masks.Mask> allMasks = new ArrayList<>();
+			for (RootContext root : roots) {
+				allMasks.addAll(masks.find(root, readable));
+			}
+			for (Path path : spec.masked()) {
+				if (Files.exists(path)) {
+					allMasks.add(new Masks.Mask(path, Files.isDirectory(path), "masked for every command"));
+				}
+			}
+			Map<String, String> env = new HashMap<>(environment);
+			env.put("TMPDIR", "/tmp");
+			List<String> command = List.of("/bin/sh", "-c", request.commandLine());
+			Path network = null;
+			if (spec.hasNetwork()) {
+				network = staging.network();
+				proxy = new ConnectProxy(network.resolve("proxy.sock"), urlPolicy, spec.allowedHosts(), spec.network());
+				copyBridge(network.resolve("bridge"));
+				String proxyUrl = "http://127.0.0.1:" + PROXY_PORT;
+				for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY",
+						"all_proxy")) {
+					env.put(name, proxyUrl);
+				}
+				env.put("NO_PROXY", "");
+				env.put("no_proxy", "");
+				command = List.of("/bin/sh", "-c", BRIDGE_WRAPPER, "sh", javaExecutable(), NETWORK_DIR + "/bridge",
+						request.commandLine());
+			}
+			List<String> argv = commandLine(staging, roots, allMasks, network, request.workingDirectory(), command);
+			Path clock = staging.dir().resolve("clock");
+			Files.deleteIfExists(clock);
+			Files.createFile(clock);
+			long start = OverlayChanges.stamp(clock);
+			Duration setup = Duration.ofNanos(System.nanoTime() - setupStart);
+			ProcessBuilder builder = new ProcessBuilder(argv).directory(staging.dir().toFile())
+					.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+			builder.environment().clear();
+			builder.environment().putAll(env);
+			CommandResult result;
+			try {
+				result = ProcessCommandRunner.execute(builder, request.timeout(), request.outputCap(), output,
+						cancellation);
+			} catch (ToolException e) {
+				throw new SandboxException("The sandbox could not be started: " + e.getMessage(), e);
+			}
+			Path info = staging.dir().resolve("info");
+			if (!result.timedOut() && !result.cancelled() && (!Files.exists(info) || Files.size(info) == 0)) {
+				throw new SandboxException("The sandbox could not be set up: " + result.output().strip());
+			}
+			long collectStart = System.nanoTime();
+			List<SandboxChange> changes = new ArrayList<>();
+			for (int i = 0; i < roots.size(); i++) {
+				changes.addAll(new OverlayChanges(roots.get(i), policy, masks, start)
+						.collect(staging.dir().resolve("r" + i).resolve("upper")));
+			}
+			Duration collection = Duration.ofNanos(System.nanoTime() - collectStart);
+			List<String> named = maskedInOutput(result.output(), roots, allMasks);
+			List<String> decisions = proxy == null ? List.of() : proxy.decisions();
+			ChangeSet set;
+			if (changes.isEmpty()) {
+				set = ChangeSet.empty();
+			} else {
+				set = new ChangeSet(changes, staging);
+				handedOver = true;
+			}
+			return new SandboxResult(result, set, named, decisions, setup, collection);
+		} catch (IOException e) {
+			throw new SandboxException("The sandbox failed: " + e.getMessage(), e);
+		} finally {
+			if (proxy != null) {
+				try {
+					proxy.close();
+				} catch (IOException e) {
+					// the socket goes with the staging folder
+				}
+			}
+			if (!handedOver) {
+				try {
+					staging.close();
+				} catch (IOException e) {
+					// a left-over temporary folder; nothing of the user's
+				}
+			}
+		}
+	}
+
+	/**
+	 * Starts the bridge to the proxy in the background, waits until it listens, then runs the command. Arguments:
+	 * java, the bridge's class folder, the command line.
+	 */
+	private static final String BRIDGE_WRAPPER = "\"$1\" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
+			+ "-cp \"$2\" dev.warden.core.internal.sandbox.ProxyBridge " + PROXY_PORT + " " + NETWORK_DIR
+			+ "/proxy.sock /tmp/.warden-proxy-ready </dev/null >/dev/null 2>&1 &\n"
+			+ "i=0; while [ ! -e /tmp/.warden-proxy-ready ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i+1)); done\n"
+			+ "command=$3; shift 3; exec /bin/sh -c \"$command\"";
+
+	/** The whole command line: {@code unshare}, the overlay mounts, and {@code bwrap} with its arguments. */
+	List<String> commandLine(Staging staging, List<RootContext> roots, List<Masks.Mask> masks, Path network,
+			Path workingDirectory, List<String> command) throws IOException {
+		StringBuilder script = new StringBuilder("set -e\n");
+		List<String> bwrap = new ArrayList<>(List.of(tool("bwrap"), "--info-fd", "3", "--unshare-user",
+				"--disable-userns", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+				"--unshare-cgroup-try", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname",
+				"warden-sandbox", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+				"--tmpfs", "/run", "--tmpfs", "/dev/shm"));
+		for (int i = 0; i < roots.size(); i++) {
+			Path dir = staging.root(i);
+			String root = roots.get(i).real().toString();
+			script.append("mount --bind -- ").append(quote(root)).append(' ')
+					.append(quote(dir.resolve("lower").toString())).append('\n');
+			script.append("mount -t overlay overlay -o ")
+					.append(quote("lowerdir=" + dir.resolve("lower") + ",upperdir=" + dir.resolve("upper")
+							+ ",workdir=" + dir.resolve("work") + ",userxattr"))
+					.append(" -- ").append(quote(root)).append('\n');
+			bwrap.addAll(List.of("--bind", root, root));
+		}
+		if (network != null) {
+			bwrap.addAll(List.of("--ro-bind", network.toString(), NETWORK_DIR));
+		}
+		if (!staging.dir().startsWith("/tmp")) {
+			bwrap.addAll(List.of("--ro-bind", staging.maskDirectory().toString(), staging.dir().toString()));
+		}
+		for (Masks.Mask mask : masks) {
+			bwrap.addAll(List.of("--ro-bind",
+					(mask.directory() ? staging.maskDirectory() : staging.maskFile()).toString(), mask.path().toString()));
+		}
+		bwrap.addAll(List.of("--chdir", workingDirectory.toAbsolutePath().normalize().toString(), "--"));
+		bwrap.addAll(command);
+		script.append("exec 3>").append(quote(staging.dir().resolve("info").toString())).append('\n');
+		script.append("exec");
+		for (String word : bwrap) {
+			script.append(' ').append(quote(word));
+		}
+		script.append('\n');
+		return List.of(tool("unshare"), "-Urm", "--propagation", "private", "/bin/sh", "-c", script.toString());
+	}
+
+	private static List<String> maskedInOutput(String output, List<RootContext> roots, List<Masks.Mask> masks) {
+		List<String> named = new ArrayList<>();
+		for (Masks.Mask mask : masks) {
+			String label = mask.path().toString();
+			for (RootContext root : roots) {
+				if (mask.path().startsWith(root.real())) {
+					label = root.real().relativize(mask.path()).toString();
+				}
+			}
+			if (output.contains(label) && !named.contains(label)) {
+				named.add(label);
+			}
+		}
+		return named;
+	}
+
+	private static void copyBridge(Path classes) throws IOException {
+		Path target = classes.resolve(ProxyBridge.class.getName().replace('.', '/') + ".class");
+		Files.createDirectories(target.getParent());
+		try (InputStream in = ProxyBridge.class.getResourceAsStream(ProxyBridge.class.getSimpleName() + ".class")) {
+			if (in == null) {
+				throw new IOException("the proxy bridge's class file is missing from Warden's core");
+			}
+			Files.copy(in, target);
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	static String quote(String word) {
+		return "'" + word.replace("'", "'\\''") + "'";
+	}
+
+	/** The absolute path of {@code name} on the {@code PATH} (or the usual system folders), or {@code null}. */
+	static String find(String name) {
+		Set<String> dirs = new LinkedHashSet<>();
+		String path = System.getenv("PATH");
+		if (path != null) {
+			dirs.addAll(List.of(path.split(File.pathSeparator)));
+		}
+		dirs.addAll(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"));
+		for (String dir : dirs) {
+			if (dir.isEmpty()) {
+				continue;
+			}
+			Path candidate = Path.of(dir, name);
+			if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+				return candidate.toString();
+			}
+		}
+		return null;
+	}
+
+	private static String tool(String name) {
+		String found = find(name);
+		return found == null ? name : found;
+	}
+
+	/** Finds out once whether a sandbox can be set up here, by setting one up. */
+	private SandboxAvailability probe() {
+		String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+		if (!os.startsWith("linux")) {
+			return SandboxAvailability.unavailable("commands cannot be sandboxed on " + System.getProperty("os.name")
+					+ ": Warden's sandbox needs Linux (user namespaces, overlayfs and bubblewrap)");
+		}
+		if (find("bwrap") == null) {
+			return SandboxAvailability.unavailable(
+					"bubblewrap (bwrap) is not installed; install it, e.g. 'apt-get install bubblewrap' or "
+							+ "'dnf install bubblewrap'");
+		}
+		if (find("unshare") == null) {
+			return SandboxAvailability.unavailable(
+					"unshare (util-linux) is not installed; install util-linux");
+		}
+		Path probeRoot = null;
+		try {
+			probeRoot = Files.createTempDirectory("warden-sandbox-probe-");
+			Files.writeString(probeRoot.resolve("probe.txt"), "probe");
+			SandboxSpec spec = new SandboxSpec(List.of(ProtectedRoot.of(probeRoot)),
+					dev.warden.core.protect.SensitivePatterns.defaults(), List.of(), Set.of(), Set.of(), false);
+			CommandRequest request = new CommandRequest("echo changed > probe.txt", probeRoot, Duration.ofSeconds(30),
+					4000);
+			try (SandboxResult result = runUnchecked(spec, request, Map.of("PATH", "/usr/bin:/bin"), s -> {
+			}, new Cancellation())) {
+				if (result.command().exitCode() != 0 || result.changes().reviewable().size() != 1
+						|| !Files.readString(probeRoot.resolve("probe.txt")).equals("probe")) {
+					return SandboxAvailability.unavailable("a test sandbox did not behave (exit "
+							+ result.command().exitCode() + "): " + result.command().output().strip());
+				}
+			}
+			return SandboxAvailability.available(
+					"bubblewrap with an overlayfs in a user namespace (writes to the projects are collected for review)");
+		} catch (SandboxException e) {
+			String message = e.getMessage();
+			String hint = message.contains("unshare") || message.contains("Operation not permitted")
+					|| message.contains("No space left")
+							? " — user namespaces are disabled or forbidden here (kernel setting, container policy or "
+									+ "AppArmor); allow unprivileged user namespaces to sandbox commands"
+							: "";
+			return SandboxAvailability.unavailable("no sandbox can be set up here: " + message + hint);
+		} catch (IOException | RuntimeException e) {
+			return SandboxAvailability.unavailable("no sandbox can be set up here: " + e.getMessage());
+		} finally {
+			if (probeRoot != null) {
+				try {
+					Files.deleteIfExists(probeRoot.resolve("probe.txt"));
+					Files.deleteIfExists(probeRoot);
+				} catch (IOException e) {
+					// a left-over temporary folder
+				}
+			}
+		}
+	}
+
+	/** Whether {@code path} exists without following a final link. */
+	static boolean exists(Path path) {
+		return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+	}
+}

@@ -1,0 +1,36 @@
+package dev.warden.core.sandbox;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
+import dev.warden.core.protect.UrlPolicy;
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.tools.CommandRequest;
+
+/**
+ * Runs one command line so that it sees the file system read-only except the roots, which it sees through a
+ * copy-on-write layer; sensitive and Warden's own files masked; {@code /tmp} private; no processes of the host; no
+ * network except through a proxy that applies the URL policy. What it wrote to the roots comes back as a
+ * {@link ChangeSet}; the roots themselves are not touched.
+ */
+public interface Sandbox {
+
+	/** Whether sandboxes can be set up here, and if not, why (found once and remembered). */
+	SandboxAvailability availability();
+
+	/**
+	 * Runs {@code request} in a sandbox made after {@code spec}, passing output to {@code output} as it arrives;
+	 * time-out and cancellation kill everything in the sandbox.
+	 *
+	 * @param environment the variables the command gets (already scrubbed of credentials)
+	 * @throws SandboxException if no sandbox can be had here, or setting it up failed
+	 */
+	SandboxResult run(SandboxSpec spec, CommandRequest request, Map<String, String> environment,
+			Consumer<String> output, Cancellation cancellation) throws SandboxException;
+
+	/** The sandbox of this system (bubblewrap with a user-namespace overlay on Linux; unavailable elsewhere). */
+	static Sandbox forThisSystem(UrlPolicy urlPolicy) {
+		return new BubblewrapSandbox(urlPolicy);
+	}
+}
