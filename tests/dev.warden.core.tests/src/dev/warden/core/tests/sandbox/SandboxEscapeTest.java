@@ -1,0 +1,118 @@
+package dev.warden.core.tests.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.warden.core.provider.Cancellation;
+import dev.warden.core.sandbox.Sandbox;
+import dev.warden.core.sandbox.SandboxChange;
+import dev.warden.core.sandbox.SandboxResult;
+import dev.warden.core.tools.CommandRequest;
+
+/**
+ * Every command line of {@code escapes.tsv}, run for real in the sandbox against {@link SandboxFixture}: no secret byte
+ * in the output or in what the command staged, nothing of the fixture changed (the project included: nothing is
+ * applied), no connection to the host's server, the outside process alive.
+ */
+@EnabledOnOs(OS.LINUX)
+class SandboxEscapeTest {
+
+	@TempDir
+	static Path base;
+
+	static Sandbox sandbox;
+	static SandboxFixture fixture;
+	static LoopbackListener listener;
+	static Process outsider;
+
+	@BeforeAll
+	static void setUp() throws IOException {
+		sandbox = SandboxFixture.requireSandbox();
+		fixture = SandboxFixture.create(base);
+		listener = new LoopbackListener();
+		outsider = new ProcessBuilder("sleep", "600").start();
+	}
+
+	@AfterAll
+	static void tearDown() throws IOException {
+		if (outsider != null) {
+			outsider.destroyForcibly();
+		}
+		if (listener != null) {
+			listener.close();
+		}
+	}
+
+	static Stream<Arguments> cases() {
+		return Corpus.read(SandboxEscapeTest.class, "escapes.tsv").stream().map(row -> Arguments.of(row[0], row[1]));
+	}
+
+	@Test
+	void corpusHasAtLeastSixtyCases() {
+		assertTrue(cases().count() >= 60, "at least 60 escape attempts");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void escapeFails(String name, String command) throws Exception {
+		Map<String, String> before = fixture.snapshot();
+		String line = expand(command);
+		try (SandboxResult result = sandbox.run(fixture.spec(),
+				new CommandRequest(line, fixture.root, Duration.ofSeconds(60), 2_000_000), fixture.environment(),
+				chunk -> {
+				}, new Cancellation())) {
+			assertFalse(result.command().timedOut(), name + " timed out: " + result.command().output());
+			fixture.assertNoSecret(name + " (output)", result.command().output());
+			for (SandboxChange change : result.changes().changes()) {
+				if (change.staged() != null && Files.isRegularFile(change.staged(), LinkOption.NOFOLLOW_LINKS)) {
+					fixture.assertNoSecret(name + " (staged " + change.path() + ")", change.content());
+				}
+			}
+		}
+		assertEquals(before, fixture.snapshot(), name + " changed something outside the sandbox");
+		assertFalse(Files.exists(base.getParent().resolve("warden-sandbox-planted")), name + " wrote to the host's /tmp");
+		assertTrue(outsider.isAlive(), name + " killed a process outside the sandbox");
+		assertEquals(0, listener.accepted(), name + " reached the host's server");
+	}
+
+	private static String expand(String command) throws IOException {
+		return command.replace("{ROOT}", fixture.root.toString()).replace("{WS}", fixture.workspace.toString())
+				.replace("{HOME}", fixture.home.toString()).replace("{OUTSIDE}", fixture.outside.toString())
+				.replace("{BASE}", fixture.base.toString()).replace("{PORT}", String.valueOf(listener.port()))
+				.replace("{HOSTIP}", hostAddress()).replace("{PID}", String.valueOf(outsider.pid()));
+	}
+
+	/** A non-loopback IPv4 address of this machine, or the loopback one when it has none. */
+	private static String hostAddress() throws IOException {
+		for (NetworkInterface network : NetworkInterface.networkInterfaces().toList()) {
+			for (InetAddress address : network.inetAddresses().toList()) {
+				if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+					return address.getHostAddress();
+				}
+			}
+		}
+		return "127.0.0.1";
+	}
+}
