@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.warden.core.sandbox.ChangeSet;
@@ -31,11 +33,25 @@ public final class ChangeSetWriter {
 	private ChangeSetWriter() {
 	}
 
-	/** One outcome per change attempted, in the order written. */
+	/**
+	 * One outcome per change attempted, in the order written. Every chosen change is checked against the disk before
+	 * anything is written (a later step, such as creating a file where a deleted folder was, must not mistake the
+	 * earlier step for the user's edit).
+	 */
 	public static List<ChangeOutcome> apply(ChangeSet set, Predicate<SandboxChange> accepted) {
 		List<SandboxChange> chosen = set.changes().stream()
 				.filter(c -> c.kind() != SandboxChangeKind.REFUSED && accepted.test(c)).toList();
 		List<ChangeOutcome> outcomes = new ArrayList<>();
+		Set<SandboxChange> stale = new HashSet<>();
+		for (SandboxChange change : chosen) {
+			if (!change.writtenThrough() && !change.isDirectory()
+					&& !OverlayChanges.baseline(change.location()).equals(change.baseline())) {
+				stale.add(change);
+				outcomes.add(ChangeOutcome.rejected(
+						"'" + change.path() + "' changed since the command ended; not overwritten"));
+			}
+		}
+		chosen = chosen.stream().filter(c -> !stale.contains(c)).toList();
 		for (SandboxChange change : chosen) {
 			if (change.kind() == SandboxChangeKind.DELETED && !change.isDirectory()) {
 				outcomes.add(write(change));
@@ -52,13 +68,10 @@ public final class ChangeSetWriter {
 		return outcomes;
 	}
 
-	/** Writes one change. */
-	public static ChangeOutcome write(SandboxChange change) {
+	/** Writes one change, without checking that the disk is still as it was when the change was collected. */
+	private static ChangeOutcome write(SandboxChange change) {
 		Path target = change.location();
 		try {
-			if (!change.writtenThrough() && !change.isDirectory() && !OverlayChanges.baseline(target).equals(change.baseline())) {
-				return ChangeOutcome.rejected("'" + change.path() + "' changed since the command ended; not overwritten");
-			}
 			switch (change.kind()) {
 			case DELETED -> {
 				if (change.isDirectory()) {

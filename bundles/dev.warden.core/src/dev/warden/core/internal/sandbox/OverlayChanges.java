@@ -141,11 +141,12 @@ public final class OverlayChanges {
 		if (refusal == null) {
 			PathDecision decision = policy.decideWrite(location.toString());
 			ignored = decision.verdict() == PathVerdict.HIDDEN;
-			if (!ignored && kind != SandboxChangeKind.CREATED && stamp(location) >= start) {
-				refusal = "conflict: it changed outside the command while the command ran; the command's version is not "
-						+ "applied, so nothing is overwritten";
-			} else if (!ignored && kind == SandboxChangeKind.CREATED && Files.exists(location, LinkOption.NOFOLLOW_LINKS)) {
-				refusal = "conflict: it was created outside the command while the command ran";
+			if (!ignored && stamp(location) >= start) {
+				// modified, deleted, or (for a creation) made: the file on disk is younger than the command
+				refusal = kind == SandboxChangeKind.CREATED && !relative.endsWith("/")
+						? "conflict: it was created outside the command while the command ran; not overwritten"
+						: "conflict: it changed outside the command while the command ran; the command's version is "
+								+ "not applied, so nothing is overwritten";
 			}
 		}
 		if (refusal != null) {

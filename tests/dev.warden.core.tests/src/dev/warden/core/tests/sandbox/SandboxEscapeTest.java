@@ -2,6 +2,8 @@ package dev.warden.core.tests.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,11 +27,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.opentest4j.AssertionFailedError;
+
+import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.provider.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxChange;
 import dev.warden.core.sandbox.SandboxResult;
 import dev.warden.core.tools.CommandRequest;
+import dev.warden.core.tools.CommandResult;
 
 /**
  * Every command line of {@code escapes.tsv}, run for real in the sandbox against {@link SandboxFixture}: no secret byte
@@ -72,6 +78,19 @@ class SandboxEscapeTest {
 	@Test
 	void corpusHasAtLeastSixtyCases() {
 		assertTrue(cases().count() >= 60, "at least 60 escape attempts");
+	}
+
+	/** The checks can fail: the same kind of command run without the sandbox is caught leaking and writing. */
+	@Test
+	void withoutTheSandboxTheChecksCatchTheLeak() throws Exception {
+		Map<String, String> before = fixture.snapshot();
+		CommandResult plain = new ProcessCommandRunner().run(new CommandRequest(
+				expand("cat .env; cat {HOME}/.ssh/id_rsa; echo changed >> {OUTSIDE}/marker.txt"), fixture.root,
+				Duration.ofSeconds(30), 100_000), chunk -> {
+				}, new Cancellation());
+		assertThrows(AssertionFailedError.class, () -> fixture.assertNoSecret("unsandboxed", plain.output()));
+		assertNotEquals(before, fixture.snapshot());
+		Files.writeString(fixture.outside.resolve("marker.txt"), "marker outside the workspace\n");
 	}
 
 	@ParameterizedTest(name = "{0}")
