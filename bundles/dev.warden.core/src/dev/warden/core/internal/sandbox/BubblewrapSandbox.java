@@ -220,10 +220,14 @@ public final class BubblewrapSandbox implements Sandbox {
 		for (int i = 0; i < roots.size(); i++) {
 			Path dir = staging.root(i);
 			String root = roots.get(i).real().toString();
-			script.append("mount --bind -- ").append(quote(root)).append(' ')
-					.append(quote(dir.resolve("lower").toString())).append('\n');
+			String lower = root;
+			if (root.contains(",") || root.contains(":") || root.contains("\\")) {
+				// overlayfs options cannot carry these characters: give the root a plain name first
+				lower = dir.resolve("lower").toString();
+				script.append("mount --bind -- ").append(quote(root)).append(' ').append(quote(lower)).append('\n');
+			}
 			script.append("mount -t overlay overlay -o ")
-					.append(quote("lowerdir=" + dir.resolve("lower") + ",upperdir=" + dir.resolve("upper")
+					.append(quote("lowerdir=" + lower + ",upperdir=" + dir.resolve("upper")
 							+ ",workdir=" + dir.resolve("work") + ",userxattr"))
 					.append(" -- ").append(quote(root)).append('\n');
 			bwrap.addAll(List.of("--bind", root, root));

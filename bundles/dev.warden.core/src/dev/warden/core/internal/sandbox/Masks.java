@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.warden.core.internal.protect.IgnoreChain;
 import dev.warden.core.internal.protect.IgnoreFileCache;
@@ -37,12 +41,14 @@ public final class Masks {
 
 	private final Visibility visibility;
 	private final IgnoreChain noGitRules;
+	private final String sensitiveText;
 
 	/** @param emptyDirectory an empty folder, outside every root */
 	public Masks(SensitivePatterns sensitive, Path emptyDirectory) {
 		IgnoreFileCache cache = new IgnoreFileCache();
 		this.visibility = new Visibility(sensitive, cache);
 		this.noGitRules = IgnoreChain.forDirectory(emptyDirectory, null, cache, false);
+		this.sensitiveText = sensitive.text();
 	}
 
 	/**
@@ -74,22 +80,73 @@ public final class Masks {
 	/**
 	 * The masks of {@code root}: every sensitive or {@code .wardenignore}d entry, not entered further; {@code readable}
 	 * files (absolute) are left unmasked.
+	 * <p>
+	 * A folder's listing is remembered with its identity and modification time, which changes whenever an entry is
+	 * added, removed or renamed in it; an unchanged folder is not listed again, so a repeated walk costs one
+	 * {@code stat} per folder rather than one per file. A folder modified within the last two seconds is always
+	 * listed again: the file system's clock is coarse, and a second change in the same tick would not move its time.
 	 */
 	public List<Mask> find(RootContext root, Set<Path> readable) {
 		List<Mask> masks = new ArrayList<>();
-		visit(root, visibility.wardenRules(root), root.real(), "", readable, masks);
+		IgnoreRules warden = visibility.wardenRules(root);
+		Map<Path, Listing> listings = LISTINGS.computeIfAbsent(
+				new Key(root.real(), sensitiveText, warden == null ? "" : warden.rules().toString() + warden.failure(),
+						Set.copyOf(readable)),
+				k -> {
+					if (LISTINGS.size() > 32) {
+						LISTINGS.clear();
+					}
+					return new ConcurrentHashMap<>();
+				});
+		visit(root, warden, root.real(), "", readable, masks, listings);
 		return masks;
 	}
 
+	/** What is remembered of a folder: its identity and time, its masked entries, the folders to enter. */
+	private record Listing(Object identity, FileTime modified, boolean racy, List<Mask> masks, List<String> folders) {
+	}
+
+	private record Key(Path root, String sensitive, String warden, Set<Path> readable) {
+	}
+
+	private static final Map<Key, Map<Path, Listing>> LISTINGS = new ConcurrentHashMap<>();
+
 	private void visit(RootContext root, IgnoreRules warden, Path directory, String relative, Set<Path> readable,
-			List<Mask> masks) {
+			List<Mask> masks, Map<Path, Listing> listings) {
+		BasicFileAttributes self;
+		try {
+			self = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		} catch (IOException e) {
+			return;
+		}
+		Listing listing = listings.get(directory);
+		if (listing == null || listing.racy() || !Objects.equals(listing.identity(), self.fileKey())
+				|| !listing.modified().equals(self.lastModifiedTime())) {
+			listing = list(root, warden, directory, relative, readable, self);
+			if (listing == null) {
+				listings.remove(directory);
+				return;
+			}
+			listings.put(directory, listing);
+		}
+		masks.addAll(listing.masks());
+		for (String name : listing.folders()) {
+			visit(root, warden, directory.resolve(name), relative.isEmpty() ? name : relative + "/" + name, readable,
+					masks, listings);
+		}
+	}
+
+	private Listing list(RootContext root, IgnoreRules warden, Path directory, String relative, Set<Path> readable,
+			BasicFileAttributes self) {
 		List<Path> entries = new ArrayList<>();
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
 			stream.forEach(entries::add);
 		} catch (IOException | RuntimeException e) {
 			// a folder the host cannot list cannot be listed inside the sandbox either
-			return;
+			return null;
 		}
+		List<Mask> masks = new ArrayList<>();
+		List<String> folders = new ArrayList<>();
 		for (Path entry : entries) {
 			String name = entry.getFileName().toString();
 			String entryRelative = relative.isEmpty() ? name : relative + "/" + name;
@@ -108,8 +165,13 @@ public final class Masks {
 					masks.add(new Mask(entry, isDirectory, reason));
 				}
 			} else if (isDirectory && !link) {
-				visit(root, warden, entry, entryRelative, readable, masks);
+				folders.add(name);
 			}
 		}
+		boolean racy = self.lastModifiedTime().toMillis() > System.currentTimeMillis() - RACY_MILLIS;
+		return new Listing(self.fileKey(), self.lastModifiedTime(), racy, List.copyOf(masks), List.copyOf(folders));
 	}
+
+	/** How recent a folder's change may be for its listing still to be listed again next time. */
+	private static final long RACY_MILLIS = 2000;
 }
