@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.protect.UrlPolicy;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.CommandRequest;
 
 /**

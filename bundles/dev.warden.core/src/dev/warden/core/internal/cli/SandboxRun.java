@@ -16,7 +16,7 @@ import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.protect.UrlPolicy;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxAvailability;
 import dev.warden.core.sandbox.SandboxException;

@@ -21,7 +21,7 @@ import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.UrlPolicy;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.ChangeSet;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxAvailability;
@@ -98,6 +98,9 @@ public final class BubblewrapSandbox implements Sandbox {
 		boolean handedOver = false;
 		ConnectProxy proxy = null;
 		try {
+			Path clock = staging.dir().resolve("clock");
+			Files.write(clock, new byte[] { 0 });
+			long before = OverlayChanges.stamp(clock);
 			List<RootContext> roots = new ArrayList<>();
 			for (ProtectedRoot root : spec.roots()) {
 				try {
@@ -141,10 +144,7 @@ public final class BubblewrapSandbox implements Sandbox {
 						request.commandLine());
 			}
 			List<String> argv = commandLine(staging, roots, allMasks, network, request.workingDirectory(), command);
-			Path clock = staging.dir().resolve("clock");
-			Files.deleteIfExists(clock);
-			Files.createFile(clock);
-			long start = OverlayChanges.stamp(clock);
+			long start = nextTick(clock, before);
 			Duration setup = Duration.ofNanos(System.nanoTime() - setupStart);
 			ProcessBuilder builder = new ProcessBuilder(argv).directory(staging.dir().toFile())
 					.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -195,6 +195,24 @@ public final class BubblewrapSandbox implements Sandbox {
 					// a left-over temporary folder; nothing of the user's
 				}
 			}
+		}
+	}
+
+	/**
+	 * The file system's time once it has moved past {@code before}, read from {@code clock}: the command starts after
+	 * it, so a file whose time is at least this one changed while the command ran, and a file the agent or the user
+	 * wrote just before the command, in the same coarse tick, is older. Usually the set-up has already outlasted the
+	 * tick; else this waits for the next one (a few milliseconds at most).
+	 */
+	private static long nextTick(Path clock, long before) throws IOException {
+		long deadline = System.nanoTime() + 100_000_000L;
+		while (true) {
+			Files.write(clock, new byte[] { 1 });
+			long now = OverlayChanges.stamp(clock);
+			if (now > before || System.nanoTime() > deadline) {
+				return now;
+			}
+			Thread.onSpinWait();
 		}
 	}
 

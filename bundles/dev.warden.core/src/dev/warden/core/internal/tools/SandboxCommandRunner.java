@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.warden.core.internal.sandbox.ChangeSetWriter;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxAvailability;
 import dev.warden.core.sandbox.SandboxChange;

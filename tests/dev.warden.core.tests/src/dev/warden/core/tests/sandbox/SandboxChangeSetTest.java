@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.internal.sandbox.ChangeSetWriter;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxChange;
 import dev.warden.core.sandbox.SandboxChangeKind;
@@ -157,6 +157,16 @@ class SandboxChangeSetTest {
 		assertEquals("the user's edit\n", Files.readString(fixture.root.resolve("a.txt")));
 		assertEquals("the user's file\n", Files.readString(fixture.root.resolve("made-by-user.txt")));
 		assertEquals("bravo\ncommand\n", Files.readString(fixture.root.resolve("b.txt")));
+	}
+
+	@Test
+	void fileWrittenJustBeforeTheCommandIsNoConflict() throws Exception {
+		for (int i = 0; i < 15; i++) {
+			Files.writeString(fixture.root.resolve("a.txt"), "written by the agent " + i + "\n");
+			try (SandboxResult result = run("echo command >> a.txt")) {
+				assertEquals(List.of("MODIFIED\ta.txt"), lines(result), "round " + i);
+			}
+		}
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.internal.tools.SandboxCommandRunner;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.UrlPolicy;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxAvailability;
 import dev.warden.core.sandbox.SandboxException;

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
 import dev.warden.core.internal.tools.ProcessCommandRunner;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxChange;
 import dev.warden.core.sandbox.SandboxResult;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
-import dev.warden.core.provider.Cancellation;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxResult;
 import dev.warden.core.sandbox.SandboxSpec;

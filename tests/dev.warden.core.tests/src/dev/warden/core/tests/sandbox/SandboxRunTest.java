@@ -105,7 +105,7 @@ class SandboxRunTest {
 			@Override
 			public SandboxResult run(dev.warden.core.sandbox.SandboxSpec spec,
 					dev.warden.core.tools.CommandRequest request, Map<String, String> environment,
-					java.util.function.Consumer<String> output, dev.warden.core.provider.Cancellation cancellation)
+					java.util.function.Consumer<String> output, dev.warden.core.operations.Cancellation cancellation)
 					throws SandboxException {
 				throw new SandboxException("unavailable");
 			}
