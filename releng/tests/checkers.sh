@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The command-line contracts of the headless checkers (releng/bin/trust-check, url-check, path-check), run
-# through the scripts exactly as an administrator or CI would. Prints one line a case and a closing count.
+# The command-line contracts of the headless checkers (releng/bin/trust-check, url-check, path-check) and of
+# releng/bin/sandbox-run, run through the scripts exactly as an administrator or CI would. Prints one line a case and a closing count.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="$here/../bin"
@@ -127,6 +127,33 @@ verdicts="$(printf 'café.txt\nsrc/Main.java\n' | LANG=C LC_ALL=C "$JAVA_HOME/bi
 check "path-check's JVM with an ASCII file-name encoding refuses the name and goes on" "REFUSED ALLOWED " "$verdicts"
 lines="$(printf 'src/Main.java\r.env\n' | "$bin/path-check" --root "$work/root" | wc -l | tr -d ' ')"
 check "path-check: a carriage return inside a line yields one answer" "1" "$lines"
+
+# sandbox-run: a real sandbox (bubblewrap and user namespaces are required here, as in CI)
+tree_state() { (cd "$1" && find . -printf '%p %y %m %s %T@\n' | sort && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+mkdir -p "$work/sbx/proj/src" "$work/sbx/.metadata"
+printf 'target/\n' > "$work/sbx/proj/.gitignore"
+printf 'key=SBXSECRET1\n' > "$work/sbx/proj/.env"
+printf 'SBXSECRET2\n' > "$work/sbx/.metadata/.log"
+printf 'class A {}\n' > "$work/sbx/proj/src/A.java"
+printf 'old\n' > "$work/sbx/proj/gone.txt"
+before="$(tree_state "$work/sbx")"
+"$bin/sandbox-run" --root "$work/sbx/proj" -- 'cat .env ../.metadata/.log 2>/dev/null; grep -r SBXSECRET . .. 2>/dev/null; echo hi; echo n > new.txt; echo m >> src/A.java; rm gone.txt; echo x >> .gitignore; exit 5' \
+	> "$work/sbx-out" 2> "$work/sbx-err"
+check "sandbox-run exits with the command's status" "5" "$?"
+check "sandbox-run prints output, '--- changes' and the change lines" \
+	"$(printf 'hi\n--- changes\nREFUSED\t.gitignore\tthe agent may not change .gitignore, which decides what it sees; the user can edit it\nDELETED\tgone.txt\nCREATED\tnew.txt\nMODIFIED\tsrc/A.java')" \
+	"$(cat "$work/sbx-out")"
+check "sandbox-run without --apply leaves DIR byte for byte" "$before" "$(tree_state "$work/sbx")"
+"$bin/sandbox-run" --root "$work/sbx/proj" --apply -- 'echo n > new.txt; rm gone.txt; echo k > new.pem' > /dev/null 2>&1
+check "sandbox-run --apply writes what is not refused" "n|absent|absent" \
+	"$(cat "$work/sbx/proj/new.txt")|$([ -e "$work/sbx/proj/gone.txt" ] && echo present || echo absent)|$([ -e "$work/sbx/proj/new.pem" ] && echo present || echo absent)"
+"$bin/sandbox-run" --root "$work/sbx/proj" >/dev/null 2>&1 </dev/null
+check "sandbox-run without a command exits 2" "2" "$?"
+"$bin/sandbox-run" -- true >/dev/null 2>&1 </dev/null
+check "sandbox-run without --root exits 2" "2" "$?"
+WARDEN_BWRAP=/nonexistent/bwrap "$bin/sandbox-run" --root "$work/sbx/proj" -- true > /dev/null 2> "$work/sbx-err"
+check "sandbox-run exits 3 where no sandbox can be had" "3" "$?"
+check "sandbox-run says why there is no sandbox" "1" "$(grep -c 'WARDEN_BWRAP names /nonexistent/bwrap' "$work/sbx-err")"
 
 echo "checkers: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

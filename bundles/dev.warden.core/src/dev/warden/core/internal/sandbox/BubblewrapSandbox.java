@@ -58,6 +58,9 @@ public final class BubblewrapSandbox implements Sandbox {
 	/** The port the bridge listens on inside the sandbox's own network namespace. */
 	static final int PROXY_PORT = 3128;
 
+	/** An environment variable naming the bubblewrap to use, where it is not on the {@code PATH}. */
+	public static final String BWRAP_VARIABLE = "WARDEN_BWRAP";
+
 	private static volatile SandboxAvailability availability;
 
 	private final UrlPolicy urlPolicy;
@@ -327,6 +330,9 @@ public final class BubblewrapSandbox implements Sandbox {
 	}
 
 	private static String tool(String name) {
+		if (name.equals("bwrap") && System.getenv(BWRAP_VARIABLE) != null) {
+			return System.getenv(BWRAP_VARIABLE);
+		}
 		String found = find(name);
 		return found == null ? name : found;
 	}
@@ -338,7 +344,12 @@ public final class BubblewrapSandbox implements Sandbox {
 			return SandboxAvailability.unavailable("commands cannot be sandboxed on " + System.getProperty("os.name")
 					+ ": Warden's sandbox needs Linux (user namespaces, overlayfs and bubblewrap)");
 		}
-		if (find("bwrap") == null) {
+		String chosen = System.getenv(BWRAP_VARIABLE);
+		if (chosen != null && !Files.isExecutable(Path.of(chosen))) {
+			return SandboxAvailability.unavailable(BWRAP_VARIABLE + " names " + chosen
+					+ ", which is not an executable bubblewrap; correct or unset it");
+		}
+		if (chosen == null && find("bwrap") == null) {
 			return SandboxAvailability.unavailable(
 					"bubblewrap (bwrap) is not installed; install it, e.g. 'apt-get install bubblewrap' or "
 							+ "'dnf install bubblewrap'");
