@@ -53,9 +53,17 @@ public record SandboxChange(SandboxChangeKind kind, ProtectedRoot root, String p
 		return Files.readAllBytes(staged);
 	}
 
-	/** The line {@code releng/bin/sandbox-run} prints: kind, tab, path, and for a refusal a tab and the reason. */
+	/**
+	 * The line {@code releng/bin/sandbox-run} prints: kind, tab, path, and for a refusal a tab and the reason. A
+	 * backslash, tab, line feed or carriage return in the path is written {@code \\}, {@code \t}, {@code \n},
+	 * {@code \r}, so that one change stays one line.
+	 */
 	public String toTsv(String prefix) {
-		String line = kind + "\t" + prefix + path;
+		String line = kind + "\t" + escape(prefix + path);
 		return kind == SandboxChangeKind.REFUSED ? line + "\t" + reason.replace('\t', ' ').replace('\n', ' ') : line;
+	}
+
+	private static String escape(String path) {
+		return path.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
 	}
 }

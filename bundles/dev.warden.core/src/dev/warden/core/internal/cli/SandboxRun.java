@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.internal.sandbox.ChangeSetWriter;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.ProtectedRoot;
@@ -49,7 +50,9 @@ public final class SandboxRun {
 
 	public static void main(String[] args) {
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-		System.exit(run(args, out, System.err, Sandbox.forThisSystem(UrlPolicy.defaults()), System.getenv()));
+		int status = run(args, out, System.err, Sandbox.forThisSystem(UrlPolicy.defaults()), System.getenv());
+		BubblewrapSandbox.awaitCleanUp();
+		System.exit(status);
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err, Sandbox sandbox,

@@ -63,10 +63,27 @@ public final class BubblewrapSandbox implements Sandbox {
 
 	private static volatile SandboxAvailability availability;
 
+	/** Deletes the private folders of finished runs. */
+	private static final java.util.concurrent.Executor CLEANER = java.util.concurrent.Executors
+			.newSingleThreadExecutor(task -> Thread.ofPlatform().daemon().name("Warden sandbox clean-up").unstarted(task));
+
 	private final UrlPolicy urlPolicy;
 
 	public BubblewrapSandbox(UrlPolicy urlPolicy) {
 		this.urlPolicy = urlPolicy;
+	}
+
+	/** Waits (up to 10 s) until the private folders of finished runs are deleted: for a process about to exit. */
+	public static void awaitCleanUp() {
+		try {
+			java.util.concurrent.CompletableFuture.runAsync(() -> {
+				// queued behind every deletion
+			}, CLEANER).get(10, java.util.concurrent.TimeUnit.SECONDS);
+		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			// left-over temporary folders; nothing of the user's
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -192,11 +209,14 @@ public final class BubblewrapSandbox implements Sandbox {
 				}
 			}
 			if (!handedOver) {
-				try {
-					staging.close();
-				} catch (IOException e) {
-					// a left-over temporary folder; nothing of the user's
-				}
+				// off the command's path: the result does not wait for the private folder to go
+				CLEANER.execute(() -> {
+					try {
+						staging.close();
+					} catch (IOException e) {
+						// a left-over temporary folder; nothing of the user's
+					}
+				});
 			}
 		}
 	}

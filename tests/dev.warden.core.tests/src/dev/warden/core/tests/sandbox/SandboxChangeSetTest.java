@@ -213,6 +213,17 @@ class SandboxChangeSetTest {
 	}
 
 	@Test
+	void aNameWithATabOrLineFeedStaysOneLine() throws Exception {
+		try (SandboxResult result = run("echo x > \"$(printf 'tab\\there')\"; echo y > \"$(printf 'line\\nfeed')\"")) {
+			List<String> lines = lines(result);
+			assertEquals(2, lines.size(), lines.toString());
+			assertTrue(lines.get(0).contains("\tline\\nfeed"), lines.get(0));
+			assertTrue(lines.get(1).contains("\ttab\\there"), lines.get(1));
+			assertTrue(lines.stream().noneMatch(line -> line.contains("\n")));
+		}
+	}
+
+	@Test
 	void onlyTheAcceptedChangesAreApplied() throws Exception {
 		try (SandboxResult result = run("echo 1 > one.txt; echo 2 > two.txt")) {
 			ChangeSetWriter.apply(result.changes(), c -> c.path().equals("two.txt"));
