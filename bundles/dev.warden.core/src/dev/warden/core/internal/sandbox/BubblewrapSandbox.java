@@ -55,6 +55,9 @@ public final class BubblewrapSandbox implements Sandbox {
 	/** Where the proxy's folder is bound inside the sandbox. */
 	static final String NETWORK_DIR = "/run/warden";
 
+	/** bubblewrap takes at most 9,000 arguments; each mask takes three, and the rest need some. */
+	static final int MAX_MASKS = 2_900;
+
 	/** The port the bridge listens on inside the sandbox's own network namespace. */
 	static final int PROXY_PORT = 3128;
 
@@ -144,6 +147,11 @@ public final class BubblewrapSandbox implements Sandbox {
 				if (Files.exists(path)) {
 					allMasks.add(new Masks.Mask(path, Files.isDirectory(path), "masked for every command"));
 				}
+			}
+			if (allMasks.size() > MAX_MASKS) {
+				throw new SandboxException("the projects have " + allMasks.size() + " masked files, more than the "
+						+ "sandbox can mask (" + MAX_MASKS + "); list the folders that hold them in .wardenignore, so "
+						+ "that each folder is masked whole");
 			}
 			Map<String, String> env = new HashMap<>(environment);
 			env.put("TMPDIR", "/tmp");
@@ -285,9 +293,22 @@ public final class BubblewrapSandbox implements Sandbox {
 		}
 		bwrap.addAll(List.of("--chdir", workingDirectory.toAbsolutePath().normalize().toString(), "--"));
 		bwrap.addAll(command);
-		script.append("exec 3>").append(quote(staging.dir().resolve("info").toString())).append('\n');
-		script.append("exec");
-		for (String word : bwrap) {
+		// the arguments go through a file (bwrap --args): a project with many masks would exceed the limit on the
+		// length of one argument of the shell
+		Path arguments = staging.dir().resolve("arguments");
+		StringBuilder nulSeparated = new StringBuilder();
+		int separator = bwrap.indexOf("--");
+		for (String word : bwrap.subList(1, separator)) {
+			if (word.indexOf('\0') >= 0) {
+				throw new IOException("a path or the command line holds a NUL character");
+			}
+			nulSeparated.append(word).append('\0');
+		}
+		Files.writeString(arguments, nulSeparated, java.nio.charset.StandardCharsets.UTF_8);
+		script.append("exec 3>").append(quote(staging.dir().resolve("info").toString())).append(" 4<")
+				.append(quote(arguments.toString())).append('\n');
+		script.append("exec ").append(quote(bwrap.get(0))).append(" --args 4");
+		for (String word : bwrap.subList(separator, bwrap.size())) {
 			script.append(' ').append(quote(word));
 		}
 		script.append('\n');
@@ -398,7 +419,7 @@ public final class BubblewrapSandbox implements Sandbox {
 					"bubblewrap with an overlayfs in a user namespace (writes to the projects are collected for review)");
 		} catch (SandboxException e) {
 			String message = e.getMessage();
-			String hint = message.contains("unshare") || message.contains("Operation not permitted")
+			String hint = message.contains("unshare failed") || message.contains("Operation not permitted")
 					|| message.contains("No space left")
 							? " — user namespaces are disabled or forbidden here (kernel setting, container policy or "
 									+ "AppArmor); allow unprivileged user namespaces to sandbox commands"

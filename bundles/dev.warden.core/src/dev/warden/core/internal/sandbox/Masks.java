@@ -168,6 +168,10 @@ public final class Masks {
 				folders.add(name);
 			}
 		}
+		if (folders.isEmpty() && masks.size() > 1 && masks.size() == entries.size() && !relative.isEmpty()) {
+			// everything in the folder is masked: one mask over the folder does (bubblewrap takes only so many)
+			masks = List.of(new Mask(directory, true, "every entry is masked (" + masks.get(0).reason() + ", ...)"));
+		}
 		boolean racy = self.lastModifiedTime().toMillis() > System.currentTimeMillis() - RACY_MILLIS;
 		return new Listing(self.fileKey(), self.lastModifiedTime(), racy, List.copyOf(masks), List.copyOf(folders));
 	}

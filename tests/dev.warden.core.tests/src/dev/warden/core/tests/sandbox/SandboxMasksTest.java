@@ -2,6 +2,7 @@ package dev.warden.core.tests.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
+import dev.warden.core.sandbox.SandboxException;
 import dev.warden.core.sandbox.SandboxResult;
 import dev.warden.core.sandbox.SandboxSpec;
 import dev.warden.core.tools.CommandRequest;
@@ -67,6 +69,30 @@ class SandboxMasksTest {
 			assertFalse(second.command().output().contains("LATESECRET"), second.command().output());
 			assertFalse(second.command().output().contains("LATEHIDDEN"), second.command().output());
 		}
+	}
+
+	@Test
+	void projectWithThousandsOfMasksStillRuns() throws Exception {
+		Path root = base.resolve("many");
+		for (int i = 0; i < 3000; i++) {
+			SandboxFixture.write(root.resolve("keys/a-rather-long-folder-name/server-certificate-" + i + ".pem"),
+					"MANYSECRET" + i + "\n");
+		}
+		try (SandboxResult result = run(root, "cat keys/a-rather-long-folder-name/server-certificate-7.pem; echo ran")) {
+			assertTrue(result.command().output().endsWith("ran\n"), result.command().output());
+			assertFalse(result.command().output().contains("MANYSECRET"), result.command().output());
+		}
+	}
+
+	@Test
+	void moreMasksThanTheSandboxCanTakeRefuseToRunRatherThanLeak() throws Exception {
+		Path root = base.resolve("too-many");
+		for (int i = 0; i < 3000; i++) {
+			SandboxFixture.write(root.resolve("d/cert-" + i + ".pem"), "TOOMANY" + i + "\n");
+			SandboxFixture.write(root.resolve("d/readme-" + i + ".txt"), "visible\n");
+		}
+		SandboxException e = assertThrows(SandboxException.class, () -> run(root, "cat d/cert-1.pem"));
+		assertTrue(e.getMessage().contains("3000 masked files"), e.getMessage());
 	}
 
 	@Test
