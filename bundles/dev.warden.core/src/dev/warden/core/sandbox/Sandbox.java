@@ -3,8 +3,6 @@ package dev.warden.core.sandbox;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import dev.warden.core.internal.sandbox.BubblewrapSandbox;
-import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.CommandRequest;
 
@@ -12,7 +10,8 @@ import dev.warden.core.tools.CommandRequest;
  * Runs one command line so that it sees the file system read-only except the roots, which it sees through a
  * copy-on-write layer; sensitive and Warden's own files masked; {@code /tmp} private; no processes of the host; no
  * network except through a proxy that applies the URL policy. What it wrote to the roots comes back as a
- * {@link ChangeSet}; the roots themselves are not touched.
+ * {@link ChangeSet}; the roots themselves are not touched. On Linux the implementation is
+ * {@code dev.warden.core.internal.sandbox.BubblewrapSandbox}; elsewhere it says it is unavailable.
  */
 public interface Sandbox {
 
@@ -28,9 +27,4 @@ public interface Sandbox {
 	 */
 	SandboxResult run(SandboxSpec spec, CommandRequest request, Map<String, String> environment,
 			Consumer<String> output, Cancellation cancellation) throws SandboxException;
-
-	/** The sandbox of this system (bubblewrap with a user-namespace overlay on Linux; unavailable elsewhere). */
-	static Sandbox forThisSystem(UrlPolicy urlPolicy) {
-		return new BubblewrapSandbox(urlPolicy);
-	}
 }

@@ -23,6 +23,17 @@ public interface ProtectionSettings {
 	String UNTRUSTED_PROJECTS = "protect.untrustedProjects"; //$NON-NLS-1$
 	String TRUSTED_PROJECT_PREFIX = "protect.trustedProject."; //$NON-NLS-1$
 	String URL_NOTE_SHOWN = "protect.url.noteShown"; //$NON-NLS-1$
+	/** Hosts sandboxed commands may reach through the proxy (names or {@code *.domain}), read with {@link #names}. */
+	String SANDBOX_HOSTS = "protect.sandbox.allowedHosts"; //$NON-NLS-1$
+	/** Further paths masked for every command (absolute or relative to the home folder), read with {@link #names}. */
+	String SANDBOX_MASKED = "protect.sandbox.masked"; //$NON-NLS-1$
+	/** Whether commands are refused where no sandbox can be had. */
+	String SANDBOX_REQUIRED = "protect.sandbox.required"; //$NON-NLS-1$
+	/**
+	 * Followed by a project's name: the masked files of that project (relative to it) that commands may read, read
+	 * with {@link #names}.
+	 */
+	String SANDBOX_READABLE_PREFIX = "protect.sandbox.readable."; //$NON-NLS-1$
 
 	/** What the agent may do in a project the user has not trusted. */
 	enum UntrustedProjects {
@@ -64,6 +75,11 @@ public interface ProtectionSettings {
 	boolean urlNoteShown();
 
 	void setUrlNoteShown() throws BackingStoreException;
+
+	/** Whether commands are refused where no sandbox can be had (rather than run unsandboxed). */
+	boolean requireSandbox();
+
+	void saveRequireSandbox(boolean required) throws BackingStoreException;
 
 	/** Calls {@code listener} after any protection setting changed (on the thread that changed it). */
 	Registration addListener(Runnable listener);

@@ -3,18 +3,23 @@ package dev.warden.core.internal.agent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.agent.AgentFactory;
 import dev.warden.core.agent.AgentScope;
 import dev.warden.core.agent.AgentSetup;
@@ -37,23 +42,28 @@ import dev.warden.core.settings.McpSettings;
 import dev.warden.core.tools.Tool;
 import dev.warden.core.internal.tools.NioWorkspaceFiles;
 import dev.warden.core.internal.tools.ProcessCommandRunner;
+import dev.warden.core.internal.tools.SandboxCommandRunner;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.FetchLimits;
 import dev.warden.core.protect.PathDecision;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PathVerdict;
 import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SafeFetcher;
 import dev.warden.core.protect.ScrubbedEnvironment;
 import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.provider.ModelProvider;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.Providers;
+import dev.warden.core.sandbox.Sandbox;
+import dev.warden.core.sandbox.SandboxSpec;
 import dev.warden.core.settings.ChatSettings;
 import dev.warden.core.settings.ModelSettings;
 import dev.warden.core.settings.ProtectionSettings;
 import dev.warden.core.settings.TrustSettings;
 import dev.warden.core.tools.BuiltinTools;
+import dev.warden.core.tools.ChangeSink;
 import dev.warden.core.tools.CommandRunner;
 import dev.warden.core.tools.ToolCapabilities;
 import dev.warden.core.trust.CommandVerdict;
@@ -126,7 +136,7 @@ public final class StandardAgentFactory implements AgentFactory {
 		Map<String, Path> roots = scope.roots();
 		NioWorkspaceFiles files = new NioWorkspaceFiles(roots, path -> paths.decide(path).verdict() == PathVerdict.HIDDEN);
 		CommandRunner processes = commandRunner(protection.environmentPolicy());
-		CommandRunner runner = (request, output, cancellation) -> {
+		CommandRunner unsandboxed = (request, output, cancellation) -> {
 			AutoCloseable watch = changes.watchCommand(projectAt(scope, request.workingDirectory()), request.commandLine());
 			try {
 				return processes.run(request, output, cancellation);
@@ -134,8 +144,13 @@ public final class StandardAgentFactory implements AgentFactory {
 				closeQuietly(watch);
 			}
 		};
-		ToolCapabilities capabilities = new ToolCapabilities(files, changes.sink(path -> AgentScope.file(paths, path)),
-				runner, PolicyAdapters.fetcher(new SafeFetcher(urls, FetchLimits.DEFAULT)));
+		ChangeSink sink = changes.sink(path -> AgentScope.file(paths, path));
+		SandboxChangeHandler sandboxChanges = new SandboxChangeHandler(sink, approvals, modes::getMode,
+				() -> changes.watchCommand(scope.commandProject(), "sandboxed command"), roots.size() > 1); //$NON-NLS-1$
+		CommandRunner runner = new SandboxCommandRunner(sandbox(urls), () -> sandboxSpec(scope),
+				scrubbing(protection.environmentPolicy()), sandboxChanges, unsandboxed, protection.requireSandbox());
+		ToolCapabilities capabilities = new ToolCapabilities(files, sink, runner,
+				PolicyAdapters.fetcher(new SafeFetcher(urls, FetchLimits.DEFAULT)));
 
 		ModelProvider provider = Providers.create(model.config());
 		String name = roots.size() == 1 ? roots.keySet().iterator().next() : "workspace"; //$NON-NLS-1$
@@ -225,11 +240,52 @@ public final class StandardAgentFactory implements AgentFactory {
 
 	/** Runs commands with the environment scrubbed of secrets as the protection settings say. */
 	private static CommandRunner commandRunner(EnvironmentPolicy environment) {
-		return new ProcessCommandRunner(env -> {
+		return new ProcessCommandRunner(scrubbing(environment));
+	}
+
+	private static Consumer<Map<String, String>> scrubbing(EnvironmentPolicy environment) {
+		return env -> {
 			ScrubbedEnvironment scrubbed = environment.scrub(env);
 			env.clear();
 			env.putAll(scrubbed.asMap());
-		});
+		};
+	}
+
+	/** The sandbox commands run in; its proxy applies the URL policy. */
+	private static Sandbox sandbox(UrlPolicy urls) {
+		return new BubblewrapSandbox(urls);
+	}
+
+	/**
+	 * The sandbox for the next command, from the settings as they are now: the scope's projects copy-on-write, the
+	 * sensitive patterns, the standard masks with the workspace {@code .metadata} and the user's list, each project's
+	 * masked files that commands may read, and the hosts commands may reach.
+	 */
+	private SandboxSpec sandboxSpec(AgentScope scope) {
+		List<ProtectedRoot> roots = scope.roots().entrySet().stream()
+				.map(e -> new ProtectedRoot(e.getKey(), e.getValue())).toList();
+		Path home = Path.of(System.getProperty("user.home")); //$NON-NLS-1$
+		List<Path> masked = new ArrayList<>(
+				SandboxSpec.standardMasks(roots, home, List.copyOf(protection.names(ProtectionSettings.SANDBOX_MASKED))));
+		workspaceMetadata().ifPresent(masked::add);
+		Set<Path> readable = new HashSet<>();
+		for (ProtectedRoot root : roots) {
+			for (String file : protection.names(ProtectionSettings.SANDBOX_READABLE_PREFIX + root.name())) {
+				readable.add(root.path().resolve(file).toAbsolutePath().normalize());
+			}
+		}
+		return new SandboxSpec(roots, protection.sensitivePatterns(), masked, readable,
+				protection.names(ProtectionSettings.SANDBOX_HOSTS), false);
+	}
+
+	/** The running workspace's {@code .metadata} (journal, audit trail, preferences), when there is a workspace. */
+	private static Optional<Path> workspaceMetadata() {
+		try {
+			IPath location = ResourcesPlugin.getWorkspace().getRoot().getLocation();
+			return location == null ? Optional.empty() : Optional.of(location.toPath().resolve(".metadata")); //$NON-NLS-1$
+		} catch (IllegalStateException e) {
+			return Optional.empty(); // no workspace is running (a plain test)
+		}
 	}
 
 	private static void closeQuietly(AutoCloseable watch) {

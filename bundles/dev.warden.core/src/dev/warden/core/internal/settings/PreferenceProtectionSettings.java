@@ -70,6 +70,17 @@ public final class PreferenceProtectionSettings extends PreferenceService implem
 	}
 
 	@Override
+	public boolean requireSandbox() {
+		return getBoolean(SANDBOX_REQUIRED);
+	}
+
+	@Override
+	public void saveRequireSandbox(boolean required) throws BackingStoreException {
+		put(SANDBOX_REQUIRED, Boolean.toString(required));
+		flush();
+	}
+
+	@Override
 	public EnvironmentPolicy environmentPolicy() {
 		return new EnvironmentPolicy(minimalEnvironment(), names(ENV_ALLOWED));
 	}

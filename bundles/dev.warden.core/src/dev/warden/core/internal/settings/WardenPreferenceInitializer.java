@@ -34,6 +34,9 @@ public final class WardenPreferenceInitializer extends AbstractPreferenceInitial
 		defaults.put(ProtectionSettings.URL_ALLOWED, ""); //$NON-NLS-1$
 		defaults.put(ProtectionSettings.UNTRUSTED_PROJECTS, ProtectionSettings.UntrustedProjects.EXCLUDED.name());
 		defaults.putBoolean(ProtectionSettings.URL_NOTE_SHOWN, false);
+		defaults.put(ProtectionSettings.SANDBOX_HOSTS, ""); //$NON-NLS-1$
+		defaults.put(ProtectionSettings.SANDBOX_MASKED, ""); //$NON-NLS-1$
+		defaults.putBoolean(ProtectionSettings.SANDBOX_REQUIRED, false);
 
 		defaults.put(ModelSettings.PRESET, ProviderPreset.ANTHROPIC.name());
 		defaults.put(ModelSettings.MODEL, ""); //$NON-NLS-1$

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
@@ -32,7 +33,7 @@ public final class SandboxBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-		Sandbox sandbox = Sandbox.forThisSystem(UrlPolicy.defaults());
+		Sandbox sandbox = new BubblewrapSandbox(UrlPolicy.defaults());
 		if (!sandbox.availability().available()) {
 			System.err.println("no sandbox here: " + sandbox.availability().reason());
 			System.exit(3);

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.UrlPolicy;
@@ -52,7 +53,7 @@ final class SandboxFixture {
 
 	/** Fails loudly when no sandbox can be had: CI installs bubblewrap, so a missing one is a broken machine. */
 	static Sandbox requireSandbox() {
-		Sandbox sandbox = Sandbox.forThisSystem(UrlPolicy.defaults());
+		Sandbox sandbox = new BubblewrapSandbox(UrlPolicy.defaults());
 		SandboxAvailability availability = sandbox.availability();
 		if (!availability.available()) {
 			fail("NO SANDBOX ON THIS MACHINE, so the sandbox tests cannot run: " + availability.reason()

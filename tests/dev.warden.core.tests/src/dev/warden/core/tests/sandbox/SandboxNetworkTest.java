@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
@@ -70,7 +71,7 @@ class SandboxNetworkTest {
 	private SandboxResult run(SandboxSpec spec, String command) throws Exception {
 		UrlPolicy policy = UrlPolicy.of(Set.of("registry.test", "other.test"),
 				host -> List.of(InetAddress.getLoopbackAddress()));
-		Sandbox sandbox = Sandbox.forThisSystem(policy);
+		Sandbox sandbox = new BubblewrapSandbox(policy);
 		return sandbox.run(spec, new CommandRequest(command, fixture.root, Duration.ofSeconds(30), 100_000),
 				fixture.environment(), chunk -> {
 				}, new Cancellation());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.internal.cli.SandboxRun;
 import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.sandbox.Sandbox;
@@ -48,7 +49,7 @@ class SandboxRunTest {
 	}
 
 	private int run(String... args) {
-		return run(Sandbox.forThisSystem(UrlPolicy.defaults()), args);
+		return run(new BubblewrapSandbox(UrlPolicy.defaults()), args);
 	}
 
 	private String out() {
