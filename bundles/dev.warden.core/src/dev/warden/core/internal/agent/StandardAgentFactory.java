@@ -148,7 +148,7 @@ public final class StandardAgentFactory implements AgentFactory {
 		SandboxChangeHandler sandboxChanges = new SandboxChangeHandler(sink, approvals, modes::getMode,
 				() -> changes.watchCommand(scope.commandProject(), "sandboxed command"), roots.size() > 1); //$NON-NLS-1$
 		CommandRunner runner = new SandboxCommandRunner(sandbox(urls), () -> sandboxSpec(scope),
-				scrubbing(protection.environmentPolicy()), sandboxChanges, unsandboxed, protection.requireSandbox());
+				scrubbing(protection.environmentPolicy()), sandboxChanges, unsandboxed, protection::requireSandbox);
 		ToolCapabilities capabilities = new ToolCapabilities(files, sink, runner,
 				PolicyAdapters.fetcher(new SafeFetcher(urls, FetchLimits.DEFAULT)));
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -55,17 +56,18 @@ public final class SandboxCommandRunner implements CommandRunner {
 	private final Consumer<Map<String, String>> environmentPolicy;
 	private final ChangeHandler changes;
 	private final CommandRunner fallback;
-	private final boolean required;
+	private final BooleanSupplier required;
 
 	/**
 	 * @param spec              the sandbox for the next command (read for every command: settings may change)
 	 * @param environmentPolicy edits the command's environment (a copy of this process's) before it starts
 	 * @param fallback          runs commands where no sandbox can be had
-	 * @param required          whether to refuse commands instead of running them unsandboxed
+	 * @param required          whether to refuse commands instead of running them unsandboxed (asked for every
+	 *                          command)
 	 */
 	public SandboxCommandRunner(Sandbox sandbox, Supplier<SandboxSpec> spec,
 			Consumer<Map<String, String>> environmentPolicy, ChangeHandler changes, CommandRunner fallback,
-			boolean required) {
+			BooleanSupplier required) {
 		this.sandbox = sandbox;
 		this.spec = spec;
 		this.environmentPolicy = environmentPolicy;
@@ -84,11 +86,14 @@ public final class SandboxCommandRunner implements CommandRunner {
 			throws ToolException {
 		SandboxAvailability availability = sandbox.availability();
 		if (!availability.available()) {
-			if (required) {
+			if (required.getAsBoolean()) {
 				throw new ToolException("Commands must run in a sandbox (Protection preferences: Require a sandbox), "
 						+ "and none can be had here: " + availability.reason());
 			}
-			return fallback.run(request, output, cancellation);
+			CommandResult plain = fallback.run(request, output, cancellation);
+			return new CommandResult(plain.exitCode(), plain.output() + "\n[sandbox] Commands are not sandboxed here ("
+					+ availability.reason() + "); this one ran with the user's own access.\n", plain.truncated(),
+					plain.timedOut(), plain.cancelled(), plain.elapsed());
 		}
 		cancellation.throwIfCancelled();
 		Map<String, String> environment = new HashMap<>(System.getenv());
@@ -108,8 +113,8 @@ public final class SandboxCommandRunner implements CommandRunner {
 			if (!result.masked().isEmpty()) {
 				notes.append("[sandbox] The command named masked files, which commands cannot read: ")
 						.append(String.join(", ", result.masked()))
-						.append(". If it needs one, the user can allow commands to read it in the project's Protection "
-								+ "settings.\n");
+						.append(". If it needs one, the user can allow commands to read it (the preference "
+								+ "protect.sandbox.readable.<project> lists such files per project).\n");
 			}
 			result.network().stream().filter(line -> line.startsWith("REFUSED"))
 					.forEach(line -> notes.append("[sandbox] Network: ").append(line).append('\n'));
