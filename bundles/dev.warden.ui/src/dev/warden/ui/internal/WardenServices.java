@@ -5,6 +5,7 @@ import org.eclipse.ui.PlatformUI;
 import dev.warden.core.agent.AgentFactory;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.agent.WorkspaceState;
+import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.protect.UrlFetchService;
 import dev.warden.core.settings.ChatSettings;
 import dev.warden.core.settings.ModelSettings;
@@ -49,6 +50,10 @@ public final class WardenServices {
 
 	public static WorkspaceState state() {
 		return required(WorkspaceState.class);
+	}
+
+	public static Sandbox sandbox() {
+		return required(Sandbox.class);
 	}
 
 	private static <T> T required(Class<T> type) {

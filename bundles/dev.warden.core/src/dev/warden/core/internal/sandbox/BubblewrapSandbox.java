@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Component;
+
 import dev.warden.core.internal.protect.RootContext;
 import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.protect.PathPolicy;
@@ -50,6 +52,7 @@ import dev.warden.core.tools.ToolException;
  * The overlay uses {@code userxattr}, so whiteouts and opaque folders are readable by {@link OverlayChanges} without
  * privileges.
  */
+@Component(service = Sandbox.class)
 public final class BubblewrapSandbox implements Sandbox {
 
 	/** Where the proxy's folder is bound inside the sandbox. */
@@ -72,6 +75,12 @@ public final class BubblewrapSandbox implements Sandbox {
 
 	private final UrlPolicy urlPolicy;
 
+	/** For Declarative Services: the sandbox the UI asks whether commands can be sandboxed here. */
+	public BubblewrapSandbox() {
+		this(UrlPolicy.defaults());
+	}
+
+	/** A sandbox whose proxy applies {@code urlPolicy}. */
 	public BubblewrapSandbox(UrlPolicy urlPolicy) {
 		this.urlPolicy = urlPolicy;
 	}

@@ -43,6 +43,15 @@ public final class ProtectMessages extends NLS {
 	public static String EnvTab_reason;
 	public static String EnvTab_invalidName;
 
+	public static String ProtectionPage_commandsTab;
+	public static String CommandsTab_intro;
+	public static String CommandsTab_checking;
+	public static String CommandsTab_sandboxed;
+	public static String CommandsTab_notSandboxed;
+	public static String CommandsTab_require;
+	public static String CommandsTab_hosts;
+	public static String CommandsTab_masked;
+	public static String CommandsTab_readable;
 	public static String UrlTab_intro;
 	public static String UrlTab_allowed;
 	public static String UrlTab_hint;

@@ -1,6 +1,7 @@
 package dev.warden.ui.internal.protect;
 
 import dev.warden.core.settings.WardenPreferences;
+import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.WardenServices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,10 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 	private EnvironmentPreview preview;
 	private Map<String, String> environment = System.getenv();
 	private Text allowedHosts;
+	private Label sandboxStatus;
+	private Button requireSandbox;
+	private Text commandHosts;
+	private Text commandMasks;
 	private Button excluded;
 	private Button readOnly;
 	private org.eclipse.swt.widgets.List trusted;
@@ -86,6 +92,7 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		tab(ProtectMessages.ProtectionPage_environmentTab, this::createEnvironmentTab);
 		tab(ProtectMessages.ProtectionPage_urlTab, this::createUrlTab);
 		tab(ProtectMessages.ProtectionPage_projectsTab, this::createProjectsTab);
+		tab(ProtectMessages.ProtectionPage_commandsTab, this::createCommandsTab);
 		show();
 		Dialog.applyDialogFont(tabs);
 		return tabs;
@@ -151,6 +158,24 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		wrapping(tab, ProtectMessages.UrlTab_hint);
 	}
 
+	private void createCommandsTab(Composite tab) {
+		wrapping(tab, ProtectMessages.CommandsTab_intro);
+		sandboxStatus = wrapping(tab, ProtectMessages.CommandsTab_checking);
+		CompletableFuture.supplyAsync(() -> WardenServices.sandbox().availability())
+				.thenAccept(availability -> UI.runOnUIThread(sandboxStatus, () -> {
+					sandboxStatus.setText(NLS.bind(availability.available() ? ProtectMessages.CommandsTab_sandboxed
+							: ProtectMessages.CommandsTab_notSandboxed, availability.reason()));
+					sandboxStatus.getParent().layout(true, true);
+				}));
+		requireSandbox = new Button(tab, SWT.CHECK);
+		requireSandbox.setText(ProtectMessages.CommandsTab_require);
+		wrapping(tab, ProtectMessages.CommandsTab_hosts);
+		commandHosts = editor(tab, 3);
+		wrapping(tab, ProtectMessages.CommandsTab_masked);
+		commandMasks = editor(tab, 3);
+		wrapping(tab, ProtectMessages.CommandsTab_readable);
+	}
+
 	private void createProjectsTab(Composite tab) {
 		Group untrusted = new Group(tab, SWT.NONE);
 		untrusted.setText(ProtectMessages.ProjectsTab_untrusted);
@@ -184,6 +209,9 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		minimal.setSelection(WardenServices.protection().minimalEnvironment());
 		allowedHosts.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.URL_ALLOWED))); //$NON-NLS-1$
 		choose(WardenServices.protection().untrustedProjects());
+		requireSandbox.setSelection(WardenServices.protection().requireSandbox());
+		commandHosts.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.SANDBOX_HOSTS))); //$NON-NLS-1$
+		commandMasks.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.SANDBOX_MASKED))); //$NON-NLS-1$
 		trustedNames.clear();
 		trustedNames.addAll(trustedProjects());
 		revoked.clear();
@@ -286,6 +314,9 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		minimal.setSelection(false);
 		allowedHosts.setText(""); //$NON-NLS-1$
 		choose(UntrustedProjects.EXCLUDED);
+		requireSandbox.setSelection(false);
+		commandHosts.setText(""); //$NON-NLS-1$
+		commandMasks.setText(""); //$NON-NLS-1$
 		changed();
 		super.performDefaults();
 	}
@@ -301,6 +332,9 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 			WardenServices.protection().saveMinimalEnvironment(minimal.getSelection());
 			WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, names(allowedHosts.getText()));
 			WardenServices.protection().saveUntrustedProjects(chosen());
+			WardenServices.protection().saveRequireSandbox(requireSandbox.getSelection());
+			WardenServices.protection().saveNames(ProtectionSettings.SANDBOX_HOSTS, names(commandHosts.getText()));
+			WardenServices.protection().saveNames(ProtectionSettings.SANDBOX_MASKED, names(commandMasks.getText()));
 			for (String name : revoked) {
 				WardenServices.protection().setProjectTrusted(name, false);
 			}
@@ -342,6 +376,18 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 	/** For tests: types the allowed hosts. */
 	public void setAllowedHosts(String text) {
 		allowedHosts.setText(text);
+	}
+
+	/** For tests: ticks or clears Require a sandbox and types the hosts and masks of the Commands tab. */
+	public void setCommandSettings(boolean required, String hosts, String masked) {
+		requireSandbox.setSelection(required);
+		commandHosts.setText(hosts);
+		commandMasks.setText(masked);
+	}
+
+	/** For tests: what the Commands tab says about the sandbox. */
+	public String sandboxStatus() {
+		return sandboxStatus.getText();
 	}
 
 	/** For tests: chooses what happens in untrusted projects. */

@@ -68,6 +68,25 @@ class ProtectionPreferencePageTest {
 	}
 
 	@Test
+	void commandsTabSaysWhetherCommandsAreSandboxedAndSavesItsSettings() throws Exception {
+		ProtectionPreferencePage page = open();
+		page.showTab(4);
+		Display display = dialog.getShell().getDisplay();
+		Workbenches.waitUntil(display, () -> !page.sandboxStatus().startsWith("Checking"), 30,
+				"the page finds out whether commands can be sandboxed");
+		boolean available = WardenServices.sandbox().availability().available();
+		assertTrue(page.sandboxStatus().startsWith(available ? "Commands run in a sandbox" : "Commands are not sandboxed"),
+				page.sandboxStatus());
+		Screenshots.take(dialog.getShell(), "preferences-protection-commands");
+		page.setCommandSettings(true, "repo.maven.apache.org\n*.npmjs.org", "~/.config/secret-tool");
+		assertTrue(page.performOk());
+		ProtectionSettings settings = WardenServices.protection();
+		assertTrue(settings.requireSandbox());
+		assertEquals(Set.of("repo.maven.apache.org", "*.npmjs.org"), settings.names(ProtectionSettings.SANDBOX_HOSTS));
+		assertEquals(Set.of("~/.config/secret-tool"), settings.names(ProtectionSettings.SANDBOX_MASKED));
+	}
+
+	@Test
 	void eachSettingIsSavedOnOkAndTheCoreReadsItBack() throws Exception {
 		ProtectionPreferencePage page = open();
 		Screenshots.take(dialog.getShell(), "preferences-protection-hidden");
