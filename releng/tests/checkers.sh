@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The command-line contracts of the headless checkers (releng/bin/trust-check, url-check, path-check) and of
-# releng/bin/sandbox-run, run through the scripts exactly as an administrator or CI would. Prints one line a case and a closing count.
+# releng/bin/sandbox-run, run through the scripts exactly as an administrator or CI would. Prints one line a case
+# and a closing count.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="$here/../bin"
