@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.warden.core.internal.protect.GlobalExcludes;
 import dev.warden.core.internal.protect.IgnoreChain;
 import dev.warden.core.internal.protect.IgnoreFileCache;
 import dev.warden.core.internal.protect.IgnoreRules;
@@ -46,8 +47,9 @@ public final class Masks {
 	/** @param emptyDirectory an empty folder, outside every root */
 	public Masks(SensitivePatterns sensitive, Path emptyDirectory) {
 		IgnoreFileCache cache = new IgnoreFileCache();
-		this.visibility = new Visibility(sensitive, cache);
-		this.noGitRules = IgnoreChain.forDirectory(emptyDirectory, null, cache, false);
+		this.visibility = new Visibility(sensitive, cache, GlobalExcludes.ofSystem());
+		// no Git rules at all, not even the user's global excludes: Git-ignored output is not masked
+		this.noGitRules = IgnoreChain.forDirectory(emptyDirectory, null, cache, null, false);
 		this.sensitiveText = sensitive.text();
 	}
 
