@@ -61,6 +61,26 @@ class ChatViewTest {
 	}
 
 	@Test
+	void theViewSaysPlainlyWhenCommandsAreNotSandboxed() throws Exception {
+		ChatView view = (ChatView) Workbenches.page().showView(ChatView.ID);
+		org.eclipse.swt.widgets.Display display = view.getSite().getShell().getDisplay();
+		// on this machine the probe finds a sandbox: nothing is said
+		Workbenches.waitUntil(display, () -> org.eclipse.core.runtime.jobs.Job.getJobManager()
+				.find(dev.warden.core.operations.WardenJobs.FAMILY).length == 0, 30, "the view's start-up jobs end");
+		Workbenches.settle(display);
+		assertEquals(null, view.sandboxWarning(), "commands are sandboxed here");
+
+		view.showSandbox(dev.warden.core.sandbox.SandboxAvailability.unavailable("bubblewrap (bwrap) is not installed"));
+		assertEquals("Commands are not sandboxed here (bubblewrap (bwrap) is not installed). They run with your "
+				+ "permissions and can read and write what you can; see Preferences > Warden > Protection > Commands.",
+				view.sandboxWarning());
+		Screenshots.take(view.getSite().getShell(), "chat-not-sandboxed");
+
+		view.showSandbox(dev.warden.core.sandbox.SandboxAvailability.available("bubblewrap"));
+		assertEquals(null, view.sandboxWarning());
+	}
+
+	@Test
 	void modeChangedElsewhereShowsInTheView() throws Exception {
 		ChatView view = (ChatView) Workbenches.page().showView(ChatView.ID);
 		modes.setMode(Mode.SUPERVISED);

@@ -70,6 +70,9 @@ public final class ChatMessages extends NLS {
 	public static String Chat_status;
 	public static String Chat_statusNoModel;
 	public static String Chat_universalTrust;
+	public static String Chat_probingSandbox;
+	public static String Chat_notSandboxed;
+	public static String Chat_sandboxRequired;
 	public static String Chat_noProjects;
 	public static String Chat_rename;
 	public static String Chat_renameMessage;

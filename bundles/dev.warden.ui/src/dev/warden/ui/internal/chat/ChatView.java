@@ -31,6 +31,7 @@ import dev.warden.core.operations.WardenJobs;
 import dev.warden.core.provider.ApiKey;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.Usage;
+import dev.warden.core.sandbox.SandboxAvailability;
 import dev.warden.core.settings.ModelSettings;
 import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.WardenServices;
@@ -46,6 +47,7 @@ public final class ChatView extends ViewPart {
 
 	private Composite setupNotice;
 	private Label universalTrust;
+	private Label notSandboxed;
 	private ConversationViewer conversation;
 	private ChatController controller;
 	private ChatApprovals approvals;
@@ -71,6 +73,10 @@ public final class ChatView extends ViewPart {
 		universalTrust.setText(ChatMessages.Chat_universalTrust);
 		universalTrust.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(universalTrust);
+		notSandboxed = new Label(parent, SWT.WRAP);
+		notSandboxed.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).exclude(true).applyTo(notSandboxed);
+		notSandboxed.setVisible(false);
 
 		conversation = new ConversationViewer(parent);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation.getControl());
@@ -127,6 +133,11 @@ public final class ChatView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
 		createToolbar();
+		// whether commands can be sandboxed here is found once (a probe of the system), off the UI thread
+		WardenJobs.scheduleSystem(ChatMessages.Chat_probingSandbox, monitor -> {
+			SandboxAvailability availability = WardenServices.sandbox().availability();
+			UI.runOnUIThread(notSandboxed, () -> showSandbox(availability));
+		});
 		// the change journal is opened (a file lock, the journal read back) off the UI thread
 		WardenJobs.scheduleSystem(ChatMessages.Chat_openingJournal, monitor -> {
 			try {
@@ -158,6 +169,21 @@ public final class ChatView extends ViewPart {
 
 	private static void show(Control control, boolean visible) {
 		ChatLayout.show(control, visible);
+	}
+
+	/**
+	 * Says plainly when commands run without a sandbox (or, with "Require a sandbox", do not run at all); nothing
+	 * when they are sandboxed.
+	 */
+	public void showSandbox(SandboxAvailability availability) {
+		if (notSandboxed.isDisposed()) {
+			return;
+		}
+		if (!availability.available()) {
+			notSandboxed.setText(NLS.bind(WardenServices.protection().requireSandbox() ? ChatMessages.Chat_sandboxRequired
+					: ChatMessages.Chat_notSandboxed, availability.reason()));
+		}
+		show(notSandboxed, !availability.available());
 	}
 
 	/** Shows a notice in the conversation. */
@@ -380,6 +406,11 @@ public final class ChatView extends ViewPart {
 
 	public boolean isSetupNoticeVisible() {
 		return setupNotice.isVisible();
+	}
+
+	/** The warning that commands are not sandboxed, or {@code null} when it is not shown. */
+	public String sandboxWarning() {
+		return notSandboxed.isVisible() ? notSandboxed.getText() : null;
 	}
 
 	public boolean isUniversalTrustShown() {
