@@ -156,19 +156,9 @@ public final class CommandJudge {
 	 * quotes), so that no way of changing directory is missed.
 	 */
 	static boolean mentionsDirectoryChange(String line) {
-		for (String word : new String[] { "cd", "pushd", "popd" }) {
-			int from = 0;
-			while (true) {
-				int at = line.indexOf(word, from);
-				if (at < 0) {
-					break;
-				}
-				int after = at + word.length();
-				if ((at == 0 || !isPathChar(line.charAt(at - 1))) && (after == line.length()
-						|| !isPathChar(line.charAt(after)))) {
-					return true;
-				}
-				from = after;
+		for (String word : DIRECTORY_WORDS) {
+			if (nextStandalone(line, word, 0) >= 0) {
+				return true;
 			}
 		}
 		return false;
@@ -181,19 +171,8 @@ public final class CommandJudge {
 	 * {@code cd} in the text.
 	 */
 	static boolean directoryMayLeave(String line) {
-		for (String word : new String[] { "cd", "pushd", "popd" }) {
-			int from = 0;
-			while (true) {
-				int at = line.indexOf(word, from);
-				if (at < 0) {
-					break;
-				}
-				int after = at + word.length();
-				from = after;
-				if ((at > 0 && isPathChar(line.charAt(at - 1))) || (after < line.length()
-						&& isPathChar(line.charAt(after)))) {
-					continue;
-				}
+		for (String word : DIRECTORY_WORDS) {
+			for (int after = nextStandalone(line, word, 0); after >= 0; after = nextStandalone(line, word, after)) {
 				if (word.equals("popd")) {
 					return true;
 				}
@@ -213,6 +192,25 @@ public final class CommandJudge {
 			}
 		}
 		return false;
+	}
+
+	private static final String[] DIRECTORY_WORDS = { "cd", "pushd", "popd" };
+
+	/**
+	 * Where the next occurrence of {@code word} at or after {@code from} that stands alone (not inside a longer
+	 * name or path) ends, or -1 when there is none.
+	 */
+	private static int nextStandalone(String line, String word, int from) {
+		int at = line.indexOf(word, from);
+		while (at >= 0) {
+			int after = at + word.length();
+			if ((at == 0 || !isPathChar(line.charAt(at - 1))) && (after == line.length()
+					|| !isPathChar(line.charAt(after)))) {
+				return after;
+			}
+			at = line.indexOf(word, after);
+		}
+		return -1;
 	}
 
 	private static boolean isPathChar(char c) {
