@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -179,55 +180,14 @@ class McpServicesTest {
 				true, null);
 		McpSessionStarter starter = new McpSessionStarter(servers, settings, Runnable::run);
 		List<String> questions = new CopyOnWriteArrayList<>();
-		Approvals chat = new Approvals() {
-			@Override
-			public CompletableFuture<dev.warden.core.agent.CommandApproval> approveCommand(ToolInvocation invocation,
-					GatewayDecision decision) {
-				throw new AssertionError("not a command");
-			}
-
-			@Override
-			public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation,
-					List<dev.warden.core.tools.ProposedChange> changes) {
-				throw new AssertionError("not a change");
-			}
-
-			@Override
-			public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
-				questions.add(invocation.toolName() + ": " + invocation.subject() + " | " + reason);
-				return CompletableFuture.completedFuture(Approval.approve());
-			}
-
-			@Override
-			public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
-				throw new AssertionError("not a question");
-			}
-		};
-
-		Approvals rejecting = new Approvals() {
-			@Override
-			public CompletableFuture<dev.warden.core.agent.CommandApproval> approveCommand(ToolInvocation invocation,
-					GatewayDecision decision) {
-				throw new AssertionError("not a command");
-			}
-
-			@Override
-			public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation,
-					List<dev.warden.core.tools.ProposedChange> changes) {
-				throw new AssertionError("not a change");
-			}
-
-			@Override
-			public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
-				questions.add(invocation.toolName());
-				return CompletableFuture.completedFuture(Approval.reject("no"));
-			}
-
-			@Override
-			public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
-				throw new AssertionError("not a question");
-			}
-		};
+		Approvals chat = actionsAnswered((invocation, reason) -> {
+			questions.add(invocation.toolName() + ": " + invocation.subject() + " | " + reason);
+			return Approval.approve();
+		});
+		Approvals rejecting = actionsAnswered((invocation, reason) -> {
+			questions.add(invocation.toolName());
+			return Approval.reject("no");
+		});
 		starter.prepare(List.of(project), rejecting, audit::add);
 		assertEquals(List.of("accept_mcp_json"), questions, "the .mcp.json is shown first");
 		assertEquals(List.of(), servers.running(), "a .mcp.json not accepted starts nothing");
@@ -282,5 +242,32 @@ class McpServicesTest {
 			model.save(before);
 			protection.setProjectTrusted(project.getName(), false);
 		}
+	}
+
+	/** The chat as these tests need it: actions are answered by {@code answer}; anything else is not expected. */
+	private static Approvals actionsAnswered(BiFunction<ToolInvocation, String, Approval> answer) {
+		return new Approvals() {
+			@Override
+			public CompletableFuture<dev.warden.core.agent.CommandApproval> approveCommand(ToolInvocation invocation,
+					GatewayDecision decision) {
+				throw new AssertionError("not a command");
+			}
+
+			@Override
+			public CompletableFuture<Approval> reviewChanges(ToolInvocation invocation,
+					List<dev.warden.core.tools.ProposedChange> changes) {
+				throw new AssertionError("not a change");
+			}
+
+			@Override
+			public CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason) {
+				return CompletableFuture.completedFuture(answer.apply(invocation, reason));
+			}
+
+			@Override
+			public CompletableFuture<String> answerQuestion(String question, List<String> choices) {
+				throw new AssertionError("not a question");
+			}
+		};
 	}
 }

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a data table next to a test class: one case a line, columns separated by tabs, {@code #} lines skipped. */
-final class Corpus {
+public final class Corpus {
 
 	private Corpus() {
 	}
 
-	static List<String[]> read(Class<?> owner, String name) {
+	public static List<String[]> read(Class<?> owner, String name) {
 		List<String[]> rows = new ArrayList<>();
 		try (InputStream in = owner.getResourceAsStream(name)) {
 			if (in == null) {

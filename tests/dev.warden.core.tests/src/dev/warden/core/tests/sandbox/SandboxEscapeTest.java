@@ -34,6 +34,7 @@ import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxChange;
 import dev.warden.core.sandbox.SandboxResult;
+import dev.warden.core.tests.protect.Corpus;
 import dev.warden.core.tools.CommandRequest;
 import dev.warden.core.tools.CommandResult;
 
