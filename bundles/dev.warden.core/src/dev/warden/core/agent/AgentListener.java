@@ -44,6 +44,14 @@ public interface AgentListener {
 	default void usage(Usage turn, Usage session) {
 	}
 
+	/** How full the model's context window is: before each request (estimated) and after it (as counted). */
+	default void context(ContextUse use) {
+	}
+
+	/** The start of the conversation was summarized to fit the context window; the messages are all kept. */
+	default void compacted(Compaction compaction) {
+	}
+
 	/** The answer was cut off (broken stream, cancellation); what arrived is kept. */
 	default void interrupted(String reason) {
 	}

@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.warden.core.internal.agent.ContextKeeper;
 import dev.warden.core.internal.agent.CutOffCalls;
 import dev.warden.core.internal.agent.SystemPrompt;
 import dev.warden.core.internal.agent.ToolDispatcher;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
-import dev.warden.core.provider.ModelRequest;
 import dev.warden.core.provider.ModelResponse;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.Role;
+import dev.warden.core.provider.StopReason;
 import dev.warden.core.provider.StreamListener;
 import dev.warden.core.provider.ToolCall;
 import dev.warden.core.provider.ToolSpec;
@@ -41,6 +42,8 @@ public final class AgentSession {
 
 	private final List<ToolSpec> toolSpecs;
 
+	private final ContextKeeper keeper;
+
 	private final ReentrantLock running = new ReentrantLock();
 
 	private volatile Conversation conversation;
@@ -56,6 +59,7 @@ public final class AgentSession {
 		this.dispatcher = new ToolDispatcher(conversation.id(), setup.tools(), setup.gateway(), setup.approvals(),
 				setup.capabilities(), setup.audit());
 		this.toolSpecs = setup.tools().stream().map(Tool::spec).toList();
+		this.keeper = new ContextKeeper(setup.provider(), setup.budget());
 	}
 
 	/** @return the conversation as it stands (safe to call while a prompt runs) */
@@ -95,11 +99,9 @@ public final class AgentSession {
 				return cancelled(listener, lastText, turnUsage, step - 1);
 			}
 			Mode mode = setup.mode().get();
-			ModelRequest request = new ModelRequest(SystemPrompt.build(setup.context()), SystemPrompt.mode(mode),
-					toolSpecs, conversation.messages());
 			ModelResponse response;
 			try {
-				response = setup.provider().stream(request, streamListener(listener), cancellation);
+				response = send(mode, listener, cancellation);
 			} catch (ProviderException e) {
 				if (e.kind() == ProviderException.Kind.CANCELLED) {
 					return cancelled(listener, lastText, turnUsage, step - 1);
@@ -173,6 +175,91 @@ public final class AgentSession {
 				+ " steps, the limit per prompt. Say \"continue\" to let the agent go on."; //$NON-NLS-1$
 		listener.interrupted(message);
 		return new TurnResult(TurnResult.Outcome.STEP_LIMIT, lastText, turnUsage, setup.maxSteps(), message);
+	}
+
+	/**
+	 * Sends the conversation: compacted first when it would pass the budget, and once more after a compaction when
+	 * the service refuses it as too long for the context window.
+	 */
+	private ModelResponse send(Mode mode, AgentListener listener, Cancellation cancellation) throws ProviderException {
+		String system = SystemPrompt.build(setup.context());
+		String suffix = SystemPrompt.mode(mode);
+		for (int attempt = 0;; attempt++) {
+			ContextKeeper.Prepared prepared = keeper.prepare(system, suffix, toolSpecs, conversation);
+			if (attempt == 0 && keeper.tooLarge(prepared)
+					&& compact(system, ContextKeeper.SHARE_KEPT, listener, cancellation)) {
+				prepared = keeper.prepare(system, suffix, toolSpecs, conversation);
+			}
+			listener.context(keeper.estimatedUse(prepared));
+			ModelResponse response;
+			try {
+				response = setup.provider().stream(prepared.request(), streamListener(listener), cancellation);
+			} catch (ProviderException e) {
+				if (attempt > 0 || e.kind() != ProviderException.Kind.CONTEXT_WINDOW) {
+					throw e;
+				}
+				keeper.underestimated();
+				if (!compact(system, ContextKeeper.SHARE_KEPT_AFTER_REFUSAL, listener, cancellation)) {
+					throw e;
+				}
+				continue; // one retry, with the summary
+			}
+			ContextUse use = keeper.observed(prepared, response.usage());
+			if (use != null) {
+				listener.context(use);
+			}
+			if (attempt == 0 && response.stopReason() == StopReason.CONTEXT_WINDOW_EXCEEDED
+					&& response.message().isEmpty()) {
+				// the window was full before the model wrote anything: nothing is lost by asking again, compacted
+				keeper.underestimated();
+				if (compact(system, ContextKeeper.SHARE_KEPT_AFTER_REFUSAL, listener, cancellation)) {
+					continue;
+				}
+			}
+			return response;
+		}
+	}
+
+	/**
+	 * Summarizes the start of the conversation now, whatever its size (<em>Compact now</em>). Never throws: failures
+	 * are reported to {@code listener}.
+	 *
+	 * @return whether a summary was made
+	 */
+	public boolean compactNow(AgentListener listener, Cancellation cancellation) {
+		if (!running.tryLock()) {
+			listener.error("The agent is still working on the previous prompt."); //$NON-NLS-1$
+			return false;
+		}
+		try {
+			boolean done = compact(SystemPrompt.build(setup.context()), ContextKeeper.SHARE_KEPT_NOW, listener,
+					cancellation);
+			if (!done && !cancellation.isCancelled()) {
+				listener.notice("There is nothing to summarize yet: the conversation is as short as it can be."); //$NON-NLS-1$
+			}
+			return done;
+		} finally {
+			running.unlock();
+		}
+	}
+
+	/** @return whether the conversation was compacted; a failure is told to the listener */
+	private boolean compact(String system, double share, AgentListener listener, Cancellation cancellation) {
+		try {
+			ContextKeeper.Result result = keeper.compact(conversation, system, toolSpecs, share, cancellation);
+			if (result == null) {
+				return false;
+			}
+			update(conversation.addUsage(result.usage()).compacted(result.compaction()), listener);
+			listener.compacted(result.compaction());
+			return true;
+		} catch (ProviderException e) {
+			if (e.kind() != ProviderException.Kind.CANCELLED) {
+				listener.error("The conversation could not be summarized to fit the context window: " //$NON-NLS-1$
+						+ e.getMessage());
+			}
+			return false;
+		}
 	}
 
 	private static TurnResult cancelled(AgentListener listener, String text, Usage usage, int steps) {

@@ -21,9 +21,11 @@ import dev.warden.core.tools.ToolCapabilities;
  * @param mode         the current mode, read before every tool call (e.g. {@code modeService::getMode})
  * @param context      what the system prompt says about the workspace
  * @param maxSteps     the most model requests per prompt
+ * @param budget       the model's context window and when to compact the conversation
  */
 public record AgentSetup(ModelProvider provider, List<Tool> tools, ToolGateway gateway, Approvals approvals,
-		ToolCapabilities capabilities, AuditLog audit, Supplier<Mode> mode, WorkspaceContext context, int maxSteps) {
+		ToolCapabilities capabilities, AuditLog audit, Supplier<Mode> mode, WorkspaceContext context, int maxSteps,
+		ContextBudget budget) {
 
 	public static final int DEFAULT_MAX_STEPS = 25;
 
@@ -39,5 +41,12 @@ public record AgentSetup(ModelProvider provider, List<Tool> tools, ToolGateway g
 		if (maxSteps < 1) {
 			throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps); //$NON-NLS-1$
 		}
+		budget = budget == null ? ContextBudget.UNKNOWN : budget;
+	}
+
+	/** A setup whose model's context window is not known. */
+	public AgentSetup(ModelProvider provider, List<Tool> tools, ToolGateway gateway, Approvals approvals,
+			ToolCapabilities capabilities, AuditLog audit, Supplier<Mode> mode, WorkspaceContext context, int maxSteps) {
+		this(provider, tools, gateway, approvals, capabilities, audit, mode, context, maxSteps, null);
 	}
 }

@@ -20,9 +20,11 @@ import dev.warden.core.provider.Usage;
  * @param updated  when it last changed
  * @param messages the messages, oldest first
  * @param usage    tokens billed for the whole session
+ * @param compactions the summaries that stand for the start of the conversation when it is sent, oldest first; the
+ *                    messages themselves are all kept
  */
 public record Conversation(String id, String title, Instant created, Instant updated, List<Message> messages,
-		Usage usage) {
+		Usage usage, List<Compaction> compactions) {
 
 	static final int TITLE_LENGTH = 60;
 
@@ -36,6 +38,19 @@ public record Conversation(String id, String title, Instant created, Instant upd
 		updated = updated == null ? created : updated;
 		messages = List.copyOf(messages);
 		usage = usage == null ? Usage.ZERO : usage;
+		compactions = compactions == null ? List.of() : List.copyOf(compactions);
+		for (Compaction compaction : compactions) {
+			if (compaction.upTo() > messages.size()) {
+				throw new IllegalArgumentException("A compaction stands for " + compaction.upTo() //$NON-NLS-1$
+						+ " messages of a conversation of " + messages.size()); //$NON-NLS-1$
+			}
+		}
+	}
+
+	/** A conversation that was never compacted. */
+	public Conversation(String id, String title, Instant created, Instant updated, List<Message> messages,
+			Usage usage) {
+		this(id, title, created, updated, messages, usage, List.of());
 	}
 
 	/** @return an empty conversation with a new id */
@@ -53,11 +68,38 @@ public record Conversation(String id, String title, Instant created, Instant upd
 			String text = message.text().strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
 			newTitle = text.length() <= TITLE_LENGTH ? text : text.substring(0, TITLE_LENGTH - 1) + '…';
 		}
-		return new Conversation(id, newTitle, created, Instant.now(), list, usage);
+		return new Conversation(id, newTitle, created, Instant.now(), list, usage, compactions);
 	}
 
 	/** @return this conversation with {@code more} tokens billed */
 	public Conversation addUsage(Usage more) {
-		return new Conversation(id, title, created, Instant.now(), messages, usage.plus(more));
+		return new Conversation(id, title, created, Instant.now(), messages, usage.plus(more), compactions);
+	}
+
+	/** @return this conversation under another title */
+	public Conversation withTitle(String newTitle) {
+		return new Conversation(id, newTitle, created, updated, messages, usage, compactions);
+	}
+
+	/** @return this conversation with {@code compaction} as its newest summary */
+	public Conversation compacted(Compaction compaction) {
+		List<Compaction> list = new ArrayList<>(compactions);
+		list.add(compaction);
+		return new Conversation(id, title, created, Instant.now(), messages, usage, list);
+	}
+
+	/**
+	 * @return the first {@code count} messages, with the summaries that stand for no more than them (a summary of
+	 *         dropped messages would bring them back into what is sent)
+	 */
+	public Conversation truncated(int count) {
+		List<Message> kept = messages.subList(0, Math.min(count, messages.size()));
+		List<Compaction> valid = compactions.stream().filter(c -> c.upTo() <= kept.size()).toList();
+		return new Conversation(id, title, created, Instant.now(), kept, usage, valid);
+	}
+
+	/** @return the newest summary, or {@code null} when the conversation was never compacted */
+	public Compaction lastCompaction() {
+		return compactions.isEmpty() ? null : compactions.get(compactions.size() - 1);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.warden.core.internal.provider.AnthropicProvider;
+import dev.warden.core.internal.provider.ContextWindows;
 import dev.warden.core.internal.provider.ModelLister;
 import dev.warden.core.internal.provider.OpenAiCompatibleProvider;
 import dev.warden.core.operations.Cancellation;
@@ -81,6 +82,24 @@ public final class Providers {
 			throw new ProviderException(ProviderException.Kind.CONFIGURATION, problem.get());
 		}
 		return ModelLister.list(config, cancellation);
+	}
+
+	/** As {@link #listModels(ProviderConfig, Cancellation)}, with each model's context window where the list says. */
+	public static List<ModelInfo> describeModels(ProviderConfig config, Cancellation cancellation)
+			throws ProviderException {
+		Optional<String> problem = config.withModel(config.model().isEmpty() ? "-" : config.model()).problem(); //$NON-NLS-1$
+		if (problem.isPresent()) {
+			throw new ProviderException(ProviderException.Kind.CONFIGURATION, problem.get());
+		}
+		return ModelLister.describe(config, cancellation);
+	}
+
+	/**
+	 * Finds the context window of the model of {@code config}: from the server's model list where it says (asked once
+	 * per server and model while the IDE runs), else from a table of well-known models. Never throws.
+	 */
+	public static ContextWindow contextWindow(ProviderConfig config, Cancellation cancellation) {
+		return ContextWindows.find(config, cancellation);
 	}
 
 	private static String host(ProviderConfig config) {

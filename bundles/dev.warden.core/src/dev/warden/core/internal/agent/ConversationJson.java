@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.warden.core.agent.Compaction;
 import dev.warden.core.agent.Conversation;
 import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
@@ -71,6 +72,19 @@ public final class ConversationJson {
 			messages.add(m);
 		}
 		root.add("messages", messages); //$NON-NLS-1$
+		if (!conversation.compactions().isEmpty()) {
+			JsonArray compactions = new JsonArray();
+			for (Compaction compaction : conversation.compactions()) {
+				JsonObject c = new JsonObject();
+				c.addProperty("upTo", compaction.upTo()); //$NON-NLS-1$
+				c.addProperty("summary", compaction.summary()); //$NON-NLS-1$
+				c.addProperty("created", compaction.created().toString()); //$NON-NLS-1$
+				c.addProperty("tokensBefore", compaction.tokensBefore()); //$NON-NLS-1$
+				c.addProperty("tokensAfter", compaction.tokensAfter()); //$NON-NLS-1$
+				compactions.add(c);
+			}
+			root.add("compactions", compactions); //$NON-NLS-1$
+		}
 		return new GsonBuilder().disableHtmlEscaping().create().toJson(root);
 	}
 
@@ -104,11 +118,24 @@ public final class ConversationJson {
 			messages.add(new Message(Role.valueOf(m.get("role").getAsString()), parts, interrupted)); //$NON-NLS-1$
 		}
 		messages = answerOpenCalls(messages);
+		List<Compaction> compactions = new ArrayList<>();
+		if (root.has("compactions")) { //$NON-NLS-1$
+			for (JsonElement element : root.getAsJsonArray("compactions")) { //$NON-NLS-1$
+				JsonObject c = element.getAsJsonObject();
+				int upTo = c.get("upTo").getAsInt(); //$NON-NLS-1$
+				if (upTo <= messages.size()) { // a summary of more than the file holds would stand for nothing
+					compactions.add(new Compaction(upTo, c.get("summary").getAsString(), //$NON-NLS-1$
+							Instant.parse(c.get("created").getAsString()), c.get("tokensBefore").getAsLong(), //$NON-NLS-1$ //$NON-NLS-2$
+							c.get("tokensAfter").getAsLong())); //$NON-NLS-1$
+				}
+			}
+		}
 		JsonObject usage = root.getAsJsonObject("usage"); //$NON-NLS-1$
 		return new Conversation(root.get("id").getAsString(), root.get("title").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
 				Instant.parse(root.get("created").getAsString()), Instant.parse(root.get("updated").getAsString()), //$NON-NLS-1$ //$NON-NLS-2$
 				messages, new Usage(usage.get("input").getAsLong(), usage.get("output").getAsLong(), //$NON-NLS-1$ //$NON-NLS-2$
-						usage.get("cacheRead").getAsLong(), usage.get("cacheWrite").getAsLong())); //$NON-NLS-1$ //$NON-NLS-2$
+						usage.get("cacheRead").getAsLong(), usage.get("cacheWrite").getAsLong()), //$NON-NLS-1$ //$NON-NLS-2$
+				compactions);
 	}
 
 	/** What a tool call left without a result by a stopped IDE is answered with. */

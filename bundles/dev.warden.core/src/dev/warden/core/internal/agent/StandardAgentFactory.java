@@ -23,6 +23,7 @@ import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.agent.AgentFactory;
 import dev.warden.core.agent.AgentScope;
 import dev.warden.core.agent.AgentSetup;
+import dev.warden.core.agent.ContextBudget;
 import dev.warden.core.agent.Approvals;
 import dev.warden.core.agent.CommandRules;
 import dev.warden.core.agent.ModeService;
@@ -53,7 +54,10 @@ import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SafeFetcher;
 import dev.warden.core.protect.ScrubbedEnvironment;
 import dev.warden.core.protect.UrlPolicy;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.provider.ContextWindow;
 import dev.warden.core.provider.ModelProvider;
+import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.Providers;
 import dev.warden.core.sandbox.Sandbox;
@@ -152,13 +156,22 @@ public final class StandardAgentFactory implements AgentFactory {
 		ToolCapabilities capabilities = new ToolCapabilities(files, sink, runner,
 				PolicyAdapters.fetcher(new SafeFetcher(urls, FetchLimits.DEFAULT)));
 
-		ModelProvider provider = Providers.create(model.config());
+		ProviderConfig config = model.config();
+		ModelProvider provider = Providers.create(config);
 		String name = roots.size() == 1 ? roots.keySet().iterator().next() : "workspace"; //$NON-NLS-1$
 		WorkspaceContext context = WorkspaceContext.describe(name, files, 200, instructions(scope));
 		List<Tool> tools = new ArrayList<>(BuiltinTools.all());
 		tools.addAll(mcpTools.tools());
 		return new AgentSetup(provider, tools, gateway, approvals, capabilities, audit, modes::getMode,
-				context, chat.maxSteps());
+				context, chat.maxSteps(), budget(config));
+	}
+
+	/** The context budget: the window the user set, else the one the server or the table of known models gives. */
+	private ContextBudget budget(ProviderConfig config) {
+		ContextWindow window = chat.contextWindow() > 0
+				? new ContextWindow(chat.contextWindow(), ContextWindow.FROM_SETTINGS)
+				: Providers.contextWindow(config, new Cancellation());
+		return new ContextBudget(window.tokens(), window.source(), chat.compactAtPercent());
 	}
 
 	private McpSessionStarter starter;

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +17,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import dev.warden.core.operations.Cancellation;
+import dev.warden.core.provider.ModelInfo;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.ProviderException.Kind;
@@ -36,13 +37,26 @@ public final class ModelLister {
 	private ModelLister() {
 	}
 
+	/** The fields in which models endpoints state a model's context window, in the order they are believed. */
+	private static final List<String> WINDOW_FIELDS = List.of("context_length", // OpenRouter, Together //$NON-NLS-1$
+			"max_model_len", // vLLM //$NON-NLS-1$
+			"max_context_length", // Mistral, LM Studio's own API //$NON-NLS-1$
+			"context_window", // Groq //$NON-NLS-1$
+			"max_input_tokens"); //$NON-NLS-1$
+
 	/** @return the model names, sorted, without duplicates */
 	public static List<String> list(ProviderConfig config, Cancellation cancellation) throws ProviderException {
+		return describe(config, cancellation).stream().map(ModelInfo::id).toList();
+	}
+
+	/** @return the models, sorted by name, without duplicates */
+	public static List<ModelInfo> describe(ProviderConfig config, Cancellation cancellation)
+			throws ProviderException {
 		String base = config.baseUrl().replaceAll("/+$", ""); //$NON-NLS-1$ //$NON-NLS-2$
 		boolean anthropic = config.kind() == ProviderKind.ANTHROPIC;
 		String path = anthropic ? (base.endsWith("/v1") ? "/models" : "/v1/models") : "/models"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		String key = config.apiKey().reveal();
-		TreeSet<String> names = new TreeSet<>();
+		TreeMap<String, ModelInfo> names = new TreeMap<>();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
 				.followRedirects(HttpClient.Redirect.NORMAL).build();
 		try {
@@ -67,7 +81,7 @@ public final class ModelLister {
 							id = Json.string(element.getAsJsonObject(), "name"); //$NON-NLS-1$
 						}
 						if (id != null && !id.isBlank()) {
-							names.add(id.strip());
+							names.putIfAbsent(id.strip(), new ModelInfo(id.strip(), window(element.getAsJsonObject())));
 						}
 					}
 				}
@@ -80,7 +94,21 @@ public final class ModelLister {
 		} finally {
 			client.shutdownNow();
 		}
-		return new ArrayList<>(names);
+		return new ArrayList<>(names.values());
+	}
+
+	/** @return the context window an entry of a models list states, or 0 */
+	static int window(JsonObject model) {
+		for (String field : WINDOW_FIELDS) {
+			JsonElement value = model.get(field);
+			if (value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+				long tokens = value.getAsLong();
+				if (tokens > 0) {
+					return (int) Math.min(Integer.MAX_VALUE, tokens);
+				}
+			}
+		}
+		return 0;
 	}
 
 	private static JsonObject get(HttpClient client, URI uri, ProviderConfig config, String key,

@@ -4,6 +4,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import dev.warden.core.agent.ContextBudget;
 import dev.warden.core.settings.ChatSettings;
 
 /** The chat and agent settings in the workspace's preferences. */
@@ -61,6 +62,27 @@ public final class PreferenceChatSettings extends PreferenceService implements C
 	@Override
 	public void setMaxSteps(int steps) {
 		put(MAX_STEPS, Integer.toString(steps));
+		flushQuietly();
+	}
+
+	@Override
+	public int contextWindow() {
+		return Math.max(0, getInt(CONTEXT_WINDOW));
+	}
+
+	@Override
+	public int compactAtPercent() {
+		int percent = getInt(COMPACT_AT);
+		return percent < 10 || percent > 100 ? ContextBudget.DEFAULT_COMPACT_AT_PERCENT : percent;
+	}
+
+	@Override
+	public void setContext(int tokens, int percent) {
+		if (tokens < 0 || percent < 10 || percent > 100) {
+			throw new IllegalArgumentException("A context window of 0 or more tokens and a threshold of 10 to 100 %"); //$NON-NLS-1$
+		}
+		put(CONTEXT_WINDOW, Integer.toString(tokens));
+		put(COMPACT_AT, Integer.toString(percent));
 		flushQuietly();
 	}
 }

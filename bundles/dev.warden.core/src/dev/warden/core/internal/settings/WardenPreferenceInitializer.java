@@ -9,6 +9,7 @@ import dev.warden.core.internal.agent.PreferenceModeService;
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
+import dev.warden.core.agent.ContextBudget;
 import dev.warden.core.settings.ChatSettings;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.settings.ModelSettings;
@@ -48,6 +49,8 @@ public final class WardenPreferenceInitializer extends AbstractPreferenceInitial
 		defaults.putInt(ChatSettings.KEEP_CHATS, ChatSettings.DEFAULT_KEEP_CHATS);
 		defaults.putInt(ChatSettings.KEEP_DAYS, ChatSettings.DEFAULT_KEEP_DAYS);
 		defaults.putInt(ChatSettings.MAX_STEPS, ChatSettings.DEFAULT_MAX_STEPS);
+		defaults.putInt(ChatSettings.CONTEXT_WINDOW, 0);
+		defaults.putInt(ChatSettings.COMPACT_AT, ContextBudget.DEFAULT_COMPACT_AT_PERCENT);
 
 		defaults.put(McpSettings.SERVERS, ""); //$NON-NLS-1$
 		defaults.put(McpSettings.TRUSTED, ""); //$NON-NLS-1$

@@ -179,9 +179,7 @@ public final class ChatController {
 		if (isRunning() || messagesBefore >= conversation.messages().size()) {
 			return;
 		}
-		Conversation c = conversation;
-		conversation = new Conversation(c.id(), c.title(), c.created(), java.time.Instant.now(),
-				c.messages().subList(0, messagesBefore), c.usage());
+		conversation = conversation.truncated(messagesBefore);
 		try {
 			store.save(conversation);
 		} catch (IOException e) {
@@ -248,8 +246,7 @@ public final class ChatController {
 	public void rename(String id, String title) throws IOException {
 		Optional<Conversation> loaded = id.equals(conversation.id()) ? Optional.of(conversation) : store.load(id);
 		if (loaded.isPresent()) {
-			Conversation c = loaded.get();
-			Conversation renamed = new Conversation(c.id(), title, c.created(), c.updated(), c.messages(), c.usage());
+			Conversation renamed = loaded.get().withTitle(title);
 			store.save(renamed);
 			if (id.equals(conversation.id())) {
 				conversation = renamed;

@@ -1,0 +1,95 @@
+package dev.warden.core.internal.provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.provider.ContextWindow;
+import dev.warden.core.provider.ModelInfo;
+import dev.warden.core.provider.ProviderConfig;
+import dev.warden.core.provider.ProviderException;
+
+/**
+ * Finds a model's context window: from the server's models endpoint where it states one (asked once per server and
+ * model while the IDE runs), else from a table of well-known models, else not known.
+ */
+public final class ContextWindows {
+
+	/**
+	 * Context windows of well-known models, from their makers' model pages; the first entry whose name the model's
+	 * name (without a vendor prefix such as {@code anthropic/} or {@code us.anthropic.}) starts with wins, so longer
+	 * names come first.
+	 */
+	static final List<Map.Entry<String, Integer>> KNOWN = List.of( //
+			Map.entry("claude-", 200_000), //$NON-NLS-1$
+			Map.entry("gpt-4.1", 1_047_576), //$NON-NLS-1$
+			Map.entry("gpt-5", 400_000), //$NON-NLS-1$
+			Map.entry("gpt-4o", 128_000), //$NON-NLS-1$
+			Map.entry("gpt-4-turbo", 128_000), //$NON-NLS-1$
+			Map.entry("gpt-4", 8_192), //$NON-NLS-1$
+			Map.entry("gpt-3.5-turbo", 16_385), //$NON-NLS-1$
+			Map.entry("o1-mini", 128_000), //$NON-NLS-1$
+			Map.entry("o1", 200_000), //$NON-NLS-1$
+			Map.entry("o3", 200_000), //$NON-NLS-1$
+			Map.entry("o4-mini", 200_000), //$NON-NLS-1$
+			Map.entry("gemini-", 1_048_576), //$NON-NLS-1$
+			Map.entry("deepseek-", 128_000), //$NON-NLS-1$
+			Map.entry("mistral-large", 128_000), //$NON-NLS-1$
+			Map.entry("codestral", 256_000), //$NON-NLS-1$
+			Map.entry("llama3.1", 131_072), //$NON-NLS-1$
+			Map.entry("llama3.2", 131_072), //$NON-NLS-1$
+			Map.entry("llama3.3", 131_072), //$NON-NLS-1$
+			Map.entry("llama-3.1", 131_072), //$NON-NLS-1$
+			Map.entry("llama-3.3", 131_072), //$NON-NLS-1$
+			Map.entry("qwen2.5-coder", 32_768), //$NON-NLS-1$
+			Map.entry("qwen3-coder", 262_144)); //$NON-NLS-1$
+
+	/** The model list is a courtesy: a server slow to give it does not hold up the first prompt for long. */
+	private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Map<String, Optional<ModelInfo>> LISTED = new ConcurrentHashMap<>();
+
+	private ContextWindows() {
+	}
+
+	/** @return the window of the model of {@code config}; never throws, asks the server at most once */
+	public static ContextWindow find(ProviderConfig config, Cancellation cancellation) {
+		String key = config.kind() + " " + config.baseUrl() + ' ' + config.model(); //$NON-NLS-1$
+		Optional<ModelInfo> listed = LISTED.computeIfAbsent(key, k -> listed(config, cancellation));
+		if (listed.isPresent() && listed.get().contextWindow() > 0) {
+			return new ContextWindow(listed.get().contextWindow(), ContextWindow.FROM_PROVIDER);
+		}
+		return known(config.model());
+	}
+
+	/** @return the window of a well-known model, or {@link ContextWindow#UNKNOWN} */
+	public static ContextWindow known(String model) {
+		String name = model.toLowerCase(Locale.ROOT);
+		name = name.substring(name.lastIndexOf('/') + 1);
+		for (String vendor : List.of("anthropic.", "openai.", "meta.", "mistral.")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			int at = name.indexOf(vendor);
+			if (at >= 0 && at <= 3) { // Bedrock's region prefix ("us.", "eu.") and vendor
+				name = name.substring(at + vendor.length());
+			}
+		}
+		for (Map.Entry<String, Integer> entry : KNOWN) {
+			if (name.startsWith(entry.getKey())) {
+				return new ContextWindow(entry.getValue(), ContextWindow.KNOWN_MODEL);
+			}
+		}
+		return ContextWindow.UNKNOWN;
+	}
+
+	private static Optional<ModelInfo> listed(ProviderConfig config, Cancellation cancellation) {
+		try {
+			return ModelLister.describe(config.withRequestTimeout(LIST_TIMEOUT), cancellation).stream().filter(m -> m.id().equals(config.model()))
+					.findFirst();
+		} catch (ProviderException e) {
+			return Optional.empty(); // the table, or the service's own refusal, will do
+		}
+	}
+}
