@@ -10,10 +10,15 @@ import java.util.Objects;
  */
 public record CommandApproval(Choice choice, String reason) {
 
-	/** The three answers. */
+	/** The answers. */
 	public enum Choice {
 		/** Run it this time. */
 		RUN_ONCE,
+		/**
+		 * Run it this time with network to any host the URL policy allows (in the sandbox, commands have none unless
+		 * granted); the next command has none again.
+		 */
+		RUN_ONCE_WITH_NETWORK,
 		/** Run it and trust the same command from now on. */
 		ALWAYS_TRUST,
 		/** Do not run it. */
@@ -27,6 +32,15 @@ public record CommandApproval(Choice choice, String reason) {
 
 	public static CommandApproval runOnce() {
 		return new CommandApproval(Choice.RUN_ONCE, ""); //$NON-NLS-1$
+	}
+
+	public static CommandApproval runOnceWithNetwork() {
+		return new CommandApproval(Choice.RUN_ONCE_WITH_NETWORK, ""); //$NON-NLS-1$
+	}
+
+	/** Whether this answer grants the command network for its one run. */
+	public boolean grantsNetwork() {
+		return choice == Choice.RUN_ONCE_WITH_NETWORK;
 	}
 
 	public static CommandApproval alwaysTrust() {

@@ -12,8 +12,16 @@ import java.util.Objects;
  * @param workingDirectory inside the project
  * @param timeout          after which the whole process tree is killed
  * @param outputCap        the most characters of output kept (the rest is dropped from the middle)
+ * @param network          whether the user granted this one run network to any host the URL policy allows (a
+ *                         sandboxed command has none otherwise; an unsandboxed one has the user's own network anyway)
  */
-public record CommandRequest(String commandLine, Path workingDirectory, Duration timeout, int outputCap) {
+public record CommandRequest(String commandLine, Path workingDirectory, Duration timeout, int outputCap,
+		boolean network) {
+
+	/** A request without a grant of network. */
+	public CommandRequest(String commandLine, Path workingDirectory, Duration timeout, int outputCap) {
+		this(commandLine, workingDirectory, timeout, outputCap, false);
+	}
 
 	public CommandRequest {
 		Objects.requireNonNull(commandLine, "commandLine"); //$NON-NLS-1$

@@ -109,18 +109,21 @@ public final class ToolDispatcher {
 			return ToolOutput.notDone(ToolOutput.Outcome.REFUSED, ToolOutput.REFUSED_PREFIX + ": " + decision.reason() + " Nothing was done."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		boolean reviewChanges = false;
+		boolean network = false;
 		if (decision.verdict() == GatewayDecision.Verdict.ASK) {
 			if (invocation.changesFiles()) {
 				reviewChanges = true; // the user reviews the computed change itself, in propose()
 			} else {
 				listener.approvalNeeded(invocation, decision.reason());
-				ToolOutput rejection = askFirst(invocation, decision, kind, cancellation);
-				if (rejection != null) {
-					return rejection;
+				Answer answer = askFirst(invocation, decision, kind, cancellation);
+				if (answer.rejection() != null) {
+					return answer.rejection();
 				}
+				network = answer.network();
 			}
 		}
-		CallGrant grant = new CallGrant(invocation, tool.capabilities(), reviewChanges, listener, cancellation, kind);
+		CallGrant grant = new CallGrant(invocation, tool.capabilities(), reviewChanges, network, listener, cancellation,
+				kind);
 		long started = System.nanoTime();
 		try {
 			ToolOutput output = tool.execute(grant);
@@ -163,24 +166,36 @@ public final class ToolDispatcher {
 		return result;
 	}
 
-	/** @return {@code null} if the user approved, or the error result for the model */
-	private ToolOutput askFirst(ToolInvocation invocation, GatewayDecision decision, String kind, Cancellation cancellation) {
+	/**
+	 * The user's answer to a question asked before a call.
+	 *
+	 * @param rejection {@code null} if the user approved, or the error result for the model
+	 * @param network   whether the user granted a command network for this one run
+	 */
+	private record Answer(ToolOutput rejection, boolean network) {
+
+		static final Answer APPROVED = new Answer(null, false);
+	}
+
+	private Answer askFirst(ToolInvocation invocation, GatewayDecision decision, String kind, Cancellation cancellation) {
 		String reason = decision.reason();
 		try {
 			if (invocation.runsCommand()) {
 				CommandApproval answer = await(approvals.approveCommand(invocation, decision), cancellation);
 				switch (answer.choice()) {
 				case RUN_ONCE -> record("approval", invocation.subject(), "APPROVED", "run once", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				case RUN_ONCE_WITH_NETWORK -> record("approval", invocation.subject(), "APPROVED", //$NON-NLS-1$ //$NON-NLS-2$
+						"run once with network", "user"); //$NON-NLS-1$ //$NON-NLS-2$
 				case ALWAYS_TRUST -> {
 					record("approval", invocation.subject(), "TRUSTED", "always trust", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 					gateway.trustAlways(invocation.subject());
 				}
 				case REJECT -> {
 					record("approval", invocation.subject(), "REJECTED", answer.reason(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					return ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason()));
+					return new Answer(ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason())), false);
 				}
 				}
-				return null;
+				return new Answer(null, answer.grantsNetwork());
 			}
 			if (invocation.capabilities().contains(Capability.CALL_MCP_TOOLS)) {
 				reason = reason + "\nArguments: " + invocation.arguments().toJson(); //$NON-NLS-1$ // shown to the user, who approves them
@@ -188,10 +203,11 @@ public final class ToolDispatcher {
 			Approval answer = await(approvals.approveAction(invocation, reason), cancellation);
 			record("approval", invocation.subject(), answer.approved() ? "APPROVED" : "REJECTED", answer.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"user"); //$NON-NLS-1$
-			return answer.approved() ? null : ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason()));
+			return answer.approved() ? Answer.APPROVED
+					: new Answer(ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason())), false);
 		} catch (ToolException e) {
 			record("approval", invocation.subject(), "REJECTED", e.getMessage(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			return ToolOutput.error(e.getMessage());
+			return new Answer(ToolOutput.error(e.getMessage()), false);
 		}
 	}
 
@@ -250,6 +266,8 @@ public final class ToolDispatcher {
 
 		private final boolean reviewChanges;
 
+		private final boolean network;
+
 		private final AgentListener listener;
 
 		private final Cancellation cancellation;
@@ -260,11 +278,12 @@ public final class ToolDispatcher {
 
 		String outcome = ""; //$NON-NLS-1$
 
-		CallGrant(ToolInvocation invocation, Set<Capability> granted, boolean reviewChanges, AgentListener listener,
-				Cancellation cancellation, String kind) {
+		CallGrant(ToolInvocation invocation, Set<Capability> granted, boolean reviewChanges, boolean network,
+				AgentListener listener, Cancellation cancellation, String kind) {
 			this.invocation = invocation;
 			this.granted = granted;
 			this.reviewChanges = reviewChanges;
+			this.network = network;
 			this.listener = listener;
 			this.cancellation = cancellation;
 			this.kind = kind;
@@ -341,11 +360,12 @@ public final class ToolDispatcher {
 				throw new ToolException("Only the approved command may run."); //$NON-NLS-1$
 			}
 			CommandRequest request = new CommandRequest(commandLine, capabilities.files().localPath(workingDirectory),
-					timeout, outputCap);
+					timeout, outputCap, network);
 			CommandResult result = capabilities.commands().run(request,
 					chunk -> listener.toolOutput(invocation.callId(), chunk), cancellation);
-			outcome = result.timedOut() ? "timed out" //$NON-NLS-1$
-					: result.cancelled() ? "cancelled" : "exit code " + result.exitCode(); //$NON-NLS-1$ //$NON-NLS-2$
+			outcome = (result.timedOut() ? "timed out" //$NON-NLS-1$
+					: result.cancelled() ? "cancelled" : "exit code " + result.exitCode()) //$NON-NLS-1$ //$NON-NLS-2$
+					+ (network ? ", run with network" : ""); //$NON-NLS-1$ //$NON-NLS-2$
 			return result;
 		}
 

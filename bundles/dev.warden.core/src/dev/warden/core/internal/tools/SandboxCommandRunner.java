@@ -98,9 +98,13 @@ public final class SandboxCommandRunner implements CommandRunner {
 		cancellation.throwIfCancelled();
 		Map<String, String> environment = new HashMap<>(System.getenv());
 		environmentPolicy.accept(environment);
-		SandboxSpec current = spec.get();
+		SandboxSpec current = request.network() ? spec.get().withNetwork(true) : spec.get();
 		try (SandboxResult result = sandbox.run(current, request, environment, output, cancellation)) {
 			StringBuilder notes = new StringBuilder();
+			if (request.network()) {
+				notes.append("\n[sandbox] The user granted this run network to any host the URL policy allows; the "
+						+ "next command has none again unless granted.\n");
+			}
 			List<String> outcomes = changes.handle(request.commandLine(), result);
 			if (!outcomes.isEmpty()) {
 				notes.append("\n[sandbox] The command's changes to the project:\n");

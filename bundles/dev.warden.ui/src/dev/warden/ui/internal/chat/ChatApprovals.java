@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.eclipse.osgi.util.NLS;
@@ -28,15 +29,20 @@ public final class ChatApprovals implements Approvals {
 	private final BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review;
 	private final AtomicReference<Object> lastCard = new AtomicReference<>();
 	private final java.util.function.Consumer<Runnable> ui;
+	private final BooleanSupplier sandboxed;
 
 	/**
 	 * @param ui     runs an update on the UI thread in order with the agent's other events (the conversation's batcher)
 	 * @param saver  saves the patterns ticked under Always trust…
 	 * @param review reviews proposed file changes (Supervised mode); {@code null} asks with a plain card
+	 * @param sandboxed whether commands run in a sandbox here, without network unless granted: then the command card
+	 *                  offers Run once with network
 	 */
 	public ChatApprovals(ConversationViewer conversation, java.util.function.Consumer<Runnable> ui,
 			CommandApprovalCard.PatternSaver saver,
-			BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review) {
+			BiFunction<ToolInvocation, List<ProposedChange>, CompletableFuture<Approval>> review,
+			BooleanSupplier sandboxed) {
+		this.sandboxed = sandboxed;
 		this.conversation = conversation;
 		this.ui = ui;
 		this.saver = saver;
@@ -49,8 +55,8 @@ public final class ChatApprovals implements Approvals {
 		// the gateway's verdict, shown as it is: the card never judges the line again
 		CommandVerdict verdict = decision.commandVerdict().orElseGet(
 				() -> new CommandVerdict(invocation.subject(), Verdict.ASK, decision.reason(), false, List.of()));
-		show(parent -> new CommandApprovalCard(parent, verdict, decision.reason(), verdict.suggestions(), answer, saver)
-				.control());
+		show(parent -> new CommandApprovalCard(parent, verdict, decision.reason(), verdict.suggestions(), answer, saver,
+				sandboxed.getAsBoolean()).control());
 		return answer;
 	}
 

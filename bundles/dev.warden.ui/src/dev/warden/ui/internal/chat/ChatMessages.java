@@ -113,6 +113,9 @@ public final class ChatMessages extends NLS {
 	public static String Approval_coveredBy;
 	public static String Approval_runOnce;
 	public static String Approval_ranOnce;
+	public static String Approval_runWithNetwork;
+	public static String Approval_runWithNetworkTooltip;
+	public static String Approval_ranWithNetwork;
 	public static String Approval_alwaysTrust;
 	public static String Approval_reject;
 	public static String Approval_rejectReasonHint;

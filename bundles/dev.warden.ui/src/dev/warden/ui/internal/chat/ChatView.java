@@ -48,6 +48,8 @@ public final class ChatView extends ViewPart {
 	private Composite setupNotice;
 	private Label universalTrust;
 	private Label notSandboxed;
+	/** Whether commands run in a sandbox here (found by a probe off the UI thread); false until known. */
+	private volatile boolean sandboxed;
 	private ConversationViewer conversation;
 	private ChatController controller;
 	private ChatApprovals approvals;
@@ -83,7 +85,8 @@ public final class ChatView extends ViewPart {
 		controller = new ChatController(conversation, WardenServices.state().conversations(),
 				() -> getSite().getShell(), c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
 		approvals = new ChatApprovals(conversation, controller::post, this::savePatterns,
-				(invocation, changes) -> controller.changes().review(getSite().getShell(), invocation, changes));
+				(invocation, changes) -> controller.changes().review(getSite().getShell(), invocation, changes),
+				() -> sandboxed);
 
 		urlOffer = new UrlOffer(parent, () -> getSite().getShell(), () -> controller.conversation().id(),
 				content -> attachments.attachUrl(content), this::notice);
@@ -176,6 +179,7 @@ public final class ChatView extends ViewPart {
 	 * when they are sandboxed.
 	 */
 	public void showSandbox(SandboxAvailability availability) {
+		sandboxed = availability.available();
 		if (notSandboxed.isDisposed()) {
 			return;
 		}

@@ -25,7 +25,8 @@ import dev.warden.core.trust.PatternValidation;
 /**
  * Asks whether a command that no trusted pattern covers may run: the command as the shell would split it, each part
  * with the pattern that covers it or the reason it is not covered, and Run once, Always trust… (one pattern per part
- * the user ticks, pre-filled with the narrowest sensible pattern) and Reject with an optional reason.
+ * the user ticks, pre-filled with the narrowest sensible pattern) and Reject with an optional reason. Where commands
+ * run in a sandbox (without network), Run once with network grants this one run network.
  */
 public final class CommandApprovalCard {
 
@@ -43,8 +44,14 @@ public final class CommandApprovalCard {
 	private final PatternSaver saver;
 	private final Label commandLabel;
 
+	private final Button runWithNetwork;
+
+	/**
+	 * @param offerNetwork whether to offer Run once with network (commands run in a sandbox without network here)
+	 */
 	public CommandApprovalCard(Composite parent, CommandVerdict verdict, String reason,
-			List<PatternSuggestion> suggestions, CompletableFuture<CommandApproval> answer, PatternSaver saver) {
+			List<PatternSuggestion> suggestions, CompletableFuture<CommandApproval> answer, PatternSaver saver,
+			boolean offerNetwork) {
 		this.answer = answer;
 		this.saver = saver;
 		card = Cards.card(parent, 2);
@@ -67,6 +74,12 @@ public final class CommandApprovalCard {
 
 		Composite buttons = Cards.buttonRow(card, 2);
 		Cards.button(buttons, ChatMessages.Approval_runOnce, () -> decide(CommandApproval.runOnce(), ChatMessages.Approval_ranOnce));
+		if (offerNetwork) {
+			runWithNetwork = Cards.button(buttons, ChatMessages.Approval_runWithNetwork, this::runWithNetwork);
+			runWithNetwork.setToolTipText(ChatMessages.Approval_runWithNetworkTooltip);
+		} else {
+			runWithNetwork = null;
+		}
 		Button alwaysTrust = Cards.button(buttons, ChatMessages.Approval_alwaysTrust, this::showTrustArea);
 		alwaysTrust.setEnabled(!suggestions.isEmpty());
 		Cards.button(buttons, ChatMessages.Approval_reject, this::reject);
@@ -116,6 +129,10 @@ public final class CommandApprovalCard {
 		}
 	}
 
+	private void runWithNetwork() {
+		decide(CommandApproval.runOnceWithNetwork(), ChatMessages.Approval_ranWithNetwork);
+	}
+
 	private void reject() {
 		String reason = rejectReason.getText().strip();
 		decide(CommandApproval.reject(reason), reason.isEmpty() ? ChatMessages.Approval_rejected
@@ -152,6 +169,19 @@ public final class CommandApprovalCard {
 
 	public void pressRunOnce() {
 		decide(CommandApproval.runOnce(), ChatMessages.Approval_ranOnce);
+	}
+
+	/** For tests: presses Run once with network; fails when the card does not offer it. */
+	public void pressRunWithNetwork() {
+		if (runWithNetwork == null) {
+			throw new IllegalStateException("The card does not offer Run once with network"); //$NON-NLS-1$
+		}
+		runWithNetwork();
+	}
+
+	/** Whether the card offers Run once with network. */
+	public boolean offersNetwork() {
+		return runWithNetwork != null;
 	}
 
 	public void pressReject(String reason) {
