@@ -33,8 +33,9 @@ import dev.warden.core.tools.ToolArguments;
 import dev.warden.core.tools.ToolException;
 
 /**
- * Sends a sandboxed command's change set the way the agent's edits go: each text file as a {@link ProposedChange} to
- * the session's sink (the journal records the original bytes, the change is an undoable refactoring change); in
+ * Sends a sandboxed command's change set the way the agent's edits go: its text files as {@link ProposedChange}s to
+ * the session's sink, applied together as one undoable refactoring change named after the command (the journal
+ * records the original bytes; one Edit &gt; Undo takes the whole command back); in
  * Supervised mode the user reviews them first and may accept some. What a text change cannot carry — binary content,
  * a new permission, a link, an empty folder — is written as the command left it in Autopilot, inside a command watch
  * that records it like an unsandboxed command's writes; in Supervised mode, where the review shows text, it is not
@@ -92,12 +93,18 @@ public final class SandboxChangeHandler implements SandboxCommandRunner.ChangeHa
 				}
 			}
 		}
+		List<ProposedChange> accepted = new ArrayList<>();
 		for (ProposedChange proposal : proposals.values()) {
 			if (approval.approves(proposal.path())) {
-				ChangeOutcome outcome = sink.apply(proposal);
-				lines.add(outcome.message());
+				accepted.add(proposal);
 			} else {
 				lines.add("Not applied (the user left it out): " + proposal.path());
+			}
+		}
+		if (!accepted.isEmpty()) {
+			// one step, named after the command: one Edit > Undo takes back all it changed
+			for (ChangeOutcome outcome : sink.applyAll(stepName(commandLine), accepted)) {
+				lines.add(outcome.message());
 			}
 		}
 		direct.addAll(untextual);
@@ -112,6 +119,12 @@ public final class SandboxChangeHandler implements SandboxCommandRunner.ChangeHa
 			}
 		}
 		return lines;
+	}
+
+	/** The name of a command's change in the undo history, e.g. "Command: mvn spotless:apply". */
+	public static String stepName(String commandLine) {
+		String line = commandLine.strip().replaceAll("\\s+", " ");
+		return "Command: " + (line.length() > 80 ? line.substring(0, 79) + "\u2026" : line);
 	}
 
 	private Approval review(String commandLine, List<ProposedChange> proposals) {

@@ -10,7 +10,9 @@ import org.eclipse.core.resources.IProject;
 
 import dev.warden.core.agent.SessionChanges;
 import dev.warden.core.changes.ChangeSession;
+import dev.warden.core.tools.ChangeOutcome;
 import dev.warden.core.tools.ChangeSink;
+import dev.warden.core.tools.ProposedChange;
 
 /**
  * A session's changes carried out over its change journal: each proposed change recorded, then performed as a
@@ -31,9 +33,18 @@ public final class JournalSessionChanges implements SessionChanges {
 	@Override
 	public ChangeSink sink(Function<String, Optional<IFile>> workspaceFiles) {
 		WorkspaceChangeSink sink = new WorkspaceChangeSink(workspaceFiles, session, done -> applied.accept(done.writeIds()));
-		return change -> {
-			beforeApply.run();
-			return sink.apply(change);
+		return new ChangeSink() {
+			@Override
+			public ChangeOutcome apply(ProposedChange change) {
+				beforeApply.run();
+				return sink.apply(change);
+			}
+
+			@Override
+			public List<ChangeOutcome> applyAll(String name, List<ProposedChange> changes) {
+				beforeApply.run();
+				return sink.applyAll(name, changes);
+			}
 		};
 	}
 

@@ -3,6 +3,7 @@ package dev.warden.core.internal.edits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +55,11 @@ public final class WorkspaceChangeSink implements ChangeSink {
 	 *
 	 * @param writeIds the journal's ids of the write (usually one), empty without a journal
 	 */
-	public record Applied(IFile file, ProposedChange change, Change undo, List<Long> writeIds) {
+	public record Applied(List<IFile> files, List<ProposedChange> changes, Change undo, List<Long> writeIds) {
 
 		public Applied {
+			files = List.copyOf(files);
+			changes = List.copyOf(changes);
 			writeIds = List.copyOf(writeIds);
 		}
 	}
@@ -123,12 +126,106 @@ public final class WorkspaceChangeSink implements ChangeSink {
 				return ChangeOutcome.rejected("Not applied: the workspace refused the change to " + proposed.path() + '.'); //$NON-NLS-1$
 			}
 			List<Long> writeIds = recording.applied();
-			applied.accept(new Applied(file, proposed, operation.getUndoChange(), writeIds));
+			applied.accept(new Applied(List.of(file), List.of(proposed), operation.getUndoChange(), writeIds));
 			return ChangeOutcome.applied((proposed.isCreation() ? "Created " : proposed.isDeletion() ? "Deleted " //$NON-NLS-1$ //$NON-NLS-2$
 					: "Changed ") + proposed.path() + '.'); //$NON-NLS-1$
 		} catch (CoreException | IOException e) {
 			ILog.of(getClass()).warn("An agent change to " + file.getFullPath() + " failed.", e); //$NON-NLS-1$ //$NON-NLS-2$
 			return ChangeOutcome.rejected("Not applied: " + e.getMessage()); //$NON-NLS-1$
+		}
+	}
+
+	/**
+	 * Applies the changes as one refactoring change named {@code name}, so that one Edit &gt; Undo takes them all
+	 * back: each is checked as {@link #apply} checks it (one that fails is rejected on its own), recorded in the
+	 * journal, and then all are performed together.
+	 */
+	@Override
+	public List<ChangeOutcome> applyAll(String name, List<ProposedChange> changes) {
+		ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
+		List<Integer> members = new ArrayList<>();
+		List<IFile> targets = new ArrayList<>();
+		List<Change> parts = new ArrayList<>();
+		for (int i = 0; i < changes.size(); i++) {
+			ProposedChange proposed = changes.get(i);
+			Optional<IFile> target = files.apply(proposed.path());
+			if (target.isEmpty()) {
+				outcomes[i] = ChangeOutcome.rejected("The path " + proposed.path() + " is not in a workspace project."); //$NON-NLS-1$ //$NON-NLS-2$
+				continue;
+			}
+			IFile file = target.get();
+			try {
+				Optional<String> current = WorkspaceFileContents.currentText(file);
+				if (proposed.isCreation() ? current.isPresent()
+						: !current.map(proposed.oldContent()::equals).orElse(false)) {
+					outcomes[i] = ChangeOutcome.rejected("Not applied: " + proposed.path() //$NON-NLS-1$
+							+ (current.isEmpty() ? " no longer exists." //$NON-NLS-1$
+									: " changed since the change was computed (the user may be editing it); it was left as it is.")); //$NON-NLS-1$
+					continue;
+				}
+				parts.add(toChange(file, proposed));
+				members.add(i);
+				targets.add(file);
+			} catch (CoreException | IOException e) {
+				outcomes[i] = ChangeOutcome.rejected("Not applied: " + e.getMessage()); //$NON-NLS-1$
+			}
+		}
+		if (!members.isEmpty()) {
+			performTogether(name, changes, outcomes, members, targets, parts);
+		}
+		return Arrays.asList(outcomes);
+	}
+
+	private void performTogether(String name, List<ProposedChange> changes, ChangeOutcome[] outcomes,
+			List<Integer> members, List<IFile> targets, List<Change> parts) {
+		CompositeChange step = new CompositeChange(name);
+		parts.forEach(step::add);
+		List<Recording> recordings = new ArrayList<>();
+		try {
+			step.initializeValidationData(new NullProgressMonitor());
+			for (int k = 0; k < members.size(); k++) {
+				recordings.add(record(targets.get(k), changes.get(members.get(k))));
+			}
+			PerformChangeOperation operation = new PerformChangeOperation(step);
+			operation.setUndoManager(RefactoringCore.getUndoManager(), step.getName());
+			try {
+				ResourcesPlugin.getWorkspace().run(operation, new NullProgressMonitor());
+			} catch (CoreException | RuntimeException e) {
+				recordings.forEach(Recording::failed);
+				throw e;
+			}
+			RefactoringStatus status = operation.getValidationStatus();
+			String refusal = status != null && status.hasFatalError()
+					? "Not applied: " + status.getMessageMatchingSeverity(RefactoringStatus.FATAL) //$NON-NLS-1$
+					: !operation.changeExecuted() ? "Not applied: the workspace refused the change." : null; //$NON-NLS-1$
+			if (refusal != null) {
+				for (Recording recording : recordings) {
+					if (status != null && status.hasFatalError()) {
+						recording.mark(WriteMark.REJECTED);
+					} else {
+						recording.failed();
+					}
+				}
+				members.forEach(i -> outcomes[i] = ChangeOutcome.rejected(refusal));
+				return;
+			}
+			List<Long> writeIds = new ArrayList<>();
+			List<ProposedChange> done = new ArrayList<>();
+			for (int k = 0; k < members.size(); k++) {
+				writeIds.addAll(recordings.get(k).applied());
+				ProposedChange proposed = changes.get(members.get(k));
+				done.add(proposed);
+				outcomes[members.get(k)] = ChangeOutcome.applied((proposed.isCreation() ? "Created " //$NON-NLS-1$
+						: proposed.isDeletion() ? "Deleted " : "Changed ") + proposed.path() + '.'); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			applied.accept(new Applied(targets, done, operation.getUndoChange(), writeIds));
+		} catch (CoreException | IOException e) {
+			ILog.of(getClass()).warn("The changes of '" + name + "' failed.", e); //$NON-NLS-1$ //$NON-NLS-2$
+			for (int i : members) {
+				if (outcomes[i] == null) {
+					outcomes[i] = ChangeOutcome.rejected("Not applied: " + e.getMessage()); //$NON-NLS-1$
+				}
+			}
 		}
 	}
 

@@ -141,7 +141,9 @@ public final class ReviewDialog extends TitleAreaDialog {
 	}
 
 	private String summary() {
-		String description = changes.size() == 1 ? changes.get(0).description() : ""; //$NON-NLS-1$
+		// one description for all (a command's changes: "Changed by the command: …"), or the call itself
+		String description = changes.stream().map(ProposedChange::description).distinct().count() == 1
+				? changes.get(0).description() : ""; //$NON-NLS-1$
 		return description.isBlank() ? invocation.toolName() + ' ' + invocation.subject() : description;
 	}
 

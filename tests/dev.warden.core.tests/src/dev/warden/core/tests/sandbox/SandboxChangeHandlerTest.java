@@ -32,6 +32,7 @@ import dev.warden.core.operations.Cancellation;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.sandbox.SandboxResult;
 import dev.warden.core.tools.ChangeOutcome;
+import dev.warden.core.tools.ChangeSink;
 import dev.warden.core.tools.CommandRequest;
 import dev.warden.core.tools.ProposedChange;
 
@@ -50,6 +51,7 @@ class SandboxChangeHandlerTest {
 	Sandbox sandbox;
 	final List<ProposedChange> proposed = new ArrayList<>();
 	final List<List<ProposedChange>> reviewed = new ArrayList<>();
+	final List<String> steps = new ArrayList<>();
 	final AtomicInteger watches = new AtomicInteger();
 
 	static final String COMMAND = "echo new > t.txt; echo more >> a.txt; printf 'x\\000y' > b.bin; chmod 755 tool.sh";
@@ -87,10 +89,20 @@ class SandboxChangeHandlerTest {
 				throw new AssertionError("not asked here");
 			}
 		};
-		SandboxChangeHandler handler = new SandboxChangeHandler(change -> {
-			proposed.add(change);
-			return ChangeOutcome.applied("Applied " + change.path() + '.');
-		}, approvals, () -> mode, () -> {
+		ChangeSink sink = new ChangeSink() {
+			@Override
+			public ChangeOutcome apply(ProposedChange change) {
+				throw new AssertionError("a command's changes are applied as one step");
+			}
+
+			@Override
+			public List<ChangeOutcome> applyAll(String name, List<ProposedChange> changes) {
+				steps.add(name);
+				proposed.addAll(changes);
+				return changes.stream().map(change -> ChangeOutcome.applied("Applied " + change.path() + '.')).toList();
+			}
+		};
+		SandboxChangeHandler handler = new SandboxChangeHandler(sink, approvals, () -> mode, () -> {
 			watches.incrementAndGet();
 			return () -> {
 			};
@@ -107,6 +119,7 @@ class SandboxChangeHandlerTest {
 	void autopilotSendsTextChangesToTheSinkAndWritesTheRestInsideAWatch() throws Exception {
 		List<String> lines = handle(Mode.AUTOPILOT, null);
 		assertEquals(List.of(), reviewed);
+		assertEquals(List.of("Command: " + COMMAND), steps, "one step, named after the command");
 		assertEquals(2, proposed.size(), proposed.toString());
 		ProposedChange modified = proposed.get(0);
 		assertEquals("a.txt", modified.path());
@@ -128,6 +141,7 @@ class SandboxChangeHandlerTest {
 		assertEquals(1, reviewed.size());
 		assertEquals(List.of("a.txt", "t.txt"), reviewed.get(0).stream().map(ProposedChange::path).toList());
 		assertEquals(List.of("t.txt"), proposed.stream().map(ProposedChange::path).toList());
+		assertEquals(List.of("Command: " + COMMAND), steps);
 		assertFalse(Files.exists(fixture.root.resolve("b.bin")));
 		assertFalse(Files.isExecutable(fixture.root.resolve("tool.sh")));
 		assertTrue(lines.stream().anyMatch(l -> l.contains("Not applied, because Supervised mode reviews text")
@@ -140,6 +154,7 @@ class SandboxChangeHandlerTest {
 	void supervisedRejectionAppliesNothing() throws Exception {
 		List<String> lines = handle(Mode.SUPERVISED, Approval.reject("no thanks"));
 		assertEquals(List.of(), proposed);
+		assertEquals(List.of(), steps, "nothing to apply, no step");
 		assertTrue(lines.stream().anyMatch(l -> l.contains("did not accept") && l.contains("no thanks")),
 				lines.toString());
 		assertEquals("alpha\n", Files.readString(fixture.root.resolve("a.txt")));
