@@ -31,8 +31,8 @@ else
 	kill -0 "$pid" 2>/dev/null
 	alive=$?
 	check "the IDE is still running after start-up" $alive "it exited; console: $(tail -n 20 "$workspace/console.txt")"
-	! grep -q "Application error\|!ENTRY org.eclipse.osgi 4\|ClassNotFoundException\|NoClassDefFoundError" "$workspace/console.txt" "$workspace/.metadata/.log" 2>/dev/null
-	check "no start-up errors" $? "$(grep -h -A3 'Application error\|ClassNotFound\|NoClassDef' "$workspace/console.txt" "$workspace/.metadata/.log" 2>/dev/null | head -n 20)"
+	! grep -q "Application error\|!ENTRY org.eclipse.osgi 4\|FrameworkEvent ERROR\|ClassNotFoundException\|NoClassDefFoundError" "$workspace/console.txt" "$workspace/.metadata/.log" 2>/dev/null
+	check "no start-up errors" $? "$(grep -h -A3 'Application error\|FrameworkEvent ERROR\|ClassNotFound\|NoClassDef' "$workspace/console.txt" "$workspace/.metadata/.log" 2>/dev/null | head -n 20)"
 	kill "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 fi
