@@ -28,7 +28,7 @@ public final class ArchitectureCheck {
 
 	private static final Set<String> UI_PACKAGES = Set.of("dev.warden.ui.internal", "dev.warden.ui.internal.chat",
 			"dev.warden.ui.internal.changes", "dev.warden.ui.internal.trust", "dev.warden.ui.internal.protect",
-			"dev.warden.ui.internal.audit", "dev.warden.ui.internal.model");
+			"dev.warden.ui.internal.audit", "dev.warden.ui.internal.model", "dev.warden.ui.internal.mcp");
 
 	private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.warden\\.\\S+)\\s+->\\s+(dev\\.warden\\.\\S+)\\s");
 
@@ -65,7 +65,7 @@ public final class ArchitectureCheck {
 			packages.add(type.substring(0, type.lastIndexOf('.')));
 		}
 		packages.removeAll(UI_PACKAGES);
-		check("the UI's packages are named by feature (chat, changes, trust, protect, audit, model)", packages.isEmpty(),
+		check("the UI's packages are named by feature (chat, changes, trust, protect, audit, model, mcp)", packages.isEmpty(),
 				packages.toString());
 
 		System.out.println("architecture: " + passed + " passed, " + failed + " failed");

@@ -35,6 +35,24 @@ public interface McpServers {
 	void stop(String name, AuditLog audit);
 
 	/**
+	 * Stops {@code launch}'s server if it runs and starts it again, asking {@code approvals} unless this exact launch
+	 * was approved before.
+	 *
+	 * @throws McpException as {@link #start}
+	 */
+	default McpConnection restart(McpLaunch launch, LaunchApprovals approvals, AuditLog audit,
+			Cancellation cancellation) throws McpException {
+		stop(launch.config().name(), audit);
+		return start(launch, approvals, audit, cancellation);
+	}
+
+	/**
+	 * @return what the server named {@code name} is doing: running with its tools, failed with the reason and its
+	 *         error output, or not started
+	 */
+	McpServerState state(String name);
+
+	/**
 	 * @return the servers of {@code project}'s {@code .mcp.json} when the user accepted exactly its current content;
 	 *         empty when there is none, it is not accepted or it changed since
 	 */

@@ -5,9 +5,11 @@ import org.eclipse.ui.PlatformUI;
 import dev.warden.core.agent.AgentFactory;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.agent.WorkspaceState;
+import dev.warden.core.mcp.McpServers;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.protect.UrlFetchService;
 import dev.warden.core.settings.ChatSettings;
+import dev.warden.core.settings.McpSettings;
 import dev.warden.core.settings.ModelSettings;
 import dev.warden.core.settings.ProtectionSettings;
 import dev.warden.core.settings.TrustSettings;
@@ -54,6 +56,14 @@ public final class WardenServices {
 
 	public static Sandbox sandbox() {
 		return required(Sandbox.class);
+	}
+
+	public static McpServers mcpServers() {
+		return required(McpServers.class);
+	}
+
+	public static McpSettings mcp() {
+		return required(McpSettings.class);
 	}
 
 	private static <T> T required(Class<T> type) {

@@ -1,11 +1,14 @@
 package dev.warden.core.internal.mcp;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.WeakHashMap;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.ILog;
@@ -33,7 +36,9 @@ import dev.warden.core.trust.Acceptance;
  * Brings the configured MCP servers up before a prompt: the workspace's servers and the accepted servers of the
  * projects in scope. A server whose launch the user approved before starts at once (its tools are offered to this
  * prompt); for any other, the user is asked in the chat without holding up the prompt, and an approved server starts
- * in the background, its tools offered from the next prompt on. A server is asked about at most once at a time.
+ * in the background, its tools offered from the next prompt on. A server is asked about at most once at a time, and
+ * a start the user rejected is not asked about again in the same chat (the {@link Approvals} that answered); a new chat,
+ * or a start from the MCP Servers page, asks again.
  */
 public final class McpSessionStarter {
 
@@ -50,6 +55,9 @@ public final class McpSessionStarter {
 	private final Executor background;
 
 	private final Set<String> asking = ConcurrentHashMap.newKeySet();
+
+	/** The launches ({@link McpServerConfig#launchKey()}) each chat rejected; a chat's entry goes with the chat. */
+	private final Map<Approvals, Set<String>> rejected = Collections.synchronizedMap(new WeakHashMap<>());
 
 	public McpSessionStarter(McpServers servers, McpSettings settings, Executor background) {
 		this.servers = servers;
@@ -73,10 +81,10 @@ public final class McpSessionStarter {
 			}
 			if (settings.launchApproved(config)) {
 				start(launch, LaunchApprovals.NONE, audit);
-			} else if (asking.add(config.name())) {
+			} else if (!rejectedIn(approvals).contains(config.launchKey()) && asking.add(config.name())) {
 				background.execute(() -> {
 					try {
-						start(launch, viaChat(approvals), audit);
+						start(launch, remembering(viaChat(approvals), approvals), audit);
 					} finally {
 						asking.remove(config.name());
 					}
@@ -128,6 +136,20 @@ public final class McpSessionStarter {
 			} finally {
 				asking.remove("project:" + project.getName()); //$NON-NLS-1$
 			}
+		});
+	}
+
+	private Set<String> rejectedIn(Approvals approvals) {
+		return rejected.computeIfAbsent(approvals, a -> ConcurrentHashMap.newKeySet());
+	}
+
+	/** Notes a rejection of {@code approvals}' chat, so that the chat is not asked again at every prompt. */
+	private LaunchApprovals remembering(LaunchApprovals asked, Approvals approvals) {
+		return launch -> asked.approveLaunch(launch).thenApply(answer -> {
+			if (answer == null || !answer.approved()) {
+				rejectedIn(approvals).add(launch.config().launchKey());
+			}
+			return answer;
 		});
 	}
 

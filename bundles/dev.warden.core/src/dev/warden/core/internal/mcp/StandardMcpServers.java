@@ -24,6 +24,7 @@ import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.mcp.McpException;
 import dev.warden.core.mcp.McpLaunch;
 import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.mcp.McpServerState;
 import dev.warden.core.mcp.McpServers;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.protect.EnvironmentPolicy;
@@ -41,6 +42,9 @@ public final class StandardMcpServers implements McpServers {
 	static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
 	private final Map<String, McpConnection> running = new ConcurrentHashMap<>();
+
+	/** The servers whose last start failed or that stopped on their own, with what went wrong. */
+	private final Map<String, String> failures = new ConcurrentHashMap<>();
 
 	@Reference
 	private McpSettings settings;
@@ -66,8 +70,36 @@ public final class StandardMcpServers implements McpServers {
 
 	@Override
 	public List<McpConnection> running() {
-		running.values().removeIf(connection -> !connection.isAlive());
+		running.values().removeIf(connection -> {
+			if (connection.isAlive()) {
+				return false;
+			}
+			failures.put(connection.serverName(), stoppedOnItsOwn(connection));
+			return true;
+		});
 		return new ArrayList<>(running.values());
+	}
+
+	private static String stoppedOnItsOwn(McpConnection connection) {
+		String errors = connection.errorOutput().strip();
+		return "The server stopped on its own." + (errors.isEmpty() ? "" : "\n" + errors); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	@Override
+	public McpServerState state(String name) {
+		running(); // notes the servers that died
+		McpConnection connection = running.get(name);
+		if (connection != null) {
+			try {
+				return new McpServerState(name, McpServerState.Status.RUNNING,
+						"protocol " + connection.protocolVersion(), connection.tools()); //$NON-NLS-1$
+			} catch (McpException e) {
+				return new McpServerState(name, McpServerState.Status.RUNNING, e.getMessage(), List.of());
+			}
+		}
+		String failure = failures.get(name);
+		return failure == null ? new McpServerState(name, McpServerState.Status.STOPPED, "", List.of()) //$NON-NLS-1$
+				: new McpServerState(name, McpServerState.Status.FAILED, failure, List.of());
 	}
 
 	@Override
@@ -103,10 +135,12 @@ public final class StandardMcpServers implements McpServers {
 		try {
 			StdioMcpConnection connection = StdioMcpConnection.start(config, environment(), START_TIMEOUT, cancellation);
 			running.put(config.name(), connection);
+			failures.remove(config.name());
 			record(audit, subject, "STARTED", "protocol " + connection.protocolVersion(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			return connection;
 		} catch (McpException e) {
 			record(audit, subject, "FAILED", e.getMessage(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$
+			failures.put(config.name(), e.getMessage());
 			throw e;
 		}
 	}
@@ -129,6 +163,7 @@ public final class StandardMcpServers implements McpServers {
 	@Override
 	public void stop(String name, AuditLog audit) {
 		McpConnection connection = running.remove(name);
+		failures.remove(name);
 		if (connection != null) {
 			connection.close();
 			record(audit, name, "STOPPED", "", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

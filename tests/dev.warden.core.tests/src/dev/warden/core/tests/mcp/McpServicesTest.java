@@ -46,7 +46,9 @@ import dev.warden.core.mcp.LaunchApprovals;
 import dev.warden.core.mcp.McpException;
 import dev.warden.core.mcp.McpLaunch;
 import dev.warden.core.mcp.McpProjectConfig;
+import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.mcp.McpServerState;
 import dev.warden.core.mcp.McpServers;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.provider.ProviderConfig;
@@ -210,6 +212,62 @@ class McpServicesTest {
 		starter.prepare(List.of(project), Approvals.NONE, audit::add);
 		assertEquals(1, servers.running().size(), "approved before: started without asking");
 		assertEquals(2, questions.size());
+	}
+
+	@Test
+	void aStartTheChatRejectedIsNotAskedAgainInThatChatButInANewOne() throws Exception {
+		// no variables: secure storage is not available to the headless tests (a fresh script path is a fresh launch)
+		settings.saveWorkspaceServers(List.of(McpTestServers.scripted(folder, "plain")));
+		try {
+			McpSessionStarter starter = new McpSessionStarter(servers, settings, Runnable::run);
+			List<String> questions = new CopyOnWriteArrayList<>();
+			Approvals chat = actionsAnswered((invocation, reason) -> {
+				questions.add(invocation.toolName());
+				return Approval.reject("not now");
+			});
+			starter.prepare(List.of(project), chat, audit::add);
+			starter.prepare(List.of(project), chat, audit::add);
+			starter.prepare(List.of(project), chat, audit::add);
+			assertEquals(List.of("start_mcp_server"), questions, "asked once in this chat, not at every prompt");
+			assertEquals(List.of(), servers.running());
+
+			Approvals newChat = actionsAnswered((invocation, reason) -> {
+				questions.add("new chat " + invocation.toolName());
+				return Approval.approve();
+			});
+			starter.prepare(List.of(project), newChat, audit::add);
+			assertEquals(List.of("start_mcp_server", "new chat start_mcp_server"), questions);
+			assertEquals(1, servers.running().size());
+		} finally {
+			settings.saveWorkspaceServers(List.of());
+		}
+	}
+
+	@Test
+	void theStateOfAServerSaysWhetherItRunsItsToolsOrWhyItFailed() throws Exception {
+		McpServerConfig config = scripted("plain");
+		assertEquals(McpServerState.Status.STOPPED, servers.state("scripted").status());
+		servers.start(new McpLaunch(config, "workspace settings"), answering(true), audit::add, new Cancellation());
+		McpServerState running = servers.state("scripted");
+		assertEquals(McpServerState.Status.RUNNING, running.status());
+		assertTrue(running.tools().stream().anyMatch(tool -> tool.name().equals("add")), running::toString);
+
+		McpServerConfig broken = new McpServerConfig("broken", "node",
+				List.of("-e", "process.stderr.write('cannot start: no token given\\n'); process.exit(2)"),
+				config.environment());
+		assertThrows(McpException.class, () -> servers.start(new McpLaunch(broken, "workspace settings"),
+				answering(true), audit::add, new Cancellation()));
+		McpServerState failed = servers.state("broken");
+		assertEquals(McpServerState.Status.FAILED, failed.status());
+		assertTrue(failed.detail().contains("cannot start: no token given"), failed.detail());
+
+		McpConnection restarted = servers.restart(new McpLaunch(config, "workspace settings"), LaunchApprovals.NONE,
+				audit::add, new Cancellation());
+		assertTrue(restarted.isAlive());
+		assertEquals(List.of("mcp.server STOPPED user", "mcp.server APPROVED user", "mcp.server STARTED agent"),
+				trail().subList(trail().size() - 3, trail().size()), "a restart stops and starts, approved before");
+		servers.stop("scripted", audit::add);
+		assertEquals(McpServerState.Status.STOPPED, servers.state("scripted").status());
 	}
 
 	@Test
