@@ -55,6 +55,27 @@ public interface Approvals {
 	CompletableFuture<Approval> approveAction(ToolInvocation invocation, String reason);
 
 	/**
+	 * Asks whether to call an MCP tool: run once, always trust the tool ({@code server/tool}) or all of its server's
+	 * tools ({@code server/*}), or reject with a reason. The default asks as about any other action.
+	 *
+	 * @param decision the gateway's decision: why it asks, and what the MCP rules found (the server's hints, flags of
+	 *                 an instruction-like description)
+	 */
+	default CompletableFuture<McpApproval> approveMcpCall(ToolInvocation invocation, GatewayDecision decision) {
+		String reason = decision.reason() + "\nArguments: " + invocation.arguments().toJson(); //$NON-NLS-1$
+		return approveAction(invocation, reason)
+				.thenApply(answer -> answer.approved() ? McpApproval.runOnce() : McpApproval.reject(answer.reason()));
+	}
+
+	/**
+	 * Shows how an MCP tool changed since it was pinned (it is refused until then); approving pins it again. The agent
+	 * does not wait for this answer. The default leaves the tool disabled.
+	 */
+	default CompletableFuture<Approval> reviewToolChange(ToolInvocation invocation, McpCall call) {
+		return CompletableFuture.completedFuture(Approval.reject("No one is available to review the change.")); //$NON-NLS-1$
+	}
+
+	/**
 	 * Shows the model's clarifying question.
 	 *
 	 * @param choices suggested answers, may be empty

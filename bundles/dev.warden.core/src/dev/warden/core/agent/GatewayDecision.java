@@ -12,8 +12,10 @@ import dev.warden.core.trust.CommandVerdict;
  * @param reason  why, for the audit trail and (for ASK and REFUSE) for the user and the model
  * @param command for a command line, the trusted-command policy's verdict (its parts, their reasons and the
  *                patterns to offer), carried to whoever asks the user; {@code null} otherwise
+ * @param mcp     for a call of an MCP tool, what the MCP rules found (hints, flags, a change since the pin), carried
+ *                to whoever asks the user; {@code null} otherwise
  */
-public record GatewayDecision(Verdict verdict, String reason, CommandVerdict command) {
+public record GatewayDecision(Verdict verdict, String reason, CommandVerdict command, McpCall mcp) {
 
 	/** What happens to a tool call. */
 	public enum Verdict {
@@ -32,7 +34,22 @@ public record GatewayDecision(Verdict verdict, String reason, CommandVerdict com
 
 	/** A decision about anything but a judged command line. */
 	public GatewayDecision(Verdict verdict, String reason) {
-		this(verdict, reason, null);
+		this(verdict, reason, null, null);
+	}
+
+	/** A decision, with the command verdict that led to it when there is one. */
+	public GatewayDecision(Verdict verdict, String reason, CommandVerdict command) {
+		this(verdict, reason, command, null);
+	}
+
+	/** What the MCP rules found, when the decision is about a call of an MCP tool. */
+	public Optional<McpCall> mcpCall() {
+		return Optional.ofNullable(mcp);
+	}
+
+	/** The same decision with what the MCP rules found. */
+	public GatewayDecision withMcp(McpCall call) {
+		return new GatewayDecision(this.verdict, reason, command, call);
 	}
 
 	/** The trusted-command policy's verdict, when the decision is about a command line it judged. */
@@ -42,7 +59,7 @@ public record GatewayDecision(Verdict verdict, String reason, CommandVerdict com
 
 	/** The same decision with the command verdict that led to it. */
 	public GatewayDecision withCommand(CommandVerdict verdict) {
-		return new GatewayDecision(this.verdict, reason, verdict);
+		return new GatewayDecision(this.verdict, reason, verdict, mcp);
 	}
 
 	public static GatewayDecision allow(String reason) {

@@ -21,11 +21,17 @@ public interface McpRules {
 	/**
 	 * @param level  the verdict
 	 * @param reason why, for the audit trail and the approval card
+	 * @param call   what the user is shown about the call (the server's hints, flags, a change since the pin);
+	 *               {@code null} when the tool is not known
 	 */
-	record Verdict(Level level, String reason) {
+	record Verdict(Level level, String reason, McpCall call) {
 		public Verdict {
 			Objects.requireNonNull(level, "level"); //$NON-NLS-1$
 			reason = reason == null ? "" : reason; //$NON-NLS-1$
+		}
+
+		public Verdict(Level level, String reason) {
+			this(level, reason, null);
 		}
 	}
 
@@ -34,4 +40,14 @@ public interface McpRules {
 
 	/** @return the verdict for a call of {@code subject} ({@code server/tool}); must not throw */
 	Verdict check(String subject);
+
+	/**
+	 * The user reviewed the change of {@code subject} since its pin and accepts it: it is pinned to what the server
+	 * offers now.
+	 *
+	 * @return the new pin, or empty when there is no such tool
+	 */
+	default java.util.Optional<String> reviewed(String subject) {
+		return java.util.Optional.empty();
+	}
 }

@@ -91,11 +91,12 @@ public final class StandardToolGateway implements ToolGateway {
 		} catch (RuntimeException e) {
 			return GatewayDecision.refuse("The MCP tool " + subject + " could not be checked: " + e.getMessage()); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		return switch (verdict.level()) {
+		GatewayDecision decision = switch (verdict.level()) {
 		case TRUSTED -> GatewayDecision.allow(verdict.reason());
 		case ASK -> GatewayDecision.ask(verdict.reason());
 		case REFUSED -> GatewayDecision.refuse(verdict.reason());
 		};
+		return verdict.call() == null ? decision : decision.withMcp(verdict.call());
 	}
 
 	private static GatewayDecision commandDecision(CommandRules.Verdict verdict, Mode mode) {
@@ -113,5 +114,10 @@ public final class StandardToolGateway implements ToolGateway {
 	@Override
 	public void trustAlways(String commandLine) {
 		commands.trust(commandLine);
+	}
+
+	@Override
+	public void acceptToolChange(String subject) {
+		mcp.reviewed(subject);
 	}
 }

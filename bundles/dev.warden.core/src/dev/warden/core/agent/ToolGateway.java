@@ -14,4 +14,12 @@ public interface ToolGateway {
 	default void trustAlways(String commandLine) {
 		// a gateway without a trust store forgets
 	}
+
+	/**
+	 * The user reviewed how the MCP tool {@code subject} ({@code server/tool}) changed since its pin and accepts the
+	 * change: pin it again.
+	 */
+	default void acceptToolChange(String subject) {
+		// a gateway without MCP tools has nothing to pin
+	}
 }

@@ -16,10 +16,35 @@ public interface ToolPins {
 	/** Pins {@code server/tool} to {@code hash} (at first use, or when the user reviewed a change). */
 	void pin(String server, String tool, String hash);
 
+	/**
+	 * Pins {@code tool} of {@code server} to its {@link McpToolInfo#pinHash() hash} and keeps the description and
+	 * schema it was pinned with, so that a later change can be shown against them.
+	 */
+	default void pin(String server, McpToolInfo tool) {
+		pin(server, tool.name(), tool.pinHash());
+	}
+
+	/** @return the tool as it was pinned (description and schema), when that was kept */
+	default Optional<McpToolInfo> pinnedTool(String server, String tool) {
+		return Optional.empty();
+	}
+
 	/** Pins kept in memory only: for tests and headless runs. */
 	static ToolPins inMemory() {
 		Map<String, String> pins = new ConcurrentHashMap<>();
+		Map<String, McpToolInfo> tools = new ConcurrentHashMap<>();
 		return new ToolPins() {
+			@Override
+			public void pin(String server, McpToolInfo tool) {
+				pin(server, tool.name(), tool.pinHash());
+				tools.put(server + '/' + tool.name(), tool);
+			}
+
+			@Override
+			public Optional<McpToolInfo> pinnedTool(String server, String tool) {
+				return Optional.ofNullable(tools.get(server + '/' + tool));
+			}
+
 			@Override
 			public Optional<String> pinned(String server, String tool) {
 				return Optional.ofNullable(pins.get(server + '/' + tool));

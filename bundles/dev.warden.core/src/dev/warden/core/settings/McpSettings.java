@@ -22,6 +22,8 @@ public interface McpSettings {
 	String SERVERS = "mcp.servers"; //$NON-NLS-1$
 	String TRUSTED = "mcp.trusted"; //$NON-NLS-1$
 	String PIN_PREFIX = "mcp.pin."; //$NON-NLS-1$
+	/** The description and schema a tool was pinned with, to show a later change against. */
+	String PINNED_PREFIX = "mcp.pinned."; //$NON-NLS-1$
 	String LAUNCH_PREFIX = "mcp.launch."; //$NON-NLS-1$
 	String ACCEPTED_PREFIX = "mcp.accepted."; //$NON-NLS-1$
 	/** The file a project shares its servers in, at its root. */

@@ -16,6 +16,8 @@ import dev.warden.core.agent.Approval;
 import dev.warden.core.agent.Approvals;
 import dev.warden.core.agent.CommandApproval;
 import dev.warden.core.agent.GatewayDecision;
+import dev.warden.core.agent.McpApproval;
+import dev.warden.core.agent.McpCall;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ToolGateway;
 import dev.warden.core.agent.ToolInvocation;
@@ -106,6 +108,8 @@ public final class ToolDispatcher {
 		case REFUSE -> "REFUSED"; //$NON-NLS-1$
 		}, decision.reason() + callArguments, "policy"); //$NON-NLS-1$
 		if (decision.verdict() == GatewayDecision.Verdict.REFUSE) {
+			decision.mcpCall().filter(c -> c.changeSincePin().isPresent())
+					.ifPresent(changed -> offerReview(invocation, changed));
 			return ToolOutput.notDone(ToolOutput.Outcome.REFUSED, ToolOutput.REFUSED_PREFIX + ": " + decision.reason() + " Nothing was done."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		boolean reviewChanges = false;
@@ -198,7 +202,17 @@ public final class ToolDispatcher {
 				return new Answer(null, answer.grantsNetwork());
 			}
 			if (invocation.capabilities().contains(Capability.CALL_MCP_TOOLS)) {
-				reason = reason + "\nArguments: " + invocation.arguments().toJson(); //$NON-NLS-1$ // shown to the user, who approves them
+				McpApproval answer = await(approvals.approveMcpCall(invocation, decision), cancellation);
+				switch (answer.choice()) {
+				case RUN_ONCE -> record("approval", invocation.subject(), "APPROVED", "run once", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				case ALWAYS_TRUST -> record("approval", invocation.subject(), "TRUSTED", //$NON-NLS-1$ //$NON-NLS-2$
+						"always trust " + answer.trustEntry(), "user"); //$NON-NLS-1$ //$NON-NLS-2$
+				case REJECT -> {
+					record("approval", invocation.subject(), "REJECTED", answer.reason(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					return new Answer(ToolOutput.notDone(ToolOutput.Outcome.REJECTED, rejected(answer.reason())), false);
+				}
+				}
+				return Answer.APPROVED;
 			}
 			Approval answer = await(approvals.approveAction(invocation, reason), cancellation);
 			record("approval", invocation.subject(), answer.approved() ? "APPROVED" : "REJECTED", answer.reason(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -209,6 +223,21 @@ public final class ToolDispatcher {
 			record("approval", invocation.subject(), "REJECTED", e.getMessage(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			return new Answer(ToolOutput.error(e.getMessage()), false);
 		}
+	}
+
+	/**
+	 * Shows the user how a refused MCP tool changed since its pin, without waiting: the model is told at once that
+	 * the tool is disabled; if the user accepts the change, the tool is pinned again and offered from the next prompt.
+	 */
+	private void offerReview(ToolInvocation invocation, McpCall call) {
+		approvals.reviewToolChange(invocation, call).whenComplete((answer, failure) -> {
+			if (failure == null && answer != null && answer.approved()) {
+				gateway.acceptToolChange(call.subject());
+			} else {
+				record("mcp.pin", call.subject(), "KEPT_DISABLED", //$NON-NLS-1$ //$NON-NLS-2$
+						answer != null ? answer.reason() : String.valueOf(failure), "user"); //$NON-NLS-1$
+			}
+		});
 	}
 
 	private static String rejected(String reason) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.warden.core.agent.McpCall;
 import dev.warden.core.agent.McpRules;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
@@ -114,29 +115,39 @@ public final class McpToolSet implements McpRules {
 		McpToolInfo info = current.get();
 		Optional<String> pin = pins.pinned(connection.serverName(), info.name());
 		String hash = info.pinHash();
+		List<String> flags = DescriptionFlags.scan(info.description());
+		McpCall call = new McpCall(connection.serverName(), info.name(), info.description(), info.readOnlyHint(),
+				info.destructiveHint(), flags, null);
 		if (!tool.info().pinHash().equals(hash) || pin.isPresent() && !pin.get().equals(hash)) {
+			String reason = "The MCP tool " + subject + " changed its description or input schema " //$NON-NLS-1$ //$NON-NLS-2$
+					+ "since it was pinned; it is disabled until the user reviews the change."; //$NON-NLS-1$
 			if (changesSeen.add(subject + ' ' + hash)) {
 				record(subject, "CHANGED", "pinned " + pin.orElse(tool.info().pinHash()) + ", now " + hash, "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				// shown to the user once per change: what was pinned (or what this session offered) against now
+				McpToolInfo before = pin.isPresent() && !pin.get().equals(tool.info().pinHash())
+						? pins.pinnedTool(connection.serverName(), info.name()).orElse(null)
+						: tool.info();
+				return new Verdict(Level.REFUSED, reason, call.withChange(new McpCall.Change(
+						before == null ? "" : before.description(), before == null ? "" : before.inputSchema(), //$NON-NLS-1$ //$NON-NLS-2$
+						info.description(), info.inputSchema())));
 			}
-			return new Verdict(Level.REFUSED, "The MCP tool " + subject + " changed its description or input schema " //$NON-NLS-1$ //$NON-NLS-2$
-					+ "since it was pinned; it is disabled until the user reviews the change."); //$NON-NLS-1$
+			return new Verdict(Level.REFUSED, reason, call);
 		}
 		String hints = hints(info);
-		List<String> flags = DescriptionFlags.scan(info.description());
 		if (!flags.isEmpty()) {
 			return new Verdict(Level.ASK, "The description of " + subject + " reads like instructions to the model: " //$NON-NLS-1$ //$NON-NLS-2$
-					+ String.join("; ", flags) + '.' + hints); //$NON-NLS-1$
+					+ String.join("; ", flags) + '.' + hints, call); //$NON-NLS-1$
 		}
 		if (pin.isEmpty()) {
 			return new Verdict(Level.ASK, "First use of the MCP tool " + subject //$NON-NLS-1$
-					+ ": its description and input schema are pinned when you approve." + hints); //$NON-NLS-1$
+					+ ": its description and input schema are pinned when you approve." + hints, call); //$NON-NLS-1$
 		}
 		Optional<String> entry = trust.get().covering(connection.serverName(), info.name());
 		if (entry.isPresent()) {
-			return new Verdict(Level.TRUSTED, "trusted by " + entry.get()); //$NON-NLS-1$
+			return new Verdict(Level.TRUSTED, "trusted by " + entry.get(), call); //$NON-NLS-1$
 		}
 		return new Verdict(Level.ASK, "MCP tool calls wait for approval unless " + subject + " or " //$NON-NLS-1$ //$NON-NLS-2$
-				+ connection.serverName() + "/* is trusted." + hints); //$NON-NLS-1$
+				+ connection.serverName() + "/* is trusted." + hints, call); //$NON-NLS-1$
 	}
 
 	private static String hints(McpToolInfo info) {
@@ -171,7 +182,7 @@ public final class McpToolSet implements McpRules {
 					+ "disabled until the user reviews the change. Nothing was called."); //$NON-NLS-1$
 		}
 		if (pin.isEmpty()) {
-			pins.pin(server, info.name(), hash);
+			pins.pin(server, info);
 			record(tool.subjectName(), "PINNED", "first use; pin " + hash, "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 	}
@@ -187,6 +198,7 @@ public final class McpToolSet implements McpRules {
 	 *
 	 * @return the new pin, or empty when there is no such tool or its server cannot list it
 	 */
+	@Override
 	public Optional<String> reviewed(String subject) {
 		McpTool tool = bySubject.get(subject);
 		if (tool == null) {
@@ -195,7 +207,7 @@ public final class McpToolSet implements McpRules {
 		try {
 			Optional<McpToolInfo> current = current(tool);
 			current.ifPresent(info -> {
-				pins.pin(tool.connection().serverName(), info.name(), info.pinHash());
+				pins.pin(tool.connection().serverName(), info);
 				record(subject, "REVIEWED", "pinned again to " + info.pinHash(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			});
 			return current.map(McpToolInfo::pinHash);

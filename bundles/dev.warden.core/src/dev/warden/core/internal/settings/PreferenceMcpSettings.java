@@ -28,6 +28,7 @@ import com.google.gson.JsonParser;
 
 import dev.warden.core.mcp.McpProjectConfig;
 import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.mcp.McpToolInfo;
 import dev.warden.core.mcp.McpTrust;
 import dev.warden.core.mcp.ToolPins;
 import dev.warden.core.settings.McpSettings;
@@ -150,6 +151,30 @@ public final class PreferenceMcpSettings extends PreferenceService implements Mc
 			public void pin(String server, String tool, String hash) {
 				put(PIN_PREFIX + server + '/' + tool, hash);
 				flushQuietly();
+			}
+
+			@Override
+			public void pin(String server, McpToolInfo tool) {
+				JsonObject pinned = new JsonObject();
+				pinned.addProperty("description", tool.description()); //$NON-NLS-1$
+				pinned.addProperty("inputSchema", tool.inputSchema()); //$NON-NLS-1$
+				put(PINNED_PREFIX + server + '/' + tool.name(), pinned.toString());
+				pin(server, tool.name(), tool.pinHash());
+			}
+
+			@Override
+			public Optional<McpToolInfo> pinnedTool(String server, String tool) {
+				String text = get(PINNED_PREFIX + server + '/' + tool);
+				if (text.isEmpty()) {
+					return Optional.empty();
+				}
+				try {
+					JsonObject pinned = JsonParser.parseString(text).getAsJsonObject();
+					return Optional.of(new McpToolInfo(tool, pinned.get("description").getAsString(), //$NON-NLS-1$
+							pinned.get("inputSchema").getAsString(), false, false)); //$NON-NLS-1$
+				} catch (RuntimeException e) {
+					return Optional.empty();
+				}
 			}
 		};
 	}

@@ -13,6 +13,12 @@ import dev.warden.core.agent.Approval;
 import dev.warden.core.agent.Approvals;
 import dev.warden.core.agent.CommandApproval;
 import dev.warden.core.agent.GatewayDecision;
+import dev.warden.core.agent.McpApproval;
+import dev.warden.core.agent.McpCall;
+import dev.warden.core.mcp.McpTrust;
+import dev.warden.ui.internal.WardenServices;
+import org.eclipse.core.runtime.ILog;
+import org.osgi.service.prefs.BackingStoreException;
 import dev.warden.core.agent.ToolInvocation;
 import dev.warden.core.tools.ProposedChange;
 import dev.warden.core.trust.CommandVerdict;
@@ -82,6 +88,38 @@ public final class ChatApprovals implements Approvals {
 		show(parent -> new ActionApprovalCard(parent, NLS.bind(ChatMessages.Approval_actionTitle, invocation.toolName()),
 				invocation.subject(), reason, answer));
 		return answer;
+	}
+
+	@Override
+	public CompletableFuture<McpApproval> approveMcpCall(ToolInvocation invocation, GatewayDecision decision) {
+		CompletableFuture<McpApproval> answer = new CompletableFuture<>();
+		String[] parts = invocation.subject().split("/", 2); //$NON-NLS-1$
+		McpCall call = decision.mcpCall().orElseGet(() -> new McpCall(parts[0], parts.length > 1 ? parts[1] : "", "", //$NON-NLS-1$ //$NON-NLS-2$
+				false, false, List.of(), null));
+		show(parent -> new McpApprovalCard(parent, call, invocation.arguments().toJson(), decision.reason(), answer,
+				ChatApprovals::trustMcpTool).control());
+		return answer;
+	}
+
+	@Override
+	public CompletableFuture<Approval> reviewToolChange(ToolInvocation invocation, McpCall call) {
+		CompletableFuture<Approval> answer = new CompletableFuture<>();
+		show(parent -> new McpChangeCard(parent, call, answer).control());
+		return answer;
+	}
+
+	/** Adds {@code entry} ({@code server/tool} or {@code server/*}) to the trusted MCP tools. */
+	private static boolean trustMcpTool(String entry) {
+		try {
+			String text = WardenServices.mcp().trustText();
+			if (!McpTrust.parse(text).entries().contains(entry)) {
+				WardenServices.mcp().saveTrustText(text.isBlank() ? entry : text.stripTrailing() + '\n' + entry);
+			}
+			return true;
+		} catch (BackingStoreException | IllegalArgumentException e) {
+			ILog.of(ChatApprovals.class).error("The trusted MCP tools could not be saved.", e); //$NON-NLS-1$
+			return false;
+		}
 	}
 
 	@Override

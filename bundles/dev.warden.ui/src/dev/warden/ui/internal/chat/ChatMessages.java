@@ -144,6 +144,25 @@ public final class ChatMessages extends NLS {
 	public static String RootPage_keepDays;
 	public static String RootPage_agent;
 
+	public static String McpApproval_title;
+	public static String McpApproval_readOnly;
+	public static String McpApproval_destructive;
+	public static String McpApproval_flag;
+	public static String McpApproval_flaggedNote;
+	public static String McpApproval_arguments;
+	public static String McpApproval_description;
+	public static String McpApproval_alwaysTrust;
+	public static String McpApproval_allTools;
+	public static String McpChange_title;
+	public static String McpChange_explanation;
+	public static String McpChange_pinned;
+	public static String McpChange_now;
+	public static String McpChange_notKept;
+	public static String McpChange_accept;
+	public static String McpChange_keepDisabled;
+	public static String McpChange_accepted;
+	public static String McpChange_keptDisabled;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ChatMessages.class);
 	}

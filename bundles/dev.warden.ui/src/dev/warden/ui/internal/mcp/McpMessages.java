@@ -43,6 +43,8 @@ public final class McpMessages extends NLS {
 	public static String ServerDialog_environmentHint;
 	public static String ServerDialog_badVariable;
 	public static String ServerDialog_duplicateName;
+	public static String ToolsTab_title;
+	public static String ToolsTab_explanation;
 	public static String LaunchDialog_title;
 	public static String LaunchDialog_message;
 	public static String LaunchDialog_rejected;

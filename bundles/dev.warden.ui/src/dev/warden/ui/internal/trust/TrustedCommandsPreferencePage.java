@@ -34,6 +34,9 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
+
+import dev.warden.ui.internal.mcp.McpMessages;
+import dev.warden.ui.internal.mcp.McpToolsTab;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
@@ -72,6 +75,12 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 	private Composite banner;
 	private Label bannerText;
 	private TabFolder tabs;
+	private McpToolsTab mcpTools;
+
+	/** For tests: the Tools tab (trusted MCP tools). */
+	public McpToolsTab mcpToolsTab() {
+		return mcpTools;
+	}
 	private PatternTable workspace;
 	private Text deny;
 	private Label denyState;
@@ -103,6 +112,8 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 		tab(TrustMessages.Page_workspaceTab, createWorkspaceTab(tabs));
 		tab(TrustMessages.Page_denyTab, createDenyTab(tabs));
 		tab(TrustMessages.Page_projectsTab, createProjectsTab(tabs));
+		mcpTools = new McpToolsTab(tabs, this::updateValid);
+		tab(McpMessages.ToolsTab_title, mcpTools.control());
 
 		factsFile = new FactsFileField(contents, WardenServices.trust().factsFile(), this::listsChanged);
 		tryBox = new TryCommandBox(contents, this::judge);
@@ -316,6 +327,9 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 		if (denyProblem != null) {
 			setErrorMessage(denyProblem);
 			setValid(false);
+		} else if (mcpTools != null && mcpTools.problem().isPresent()) {
+			setErrorMessage(mcpTools.problem().get());
+			setValid(false);
 		} else {
 			setErrorMessage(null);
 			setValid(true);
@@ -496,16 +510,18 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 	protected void performDefaults() {
 		workspace.setRows(List.of());
 		deny.setText(DefaultDenyList.text());
+		mcpTools.clear();
 		listsChanged();
 		super.performDefaults();
 	}
 
 	@Override
 	public boolean performOk() {
-		if (denyProblem != null) {
+		if (denyProblem != null || mcpTools.problem().isPresent()) {
 			return false;
 		}
 		try {
+			mcpTools.save();
 			if (!workspace.rows().equals(PatternLines.rows(WardenServices.trust().workspaceText()))) {
 				WardenServices.trust().saveWorkspaceText(PatternLines.text(workspace.rows()));
 			}

@@ -1,0 +1,105 @@
+package dev.warden.ui.tests.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+
+import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.ui.internal.WardenServices;
+import dev.warden.ui.internal.chat.ChatView;
+import dev.warden.ui.internal.chat.McpApprovalCard;
+import dev.warden.ui.tests.Screenshots;
+import dev.warden.ui.tests.Workbenches;
+import dev.warden.ui.tests.chat.ChatFixture;
+import dev.warden.ui.tests.chat.ScriptedModelServer;
+
+/**
+ * The chat calling a tool of the real reference server server-everything (installed from npm by the test build): the
+ * MCP card asks with the server, the tool, the arguments and the server's hint; Always Trust saves {@code server/tool}
+ * and the next call runs without asking.
+ */
+class McpChatTest {
+
+	private ChatFixture chat;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		McpServerConfig everything = new McpServerConfig("everything", "node",
+				List.of(McpServersPageTest.everythingScript().toString(), "stdio"), java.util.Map.of());
+		chat = ChatFixture.project("mcp-chat").maximized().open();
+		WardenServices.mcp().saveWorkspaceServers(List.of(everything));
+		WardenServices.mcp().approveLaunch(everything); // approved before: it starts before the first prompt
+		WardenServices.mcp().saveTrustText("");
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		WardenServices.mcpServers().running()
+				.forEach(server -> WardenServices.mcpServers().stop(server.serverName(), event -> {
+				}));
+		WardenServices.mcp().saveWorkspaceServers(List.of());
+		WardenServices.mcp().saveTrustText("");
+		chat.close();
+	}
+
+	private static JsonObject message(String text) {
+		JsonObject arguments = new JsonObject();
+		arguments.addProperty("message", text);
+		return arguments;
+	}
+
+	@Test
+	void theChatCallsServerEverythingsEchoAfterApprovalAndAlwaysTrustSavesTheTool() throws Exception {
+		ScriptedModelServer model = chat.model;
+		ChatView view = chat.view;
+		Display display = chat.display;
+		model.toolCall("call_1", "everything__echo", message("Hello from Warden"))
+				.text("The everything server echoed the greeting back.");
+		view.send("Ask the everything server to echo a greeting");
+
+		Workbenches.waitUntil(display, () -> view.approvals().lastCard() instanceof McpApprovalCard, 60,
+				"the MCP approval card is shown");
+		McpApprovalCard card = (McpApprovalCard) view.approvals().lastCard();
+		String shown = card.text();
+		assertTrue(shown.contains("Call the tool echo of the MCP server everything?"), shown);
+		assertTrue(shown.contains("\"message\": \"Hello from Warden\""), shown);
+		assertTrue(shown.contains("The server says this tool only reads (shown, not relied on)."), shown);
+		assertTrue(shown.contains("[everything/echo]") && shown.contains("[all tools: everything/*]"), shown);
+		Screenshots.take(view.getSite().getShell(), "chat-mcp-approval");
+
+		card.pressAlwaysTrust(false);
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning(), 60, "the agent finishes");
+		assertEquals("everything/echo", WardenServices.mcp().trustText().strip(), "Always Trust saved this tool only");
+		String toolResult = model.requests().get(model.requests().size() - 1);
+		assertTrue(toolResult.contains("Echo: Hello from Warden"), "the server's answer reached the model: " + toolResult);
+		Screenshots.take(view.getSite().getShell(), "readme-chat-mcp");
+
+		// trusted and pinned now: the next call runs without a card
+		model.toolCall("call_2", "everything__echo", message("again")).text("Echoed again.");
+		Object before = view.approvals().lastCard();
+		view.send("Once more");
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning() && model.requests().size() >= 4, 60,
+				"the second prompt is answered");
+		assertTrue(view.approvals().lastCard() == before, "no new card: the tool is trusted");
+		assertTrue(model.requests().get(model.requests().size() - 1).contains("Echo: again"));
+
+		String trail = String.join("\n", Files.readAllLines(latestAudit()));
+		assertTrue(trail.contains("everything/echo"), trail);
+	}
+
+	private static java.nio.file.Path latestAudit() throws Exception {
+		try (var files = Files.list(WardenServices.state().auditDirectory())) {
+			return files.filter(Files::isRegularFile)
+					.max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow();
+		}
+	}
+}
