@@ -17,9 +17,10 @@ import java.util.Optional;
  *                        streamed answer
  * @param apiKey          how to obtain the key when a request is sent
  * @param retry           how failed requests are repeated
+ * @param aws             the region and credential source, used by {@link ProviderKind#BEDROCK} only
  */
 public record ProviderConfig(ProviderKind kind, String baseUrl, String model, int maxOutputTokens, Double temperature,
-		Duration requestTimeout, ApiKey apiKey, RetryPolicy retry) {
+		Duration requestTimeout, ApiKey apiKey, RetryPolicy retry, AwsAccess aws) {
 
 	public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
 
@@ -32,6 +33,13 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 		requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
 		apiKey = apiKey == null ? ApiKey.NONE : apiKey;
 		retry = retry == null ? RetryPolicy.DEFAULT : retry;
+		aws = aws == null ? AwsAccess.DEFAULT : aws;
+	}
+
+	/** A configuration of a protocol that needs no AWS settings. */
+	public ProviderConfig(ProviderKind kind, String baseUrl, String model, int maxOutputTokens, Double temperature,
+			Duration requestTimeout, ApiKey apiKey, RetryPolicy retry) {
+		this(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry, AwsAccess.DEFAULT);
 	}
 
 	/** A configuration with the default output limit, timeout and retries, and the server's default temperature. */
@@ -41,28 +49,37 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 	}
 
 	public ProviderConfig withModel(String newModel) {
-		return new ProviderConfig(kind, baseUrl, newModel, maxOutputTokens, temperature, requestTimeout, apiKey, retry);
+		return new ProviderConfig(kind, baseUrl, newModel, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
+				aws);
 	}
 
 	public ProviderConfig withBaseUrl(String newBaseUrl) {
-		return new ProviderConfig(kind, newBaseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry);
+		return new ProviderConfig(kind, newBaseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
+				aws);
 	}
 
 	public ProviderConfig withApiKey(ApiKey newKey) {
-		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, newKey, retry);
+		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, newKey, retry,
+				aws);
 	}
 
 	public ProviderConfig withRequestTimeout(Duration timeout) {
-		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, timeout, apiKey, retry);
+		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, timeout, apiKey, retry, aws);
 	}
 
 	public ProviderConfig withRetry(RetryPolicy policy) {
-		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, policy);
+		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, policy,
+				aws);
+	}
+
+	public ProviderConfig withAws(AwsAccess newAws) {
+		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
+				newAws);
 	}
 
 	public ProviderConfig withLimits(int newMaxOutputTokens, Double newTemperature) {
 		return new ProviderConfig(kind, baseUrl, model, newMaxOutputTokens, newTemperature, requestTimeout, apiKey,
-				retry);
+				retry, aws);
 	}
 
 	/**
@@ -86,7 +103,12 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 			return Optional.of("The base URL is not a valid address: " + e.getReason() + '.'); //$NON-NLS-1$
 		}
 		if (model.isEmpty()) {
-			return Optional.of("Enter the name of the model to use."); //$NON-NLS-1$
+			return Optional.of(kind == ProviderKind.BEDROCK //
+					? "Enter the Bedrock model ID or inference profile, e.g. us.anthropic.claude-sonnet-4-5-20250929-v1:0." //$NON-NLS-1$
+					: "Enter the name of the model to use."); //$NON-NLS-1$
+		}
+		if (kind == ProviderKind.BEDROCK && aws.problem().isPresent()) {
+			return aws.problem();
 		}
 		if (maxOutputTokens < 1) {
 			return Optional.of("The maximum output tokens must be at least 1."); //$NON-NLS-1$
@@ -103,9 +125,10 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 	/** The highest temperature the Anthropic Messages API accepts. */
 	public static final double ANTHROPIC_MAX_TEMPERATURE = 1.0;
 
-	/** @return the temperature as it is sent: Anthropic accepts 0 to 1, so a higher value is sent as 1 */
+	/** @return the temperature as it is sent: Anthropic and Bedrock's models accept 0 to 1, so a higher value is sent as 1 */
 	public Double effectiveTemperature() {
-		if (temperature != null && kind == ProviderKind.ANTHROPIC && temperature > ANTHROPIC_MAX_TEMPERATURE) {
+		if (temperature != null && (kind == ProviderKind.ANTHROPIC || kind == ProviderKind.BEDROCK)
+				&& temperature > ANTHROPIC_MAX_TEMPERATURE) {
 			return ANTHROPIC_MAX_TEMPERATURE;
 		}
 		return temperature;
@@ -118,7 +141,8 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 	public Optional<String> adjustment() {
 		Double sent = effectiveTemperature();
 		if (sent != null && !sent.equals(temperature)) {
-			return Optional.of("Anthropic accepts temperatures from 0 to 1: " + temperature + " is sent as " + sent //$NON-NLS-1$ //$NON-NLS-2$
+			return Optional.of((kind == ProviderKind.BEDROCK ? "Bedrock's models accept" : "Anthropic accepts") //$NON-NLS-1$ //$NON-NLS-2$
+					+ " temperatures from 0 to 1: " + temperature + " is sent as " + sent //$NON-NLS-1$ //$NON-NLS-2$
 					+ '.');
 		}
 		return Optional.empty();
@@ -128,6 +152,6 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 	public String toString() {
 		return "ProviderConfig[kind=" + kind + ", baseUrl=" + baseUrl + ", model=" + model + ", maxOutputTokens=" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				+ maxOutputTokens + ", temperature=" + temperature + ", requestTimeout=" + requestTimeout //$NON-NLS-1$ //$NON-NLS-2$
-				+ ", apiKey=" + apiKey + ", retry=" + retry + ']'; //$NON-NLS-1$ //$NON-NLS-2$
+				+ ", apiKey=" + apiKey + ", retry=" + retry + ", aws=" + aws + ']'; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 }

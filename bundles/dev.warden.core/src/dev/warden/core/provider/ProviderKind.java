@@ -11,7 +11,13 @@ public enum ProviderKind {
 	ANTHROPIC("Anthropic Messages API"), //$NON-NLS-1$
 
 	/** OpenAI Chat Completions and the many servers that copy it, {@code POST {base}/chat/completions}. */
-	OPENAI_COMPATIBLE("OpenAI-compatible Chat Completions"); //$NON-NLS-1$
+	OPENAI_COMPATIBLE("OpenAI-compatible Chat Completions"), //$NON-NLS-1$
+
+	/**
+	 * Amazon Bedrock Converse API with streaming, {@code POST {base}/model/{modelId}/converse-stream}, answered as an
+	 * {@code application/vnd.amazon.eventstream}; signed with AWS Signature Version 4 or sent with a Bedrock API key.
+	 */
+	BEDROCK("Amazon Bedrock Converse API"); //$NON-NLS-1$
 
 	private final String label;
 

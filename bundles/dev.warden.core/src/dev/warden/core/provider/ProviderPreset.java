@@ -13,6 +13,10 @@ public enum ProviderPreset {
 	OPENROUTER("OpenRouter", ProviderKind.OPENAI_COMPATIBLE, "https://openrouter.ai/api/v1", true, //$NON-NLS-1$ //$NON-NLS-2$
 			"anthropic/claude-sonnet-4.5"), //$NON-NLS-1$
 
+	/** The base URL follows the region chosen on the page; the credentials come from AWS or a Bedrock API key. */
+	BEDROCK("Amazon Bedrock", ProviderKind.BEDROCK, AwsAccess.runtimeEndpoint(AwsAccess.DEFAULT_REGION), false, //$NON-NLS-1$
+			"us.anthropic.claude-sonnet-4-5-20250929-v1:0"), //$NON-NLS-1$
+
 	OLLAMA("Ollama", ProviderKind.OPENAI_COMPATIBLE, "http://localhost:11434/v1", false, "qwen2.5-coder:7b"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 	LM_STUDIO("LM Studio", ProviderKind.OPENAI_COMPATIBLE, "http://localhost:1234/v1", false, ""), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.warden.core.internal.provider.AnthropicProvider;
+import dev.warden.core.internal.provider.BedrockProvider;
 import dev.warden.core.internal.provider.ContextWindows;
 import dev.warden.core.internal.provider.ModelLister;
 import dev.warden.core.internal.provider.OpenAiCompatibleProvider;
@@ -29,6 +30,7 @@ public final class Providers {
 		return switch (config.kind()) {
 		case ANTHROPIC -> new AnthropicProvider(config);
 		case OPENAI_COMPATIBLE -> new OpenAiCompatibleProvider(config);
+		case BEDROCK -> new BedrockProvider(config);
 		};
 	}
 

@@ -40,6 +40,9 @@ public final class ContextWindows {
 			Map.entry("deepseek-", 128_000), //$NON-NLS-1$
 			Map.entry("mistral-large", 128_000), //$NON-NLS-1$
 			Map.entry("codestral", 256_000), //$NON-NLS-1$
+			Map.entry("llama3-", 128_000), // Bedrock's meta.llama3-1-70b-instruct-v1:0 … //$NON-NLS-1$
+			Map.entry("nova-micro", 128_000), //$NON-NLS-1$
+			Map.entry("nova-", 300_000), // Amazon Nova Lite and Pro //$NON-NLS-1$
 			Map.entry("llama3.1", 131_072), //$NON-NLS-1$
 			Map.entry("llama3.2", 131_072), //$NON-NLS-1$
 			Map.entry("llama3.3", 131_072), //$NON-NLS-1$
@@ -70,7 +73,7 @@ public final class ContextWindows {
 	public static ContextWindow known(String model) {
 		String name = model.toLowerCase(Locale.ROOT);
 		name = name.substring(name.lastIndexOf('/') + 1);
-		for (String vendor : List.of("anthropic.", "openai.", "meta.", "mistral.")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		for (String vendor : List.of("anthropic.", "openai.", "meta.", "mistral.", "amazon.")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 			int at = name.indexOf(vendor);
 			if (at >= 0 && at <= 3) { // Bedrock's region prefix ("us.", "eu.") and vendor
 				name = name.substring(at + vendor.length());

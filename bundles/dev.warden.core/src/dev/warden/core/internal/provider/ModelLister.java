@@ -52,6 +52,11 @@ public final class ModelLister {
 	/** @return the models, sorted by name, without duplicates */
 	public static List<ModelInfo> describe(ProviderConfig config, Cancellation cancellation)
 			throws ProviderException {
+		if (config.kind() == ProviderKind.BEDROCK) { // a control-plane API on another host, with its own permission
+			throw new ProviderException(Kind.CONFIGURATION,
+					"Warden does not read Bedrock's model list: type the model ID or inference profile ID the Bedrock " //$NON-NLS-1$
+							+ "console shows, e.g. us.anthropic.claude-sonnet-4-5-20250929-v1:0."); //$NON-NLS-1$
+		}
 		String base = config.baseUrl().replaceAll("/+$", ""); //$NON-NLS-1$ //$NON-NLS-2$
 		boolean anthropic = config.kind() == ProviderKind.ANTHROPIC;
 		String path = anthropic ? (base.endsWith("/v1") ? "/models" : "/v1/models") : "/models"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$

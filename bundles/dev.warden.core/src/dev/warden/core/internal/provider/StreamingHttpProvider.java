@@ -68,6 +68,34 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 	/** Adds the protocol's headers; {@code key} is empty when none is configured. */
 	protected abstract void addHeaders(HttpRequest.Builder builder, String key);
 
+	/**
+	 * Adds what proves who sends the request, once the rest of it is final. The default adds the protocol's headers
+	 * with the key; a protocol that signs the request (AWS Signature Version 4) overrides it.
+	 *
+	 * @param body the request body exactly as it is sent
+	 * @throws ProviderException if no credentials could be obtained; its message is for the user
+	 */
+	protected void authorize(HttpRequest.Builder builder, URI endpoint, byte[] body, String key)
+			throws ProviderException {
+		addHeaders(builder, key);
+	}
+
+	/** @return the media type of the streamed answer, sent as {@code Accept} */
+	protected String streamMediaType() {
+		return "text/event-stream"; //$NON-NLS-1$
+	}
+
+	/**
+	 * Lets a protocol word a failed status in its own terms (e.g. AWS's refusal of a signature is not a wrong API
+	 * key). The default keeps the common wording.
+	 *
+	 * @param standard the common failure for {@code status}
+	 * @return the failure to report
+	 */
+	protected ProviderException describeFailure(int status, String body, String key, ProviderException standard) {
+		return standard;
+	}
+
 	/** @return the request body for {@code request}, with streaming switched on */
 	protected abstract JsonObject encode(ModelRequest request);
 
@@ -194,12 +222,16 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 		String key = config.apiKey().reveal();
 		HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(config.requestTimeout())
 				.header("Content-Type", "application/json") //$NON-NLS-1$ //$NON-NLS-2$
-				.header("Accept", "text/event-stream") //$NON-NLS-1$ //$NON-NLS-2$
+				.header("Accept", streamMediaType()) //$NON-NLS-1$
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (!"https".equalsIgnoreCase(endpoint.getScheme())) { //$NON-NLS-1$
 			builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with local servers
 		}
-		addHeaders(builder, key);
+		try {
+			authorize(builder, endpoint, body, key);
+		} catch (ProviderException e) {
+			return Outcome.fail(e);
+		}
 		HttpRequest httpRequest = builder.build();
 
 		HttpResponse<InputStream> response;
@@ -226,8 +258,8 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 		int status = response.statusCode();
 		if (status != 200) {
 			String errorBody = readErrorBody(response.body());
-			ProviderException failure = HttpFailures.forStatus(status, errorBody, key, endpoint, config.model(),
-					attempt);
+			ProviderException failure = describeFailure(status, errorBody, key,
+					HttpFailures.forStatus(status, errorBody, key, endpoint, config.model(), attempt));
 			if (HttpFailures.retryable(status, errorBody)) {
 				Duration wait = HttpFailures.retryAfter(response.headers(), Instant.now());
 				if (wait == null && status == 429) {
