@@ -20,6 +20,10 @@ public interface AgentListener {
 	default void textDelta(String text) {
 	}
 
+	/** A piece of the model's reasoning, shown apart from its answer. */
+	default void reasoningDelta(String text) {
+	}
+
 	/** A model request failed and will be repeated after {@code delay}. */
 	default void retrying(int attempt, Duration delay, String reason) {
 	}

@@ -287,6 +287,11 @@ public final class AgentSession {
 			}
 
 			@Override
+			public void reasoningDelta(String text) {
+				listener.reasoningDelta(text);
+			}
+
+			@Override
 			public void retrying(int attempt, Duration delay, String reason) {
 				listener.retrying(attempt, delay, reason);
 			}

@@ -26,6 +26,20 @@ public record Message(Role role, List<ContentPart> parts, boolean interrupted) {
 		return new Message(Role.ASSISTANT, parts, false);
 	}
 
+	/** @return the concatenated reasoning parts (never part of {@link #text()}), blocks separated by a blank line */
+	public String reasoning() {
+		StringBuilder reasoning = new StringBuilder();
+		for (ContentPart part : parts) {
+			if (part instanceof ContentPart.Reasoning r && !r.text().isEmpty()) {
+				if (!reasoning.isEmpty()) {
+					reasoning.append("\n\n"); //$NON-NLS-1$
+				}
+				reasoning.append(r.text());
+			}
+		}
+		return reasoning.toString();
+	}
+
 	/** @return the concatenated text parts */
 	public String text() {
 		StringBuilder text = new StringBuilder();

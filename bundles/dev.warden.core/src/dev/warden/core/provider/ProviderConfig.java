@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param apiKey          how to obtain the key when a request is sent
  * @param retry           how failed requests are repeated
  * @param aws             the region and credential source, used by {@link ProviderKind#BEDROCK} only
+ * @param reasoning       how much the model may reason before it answers (Anthropic's thinking budget, OpenAI's
+ *                        {@code reasoning_effort})
  */
 public record ProviderConfig(ProviderKind kind, String baseUrl, String model, int maxOutputTokens, Double temperature,
-		Duration requestTimeout, ApiKey apiKey, RetryPolicy retry, AwsAccess aws) {
+		Duration requestTimeout, ApiKey apiKey, RetryPolicy retry, AwsAccess aws,
+		ReasoningEffort reasoning) {
 
 	public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
 
@@ -34,12 +37,21 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 		apiKey = apiKey == null ? ApiKey.NONE : apiKey;
 		retry = retry == null ? RetryPolicy.DEFAULT : retry;
 		aws = aws == null ? AwsAccess.DEFAULT : aws;
+		reasoning = reasoning == null ? ReasoningEffort.OFF : reasoning;
+	}
+
+	/** A configuration without a reasoning preference ({@link ReasoningEffort#OFF}). */
+	public ProviderConfig(ProviderKind kind, String baseUrl, String model, int maxOutputTokens, Double temperature,
+			Duration requestTimeout, ApiKey apiKey, RetryPolicy retry, AwsAccess aws) {
+		this(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry, aws,
+				ReasoningEffort.OFF);
 	}
 
 	/** A configuration of a protocol that needs no AWS settings. */
 	public ProviderConfig(ProviderKind kind, String baseUrl, String model, int maxOutputTokens, Double temperature,
 			Duration requestTimeout, ApiKey apiKey, RetryPolicy retry) {
-		this(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry, AwsAccess.DEFAULT);
+		this(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry, AwsAccess.DEFAULT,
+				ReasoningEffort.OFF);
 	}
 
 	/** A configuration with the default output limit, timeout and retries, and the server's default temperature. */
@@ -50,36 +62,42 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 
 	public ProviderConfig withModel(String newModel) {
 		return new ProviderConfig(kind, baseUrl, newModel, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
-				aws);
+				aws, reasoning);
 	}
 
 	public ProviderConfig withBaseUrl(String newBaseUrl) {
 		return new ProviderConfig(kind, newBaseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
-				aws);
+				aws, reasoning);
 	}
 
 	public ProviderConfig withApiKey(ApiKey newKey) {
 		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, newKey, retry,
-				aws);
+				aws, reasoning);
 	}
 
 	public ProviderConfig withRequestTimeout(Duration timeout) {
-		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, timeout, apiKey, retry, aws);
+		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, timeout, apiKey, retry, aws,
+				reasoning);
 	}
 
 	public ProviderConfig withRetry(RetryPolicy policy) {
 		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, policy,
-				aws);
+				aws, reasoning);
+	}
+
+	public ProviderConfig withReasoning(ReasoningEffort effort) {
+		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
+				aws, effort);
 	}
 
 	public ProviderConfig withAws(AwsAccess newAws) {
 		return new ProviderConfig(kind, baseUrl, model, maxOutputTokens, temperature, requestTimeout, apiKey, retry,
-				newAws);
+				newAws, reasoning);
 	}
 
 	public ProviderConfig withLimits(int newMaxOutputTokens, Double newTemperature) {
 		return new ProviderConfig(kind, baseUrl, model, newMaxOutputTokens, newTemperature, requestTimeout, apiKey,
-				retry, aws);
+				retry, aws, reasoning);
 	}
 
 	/**
@@ -152,6 +170,6 @@ public record ProviderConfig(ProviderKind kind, String baseUrl, String model, in
 	public String toString() {
 		return "ProviderConfig[kind=" + kind + ", baseUrl=" + baseUrl + ", model=" + model + ", maxOutputTokens=" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				+ maxOutputTokens + ", temperature=" + temperature + ", requestTimeout=" + requestTimeout //$NON-NLS-1$ //$NON-NLS-2$
-				+ ", apiKey=" + apiKey + ", retry=" + retry + ", aws=" + aws + ']'; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ ", apiKey=" + apiKey + ", retry=" + retry + ", aws=" + aws + ", reasoning=" + reasoning + ']'; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 }

@@ -19,6 +19,10 @@ public interface StreamListener {
 	default void textDelta(String text) {
 	}
 
+	/** A piece of the model's reasoning (thinking), which is not part of the answer. */
+	default void reasoningDelta(String text) {
+	}
+
 	/** A tool call whose arguments have arrived completely. */
 	default void toolCall(ToolCall call) {
 	}

@@ -9,6 +9,7 @@ import org.osgi.service.prefs.BackingStoreException;
 import dev.warden.core.provider.ApiKey;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
+import dev.warden.core.provider.ReasoningEffort;
 import dev.warden.core.provider.RetryPolicy;
 
 /**
@@ -23,6 +24,8 @@ public interface ModelSettings {
 	String MAX_OUTPUT_TOKENS = "model.maxOutputTokens"; //$NON-NLS-1$
 	String TEMPERATURE = "model.temperature"; //$NON-NLS-1$
 	String TIMEOUT_SECONDS = "model.timeoutSeconds"; //$NON-NLS-1$
+	/** How much the model may reason: a {@link ReasoningEffort} name. */
+	String REASONING = "model.reasoning"; //$NON-NLS-1$
 	String SECURE_NODE = "/dev.warden/model"; //$NON-NLS-1$
 	String SECURE_KEY = "apiKey"; //$NON-NLS-1$
 
@@ -39,6 +42,11 @@ public interface ModelSettings {
 	Values load();
 
 	void save(Values values) throws BackingStoreException;
+
+	/** How much the model may reason before it answers; {@link #config()} carries it. */
+	ReasoningEffort reasoning();
+
+	void setReasoning(ReasoningEffort effort) throws BackingStoreException;
 
 	/** Whether a model has been chosen; without one the chat shows its setup notice instead of sending. */
 	boolean isConfigured();

@@ -25,14 +25,17 @@ import dev.warden.core.provider.Usage;
  */
 public final class ConversationJson {
 
-	static final int VERSION = 1;
+	/** The newest format: 2 added reasoning parts; a chat without reasoning is still written as format 1. */
+	static final int VERSION = 2;
 
 	private ConversationJson() {
 	}
 
 	public static String write(Conversation conversation) {
 		JsonObject root = new JsonObject();
-		root.addProperty("version", VERSION); //$NON-NLS-1$
+		boolean reasoning = conversation.messages().stream().flatMap(m -> m.parts().stream())
+				.anyMatch(ContentPart.Reasoning.class::isInstance);
+		root.addProperty("version", reasoning ? VERSION : 1); // older versions of Warden read those //$NON-NLS-1$
 		root.addProperty("id", conversation.id()); //$NON-NLS-1$
 		root.addProperty("title", conversation.title()); //$NON-NLS-1$
 		root.addProperty("created", conversation.created().toString()); //$NON-NLS-1$
@@ -52,6 +55,16 @@ public final class ConversationJson {
 				case ContentPart.Text t -> {
 					p.addProperty("type", "text"); //$NON-NLS-1$ //$NON-NLS-2$
 					p.addProperty("text", t.text()); //$NON-NLS-1$
+				}
+				case ContentPart.Reasoning r -> {
+					p.addProperty("type", "reasoning"); //$NON-NLS-1$ //$NON-NLS-2$
+					p.addProperty("text", r.text()); //$NON-NLS-1$
+					if (!r.signature().isEmpty()) {
+						p.addProperty("signature", r.signature()); //$NON-NLS-1$
+					}
+					if (r.redacted()) {
+						p.addProperty("redacted", r.redactedData()); //$NON-NLS-1$
+					}
 				}
 				case ContentPart.ToolUse u -> {
 					p.addProperty("type", "tool_use"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -107,6 +120,8 @@ public final class ConversationJson {
 				String type = p.get("type").getAsString(); //$NON-NLS-1$
 				parts.add(switch (type) {
 				case "text" -> new ContentPart.Text(p.get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+				case "reasoning" -> new ContentPart.Reasoning(p.get("text").getAsString(), optional(p, "signature"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						optional(p, "redacted")); //$NON-NLS-1$
 				case "tool_use" -> new ContentPart.ToolUse(p.get("id").getAsString(), p.get("name").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 						p.get("arguments").getAsString()); //$NON-NLS-1$
 				case "tool_result" -> new ContentPart.ToolResult(p.get("tool_use_id").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
@@ -189,6 +204,10 @@ public final class ConversationJson {
 			}
 		}
 		return changed ? repaired : messages;
+	}
+
+	private static String optional(JsonObject object, String member) {
+		return object.has(member) ? object.get(member).getAsString() : ""; //$NON-NLS-1$
 	}
 
 	private static JsonObject usage(Usage usage) {

@@ -14,7 +14,10 @@ import dev.warden.core.provider.Usage;
 /**
  * Decodes the Messages API's stream: {@code message_start}, {@code content_block_start/delta/stop} with
  * {@code text_delta} and {@code input_json_delta}, {@code message_delta} (stop reason, usage), {@code message_stop},
- * {@code ping} and {@code error}. Blocks of other types (thinking) are skipped. Every documented stop reason is
+ * {@code ping} and {@code error}. Extended thinking arrives as {@code thinking} blocks ({@code thinking_delta}, then
+ * one {@code signature_delta} before the block stops) and {@code redacted_thinking} blocks (their {@code data} whole
+ * in the start event); both are kept exactly as received, so that they can be sent back in a tool-use turn as the
+ * API requires. Blocks of types added later are skipped. Every documented stop reason is
  * told apart: {@code end_turn}, {@code tool_use}, {@code max_tokens}, {@code stop_sequence}, {@code pause_turn},
  * {@code refusal} and {@code model_context_window_exceeded}.
  */
@@ -35,6 +38,9 @@ public final class AnthropicDecoder implements EventDecoder {
 	private final ResponseAssembler assembler;
 
 	private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
+
+	/** The signatures of the thinking blocks not yet stopped, by index. */
+	private final Map<Integer, StringBuilder> thinkingBlocks = new HashMap<>();
 
 	private long input;
 
@@ -109,6 +115,20 @@ public final class AnthropicDecoder implements EventDecoder {
 		if ("tool_use".equals(blockType)) { //$NON-NLS-1$
 			toolBlocks.put(Json.integer(event, "index", -1), //$NON-NLS-1$
 					new ToolBlock(String.valueOf(Json.string(block, "id")), Json.string(block, "name"))); //$NON-NLS-1$ //$NON-NLS-2$
+		} else if ("thinking".equals(blockType)) { //$NON-NLS-1$
+			StringBuilder signature = new StringBuilder();
+			String given = Json.string(block, "signature"); //$NON-NLS-1$
+			signature.append(given == null ? "" : given); //$NON-NLS-1$
+			thinkingBlocks.put(Json.integer(event, "index", -1), signature); //$NON-NLS-1$
+			String thinking = Json.string(block, "thinking"); //$NON-NLS-1$
+			if (thinking != null) {
+				assembler.reasoning(thinking);
+			}
+		} else if ("redacted_thinking".equals(blockType)) { //$NON-NLS-1$
+			String data = Json.string(block, "data"); //$NON-NLS-1$
+			if (data != null && !data.isEmpty()) {
+				assembler.redactedReasoning(data);
+			}
 		} else if ("text".equals(blockType)) { //$NON-NLS-1$
 			String text = Json.string(block, "text"); //$NON-NLS-1$
 			if (text != null) {
@@ -128,6 +148,17 @@ public final class AnthropicDecoder implements EventDecoder {
 			if (text != null) {
 				assembler.text(text);
 			}
+		} else if ("thinking_delta".equals(deltaType)) { //$NON-NLS-1$
+			String thinking = Json.string(delta, "thinking"); //$NON-NLS-1$
+			if (thinking != null) {
+				assembler.reasoning(thinking);
+			}
+		} else if ("signature_delta".equals(deltaType)) { //$NON-NLS-1$
+			StringBuilder signature = thinkingBlocks.get(Json.integer(event, "index", -1)); //$NON-NLS-1$
+			String fragment = Json.string(delta, "signature"); //$NON-NLS-1$
+			if (signature != null && fragment != null) {
+				signature.append(fragment);
+			}
 		} else if ("input_json_delta".equals(deltaType)) { //$NON-NLS-1$
 			ToolBlock block = toolBlocks.get(Json.integer(event, "index", -1)); //$NON-NLS-1$
 			String fragment = Json.string(delta, "partial_json"); //$NON-NLS-1$
@@ -138,6 +169,11 @@ public final class AnthropicDecoder implements EventDecoder {
 	}
 
 	private void stop(JsonObject event) {
+		StringBuilder signature = thinkingBlocks.remove(Json.integer(event, "index", -1)); //$NON-NLS-1$
+		if (signature != null) {
+			assembler.endReasoning(signature.toString());
+			return;
+		}
 		ToolBlock block = toolBlocks.remove(Json.integer(event, "index", -1)); //$NON-NLS-1$
 		if (block != null) {
 			String json = block.json.toString();

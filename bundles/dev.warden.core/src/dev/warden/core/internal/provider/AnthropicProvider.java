@@ -15,6 +15,7 @@ import dev.warden.core.provider.ContentPart;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.ModelRequest;
 import dev.warden.core.provider.ProviderConfig;
+import dev.warden.core.provider.ReasoningEffort;
 import dev.warden.core.provider.Role;
 import dev.warden.core.provider.ToolSpec;
 
@@ -29,6 +30,13 @@ import dev.warden.core.provider.ToolSpec;
  * <p>
  * Temperatures above 1 are sent as 1, the highest the API accepts ({@link ProviderConfig#adjustment()} says so). A
  * conversation that ends with the model's own message ({@code pause_turn}) is sent so that the model continues it.
+ * <p>
+ * With a {@link ReasoningEffort} other than off, extended thinking is asked for
+ * ({@code thinking: {"type": "enabled", "budget_tokens": …}}): the budget is added to the output limit (the API wants
+ * {@code max_tokens} above the budget) and no temperature is sent (thinking accepts none). The model's signed
+ * thinking and redacted thinking blocks are then sent back unchanged and in their place, first in their message, as
+ * the API requires in a tool-use turn; reasoning without a signature (from another provider, or cut off before its
+ * signature) is never sent. Without thinking, no thinking block is sent.
  */
 public final class AnthropicProvider extends StreamingHttpProvider {
 
@@ -56,9 +64,15 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 	protected JsonObject encode(ModelRequest request) {
 		JsonObject body = new JsonObject();
 		body.addProperty("model", config().model()); //$NON-NLS-1$
-		body.addProperty("max_tokens", config().maxOutputTokens()); //$NON-NLS-1$
+		ReasoningEffort reasoning = config().reasoning();
+		body.addProperty("max_tokens", config().maxOutputTokens() + reasoning.budgetTokens()); //$NON-NLS-1$
 		body.addProperty("stream", true); //$NON-NLS-1$
-		if (config().effectiveTemperature() != null) {
+		if (reasoning.enabled()) {
+			JsonObject thinking = new JsonObject();
+			thinking.addProperty("type", "enabled"); //$NON-NLS-1$ //$NON-NLS-2$
+			thinking.addProperty("budget_tokens", reasoning.budgetTokens()); //$NON-NLS-1$
+			body.add("thinking", thinking); //$NON-NLS-1$
+		} else if (config().effectiveTemperature() != null) {
 			body.addProperty("temperature", config().effectiveTemperature()); //$NON-NLS-1$
 		}
 		if (!request.systemPrompt().isEmpty() || !request.systemSuffix().isEmpty()) {
@@ -85,7 +99,7 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 			tools.get(tools.size() - 1).getAsJsonObject().add("cache_control", ephemeral()); //$NON-NLS-1$
 			body.add("tools", tools); //$NON-NLS-1$
 		}
-		JsonArray messages = encodeMessages(request.messages());
+		JsonArray messages = encodeMessages(request.messages(), reasoning.enabled());
 		if (!messages.isEmpty()) {
 			JsonObject last = messages.get(messages.size() - 1).getAsJsonObject();
 			if ("assistant".equals(Json.string(last, "role"))) { //$NON-NLS-1$ //$NON-NLS-2$
@@ -101,12 +115,12 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 	}
 
 	/** Encodes messages, skipping empty ones and merging neighbours of the same role, as the API requires. */
-	private static JsonArray encodeMessages(List<Message> messages) {
+	private static JsonArray encodeMessages(List<Message> messages, boolean thinking) {
 		JsonArray encoded = new JsonArray();
 		Role previous = null;
 		JsonArray content = null;
 		for (Message message : messages) {
-			List<JsonObject> blocks = encodeBlocks(message);
+			List<JsonObject> blocks = encodeBlocks(message, thinking);
 			if (blocks.isEmpty()) {
 				continue;
 			}
@@ -123,7 +137,7 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 		return encoded;
 	}
 
-	private static List<JsonObject> encodeBlocks(Message message) {
+	private static List<JsonObject> encodeBlocks(Message message, boolean thinking) {
 		List<JsonObject> results = new ArrayList<>();
 		List<JsonObject> others = new ArrayList<>();
 		for (ContentPart part : message.parts()) {
@@ -132,6 +146,21 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 				// the API rejects empty text blocks
 			}
 			case ContentPart.Text text -> others.add(textBlock(text.text()));
+			case ContentPart.Reasoning reasoning when !thinking || !reasoning.signed() -> {
+				// unsigned reasoning cannot be verified by the API; without thinking none is wanted
+			}
+			case ContentPart.Reasoning reasoning -> {
+				JsonObject block = new JsonObject();
+				if (reasoning.redacted()) {
+					block.addProperty("type", "redacted_thinking"); //$NON-NLS-1$ //$NON-NLS-2$
+					block.addProperty("data", reasoning.redactedData()); //$NON-NLS-1$
+				} else {
+					block.addProperty("type", "thinking"); //$NON-NLS-1$ //$NON-NLS-2$
+					block.addProperty("thinking", reasoning.text()); //$NON-NLS-1$
+					block.addProperty("signature", reasoning.signature()); //$NON-NLS-1$
+				}
+				others.add(block);
+			}
 			case ContentPart.ToolUse use -> {
 				JsonObject block = new JsonObject();
 				block.addProperty("type", "tool_use"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -169,9 +198,17 @@ public final class AnthropicProvider extends StreamingHttpProvider {
 		return new JsonObject();
 	}
 
+	/** Marks the message's last block that may carry a mark (thinking blocks may not). */
 	private static void markLastBlock(JsonObject message) {
 		JsonArray content = message.getAsJsonArray("content"); //$NON-NLS-1$
-		content.get(content.size() - 1).getAsJsonObject().add("cache_control", ephemeral()); //$NON-NLS-1$
+		for (int i = content.size() - 1; i >= 0; i--) {
+			JsonObject block = content.get(i).getAsJsonObject();
+			String type = Json.string(block, "type"); //$NON-NLS-1$
+			if (!"thinking".equals(type) && !"redacted_thinking".equals(type)) { //$NON-NLS-1$ //$NON-NLS-2$
+				block.add("cache_control", ephemeral()); //$NON-NLS-1$
+				return;
+			}
+		}
 	}
 
 	/** The API refuses a final assistant message whose text ends with white space. */

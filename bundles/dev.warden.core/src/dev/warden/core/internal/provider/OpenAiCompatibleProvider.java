@@ -35,6 +35,11 @@ import dev.warden.core.provider.ToolSpec;
  * A local server whose context window is smaller than the prompt (Ollama's default of 4096 tokens) either answers
  * nothing with {@code finish_reason: "length"} or silently drops the front of the prompt; both are told to the user
  * with how to raise the window.
+ * <p>
+ * A {@link dev.warden.core.provider.ReasoningEffort} other than off is sent as {@code reasoning_effort}. Reasoning a
+ * server streamed ({@code reasoning_content}) is sent back as {@code reasoning_content} on the assistant messages
+ * that carry tool calls, which DeepSeek requires within a tool-use turn and other servers ignore; never to OpenAI's
+ * own endpoint, which streams no reasoning and accepts no unknown fields.
  */
 public final class OpenAiCompatibleProvider extends StreamingHttpProvider {
 
@@ -57,9 +62,13 @@ public final class OpenAiCompatibleProvider extends StreamingHttpProvider {
 
 	/** @return the spelling of the output limit {@code config}'s endpoint and model accept */
 	public static String limitParameterFor(ProviderConfig config) {
+		return openAiEndpoint(config) || REASONING_MODEL.matcher(config.model()).find() ? MAX_COMPLETION_TOKENS : MAX_TOKENS;
+	}
+
+	/** @return whether {@code config} names OpenAI's own endpoint */
+	static boolean openAiEndpoint(ProviderConfig config) {
 		String host = URI.create(config.baseUrl()).getHost();
-		boolean openAi = host != null && host.toLowerCase(Locale.ROOT).endsWith("api.openai.com"); //$NON-NLS-1$
-		return openAi || REASONING_MODEL.matcher(config.model()).find() ? MAX_COMPLETION_TOKENS : MAX_TOKENS;
+		return host != null && host.toLowerCase(Locale.ROOT).endsWith("api.openai.com"); //$NON-NLS-1$
 	}
 
 	@Override
@@ -129,6 +138,9 @@ public final class OpenAiCompatibleProvider extends StreamingHttpProvider {
 		JsonObject body = new JsonObject();
 		body.addProperty("model", config().model()); //$NON-NLS-1$
 		body.addProperty(limitParameter.get(), config().maxOutputTokens());
+		if (config().reasoning().enabled()) {
+			body.addProperty("reasoning_effort", config().reasoning().wireName()); //$NON-NLS-1$
+		}
 		if (config().temperature() != null) {
 			body.addProperty("temperature", config().temperature()); //$NON-NLS-1$
 		}
@@ -140,8 +152,9 @@ public final class OpenAiCompatibleProvider extends StreamingHttpProvider {
 		if (!request.fullSystemPrompt().isEmpty()) {
 			messages.add(message("system", request.fullSystemPrompt())); //$NON-NLS-1$
 		}
+		boolean reasoningBack = !openAiEndpoint(config());
 		for (Message message : request.messages()) {
-			encode(message, messages);
+			encode(message, messages, reasoningBack);
 		}
 		body.add("messages", messages); //$NON-NLS-1$
 		if (!request.tools().isEmpty()) {
@@ -161,12 +174,15 @@ public final class OpenAiCompatibleProvider extends StreamingHttpProvider {
 		return body;
 	}
 
-	private static void encode(Message message, JsonArray messages) {
+	private static void encode(Message message, JsonArray messages, boolean reasoningBack) {
 		StringBuilder text = new StringBuilder();
 		List<ContentPart.ToolUse> uses = new ArrayList<>();
 		for (ContentPart part : message.parts()) {
 			switch (part) {
 			case ContentPart.Text t -> text.append(t.text());
+			case ContentPart.Reasoning r -> {
+				// sent back below when the message carries tool calls
+			}
 			case ContentPart.ToolUse use -> uses.add(use);
 			case ContentPart.ToolResult result -> {
 				// tool messages must directly follow the assistant message that made the calls
@@ -203,6 +219,9 @@ public final class OpenAiCompatibleProvider extends StreamingHttpProvider {
 				calls.add(call);
 			}
 			assistant.add("tool_calls", calls); //$NON-NLS-1$
+			if (reasoningBack && !message.reasoning().isEmpty()) {
+				assistant.addProperty("reasoning_content", message.reasoning()); //$NON-NLS-1$
+			}
 		}
 		messages.add(assistant);
 	}

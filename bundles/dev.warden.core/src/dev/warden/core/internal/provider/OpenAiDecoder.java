@@ -26,6 +26,10 @@ import dev.warden.core.provider.Usage;
  * or without {@code id} (Ollama, llama.cpp, some vLLM versions), several calls sent with the same index, arguments
  * sent as a JSON object, {@code finish_reason: "stop"} on an answer that carries tool calls, an {@code error} object
  * in a chunk (OpenRouter's upstream failures) and llama.cpp's {@code error:} SSE field followed by {@code [DONE]}.
+ * <p>
+ * The reasoning that servers stream beside the answer is kept apart from it: {@code delta.reasoning_content}
+ * (DeepSeek, llama.cpp, vLLM before 0.10) or, where a chunk has none, {@code delta.reasoning} (OpenRouter, newer vLLM,
+ * Ollama).
  */
 public final class OpenAiDecoder implements EventDecoder {
 
@@ -120,6 +124,13 @@ public final class OpenAiDecoder implements EventDecoder {
 		JsonObject choice = choices.get(0).getAsJsonObject();
 		JsonObject delta = Json.object(choice, "delta"); //$NON-NLS-1$
 		if (delta != null) {
+			String reasoning = Json.string(delta, "reasoning_content"); //$NON-NLS-1$
+			if (reasoning == null) {
+				reasoning = Json.string(delta, "reasoning"); //$NON-NLS-1$
+			}
+			if (reasoning != null) {
+				assembler.reasoning(reasoning);
+			}
 			String content = Json.string(delta, "content"); //$NON-NLS-1$
 			if (content != null) {
 				assembler.text(content);

@@ -24,6 +24,8 @@ public final class ResponseAssembler {
 
 	private final StringBuilder text = new StringBuilder();
 
+	private final StringBuilder reasoning = new StringBuilder();
+
 	private Usage usage = Usage.ZERO;
 
 	private StopReason stopReason;
@@ -39,12 +41,38 @@ public final class ResponseAssembler {
 			return;
 		}
 		output = true;
+		flushReasoning(""); //$NON-NLS-1$
 		text.append(delta);
 		listener.textDelta(delta);
 	}
 
+	/** A piece of reasoning; it is kept as a part of its own, apart from the answer's text. */
+	public void reasoning(String delta) {
+		if (delta.isEmpty()) {
+			return;
+		}
+		output = true;
+		flushText();
+		reasoning.append(delta);
+		listener.reasoningDelta(delta);
+	}
+
+	/** Ends the reasoning that arrived since the last part, with the provider's signature of it (may be empty). */
+	public void endReasoning(String signature) {
+		flushReasoning(signature);
+	}
+
+	/** A reasoning block the provider encrypted: kept to be sent back, nothing to show. */
+	public void redactedReasoning(String data) {
+		output = true;
+		flushText();
+		flushReasoning(""); //$NON-NLS-1$
+		parts.add(new ContentPart.Reasoning("", "", data)); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	public void toolCall(ToolCall call) {
 		output = true;
+		flushReasoning(""); //$NON-NLS-1$
 		flushText();
 		parts.add(new ContentPart.ToolUse(call.id(), call.name(), call.argumentsJson()));
 		listener.toolCall(call);
@@ -75,6 +103,7 @@ public final class ResponseAssembler {
 
 	/** @return the complete answer */
 	public ModelResponse complete() {
+		flushReasoning(""); //$NON-NLS-1$
 		flushText();
 		StopReason reason = stopReason;
 		if (reason == null) {
@@ -87,12 +116,21 @@ public final class ResponseAssembler {
 	/**
 	 * @param why in words for the user
 	 * @return what arrived, marked interrupted; tool calls are dropped because the model never saw their results and
-	 *         they were not executed
+	 *         they were not executed; reasoning is kept (unsigned when its block did not end)
 	 */
 	public ModelResponse interrupted(String why) {
+		flushReasoning(""); //$NON-NLS-1$
 		flushText();
-		List<ContentPart> kept = parts.stream().filter(ContentPart.Text.class::isInstance).toList();
+		List<ContentPart> kept = parts.stream()
+				.filter(p -> p instanceof ContentPart.Text || p instanceof ContentPart.Reasoning).toList();
 		return new ModelResponse(new Message(Role.ASSISTANT, kept, true), StopReason.INTERRUPTED, usage, why);
+	}
+
+	private void flushReasoning(String signature) {
+		if (!reasoning.isEmpty() || !signature.isEmpty()) {
+			parts.add(new ContentPart.Reasoning(reasoning.toString(), signature, "")); //$NON-NLS-1$
+			reasoning.setLength(0);
+		}
 	}
 
 	private void flushText() {

@@ -14,6 +14,7 @@ import org.osgi.service.prefs.BackingStoreException;
 import dev.warden.core.provider.ApiKey;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
+import dev.warden.core.provider.ReasoningEffort;
 import dev.warden.core.settings.ModelSettings;
 
 /** The model settings in the workspace's preferences, the API key in secure storage. */
@@ -69,6 +70,17 @@ public final class PreferenceModelSettings extends PreferenceService implements 
 	}
 
 	@Override
+	public ReasoningEffort reasoning() {
+		return ReasoningEffort.parse(get(REASONING));
+	}
+
+	@Override
+	public void setReasoning(ReasoningEffort effort) throws BackingStoreException {
+		put(REASONING, effort.name());
+		flush();
+	}
+
+	@Override
 	public boolean isConfigured() {
 		Values values = load();
 		return !values.model().isBlank() && !values.baseUrl().isBlank();
@@ -76,7 +88,7 @@ public final class PreferenceModelSettings extends PreferenceService implements 
 
 	@Override
 	public ProviderConfig config() {
-		return load().toConfig(ApiKey.of(this::readKey));
+		return load().toConfig(ApiKey.of(this::readKey)).withReasoning(reasoning());
 	}
 
 	private static ISecurePreferences secureNode() {

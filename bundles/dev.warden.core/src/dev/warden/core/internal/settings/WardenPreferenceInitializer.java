@@ -10,6 +10,7 @@ import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.agent.ContextBudget;
+import dev.warden.core.provider.ReasoningEffort;
 import dev.warden.core.settings.ChatSettings;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.settings.ModelSettings;
@@ -44,6 +45,7 @@ public final class WardenPreferenceInitializer extends AbstractPreferenceInitial
 		defaults.putInt(ModelSettings.MAX_OUTPUT_TOKENS, ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS);
 		defaults.put(ModelSettings.TEMPERATURE, ""); //$NON-NLS-1$
 		defaults.putInt(ModelSettings.TIMEOUT_SECONDS, (int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds());
+		defaults.put(ModelSettings.REASONING, ReasoningEffort.OFF.name());
 
 		defaults.putBoolean(ChatSettings.ENTER_SENDS, true);
 		defaults.putInt(ChatSettings.KEEP_CHATS, ChatSettings.DEFAULT_KEEP_CHATS);

@@ -295,9 +295,11 @@ public final class ChatController {
 				}
 			} else {
 				String text = message.text();
-				if (!text.isBlank()) {
+				String reasoning = message.reasoning();
+				if (!text.isBlank() || !reasoning.isBlank()) {
 					MessageEntry entry = viewer.addAssistantMessage();
 					entry.setText(text);
+					entry.appendReasoning(reasoning);
 					if (message.interrupted()) {
 						entry.setAuthor(ChatMessages.Chat_assistantInterrupted);
 					}
@@ -354,6 +356,16 @@ public final class ChatController {
 					answer = viewer.addAssistantMessage();
 				}
 				answer.append(text);
+			});
+		}
+
+		@Override
+		public void reasoningDelta(String text) {
+			batcher.post(() -> {
+				if (answer == null) {
+					answer = viewer.addAssistantMessage();
+				}
+				answer.appendReasoning(text);
 			});
 		}
 

@@ -26,6 +26,8 @@ public final class ChatMessages extends NLS {
 	public static String Chat_insertAtCursor;
 	public static String Chat_insertAtCursorTooltip;
 	public static String Chat_outputTruncated;
+	public static String Chat_showReasoning;
+	public static String Chat_hideReasoning;
 	public static String Chat_showOutput;
 	public static String Chat_hideOutput;
 	public static String Chat_review;

@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -17,6 +20,9 @@ import org.eclipse.swt.widgets.Label;
  * and never parsed again, and the text widget showing the tail is changed by the difference alone. A prose chunk
  * takes final blocks until it holds about {@value #CHUNK_CHARS} characters, so that no single widget, and no
  * relayout, grows with the length of the answer.
+ * <p>
+ * What the model reasoned before it answered is kept apart from the answer: folded under it behind a
+ * <em>Show reasoning</em> link, in a text widget of its own, never in the Markdown of the answer.
  */
 public final class MessageEntry {
 
@@ -38,6 +44,11 @@ public final class MessageEntry {
 	/** What each view shows now. */
 	private final List<RichText.Segment> shown = new ArrayList<>();
 	private boolean dirty;
+	/** The reasoning fold: a link that opens or closes it and the reasoning's text; hidden until reasoning arrives. */
+	private final org.eclipse.swt.widgets.Link reasoningToggle;
+	private final StyledText reasoningText;
+	private final StringBuilder reasoning = new StringBuilder();
+	private final StringBuilder pendingReasoning = new StringBuilder();
 
 	MessageEntry(Composite parent, String author) {
 		control = new Composite(parent, SWT.NONE);
@@ -60,6 +71,70 @@ public final class MessageEntry {
 		body = new Composite(control, SWT.NONE);
 		GridLayoutFactory.fillDefaults().spacing(0, 6).applyTo(body);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
+		reasoningToggle = new org.eclipse.swt.widgets.Link(control, SWT.NONE);
+		reasoningToggle.addListener(SWT.Selection, e -> setReasoningVisible(!isReasoningVisible()));
+		GridDataFactory.fillDefaults().exclude(true).applyTo(reasoningToggle);
+		reasoningToggle.setVisible(false);
+		reasoningText = new StyledText(control, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP);
+		reasoningText.setForeground(control.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+		reasoningText.setLeftMargin(8);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).exclude(true).applyTo(reasoningText);
+		reasoningText.setVisible(false);
+	}
+
+	/** Adds streamed reasoning; it is drawn, folded, at the next {@link #refresh(List)}. */
+	public void appendReasoning(String text) {
+		pendingReasoning.append(text);
+	}
+
+	/** The reasoning shown in the fold. */
+	public String reasoning() {
+		return reasoning.toString() + pendingReasoning;
+	}
+
+	public boolean isReasoningVisible() {
+		return reasoningText.isVisible();
+	}
+
+	/** Opens or closes the reasoning fold, as its link does. */
+	public void setReasoningVisible(boolean visible) {
+		if (reasoning.isEmpty()) {
+			return;
+		}
+		reasoningText.setVisible(visible);
+		((GridData) reasoningText.getLayoutData()).exclude = !visible;
+		updateReasoningToggle();
+		control.layout(true, true);
+		Composite conversation = control.getParent();
+		conversation.layout(new Control[] { control });
+		org.eclipse.swt.graphics.Point size = conversation.computeSize(conversation.getSize().x, SWT.DEFAULT);
+		conversation.setSize(size);
+		if (conversation.getParent() instanceof org.eclipse.swt.custom.ScrolledComposite scrolled) {
+			scrolled.setMinSize(size);
+		}
+	}
+
+	private void updateReasoningToggle() {
+		int words = reasoning.toString().strip().split("\\s+").length; //$NON-NLS-1$
+		reasoningToggle.setText("<a>" + NLS.bind(isReasoningVisible() ? ChatMessages.Chat_hideReasoning //$NON-NLS-1$
+				: ChatMessages.Chat_showReasoning, words) + "</a>"); //$NON-NLS-1$
+	}
+
+	/** Draws reasoning that arrived since the last refresh; returns whether the entry's size may have changed. */
+	private boolean refreshReasoning() {
+		if (pendingReasoning.isEmpty()) {
+			return false;
+		}
+		reasoning.append(pendingReasoning);
+		reasoningText.append(pendingReasoning.toString());
+		pendingReasoning.setLength(0);
+		if (!reasoningToggle.isVisible()) {
+			reasoningToggle.setVisible(true);
+			((GridData) reasoningToggle.getLayoutData()).exclude = false;
+		}
+		updateReasoningToggle();
+		control.layout(true, false);
+		return true;
 	}
 
 	Composite control() {
@@ -113,8 +188,12 @@ public final class MessageEntry {
 	 * {@code changed} (the conversation lays out just those) and returns whether anything changed.
 	 */
 	boolean refresh(List<Control> changed) {
+		boolean reasoningChanged = refreshReasoning();
+		if (reasoningChanged) {
+			changed.add(control);
+		}
 		if (!dirty) {
-			return false;
+			return reasoningChanged;
 		}
 		dirty = false;
 		int first = committed.isEmpty() || isFull(committed.get(committed.size() - 1)) ? committed.size() : committed.size() - 1;
@@ -150,7 +229,7 @@ public final class MessageEntry {
 		} else if (removed) {
 			body.layout(false);
 		} else {
-			return false;
+			return reasoningChanged;
 		}
 		changed.add(body);
 		return true;

@@ -17,6 +17,12 @@ public final class ModelMessages extends NLS {
 	public static String ModelPage_keyNotStored;
 	public static String ModelPage_keyUnchanged;
 	public static String ModelPage_maxOutputTokens;
+	public static String ModelPage_reasoning;
+	public static String ModelPage_reasoningTip;
+	public static String ModelPage_reasoningOff;
+	public static String ModelPage_reasoningLow;
+	public static String ModelPage_reasoningMedium;
+	public static String ModelPage_reasoningHigh;
 	public static String ModelPage_temperature;
 	public static String ModelPage_temperatureDefault;
 	public static String ModelPage_temperatureInvalid;

@@ -31,6 +31,7 @@ import dev.warden.core.provider.ConnectionTestResult;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderException;
 import dev.warden.core.provider.ProviderPreset;
+import dev.warden.core.provider.ReasoningEffort;
 import dev.warden.core.provider.Providers;
 import dev.warden.ui.internal.UI;
 import dev.warden.core.operations.Cancellation;
@@ -54,6 +55,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 	private Spinner maxOutputTokens;
 	private Text temperature;
 	private Spinner timeout;
+	private Combo reasoning;
 	private Button testConnection;
 	private Label testResult;
 	private boolean keyEdited;
@@ -101,6 +103,12 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		temperature.setMessage(ModelMessages.ModelPage_temperatureDefault);
 		timeout = new Spinner(labelled(contents, ModelMessages.ModelPage_timeout), SWT.BORDER);
 		timeout.setValues(120, 5, 3600, 0, 5, 60);
+		reasoning = new Combo(labelled(contents, ModelMessages.ModelPage_reasoning), SWT.READ_ONLY | SWT.DROP_DOWN);
+		for (ReasoningEffort effort : ReasoningEffort.values()) {
+			reasoning.add(reasoningLabel(effort));
+		}
+		reasoning.setToolTipText(ModelMessages.ModelPage_reasoningTip);
+		reasoning.select(WardenServices.model().reasoning().ordinal());
 
 		testConnection = new Button(contents, SWT.PUSH);
 		testConnection.setText(ModelMessages.ModelPage_testConnection);
@@ -113,6 +121,15 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		showStoredKeyState();
 		keyEdited = false;
 		return contents;
+	}
+
+	private static String reasoningLabel(ReasoningEffort effort) {
+		return switch (effort) {
+		case OFF -> ModelMessages.ModelPage_reasoningOff;
+		case LOW -> NLS.bind(ModelMessages.ModelPage_reasoningLow, effort.budgetTokens());
+		case MEDIUM -> NLS.bind(ModelMessages.ModelPage_reasoningMedium, effort.budgetTokens());
+		case HIGH -> NLS.bind(ModelMessages.ModelPage_reasoningHigh, effort.budgetTokens());
+		};
 	}
 
 	private static Composite labelled(Composite parent, String label) {
@@ -267,6 +284,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		ProviderPreset chosen = ProviderPreset.ANTHROPIC;
 		show(new ModelSettings.Values(chosen, chosen.baseUrl(), "", ProviderConfig.DEFAULT_MAX_OUTPUT_TOKENS, null, //$NON-NLS-1$
 				(int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
+		reasoning.select(ReasoningEffort.OFF.ordinal());
 		super.performDefaults();
 	}
 
@@ -278,6 +296,7 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		}
 		try {
 			WardenServices.model().save(values.get());
+			WardenServices.model().setReasoning(ReasoningEffort.values()[Math.max(0, reasoning.getSelectionIndex())]);
 			if (keyEdited) {
 				WardenServices.model().writeKey(apiKey.getText());
 				char[] typed = apiKey.getTextChars();

@@ -90,6 +90,28 @@ public final class ScriptedModelServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * An answer whose reasoning streams first in {@code reasoning_content} (as DeepSeek, llama.cpp and vLLM send it),
+	 * then its text in {@code content}.
+	 */
+	public ScriptedModelServer reasoningThenText(String reasoning, String text) {
+		List<String> chunks = new ArrayList<>();
+		for (String token : splitIntoTokens(reasoning)) {
+			JsonObject delta = new JsonObject();
+			delta.add("content", com.google.gson.JsonNull.INSTANCE);
+			delta.addProperty("reasoning_content", token);
+			chunks.add(chunk(delta, null));
+		}
+		for (String token : splitIntoTokens(text)) {
+			JsonObject delta = new JsonObject();
+			delta.addProperty("content", token);
+			chunks.add(chunk(delta, null));
+		}
+		chunks.add(chunk(new JsonObject(), "stop"));
+		script.add(Answer.oneByOne(chunks, 0));
+		return this;
+	}
+
 	/** An answer that calls one tool; the arguments arrive in two fragments, as real servers send them. */
 	public ScriptedModelServer toolCall(String id, String name, JsonObject arguments) {
 		String json = arguments.toString();
