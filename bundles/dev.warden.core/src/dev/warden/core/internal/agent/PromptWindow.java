@@ -48,6 +48,7 @@ public final class PromptWindow {
 		for (ContentPart part : message.parts()) {
 			chars += switch (part) {
 			case ContentPart.Text t -> t.text().length();
+			case ContentPart.Reasoning r -> r.text().length() + r.signature().length() + r.redactedData().length();
 			case ContentPart.ToolUse u -> u.name().length() + u.argumentsJson().length() + u.id().length() + 16;
 			case ContentPart.ToolResult r -> r.content().length() + r.toolUseId().length() + 16;
 			};
