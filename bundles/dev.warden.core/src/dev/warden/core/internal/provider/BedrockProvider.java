@@ -200,6 +200,9 @@ public final class BedrockProvider extends StreamingHttpProvider {
 				block.addProperty("text", text.text()); //$NON-NLS-1$
 				others.add(block);
 			}
+			case ContentPart.Reasoning reasoning -> {
+				// no reasoning is asked of Bedrock's models, so none is sent back
+			}
 			case ContentPart.ToolUse use -> {
 				JsonObject toolUse = new JsonObject();
 				toolUse.addProperty("toolUseId", use.id()); //$NON-NLS-1$
