@@ -117,8 +117,9 @@ public final class SandboxCommandRunner implements CommandRunner {
 			if (!result.masked().isEmpty()) {
 				notes.append("[sandbox] The command named masked files, which commands cannot read: ")
 						.append(String.join(", ", result.masked()))
-						.append(". If it needs one, the user can allow commands to read it (the preference "
-								+ "protect.sandbox.readable.<project> lists such files per project).\n");
+						.append(". If it needs one, ask the user to allow commands to read it: Preferences > Warden > "
+								+ "Protection > Commands, the project's masked files commands may read (the preference "
+								+ "protect.sandbox.readable.<project>). Masked files stay unchangeable.\n");
 			}
 			result.network().stream().filter(line -> line.startsWith("REFUSED"))
 					.forEach(line -> notes.append("[sandbox] Network: ").append(line).append('\n'));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
@@ -73,6 +75,11 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 	private Button requireSandbox;
 	private Text commandHosts;
 	private Text commandMasks;
+	private Combo readableProject;
+	private Text readableFiles;
+	/** The files commands may read, per project, as edited (text, one a line); saved on Apply. */
+	private final Map<String, String> readableEdits = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+	private String readableShown;
 	private Button excluded;
 	private Button readOnly;
 	private org.eclipse.swt.widgets.List trusted;
@@ -174,6 +181,103 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		wrapping(tab, ProtectMessages.CommandsTab_masked);
 		commandMasks = editor(tab, 3);
 		wrapping(tab, ProtectMessages.CommandsTab_readable);
+		Composite row = new Composite(tab, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(row);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+		new Label(row, SWT.NONE).setText(ProtectMessages.CommandsTab_readableProject);
+		readableProject = new Combo(row, SWT.READ_ONLY | SWT.DROP_DOWN);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(readableProject);
+		readableFiles = editor(tab, 3);
+		readableProject.addListener(SWT.Selection, e -> showReadable(readableProject.getText()));
+		readableFiles.addListener(SWT.Modify, e -> {
+			if (readableShown != null) {
+				readableEdits.put(readableShown, readableFiles.getText());
+				changed();
+			}
+		});
+	}
+
+	/**
+	 * The projects whose masked files commands may read can be chosen from: the open projects of the workspace, and
+	 * projects that have a list already (also when they are gone: a project created later under the same name).
+	 */
+	private List<String> readableProjects() {
+		Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		for (IProject project : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
+			if (project.isOpen()) {
+				names.add(project.getName());
+			}
+		}
+		String prefix = ProtectionSettings.SANDBOX_READABLE_PREFIX;
+		try {
+			Arrays.stream(InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER).keys())
+					.filter(key -> key.startsWith(prefix)).map(key -> key.substring(prefix.length()))
+					.forEach(names::add);
+		} catch (BackingStoreException e) {
+			ILog.of(getClass()).log(Status.error(ProtectMessages.ProtectionPage_saveFailed, e));
+		}
+		return List.copyOf(names);
+	}
+
+	private void showReadableProjects() {
+		readableEdits.clear();
+		readableShown = null;
+		List<String> projects = readableProjects();
+		readableProject.setItems(projects.toArray(String[]::new));
+		readableProject.setEnabled(!projects.isEmpty());
+		readableFiles.setEnabled(!projects.isEmpty());
+		if (projects.isEmpty()) {
+			readableProject.setItems(new String[] { ProtectMessages.CommandsTab_readableNoProject });
+			readableProject.select(0);
+			readableFiles.setText(""); //$NON-NLS-1$
+		} else {
+			readableProject.select(0);
+			showReadable(projects.get(0));
+		}
+	}
+
+	private void showReadable(String project) {
+		readableShown = null; // the text set below is not an edit
+		String text = readableEdits.computeIfAbsent(project, name -> String.join("\n", //$NON-NLS-1$
+				WardenServices.protection().names(ProtectionSettings.SANDBOX_READABLE_PREFIX + name)));
+		readableFiles.setText(text);
+		readableShown = project;
+	}
+
+	/** The problem with the files commands may read, if any, naming the project and the line. */
+	private Optional<String> readableProblem() {
+		for (Map.Entry<String, String> entry : readableEdits.entrySet()) {
+			List<String> lines = entry.getValue().lines().toList();
+			for (int i = 0; i < lines.size(); i++) {
+				String line = lines.get(i).strip();
+				if (!line.isEmpty() && !insideProject(line)) {
+					return Optional.of(NLS.bind(ProtectMessages.CommandsTab_readableInvalid,
+							new Object[] { entry.getKey(), i + 1, line }));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Whether {@code path} names a file inside a project: relative, no {@code ..}, nothing the list splits at. */
+	private static boolean insideProject(String path) {
+		if (path.startsWith("/") || path.startsWith("~") || path.contains("\\") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				|| SEPARATORS.matcher(path).find()) {
+			return false;
+		}
+		for (String segment : path.split("/")) { //$NON-NLS-1$
+			if (segment.equals("..")) { //$NON-NLS-1$
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Set<String> readableNames(String text) {
+		Set<String> names = new LinkedHashSet<>();
+		text.lines().map(String::strip).filter(line -> !line.isEmpty())
+				.map(line -> line.startsWith("./") ? line.substring(2) : line).forEach(names::add); //$NON-NLS-1$
+		return names;
 	}
 
 	private void createProjectsTab(Composite tab) {
@@ -212,6 +316,7 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		requireSandbox.setSelection(WardenServices.protection().requireSandbox());
 		commandHosts.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.SANDBOX_HOSTS))); //$NON-NLS-1$
 		commandMasks.setText(String.join("\n", WardenServices.protection().names(ProtectionSettings.SANDBOX_MASKED))); //$NON-NLS-1$
+		showReadableProjects();
 		trustedNames.clear();
 		trustedNames.addAll(trustedProjects());
 		revoked.clear();
@@ -291,7 +396,7 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 	/** Validates the page and brings the environment preview up to date. */
 	private void changed() {
 		Optional<String> variables = variablesProblem();
-		Optional<String> problem = variables.or(this::hostsProblem);
+		Optional<String> problem = variables.or(this::hostsProblem).or(this::readableProblem);
 		setErrorMessage(problem.orElse(null));
 		setValid(problem.isEmpty());
 		if (variables.isEmpty()) {
@@ -317,6 +422,12 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		requireSandbox.setSelection(false);
 		commandHosts.setText(""); //$NON-NLS-1$
 		commandMasks.setText(""); //$NON-NLS-1$
+		for (String project : List.copyOf(readableEdits.keySet())) {
+			readableEdits.put(project, ""); //$NON-NLS-1$
+		}
+		if (readableShown != null) {
+			readableFiles.setText(""); //$NON-NLS-1$
+		}
 		changed();
 		super.performDefaults();
 	}
@@ -335,6 +446,10 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 			WardenServices.protection().saveRequireSandbox(requireSandbox.getSelection());
 			WardenServices.protection().saveNames(ProtectionSettings.SANDBOX_HOSTS, names(commandHosts.getText()));
 			WardenServices.protection().saveNames(ProtectionSettings.SANDBOX_MASKED, names(commandMasks.getText()));
+			for (Map.Entry<String, String> entry : readableEdits.entrySet()) {
+				WardenServices.protection().saveNames(ProtectionSettings.SANDBOX_READABLE_PREFIX + entry.getKey(),
+						readableNames(entry.getValue()));
+			}
 			for (String name : revoked) {
 				WardenServices.protection().setProjectTrusted(name, false);
 			}
@@ -383,6 +498,18 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		requireSandbox.setSelection(required);
 		commandHosts.setText(hosts);
 		commandMasks.setText(masked);
+	}
+
+	/** For tests: chooses {@code project} on the Commands tab and types the masked files commands may read in it. */
+	public void setReadableFiles(String project, String files) {
+		readableProject.select(readableProject.indexOf(project));
+		readableProject.notifyListeners(SWT.Selection, null);
+		readableFiles.setText(files);
+	}
+
+	/** For tests: the project chosen on the Commands tab and the files commands may read in it, as shown. */
+	public String readableFilesShown() {
+		return readableProject.getText() + ": " + readableFiles.getText(); //$NON-NLS-1$
 	}
 
 	/** For tests: what the Commands tab says about the sandbox. */

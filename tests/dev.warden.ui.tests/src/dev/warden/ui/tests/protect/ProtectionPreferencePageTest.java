@@ -77,13 +77,43 @@ class ProtectionPreferencePageTest {
 		boolean available = WardenServices.sandbox().availability().available();
 		assertTrue(page.sandboxStatus().startsWith(available ? "Commands run in a sandbox" : "Commands are not sandboxed"),
 				page.sandboxStatus());
-		Screenshots.take(dialog.getShell(), "preferences-protection-commands");
+		Screenshots.take(dialog.getShell(), "preferences-protection-commands-status");
 		page.setCommandSettings(true, "repo.maven.apache.org\n*.npmjs.org", "~/.config/secret-tool");
 		assertTrue(page.performOk());
 		ProtectionSettings settings = WardenServices.protection();
 		assertTrue(settings.requireSandbox());
 		assertEquals(Set.of("repo.maven.apache.org", "*.npmjs.org"), settings.names(ProtectionSettings.SANDBOX_HOSTS));
 		assertEquals(Set.of("~/.config/secret-tool"), settings.names(ProtectionSettings.SANDBOX_MASKED));
+	}
+
+	@Test
+	void commandsTabListsTheMaskedFilesEachProjectLetsCommandsRead() throws Exception {
+		project = ProtectionTestSupport.project("protect-readable");
+		ProtectionTestSupport.file(project, ".env", "TOKEN=for-the-tests\n");
+		WardenServices.protection().saveNames(ProtectionSettings.SANDBOX_READABLE_PREFIX + "gone-project",
+				Set.of(".env.test"));
+		ProtectionPreferencePage page = open();
+		page.showTab(4);
+		Display display = dialog.getShell().getDisplay();
+		Workbenches.waitUntil(display, () -> !page.sandboxStatus().startsWith("Checking"), 30,
+				"the page finds out whether commands can be sandboxed");
+		page.setReadableFiles("gone-project", "");
+		page.setReadableFiles("protect-readable", "../outside.txt");
+		assertFalse(page.isValid(), "a path out of the project is refused");
+		assertTrue(page.getErrorMessage().contains("protect-readable, line 1"), page.getErrorMessage());
+		page.setReadableFiles("protect-readable", ".env\nconfig/test.env");
+		assertTrue(page.isValid(), String.valueOf(page.getErrorMessage()));
+		assertEquals("protect-readable: .env\nconfig/test.env", page.readableFilesShown());
+		for (int i = 0; i < 5; i++) {
+			Workbenches.settle(display); // a loaded machine maps and paints the dialog late
+		}
+		Screenshots.take(dialog.getShell(), "preferences-protection-commands");
+		assertTrue(page.performOk());
+		ProtectionSettings settings = WardenServices.protection();
+		assertEquals(Set.of(".env", "config/test.env"),
+				settings.names(ProtectionSettings.SANDBOX_READABLE_PREFIX + "protect-readable"));
+		assertEquals(Set.of(), settings.names(ProtectionSettings.SANDBOX_READABLE_PREFIX + "gone-project"),
+				"a list is removed as it was typed, also for a project no longer in the workspace");
 	}
 
 	@Test
