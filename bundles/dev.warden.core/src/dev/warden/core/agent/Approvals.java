@@ -39,7 +39,8 @@ public interface Approvals {
 	};
 
 	/**
-	 * Asks whether to run a command: run once, always trust, or reject with a reason.
+	 * Asks whether to run a command: run once, run once with network (where commands are sandboxed), always trust, or
+	 * reject with a reason.
 	 *
 	 * @param invocation the call; its {@link ToolInvocation#subject() subject} is the command line
 	 * @param decision   the gateway's decision: why it asks (e.g. "not in the trusted commands") and, when the

@@ -412,6 +412,11 @@ public final class ChatView extends ViewPart {
 		return setupNotice.isVisible();
 	}
 
+	/** Whether the view knows that commands run in a sandbox here (and so offers Run once with network). */
+	public boolean commandsSandboxed() {
+		return sandboxed;
+	}
+
 	/** The warning that commands are not sandboxed, or {@code null} when it is not shown. */
 	public String sandboxWarning() {
 		return notSandboxed.isVisible() ? notSandboxed.getText() : null;
