@@ -232,8 +232,11 @@ public final class AgentSession {
 			return false;
 		}
 		try {
-			boolean done = compact(SystemPrompt.build(setup.context()), ContextKeeper.SHARE_KEPT_NOW, listener,
-					cancellation);
+			String system = SystemPrompt.build(setup.context());
+			boolean done = compact(system, ContextKeeper.SHARE_KEPT_NOW, listener, cancellation);
+			if (done) {
+				listener.context(keeper.estimatedUse(keeper.prepare(system, "", toolSpecs, conversation))); //$NON-NLS-1$
+			}
 			if (!done && !cancellation.isCancelled()) {
 				listener.notice("There is nothing to summarize yet: the conversation is as short as it can be."); //$NON-NLS-1$
 			}

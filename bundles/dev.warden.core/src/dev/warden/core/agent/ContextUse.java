@@ -7,8 +7,13 @@ package dev.warden.core.agent;
  *                     estimated them before sending)
  * @param windowTokens the window, or 0 when not known
  * @param estimated    whether {@code tokens} is Warden's estimate rather than the service's count
+ * @param source       where the window size comes from, in words for the user
  */
-public record ContextUse(long tokens, int windowTokens, boolean estimated) {
+public record ContextUse(long tokens, int windowTokens, boolean estimated, String source) {
+
+	public ContextUse {
+		source = source == null ? "" : source; //$NON-NLS-1$
+	}
 
 	/** @return the share of the window used, in percent (0 when the window is not known) */
 	public int percent() {

@@ -94,7 +94,7 @@ public final class ContextKeeper {
 
 	/** @return the window's use by {@code prepared} before it is sent */
 	public ContextUse estimatedUse(Prepared prepared) {
-		return new ContextUse(counted(prepared.estimate()), budget.windowTokens(), true);
+		return new ContextUse(counted(prepared.estimate()), budget.windowTokens(), true, budget.source());
 	}
 
 	/**
@@ -109,7 +109,8 @@ public final class ContextKeeper {
 		ratio = Math.max(1 / MAX_CORRECTION,
 				Math.min(MAX_CORRECTION, usage.promptTokens() / (double) prepared.estimate()));
 		RATIOS.put(model, ratio);
-		return new ContextUse(usage.promptTokens() + usage.outputTokens(), budget.windowTokens(), false);
+		return new ContextUse(usage.promptTokens() + usage.outputTokens(), budget.windowTokens(), false,
+				budget.source());
 	}
 
 	/** The service refused a request Warden thought would fit: estimate more generously from now on. */

@@ -1,6 +1,7 @@
 package dev.warden.ui.internal.chat;
 
 import java.io.IOException;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import dev.warden.core.agent.AgentListener;
 import dev.warden.core.agent.AgentSession;
 import dev.warden.core.agent.AgentSetup;
 import dev.warden.core.agent.Approvals;
+import dev.warden.core.agent.Compaction;
+import dev.warden.core.agent.ContextUse;
 import dev.warden.core.agent.Conversation;
 import dev.warden.core.agent.ConversationStore;
 import dev.warden.core.agent.SessionSummary;
@@ -60,6 +63,7 @@ public final class ChatController {
 	private volatile Job running;
 	private volatile Cancellation cancellation;
 	private volatile Usage lastTurnUsage = Usage.ZERO;
+	private volatile ContextUse contextUse;
 
 	private final Supplier<Shell> shell;
 
@@ -86,6 +90,55 @@ public final class ChatController {
 
 	public Usage lastTurnUsage() {
 		return lastTurnUsage;
+	}
+
+	/** @return how full the model's context window was at the last request, or {@code null} before the first */
+	public ContextUse contextUse() {
+		return contextUse;
+	}
+
+	/**
+	 * Has the start of the conversation summarized now (<em>Compact now</em>), in a Job like a prompt; the summary
+	 * appears as a card.
+	 */
+	public void compactNow(SetupFactory setups, Approvals approvals) {
+		if (isRunning()) {
+			return;
+		}
+		ChatChanges changes = changes();
+		Cancellation cancel = new Cancellation();
+		cancellation = cancel;
+		Events events = new Events();
+		Job job = WardenJobs.job(ChatMessages.Chat_compacting, cancel, monitor -> {
+			monitor.beginTask(ChatMessages.Chat_compacting, IProgressMonitor.UNKNOWN);
+			try {
+				AgentSetup setup = setups.create(conversation.id(), approvals, changes);
+				AgentSession session = new AgentSession(setup, conversation, store);
+				session.compactNow(events.progress(monitor), cancel);
+				conversation = session.conversation();
+			} catch (Exception e) {
+				String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_failed, message)));
+				ILog.of(ChatController.class).warn("A Warden chat could not be summarized: " + message, e); //$NON-NLS-1$
+			} finally {
+				monitor.done();
+				running = null;
+				batcher.post(() -> stateChanged.accept(ChatController.this));
+			}
+		});
+		job.setUser(false);
+		running = job;
+		stateChanged.accept(this);
+		job.schedule();
+	}
+
+	/** Shows a summary as a card: what it stands for on its line, the summary itself folded under it. */
+	private void addCompactionCard(Compaction compaction) {
+		NumberFormat numbers = NumberFormat.getIntegerInstance();
+		ToolCard card = viewer.addToolCard(NLS.bind(ChatMessages.Chat_compacted, new Object[] { compaction.upTo(),
+				numbers.format(compaction.tokensBefore()), numbers.format(compaction.tokensAfter()) }));
+		card.setOutputLabels(ChatMessages.Chat_showSummary, ChatMessages.Chat_hideSummary);
+		card.appendOutput(compaction.summary());
 	}
 
 	/**
@@ -206,6 +259,7 @@ public final class ChatController {
 			return;
 		}
 		conversation = Conversation.start();
+		contextUse = null;
 		viewer.clear();
 		changes();
 		stateChanged.accept(this);
@@ -231,6 +285,7 @@ public final class ChatController {
 				return false;
 			}
 			conversation = loaded.get();
+			contextUse = null;
 			changes();
 			replay(conversation);
 			stateChanged.accept(this);
@@ -268,7 +323,14 @@ public final class ChatController {
 		List<Checkpoint> checkpoints = changes().checkpoints();
 		int nextCheckpoint = 0;
 		List<Message> messages = saved.messages();
+		Map<Integer, List<Compaction>> compactions = new HashMap<>();
+		for (Compaction compaction : saved.compactions()) {
+			compactions.computeIfAbsent(compaction.upTo(), k -> new java.util.ArrayList<>()).add(compaction);
+		}
 		for (int index = 0; index < messages.size(); index++) {
+			for (Compaction compaction : compactions.getOrDefault(index, List.of())) {
+				addCompactionCard(compaction);
+			}
 			Message message = messages.get(index);
 			if (message.role() == Role.USER) {
 				String text = message.text();
@@ -309,6 +371,9 @@ public final class ChatController {
 					calls.put(call.id(), call);
 				}
 			}
+		}
+		for (Compaction compaction : compactions.getOrDefault(messages.size(), List.of())) {
+			addCompactionCard(compaction);
 		}
 		viewer.refresh();
 		viewer.scrollToEnd();
@@ -424,6 +489,20 @@ public final class ChatController {
 		public void usage(Usage turn, Usage session) {
 			lastTurnUsage = turn;
 			batcher.post(() -> stateChanged.accept(ChatController.this));
+		}
+
+		@Override
+		public void context(ContextUse use) {
+			contextUse = use;
+			batcher.post(() -> stateChanged.accept(ChatController.this));
+		}
+
+		@Override
+		public void compacted(Compaction compaction) {
+			batcher.post(() -> {
+				answer = null;
+				addCompactionCard(compaction);
+			});
 		}
 
 		@Override

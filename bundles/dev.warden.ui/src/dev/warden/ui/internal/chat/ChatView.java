@@ -17,14 +17,17 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.warden.core.agent.AgentScope;
+import dev.warden.core.agent.ContextUse;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.operations.WardenJobs;
@@ -57,6 +60,8 @@ public final class ChatView extends ViewPart {
 	private Button send;
 	private Button stop;
 	private Label status;
+	private ProgressBar contextMeter;
+	private Label contextText;
 	private ModeAction modeAction;
 	private ModeService.Registration modeSubscription;
 	private final List<String> sentPrompts = new ArrayList<>();
@@ -132,8 +137,16 @@ public final class ChatView extends ViewPart {
 		send.addListener(SWT.Selection, e -> sendPrompt());
 		stop.addListener(SWT.Selection, e -> controller.stop());
 
-		status = new Label(parent, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		Composite statusRow = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 2).applyTo(statusRow);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(statusRow);
+		status = new Label(statusRow, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(status);
+		contextMeter = new ProgressBar(statusRow, SWT.HORIZONTAL | SWT.SMOOTH);
+		contextMeter.setMaximum(100);
+		GridDataFactory.swtDefaults().hint(120, 12).align(SWT.BEGINNING, SWT.CENTER).applyTo(contextMeter);
+		contextText = new Label(statusRow, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(contextText);
 
 		createToolbar();
 		// whether commands can be sandboxed here is found once (a probe of the system), off the UI thread
@@ -305,7 +318,55 @@ public final class ChatView extends ViewPart {
 		} else {
 			status.setText(ChatMessages.Chat_statusNoModel);
 		}
-		status.getParent().layout(new Control[] { status });
+		showContext(controller.contextUse());
+		status.getParent().getParent().layout(new Control[] { status, contextMeter, contextText });
+	}
+
+	/** The context meter: the share of the model's window the last request used, and when it is summarized. */
+	private void showContext(ContextUse use) {
+		boolean known = use != null && use.windowTokens() > 0;
+		contextMeter.setVisible(known);
+		((GridData) contextMeter.getLayoutData()).exclude = !known;
+		contextText.setVisible(use != null);
+		((GridData) contextText.getLayoutData()).exclude = use == null;
+		if (!known) {
+			contextText.setText(use == null ? "" : ChatMessages.Chat_contextUnknown); //$NON-NLS-1$
+			contextText.setToolTipText(null);
+			return;
+		}
+		NumberFormat numbers = NumberFormat.getIntegerInstance();
+		int compactAt = WardenServices.chat().compactAtPercent();
+		contextMeter.setSelection(Math.min(100, use.percent()));
+		contextMeter.setState(use.percent() >= compactAt ? SWT.PAUSED : SWT.NORMAL);
+		contextText.setText(NLS.bind(use.estimated() ? ChatMessages.Chat_contextEstimated : ChatMessages.Chat_context,
+				use.percent(), numbers.format(use.windowTokens())));
+		String tooltip = NLS.bind(ChatMessages.Chat_contextTooltip, new Object[] { numbers.format(use.tokens()),
+				numbers.format(use.windowTokens()), use.source(), compactAt });
+		contextText.setToolTipText(tooltip);
+		contextMeter.setToolTipText(tooltip);
+	}
+
+	/** Summarizes the earlier conversation now, as the Compact Now button does. */
+	public void compactNow() {
+		if (controller.isRunning() || !WardenServices.model().isConfigured()) {
+			return;
+		}
+		AgentScope scope = prepareScope();
+		if (scope.isEmpty()) {
+			return;
+		}
+		controller.compactNow((sessionId, asker, changes) -> WardenServices.agents().create(scope, asker,
+				WardenServices.state().auditLog(sessionId), changes), approvals);
+	}
+
+	/** The context meter's text, for tests: empty before the first request. */
+	public String contextText() {
+		return contextText.getText();
+	}
+
+	/** The context meter's fill in percent, or -1 while it is hidden. */
+	public int contextMeterSelection() {
+		return contextMeter.isVisible() ? contextMeter.getSelection() : -1;
 	}
 
 	private void createToolbar() {
@@ -327,6 +388,18 @@ public final class ChatView extends ViewPart {
 			}
 		});
 		toolbar.add(new HistoryAction(controller, () -> getSite().getShell()));
+		toolbar.add(new Action(ChatMessages.Chat_compactNow) {
+			{
+				setId("dev.warden.ui.actions.compactNow"); //$NON-NLS-1$
+				setActionDefinitionId("dev.warden.ui.commands.compactNow"); //$NON-NLS-1$
+				setToolTipText(ChatMessages.Chat_compactNowTooltip);
+			}
+
+			@Override
+			public void run() {
+				compactNow();
+			}
+		});
 		toolbar.add(new Action(ChatMessages.Chat_viewAll) {
 			{
 				setId("dev.warden.ui.actions.viewAll"); //$NON-NLS-1$

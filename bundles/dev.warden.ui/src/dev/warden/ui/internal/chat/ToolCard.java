@@ -28,6 +28,8 @@ public final class ToolCard {
 	private final StyledText output;
 	private final StringBuilder pendingOutput = new StringBuilder();
 	private Runnable action;
+	private String showLabel = ChatMessages.Chat_showOutput;
+	private String hideLabel = ChatMessages.Chat_hideOutput;
 
 	ToolCard(Composite parent, String text) {
 		control = new Composite(parent, SWT.BORDER);
@@ -82,6 +84,13 @@ public final class ToolCard {
 		pendingOutput.append(text);
 	}
 
+	/** Names the link that unfolds the output for what it holds (e.g. a summary rather than a command's output). */
+	public void setOutputLabels(String show, String hide) {
+		showLabel = show;
+		hideLabel = hide;
+		updateToggle();
+	}
+
 	/** Offers an action on the card, such as Review for an edit. */
 	public void setAction(String label, Runnable run) {
 		action = run;
@@ -105,7 +114,7 @@ public final class ToolCard {
 	private void updateToggle() {
 		StringBuilder links = new StringBuilder();
 		if (output.getCharCount() > 0) {
-			links.append("<a href=\"output\">").append(output.isVisible() ? ChatMessages.Chat_hideOutput : ChatMessages.Chat_showOutput) //$NON-NLS-1$
+			links.append("<a href=\"output\">").append(output.isVisible() ? hideLabel : showLabel) //$NON-NLS-1$
 					.append("</a>"); //$NON-NLS-1$
 		}
 		if (action != null) {

@@ -32,6 +32,8 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	private org.eclipse.swt.widgets.Spinner maxSteps;
 	private org.eclipse.swt.widgets.Spinner keepChats;
 	private org.eclipse.swt.widgets.Spinner keepDays;
+	private org.eclipse.swt.widgets.Spinner contextWindow;
+	private org.eclipse.swt.widgets.Spinner compactAt;
 
 	@Override
 	public void init(IWorkbench workbench) {
@@ -69,6 +71,14 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_keepDays);
 		keepDays = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
 		keepDays.setValues(WardenServices.chat().keepDays(), 1, 3650, 0, 1, 30);
+		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_contextWindow);
+		contextWindow = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
+		contextWindow.setValues(WardenServices.chat().contextWindow(), 0, 10_000_000, 0, 1024, 8192);
+		contextWindow.setToolTipText(ChatMessages.RootPage_contextWindowTooltip);
+		new Label(agent, SWT.NONE).setText(ChatMessages.RootPage_compactAt);
+		compactAt = new org.eclipse.swt.widgets.Spinner(agent, SWT.BORDER);
+		compactAt.setValues(WardenServices.chat().compactAtPercent(), 10, 100, 0, 5, 10);
+		compactAt.setToolTipText(ChatMessages.RootPage_compactAtTooltip);
 
 		Link links = new Link(contents, SWT.WRAP);
 		links.setText(ChatMessages.RootPage_links);
@@ -119,6 +129,8 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		maxSteps.setSelection(dev.warden.core.agent.AgentSetup.DEFAULT_MAX_STEPS);
 		keepChats.setSelection(ChatSettings.DEFAULT_KEEP_CHATS);
 		keepDays.setSelection(ChatSettings.DEFAULT_KEEP_DAYS);
+		contextWindow.setSelection(0);
+		compactAt.setSelection(dev.warden.core.agent.ContextBudget.DEFAULT_COMPACT_AT_PERCENT);
 		super.performDefaults();
 	}
 
@@ -128,6 +140,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		WardenServices.chat().setEnterSends(enterSends.getSelection());
 		WardenServices.chat().setRetention(keepChats.getSelection(), keepDays.getSelection());
 		WardenServices.chat().setMaxSteps(maxSteps.getSelection());
+		WardenServices.chat().setContext(contextWindow.getSelection(), compactAt.getSelection());
 		return true;
 	}
 }

@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -36,10 +41,17 @@ public final class ScriptedModelServer implements AutoCloseable {
 	private final HttpServer server;
 	private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
 	private final List<String> requests = new CopyOnWriteArrayList<>();
+	private volatile int window;
+	private final AtomicInteger refused = new AtomicInteger();
+	private final AtomicInteger summaries = new AtomicInteger();
+	private volatile int largestPrompt;
+
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+|[^A-Za-z0-9_\\s]");
 
 	public ScriptedModelServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/v1/chat/completions", this::answer);
+		server.createContext("/v1/models", this::models);
 		server.start();
 	}
 
@@ -50,6 +62,32 @@ public final class ScriptedModelServer implements AutoCloseable {
 	/** The request bodies received, in order. */
 	public List<String> requests() {
 		return requests;
+	}
+
+	/**
+	 * Gives the model a context window of {@code tokens}, stated in its model list: a request whose prompt (counted
+	 * with this server's own tokenizer, words and punctuation) and longest answer do not fit is refused with OpenAI's
+	 * {@code context_length_exceeded} error; every answer reports the prompt's count in a usage chunk; and requests for
+	 * a summary of the conversation are answered with one, outside the script.
+	 */
+	public ScriptedModelServer window(int tokens) {
+		window = tokens;
+		return this;
+	}
+
+	/** Requests refused as longer than the window. */
+	public int refused() {
+		return refused.get();
+	}
+
+	/** Summaries written. */
+	public int summaries() {
+		return summaries.get();
+	}
+
+	/** The largest prompt answered, in this server's tokens. */
+	public int largestPrompt() {
+		return largestPrompt;
 	}
 
 	public ScriptedModelServer text(String text) {
@@ -184,9 +222,70 @@ public final class ScriptedModelServer implements AutoCloseable {
 		return tokens;
 	}
 
+	private void models(HttpExchange exchange) throws IOException {
+		String model = "{\"id\":\"scripted\",\"object\":\"model\"" + (window > 0 ? ",\"context_length\":" + window : "")
+				+ '}';
+		byte[] body = ("{\"object\":\"list\",\"data\":[" + model + "]}").getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
+	}
+
+	private static int count(JsonObject request) {
+		StringBuilder text = new StringBuilder();
+		for (JsonElement message : request.getAsJsonArray("messages")) {
+			text.append(message.toString()).append(' ');
+		}
+		if (request.has("tools")) {
+			text.append(request.get("tools").toString());
+		}
+		Matcher matcher = TOKEN.matcher(text);
+		int tokens = 0;
+		while (matcher.find()) {
+			tokens++;
+		}
+		return tokens;
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
-		requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-		Answer answer = script.poll();
+		String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		requests.add(requestBody);
+		int prompt = 0;
+		if (window > 0) {
+			JsonObject request = JsonParser.parseString(requestBody).getAsJsonObject();
+			prompt = count(request);
+			int limit = request.has("max_tokens") ? request.get("max_tokens").getAsInt()
+					: request.has("max_completion_tokens") ? request.get("max_completion_tokens").getAsInt() : 0;
+			if (prompt + limit > window) {
+				refused.incrementAndGet();
+				byte[] body = ("{\"error\":{\"message\":\"This model's maximum context length is " + window
+						+ " tokens. However, you requested " + (prompt + limit) + " tokens. Please reduce the length of "
+						+ "the messages or completion.\",\"type\":\"invalid_request_error\",\"param\":\"messages\","
+						+ "\"code\":\"context_length_exceeded\"}}").getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(400, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+				return;
+			}
+			largestPrompt = Math.max(largestPrompt, prompt);
+		}
+		Answer answer;
+		if (window > 0 && requestBody.contains("You summarize the earlier part")) {
+			int n = summaries.incrementAndGet();
+			List<String> chunks = new ArrayList<>();
+			for (String token : splitIntoTokens("## Goal\nSummary " + n + ": answer the numbered prompts.\n## Decisions\n"
+					+ "Files are written when asked.\n## Files touched\nearly.txt, second.txt\n## Open tasks\nNone.")) {
+				JsonObject delta = new JsonObject();
+				delta.addProperty("content", token);
+				chunks.add(chunk(delta, null));
+			}
+			chunks.add(chunk(new JsonObject(), "stop"));
+			answer = Answer.oneByOne(chunks, 0);
+		} else {
+			answer = script.poll();
+		}
 		if (answer == null) {
 			byte[] body = "{\"error\":{\"message\":\"the test script has no more answers\"}}".getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(500, body.length);
@@ -208,6 +307,11 @@ public final class ScriptedModelServer implements AutoCloseable {
 				}
 				out.flush();
 				next += answer.burstNanos();
+			}
+			if (window > 0) {
+				out.write(("data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
+						+ "\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":20}}\n\n")
+						.getBytes(StandardCharsets.UTF_8));
 			}
 			out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
 		} catch (IOException e) {
