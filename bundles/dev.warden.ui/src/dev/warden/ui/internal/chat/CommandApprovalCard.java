@@ -72,11 +72,15 @@ public final class CommandApprovalCard {
 		}
 		Cards.text(card, reason, 2);
 
-		Composite buttons = Cards.buttonRow(card, 2);
-		Cards.button(buttons, ChatMessages.Approval_runOnce, () -> decide(CommandApproval.runOnce(), ChatMessages.Approval_ranOnce));
+		Composite first = Cards.buttonRow(card, 2);
+		Cards.button(first, ChatMessages.Approval_runOnce, () -> decide(CommandApproval.runOnce(), ChatMessages.Approval_ranOnce));
+		Composite buttons = first;
 		if (offerNetwork) {
-			runWithNetwork = Cards.button(buttons, ChatMessages.Approval_runWithNetwork, this::runWithNetwork);
+			// the two ways to run it on one row, the others below: the chat view is often narrow
+			runWithNetwork = Cards.button(first, ChatMessages.Approval_runWithNetwork, this::runWithNetwork);
 			runWithNetwork.setToolTipText(ChatMessages.Approval_runWithNetworkTooltip);
+			((org.eclipse.swt.layout.GridLayout) first.getLayout()).numColumns = first.getChildren().length;
+			buttons = Cards.buttonRow(card, 2);
 		} else {
 			runWithNetwork = null;
 		}

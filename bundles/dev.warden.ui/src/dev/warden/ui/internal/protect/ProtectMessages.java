@@ -53,6 +53,7 @@ public final class ProtectMessages extends NLS {
 	public static String CommandsTab_masked;
 	public static String CommandsTab_readable;
 	public static String CommandsTab_readableProject;
+	public static String CommandsTab_readableTooltip;
 	public static String CommandsTab_readableNoProject;
 	public static String CommandsTab_readableInvalid;
 	public static String UrlTab_intro;

@@ -177,17 +177,21 @@ public final class ProtectionPreferencePage extends PreferencePage implements IW
 		requireSandbox = new Button(tab, SWT.CHECK);
 		requireSandbox.setText(ProtectMessages.CommandsTab_require);
 		wrapping(tab, ProtectMessages.CommandsTab_hosts);
-		commandHosts = editor(tab, 3);
+		commandHosts = editor(tab, 2);
 		wrapping(tab, ProtectMessages.CommandsTab_masked);
-		commandMasks = editor(tab, 3);
+		commandMasks = editor(tab, 2);
 		wrapping(tab, ProtectMessages.CommandsTab_readable);
+		// the project and its list side by side: the tab is tall already
 		Composite row = new Composite(tab, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(row);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-		new Label(row, SWT.NONE).setText(ProtectMessages.CommandsTab_readableProject);
+		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(row);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(row);
+		Label projectLabel = new Label(row, SWT.NONE);
+		projectLabel.setText(ProtectMessages.CommandsTab_readableProject);
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).indent(0, 4).applyTo(projectLabel);
 		readableProject = new Combo(row, SWT.READ_ONLY | SWT.DROP_DOWN);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(readableProject);
-		readableFiles = editor(tab, 3);
+		GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).hint(160, SWT.DEFAULT).applyTo(readableProject);
+		readableFiles = editor(row, 2);
+		readableFiles.setToolTipText(ProtectMessages.CommandsTab_readableTooltip);
 		readableProject.addListener(SWT.Selection, e -> showReadable(readableProject.getText()));
 		readableFiles.addListener(SWT.Modify, e -> {
 			if (readableShown != null) {
