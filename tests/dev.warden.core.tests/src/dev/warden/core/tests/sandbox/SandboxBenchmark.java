@@ -41,12 +41,16 @@ public final class SandboxBenchmark {
 		Path base = Files.createTempDirectory("warden-sandbox-bench-");
 		try {
 			SandboxFixture fixture = SandboxFixture.create(base.resolve("small"));
+			System.out.printf("load average at the start: %s%n", loadAverage());
 			System.out.printf("short commands, %d runs each, in a small project (%d files)%n", iterations,
 					count(fixture.root));
-			System.out.println("command  plain-median  plain-p99  sandbox-median  sandbox-p99  added-median  added-p99");
+			System.out.println("command  plain-median  plain-p99  sandbox-median  sandbox-p99  added-median  added-p99"
+					+ "  (of the sandbox: setup-median  collect-median)");
 			for (String command : List.of("true", "ls")) {
 				List<Long> plain = new ArrayList<>();
 				List<Long> boxed = new ArrayList<>();
+				List<Long> setups = new ArrayList<>();
+				List<Long> collections = new ArrayList<>();
 				CommandRequest request = new CommandRequest(command, fixture.root, Duration.ofSeconds(30), 10_000);
 				for (int i = 0; i < iterations + 10; i++) {
 					long t0 = System.nanoTime();
@@ -55,7 +59,10 @@ public final class SandboxBenchmark {
 					long t1 = System.nanoTime();
 					try (SandboxResult r = sandbox.run(fixture.spec(), request, fixture.environment(), s -> {
 					}, new Cancellation())) {
-						// nothing to apply
+						if (i >= 10) {
+							setups.add(r.setup().toNanos());
+							collections.add(r.collection().toNanos());
+						}
 					}
 					long t2 = System.nanoTime();
 					if (i >= 10) {
@@ -63,9 +70,10 @@ public final class SandboxBenchmark {
 						boxed.add(t2 - t1);
 					}
 				}
-				System.out.printf("%-8s %10.1f ms %8.1f ms %12.1f ms %10.1f ms %10.1f ms %9.1f ms%n", command,
-						ms(median(plain)), ms(p99(plain)), ms(median(boxed)), ms(p99(boxed)),
-						ms(median(boxed) - median(plain)), ms(p99(boxed) - p99(plain)));
+				System.out.printf("%-8s %10.1f ms %8.1f ms %12.1f ms %10.1f ms %10.1f ms %9.1f ms %14.1f ms %12.2f ms%n",
+						command, ms(median(plain)), ms(p99(plain)), ms(median(boxed)), ms(p99(boxed)),
+						ms(median(boxed) - median(plain)), ms(p99(boxed) - p99(plain)), ms(median(setups)),
+						ms(median(collections)));
 			}
 			System.out.println();
 			System.out.println("change set of 10 files (5 created, 5 modified), 20 runs per workspace");
@@ -94,10 +102,21 @@ public final class SandboxBenchmark {
 				System.out.printf("%-9d %11.2f ms %10.2f ms %12.1f ms%n", size, ms(median(collect)), ms(p99(collect)),
 						ms(median(setup)));
 			}
+			System.out.printf("load average at the end: %s%n", loadAverage());
 		} finally {
 			try (var walk = Files.walk(base)) {
 				walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
+		}
+	}
+
+	/** The machine's load average (1, 5, 15 minutes), beside which the figures are read. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		} catch (IOException e) {
+			return "unknown (" + e.getMessage() + ")";
 		}
 	}
 
