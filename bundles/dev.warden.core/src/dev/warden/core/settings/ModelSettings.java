@@ -7,6 +7,7 @@ import org.eclipse.equinox.security.storage.StorageException;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.warden.core.provider.ApiKey;
+import dev.warden.core.provider.AwsAccess;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.provider.ReasoningEffort;
@@ -26,16 +27,32 @@ public interface ModelSettings {
 	String TIMEOUT_SECONDS = "model.timeoutSeconds"; //$NON-NLS-1$
 	/** How much the model may reason: a {@link ReasoningEffort} name. */
 	String REASONING = "model.reasoning"; //$NON-NLS-1$
+	String AWS_REGION = "model.awsRegion"; //$NON-NLS-1$
+	String AWS_CREDENTIALS = "model.awsCredentials"; //$NON-NLS-1$
+	String AWS_PROFILE = "model.awsProfile"; //$NON-NLS-1$
 	String SECURE_NODE = "/dev.warden/model"; //$NON-NLS-1$
 	String SECURE_KEY = "apiKey"; //$NON-NLS-1$
 
-	/** The values of the model settings, as typed on the page; the key is not among them. */
+	/**
+	 * The values of the model settings, as typed on the page; the key is not among them, nor any AWS credential
+	 * ({@code aws} says only where they come from).
+	 */
 	record Values(ProviderPreset preset, String baseUrl, String model, int maxOutputTokens, Double temperature,
-			int timeoutSeconds) {
+			int timeoutSeconds, AwsAccess aws) {
+
+		public Values {
+			aws = aws == null ? AwsAccess.DEFAULT : aws;
+		}
+
+		/** Values of a provider that needs no AWS settings. */
+		public Values(ProviderPreset preset, String baseUrl, String model, int maxOutputTokens, Double temperature,
+				int timeoutSeconds) {
+			this(preset, baseUrl, model, maxOutputTokens, temperature, timeoutSeconds, AwsAccess.DEFAULT);
+		}
 
 		public ProviderConfig toConfig(ApiKey key) {
 			return new ProviderConfig(preset.kind(), baseUrl, model, maxOutputTokens, temperature,
-					Duration.ofSeconds(timeoutSeconds), key, RetryPolicy.DEFAULT);
+					Duration.ofSeconds(timeoutSeconds), key, RetryPolicy.DEFAULT, aws);
 		}
 	}
 

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.warden.core.provider.AwsAccess;
+import dev.warden.core.provider.AwsCredentialSource;
+import dev.warden.core.provider.ProviderKind;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.ui.internal.model.ModelPreferencePage;
 import dev.warden.core.settings.ModelSettings;
@@ -42,6 +45,10 @@ import dev.warden.ui.internal.model.ModelPreferencePage;
 class ModelPreferencePageTest {
 
 	private static final String KEY = "sk-warden-test-0123456789abcdefSECRET";
+
+	private static final String BEDROCK_MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+	private static final String BEDROCK_KEY = "ABSKd2FyZGVuLWJlZHJvY2stdGVzdA==";
 
 	private HttpServer server;
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -138,6 +145,86 @@ class ModelPreferencePageTest {
 		assertEquals(List.of("llama3.2:3b", "qwen2.5-coder:7b"), page.offeredModels());
 		assertTrue(page.testResultText().contains("2 models"), page.testResultText());
 		assertEquals(List.of("Bearer " + KEY), authorizations, "the typed key was sent");
+	}
+
+	@Test
+	void bedrockOffersRegionModelAndCredentialSourceAndTalksToTheConverseStream() throws Exception {
+		List<String> paths = new CopyOnWriteArrayList<>();
+		server.createContext("/model/", exchange -> {
+			paths.add(exchange.getRequestURI().getRawPath());
+			authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().add("Content-Type", "application/vnd.amazon.eventstream");
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(bedrockEvent("messageStart", "{\"role\":\"assistant\"}"));
+				body.write(bedrockEvent("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"OK\"}}"));
+				body.write(bedrockEvent("contentBlockStop", "{\"contentBlockIndex\":0}"));
+				body.write(bedrockEvent("messageStop", "{\"stopReason\":\"end_turn\"}"));
+				body.write(bedrockEvent("metadata", "{\"usage\":{\"inputTokens\":9,\"outputTokens\":1}}"));
+			}
+		});
+		ModelPreferencePage page = openPage();
+		dialog.getShell().setSize(900, 800); // the AWS rows make the page taller
+		Display display = dialog.getShell().getDisplay();
+		Workbenches.waitUntil(display, () -> dialog.getShell().isVisible(), 20, "the preference dialog is shown");
+		assertFalse(page.awsRowsShown(), "no AWS settings for other providers");
+
+		page.fillBedrock("eu-central-1", AwsCredentialSource.PROFILE, "dev", BEDROCK_MODEL, "");
+		assertTrue(page.awsRowsShown());
+		assertEquals("https://bedrock-runtime.eu-central-1.amazonaws.com", page.baseUrlText(),
+				"the base URL follows the region");
+		assertTrue(page.profileEditable());
+		assertFalse(page.keyEditable(), "AWS credentials are not typed into Warden");
+		dialog.getShell().update();
+		Workbenches.settle(display);
+		Workbenches.settle(display);
+		Screenshots.take(dialog.getShell(), "preferences-model-bedrock-profile");
+		assertTrue(page.performOk());
+		ModelSettings.Values saved = WardenServices.model().load();
+		assertEquals(ProviderPreset.BEDROCK, saved.preset());
+		assertEquals(new AwsAccess("eu-central-1", AwsCredentialSource.PROFILE, "dev"), saved.aws());
+		assertEquals(ProviderKind.BEDROCK, WardenServices.model().config().kind());
+		assertEquals("eu-central-1", WardenServices.model().config().aws().region());
+
+		page.fillBedrock("us-west-2", AwsCredentialSource.API_KEY, "", BEDROCK_MODEL, BEDROCK_KEY);
+		assertFalse(page.profileEditable());
+		assertTrue(page.keyEditable());
+		page.typeBaseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+		page.pressTestConnection();
+		Workbenches.waitUntil(display, () -> page.testResultText().startsWith("Connected"), 20,
+				"the connection test reports success, not: " + page.testResultText());
+		assertEquals(List.of("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream"), paths);
+		assertEquals(List.of("Bearer " + BEDROCK_KEY), authorizations, "the typed Bedrock API key was sent");
+		Screenshots.take(dialog.getShell(), "preferences-model-bedrock");
+
+		assertTrue(page.performOk());
+		assertEquals(AwsCredentialSource.API_KEY, WardenServices.model().load().aws().credentials());
+		assertEquals(BEDROCK_KEY, WardenServices.model().config().apiKey().reveal(), "the key is in secure storage");
+	}
+
+	/** One message of an {@code application/vnd.amazon.eventstream}: prelude, string headers, payload, CRC32s. */
+	private static byte[] bedrockEvent(String type, String json) {
+		java.io.ByteArrayOutputStream headers = new java.io.ByteArrayOutputStream();
+		for (String[] header : new String[][] { { ":event-type", type }, { ":message-type", "event" } }) {
+			byte[] name = header[0].getBytes(StandardCharsets.UTF_8);
+			byte[] value = header[1].getBytes(StandardCharsets.UTF_8);
+			headers.write(name.length);
+			headers.writeBytes(name);
+			headers.write(7);
+			headers.write(value.length >> 8);
+			headers.write(value.length & 0xff);
+			headers.writeBytes(value);
+		}
+		byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+		int total = 16 + headers.size() + payload.length;
+		java.nio.ByteBuffer message = java.nio.ByteBuffer.allocate(total).putInt(total).putInt(headers.size());
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(message.array(), 0, 8);
+		message.putInt((int) crc.getValue()).put(headers.toByteArray()).put(payload);
+		crc.reset();
+		crc.update(message.array(), 0, total - 4);
+		return message.putInt((int) crc.getValue()).array();
 	}
 
 	private ModelPreferencePage openPage() {

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.warden.core.provider.ApiKey;
+import dev.warden.core.provider.AwsAccess;
+import dev.warden.core.provider.AwsCredentialSource;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.provider.ReasoningEffort;
@@ -46,8 +48,9 @@ public final class PreferenceModelSettings extends PreferenceService implements 
 		} catch (NumberFormatException e) {
 			parsedTemperature = null;
 		}
+		AwsAccess aws = new AwsAccess(get(AWS_REGION), credentialSource(get(AWS_CREDENTIALS)), get(AWS_PROFILE));
 		return new Values(preset, node().get(BASE_URL, preset.baseUrl()), get(MODEL), getInt(MAX_OUTPUT_TOKENS),
-				parsedTemperature, getInt(TIMEOUT_SECONDS));
+				parsedTemperature, getInt(TIMEOUT_SECONDS), aws);
 	}
 
 	@Override
@@ -58,6 +61,9 @@ public final class PreferenceModelSettings extends PreferenceService implements 
 		node().putInt(MAX_OUTPUT_TOKENS, values.maxOutputTokens());
 		node().put(TEMPERATURE, values.temperature() == null ? "" : values.temperature().toString()); //$NON-NLS-1$
 		node().putInt(TIMEOUT_SECONDS, values.timeoutSeconds());
+		node().put(AWS_REGION, values.aws().region());
+		node().put(AWS_CREDENTIALS, values.aws().credentials().name());
+		node().put(AWS_PROFILE, values.aws().profile());
 		flush();
 	}
 
@@ -66,6 +72,14 @@ public final class PreferenceModelSettings extends PreferenceService implements 
 			return ProviderPreset.valueOf(name);
 		} catch (IllegalArgumentException e) {
 			return ProviderPreset.CUSTOM;
+		}
+	}
+
+	static AwsCredentialSource credentialSource(String name) {
+		try {
+			return AwsCredentialSource.valueOf(name);
+		} catch (IllegalArgumentException e) {
+			return AwsCredentialSource.DEFAULT_CHAIN;
 		}
 	}
 

@@ -7,6 +7,8 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.internal.agent.PreferenceModeService;
 import dev.warden.core.protect.SensitivePatterns;
+import dev.warden.core.provider.AwsAccess;
+import dev.warden.core.provider.AwsCredentialSource;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.agent.ContextBudget;
@@ -46,6 +48,9 @@ public final class WardenPreferenceInitializer extends AbstractPreferenceInitial
 		defaults.put(ModelSettings.TEMPERATURE, ""); //$NON-NLS-1$
 		defaults.putInt(ModelSettings.TIMEOUT_SECONDS, (int) ProviderConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds());
 		defaults.put(ModelSettings.REASONING, ReasoningEffort.OFF.name());
+		defaults.put(ModelSettings.AWS_REGION, AwsAccess.DEFAULT_REGION);
+		defaults.put(ModelSettings.AWS_CREDENTIALS, AwsCredentialSource.DEFAULT_CHAIN.name());
+		defaults.put(ModelSettings.AWS_PROFILE, ""); //$NON-NLS-1$
 
 		defaults.putBoolean(ChatSettings.ENTER_SENDS, true);
 		defaults.putInt(ChatSettings.KEEP_CHATS, ChatSettings.DEFAULT_KEEP_CHATS);

@@ -35,6 +35,12 @@ public final class ModelMessages extends NLS {
 	public static String ModelPage_fetching;
 	public static String ModelPage_fetched;
 	public static String ModelPage_noModels;
+	public static String ModelPage_region;
+	public static String ModelPage_awsCredentials;
+	public static String ModelPage_awsProfile;
+	public static String ModelPage_awsProfileDefault;
+	public static String ModelPage_awsCredentialsNote;
+	public static String ModelPage_bedrockKeyNote;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ModelMessages.class);

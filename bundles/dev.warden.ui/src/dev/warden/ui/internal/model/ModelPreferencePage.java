@@ -3,14 +3,17 @@ package dev.warden.ui.internal.model;
 import dev.warden.core.settings.ModelSettings;
 import dev.warden.ui.internal.WardenServices;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.osgi.util.NLS;
@@ -27,9 +30,12 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.warden.core.provider.ApiKey;
+import dev.warden.core.provider.AwsAccess;
+import dev.warden.core.provider.AwsCredentialSource;
 import dev.warden.core.provider.ConnectionTestResult;
 import dev.warden.core.provider.ProviderConfig;
 import dev.warden.core.provider.ProviderException;
+import dev.warden.core.provider.ProviderKind;
 import dev.warden.core.provider.ProviderPreset;
 import dev.warden.core.provider.ReasoningEffort;
 import dev.warden.core.provider.Providers;
@@ -45,6 +51,9 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 
 	public static final String ID = "dev.warden.ui.preferences.model"; //$NON-NLS-1$
 
+	private static final Pattern BEDROCK_ENDPOINT = Pattern
+			.compile("https://bedrock-runtime\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/?"); //$NON-NLS-1$
+
 	private Combo preset;
 	private Label protocol;
 	private Text baseUrl;
@@ -59,6 +68,11 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 	private Button testConnection;
 	private Label testResult;
 	private boolean keyEdited;
+	private Text region;
+	private Combo awsCredentials;
+	private Text awsProfile;
+	/** The labels and fields shown only for Amazon Bedrock. */
+	private final List<Control> awsRows = new ArrayList<>();
 
 	@Override
 	public void init(IWorkbench workbench) {
@@ -81,6 +95,12 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		protocol = new Label(contents, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(protocol);
 
+		region = awsRow(contents, ModelMessages.ModelPage_region, new Text(contents, SWT.BORDER));
+		region.setMessage(AwsAccess.DEFAULT_REGION);
+		region.addListener(SWT.Modify, e -> {
+			regionChanged();
+			validate();
+		});
 		baseUrl = text(contents, ModelMessages.ModelPage_baseUrl, SWT.BORDER);
 		Composite modelRow = new Composite(labelled(contents, ModelMessages.ModelPage_model), SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(modelRow);
@@ -91,6 +111,14 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		fetchModels.setText(ModelMessages.ModelPage_fetchModels);
 		fetchModels.setToolTipText(ModelMessages.ModelPage_fetchModelsTip);
 		fetchModels.addListener(SWT.Selection, e -> fetchModels());
+		awsCredentials = awsRow(contents, ModelMessages.ModelPage_awsCredentials,
+				new Combo(contents, SWT.READ_ONLY | SWT.DROP_DOWN));
+		for (AwsCredentialSource source : AwsCredentialSource.values()) {
+			awsCredentials.add(source.label());
+		}
+		awsCredentials.addListener(SWT.Selection, e -> credentialSourceChosen());
+		awsProfile = awsRow(contents, ModelMessages.ModelPage_awsProfile, new Text(contents, SWT.BORDER));
+		awsProfile.setMessage(ModelMessages.ModelPage_awsProfileDefault);
 		apiKey = text(contents, ModelMessages.ModelPage_apiKey, SWT.BORDER | SWT.PASSWORD);
 		apiKey.addListener(SWT.Modify, e -> keyEdited = true);
 		new Label(contents, SWT.NONE);
@@ -137,6 +165,18 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		return parent;
 	}
 
+	/** A labelled row of the AWS settings, hidden for other providers. */
+	private <T extends Control> T awsRow(Composite parent, String label, T field) {
+		Label name = new Label(parent, SWT.NONE);
+		name.setText(label);
+		name.moveAbove(field);
+		GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(name);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(field);
+		awsRows.add(name);
+		awsRows.add(field);
+		return field;
+	}
+
 	private static Text text(Composite parent, String label, int style) {
 		Text text = new Text(labelled(parent, label), style);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
@@ -151,6 +191,52 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		maxOutputTokens.setSelection(values.maxOutputTokens());
 		temperature.setText(values.temperature() == null ? "" : values.temperature().toString()); //$NON-NLS-1$
 		timeout.setSelection(values.timeoutSeconds());
+		region.setText(values.aws().region());
+		awsCredentials.select(values.aws().credentials().ordinal());
+		awsProfile.setText(values.aws().profile());
+		showProviderRows();
+	}
+
+	private boolean bedrock() {
+		return selectedPreset().kind() == ProviderKind.BEDROCK;
+	}
+
+	private AwsCredentialSource selectedCredentials() {
+		return AwsCredentialSource.values()[Math.max(0, awsCredentials.getSelectionIndex())];
+	}
+
+	/** Shows the AWS rows for Bedrock only, and which of the key and profile fields apply. */
+	private void showProviderRows() {
+		boolean aws = bedrock();
+		for (Control control : awsRows) {
+			((GridData) control.getLayoutData()).exclude = !aws;
+			control.setVisible(aws);
+		}
+		AwsCredentialSource source = selectedCredentials();
+		awsProfile.setEnabled(aws && source == AwsCredentialSource.PROFILE);
+		apiKey.setEnabled(!aws || source == AwsCredentialSource.API_KEY);
+		fetchModels.setEnabled(!aws);
+		if (aws) {
+			keyNote.setText(source == AwsCredentialSource.API_KEY ? ModelMessages.ModelPage_bedrockKeyNote
+					: ModelMessages.ModelPage_awsCredentialsNote);
+		} else {
+			showStoredKeyState();
+		}
+		keyNote.getParent().layout(true, true);
+	}
+
+	private void credentialSourceChosen() {
+		showProviderRows();
+		validate();
+	}
+
+	/** A base URL that is a region's Bedrock endpoint follows the region; one the user typed stays. */
+	private void regionChanged() {
+		String typed = region.getText().strip();
+		if (bedrock() && BEDROCK_ENDPOINT.matcher(baseUrl.getText().strip()).matches()
+				&& new AwsAccess(typed, null, null).problem().isEmpty()) {
+			baseUrl.setText(AwsAccess.runtimeEndpoint(typed));
+		}
 	}
 
 	private void showStoredKeyState() {
@@ -167,6 +253,13 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		ProviderPreset chosen = selectedPreset();
 		protocol.setText(chosen.kind().label());
 		baseUrl.setText(chosen.baseUrl());
+		if (chosen.kind() == ProviderKind.BEDROCK) {
+			if (region.getText().isBlank()) {
+				region.setText(AwsAccess.DEFAULT_REGION);
+			}
+			regionChanged();
+		}
+		showProviderRows();
 		if (!chosen.suggestedModel().isEmpty() || model.getText().isBlank()) {
 			model.setText(chosen.suggestedModel());
 		}
@@ -185,7 +278,8 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 			}
 		}
 		return Optional.of(new ModelSettings.Values(selectedPreset(), baseUrl.getText().strip(),
-				model.getText().strip(), maxOutputTokens.getSelection(), temperatureValue, timeout.getSelection()));
+				model.getText().strip(), maxOutputTokens.getSelection(), temperatureValue, timeout.getSelection(),
+				new AwsAccess(region.getText(), selectedCredentials(), awsProfile.getText())));
 	}
 
 	private ApiKey keyForTest() {
@@ -320,6 +414,44 @@ public final class ModelPreferencePage extends PreferencePage implements IWorkbe
 		baseUrl.setText(url);
 		model.setText(modelName);
 		apiKey.setText(key);
+	}
+
+	/** For tests: chooses Amazon Bedrock and fills its settings as a user would. */
+	public void fillBedrock(String regionName, AwsCredentialSource source, String profileName, String modelName,
+			String key) {
+		preset.select(ProviderPreset.BEDROCK.ordinal());
+		presetChosen();
+		region.setText(regionName);
+		awsCredentials.select(source.ordinal());
+		credentialSourceChosen();
+		awsProfile.setText(profileName);
+		model.setText(modelName);
+		if (!key.isEmpty()) {
+			apiKey.setText(key);
+		}
+	}
+
+	/** For tests: types a base URL. */
+	public void typeBaseUrl(String url) {
+		baseUrl.setText(url);
+	}
+
+	/** For tests: the base URL as shown. */
+	public String baseUrlText() {
+		return baseUrl.getText();
+	}
+
+	/** For tests: whether the AWS rows are shown and which fields can be typed in. */
+	public boolean awsRowsShown() {
+		return region.isVisible();
+	}
+
+	public boolean profileEditable() {
+		return awsProfile.isEnabled();
+	}
+
+	public boolean keyEditable() {
+		return apiKey.isEnabled();
 	}
 
 	/** For tests: presses Test connection. */
