@@ -178,6 +178,13 @@ public final class McpSessionStarter {
 			} catch (ToolException e) {
 				return CompletableFuture.failedFuture(e);
 			}
+			if (config.isHttp()) {
+				String reason = "Connect to the MCP server '" + config.name() + "' (from " + launch.origin() //$NON-NLS-1$ //$NON-NLS-2$
+						+ ") at this URL" + (config.headerNames().isEmpty() ? "" //$NON-NLS-1$ //$NON-NLS-2$
+								: ", sending the headers " + String.join(", ", config.headerNames())) //$NON-NLS-1$ //$NON-NLS-2$
+						+ "? Its tools are offered from the next prompt on; each call is still approved or trusted."; //$NON-NLS-1$
+				return approvals.approveAction(question, reason);
+			}
 			String reason = "Start the MCP server '" + config.name() + "' (from " + launch.origin() //$NON-NLS-1$ //$NON-NLS-2$
 					+ ")? Starting it runs this command with the scrubbed environment" //$NON-NLS-1$
 					+ (config.environmentNames().isEmpty() ? "" //$NON-NLS-1$

@@ -28,6 +28,7 @@ import dev.warden.core.mcp.McpServerState;
 import dev.warden.core.mcp.McpServers;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.protect.EnvironmentPolicy;
+import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.settings.ProtectionSettings;
 
@@ -54,14 +55,26 @@ public final class StandardMcpServers implements McpServers {
 
 	private Supplier<EnvironmentPolicy> environment;
 
+	private Supplier<UrlPolicy> urls;
+
 	public StandardMcpServers() {
 		// for Declarative Services, which sets the fields
 	}
 
 	/** For use outside OSGi (tests, tools). */
 	public StandardMcpServers(McpSettings settings, Supplier<EnvironmentPolicy> environment) {
+		this(settings, environment, UrlPolicy::defaults);
+	}
+
+	/** For use outside OSGi (tests, tools), with the URL policy HTTP servers are reached under. */
+	public StandardMcpServers(McpSettings settings, Supplier<EnvironmentPolicy> environment, Supplier<UrlPolicy> urls) {
 		this.settings = settings;
 		this.environment = environment;
+		this.urls = urls;
+	}
+
+	private UrlPolicy urls() {
+		return urls != null ? urls.get() : protection.urlPolicy();
 	}
 
 	private EnvironmentPolicy environment() {
@@ -119,6 +132,10 @@ public final class StandardMcpServers implements McpServers {
 		String subject = config.name() + ": " + config.commandLine(); //$NON-NLS-1$
 		String names = config.environmentNames().isEmpty() ? "no variables" //$NON-NLS-1$
 				: "variables " + String.join(", ", config.environmentNames()); //$NON-NLS-1$ //$NON-NLS-2$
+		if (config.isHttp()) {
+			names = "over HTTP, " + (config.headerNames().isEmpty() ? "no headers" //$NON-NLS-1$ //$NON-NLS-2$
+					: "headers " + String.join(", ", config.headerNames())); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 		if (settings.launchApproved(config)) {
 			record(audit, subject, "APPROVED", "approved before; " + names + "; from " + launch.origin(), "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 		} else {
@@ -133,7 +150,9 @@ public final class StandardMcpServers implements McpServers {
 			settings.approveLaunch(config);
 		}
 		try {
-			StdioMcpConnection connection = StdioMcpConnection.start(config, environment(), START_TIMEOUT, cancellation);
+			StdioMcpConnection connection = config.isHttp()
+					? StdioMcpConnection.connect(config, urls(), START_TIMEOUT, cancellation)
+					: StdioMcpConnection.start(config, environment(), START_TIMEOUT, cancellation);
 			running.put(config.name(), connection);
 			failures.remove(config.name());
 			record(audit, subject, "STARTED", "protocol " + connection.protocolVersion(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -23,11 +23,14 @@ import dev.warden.core.mcp.McpServerConfig;
 import dev.warden.core.mcp.McpToolInfo;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.protect.EnvironmentPolicy;
+import dev.warden.core.protect.UrlDecision;
+import dev.warden.core.protect.UrlPolicy;
 
 /**
  * An MCP server started as a process and spoken to over its standard input and output. The process gets the
  * scrubbed environment plus the variables its configuration sets; its error output is kept (the last few kilobytes)
- * to explain a failure.
+ * to explain a failure. A remote server over Streamable HTTP ({@link #connect}) is spoken to by the same session
+ * logic, its HTTP exchanges framed as the same lines ({@link StreamableHttpChannel}).
  */
 public final class StdioMcpConnection implements McpConnection {
 
@@ -41,11 +44,9 @@ public final class StdioMcpConnection implements McpConnection {
 
 	private final McpServerConfig config;
 
-	private final Process process;
+	private final McpChannel channel;
 
 	private final JsonRpcConnection rpc;
-
-	private final StringBuilder errorTail = new StringBuilder();
 
 	private final AtomicLong listChanges = new AtomicLong();
 
@@ -59,14 +60,47 @@ public final class StdioMcpConnection implements McpConnection {
 
 	private String protocolVersion = ""; //$NON-NLS-1$
 
-	private StdioMcpConnection(McpServerConfig config, Process process) {
+	private StdioMcpConnection(McpServerConfig config, McpChannel channel) {
 		this.config = config;
-		this.process = process;
-		Thread errors = new Thread(() -> drainErrors(process.getErrorStream()), "Warden MCP stderr: " + config.name()); //$NON-NLS-1$
-		errors.setDaemon(true);
-		errors.start();
-		this.rpc = new JsonRpcConnection(config.name(), process.getInputStream(), process.getOutputStream(),
-				this::onNotification, this::exitDescription);
+		this.channel = channel;
+		this.rpc = new JsonRpcConnection(config.name(), channel.in(), channel.out(), this::onNotification,
+				channel::whyClosed);
+	}
+
+	/**
+	 * Connects to a remote server over Streamable HTTP and initialises the session. Its URL must pass the URL
+	 * policy: a loopback, private or cloud-metadata address only when the user allowed the host.
+	 *
+	 * @throws McpException when the URL policy refuses the address, the server cannot be reached, or it does not
+	 *                      initialise in time
+	 */
+	public static StdioMcpConnection connect(McpServerConfig config, UrlPolicy urls, Duration startTimeout,
+			Cancellation cancellation) throws McpException {
+		if (!config.isHttp()) {
+			throw new IllegalArgumentException(config.name() + " is not an HTTP server"); //$NON-NLS-1$
+		}
+		UrlDecision decision = urls.decide(config.url());
+		if (!decision.isAllowed()) {
+			throw new McpException("The MCP server '" + config.name() + "' at " + config.url() //$NON-NLS-1$ //$NON-NLS-2$
+					+ " is refused by the URL policy: " + decision.reason() //$NON-NLS-1$
+					+ ". Allow its host under Preferences > Warden > Protection to use it."); //$NON-NLS-1$
+		}
+		// the policy judged the URL's host and the address it resolves to now; the HTTP client connects by name
+		StreamableHttpChannel channel = new StreamableHttpChannel(config.name(), java.net.URI.create(config.url()),
+				config.headers(), Duration.ofSeconds(10));
+		return initialized(config, channel, startTimeout, cancellation);
+	}
+
+	private static StdioMcpConnection initialized(McpServerConfig config, McpChannel channel, Duration startTimeout,
+			Cancellation cancellation) throws McpException {
+		StdioMcpConnection connection = new StdioMcpConnection(config, channel);
+		try {
+			connection.initialize(startTimeout, cancellation);
+			return connection;
+		} catch (McpException | RuntimeException e) {
+			connection.close();
+			throw e;
+		}
 	}
 
 	/**
@@ -92,14 +126,7 @@ public final class StdioMcpConnection implements McpConnection {
 			throw new McpException("The MCP server '" + config.name() + "' could not be started (" //$NON-NLS-1$ //$NON-NLS-2$
 					+ config.commandLine() + "): " + e.getMessage(), e); //$NON-NLS-1$
 		}
-		StdioMcpConnection connection = new StdioMcpConnection(config, process);
-		try {
-			connection.initialize(startTimeout, cancellation);
-			return connection;
-		} catch (McpException | RuntimeException e) {
-			connection.close();
-			throw e;
-		}
+		return initialized(config, new ProcessChannel(config.name(), process), startTimeout, cancellation);
 	}
 
 	private void initialize(Duration timeout, Cancellation cancellation) throws McpException {
@@ -252,66 +279,107 @@ public final class StdioMcpConnection implements McpConnection {
 
 	@Override
 	public boolean isAlive() {
-		return process.isAlive() && rpc.isOpen();
+		return channel.isAlive() && rpc.isOpen();
 	}
 
 	@Override
 	public String errorOutput() {
-		synchronized (errorTail) {
-			return errorTail.toString();
-		}
-	}
-
-	private void drainErrors(InputStream errors) {
-		byte[] buffer = new byte[4096];
-		try {
-			int n;
-			while ((n = errors.read(buffer)) > 0) {
-				synchronized (errorTail) {
-					errorTail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-					if (errorTail.length() > ERROR_TAIL_CHARS) {
-						errorTail.delete(0, errorTail.length() - ERROR_TAIL_CHARS);
-					}
-				}
-			}
-		} catch (IOException e) {
-			// the process ended
-		}
-	}
-
-	private String exitDescription() {
-		String code;
-		try {
-			code = process.waitFor(2, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "its output closed"; //$NON-NLS-1$ //$NON-NLS-2$
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			code = "its output closed"; //$NON-NLS-1$
-		}
-		String errors = errorOutput().strip();
-		if (errors.length() > 600) {
-			errors = '…' + errors.substring(errors.length() - 600);
-		}
-		return code + (errors.isEmpty() ? "" : "; its last error output: " + errors); //$NON-NLS-1$ //$NON-NLS-2$
+		return channel.errorOutput();
 	}
 
 	@Override
 	public void close() {
 		rpc.fail("The MCP server '" + config.name() + "' was stopped."); //$NON-NLS-1$ //$NON-NLS-2$
-		try {
-			process.getOutputStream().close();
-		} catch (IOException e) {
-			// stopping anyway
+		channel.close();
+	}
+
+	/** A server process: its standard input and output, its error output kept to explain a failure. */
+	private static final class ProcessChannel implements McpChannel {
+
+		private final Process process;
+
+		private final StringBuilder errorTail = new StringBuilder();
+
+		ProcessChannel(String name, Process process) {
+			this.process = process;
+			Thread errors = new Thread(() -> drainErrors(process.getErrorStream()), "Warden MCP stderr: " + name); //$NON-NLS-1$
+			errors.setDaemon(true);
+			errors.start();
 		}
-		process.descendants().forEach(ProcessHandle::destroy);
-		process.destroy();
-		try {
-			if (!process.waitFor(2, TimeUnit.SECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
+
+		@Override
+		public InputStream in() {
+			return process.getInputStream();
+		}
+
+		@Override
+		public java.io.OutputStream out() {
+			return process.getOutputStream();
+		}
+
+		@Override
+		public boolean isAlive() {
+			return process.isAlive();
+		}
+
+		@Override
+		public String errorOutput() {
+			synchronized (errorTail) {
+				return errorTail.toString();
+			}
+		}
+
+		private void drainErrors(InputStream errors) {
+			byte[] buffer = new byte[4096];
+			try {
+				int n;
+				while ((n = errors.read(buffer)) > 0) {
+					synchronized (errorTail) {
+						errorTail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+						if (errorTail.length() > ERROR_TAIL_CHARS) {
+							errorTail.delete(0, errorTail.length() - ERROR_TAIL_CHARS);
+						}
+					}
+				}
+			} catch (IOException e) {
+				// the process ended
+			}
+		}
+
+		@Override
+		public String whyClosed() {
+			String code;
+			try {
+				code = process.waitFor(2, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "its output closed"; //$NON-NLS-1$ //$NON-NLS-2$
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				code = "its output closed"; //$NON-NLS-1$
+			}
+			String errors = errorOutput().strip();
+			if (errors.length() > 600) {
+				errors = '…' + errors.substring(errors.length() - 600);
+			}
+			return code + (errors.isEmpty() ? "" : "; its last error output: " + errors); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+
+		@Override
+		public void close() {
+			try {
+				process.getOutputStream().close();
+			} catch (IOException e) {
+				// stopping anyway
+			}
+			process.descendants().forEach(ProcessHandle::destroy);
+			process.destroy();
+			try {
+				if (!process.waitFor(2, TimeUnit.SECONDS)) {
+					process.descendants().forEach(ProcessHandle::destroyForcibly);
+					process.destroyForcibly();
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 				process.destroyForcibly();
 			}
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
 		}
 	}
 }

@@ -40,6 +40,9 @@ public final class PreferenceMcpSettings extends PreferenceService implements Mc
 
 	private static final String SECURE_NODE = "/dev.warden.core/mcp/"; //$NON-NLS-1$
 
+	/** The secure-storage node, below a server's, of the values of its HTTP headers. */
+	private static final String HEADERS = "/headers"; //$NON-NLS-1$
+
 	@Deactivate
 	void deactivate() {
 		stop();
@@ -61,6 +64,14 @@ public final class PreferenceMcpSettings extends PreferenceService implements Mc
 			for (JsonElement element : JsonParser.parseString(text).getAsJsonArray()) {
 				JsonObject server = element.getAsJsonObject();
 				String name = server.get("name").getAsString(); //$NON-NLS-1$
+				if (server.has("url")) { //$NON-NLS-1$
+					Map<String, String> headers = new LinkedHashMap<>();
+					for (JsonElement header : server.getAsJsonArray("headers")) { //$NON-NLS-1$
+						headers.put(header.getAsString(), secret(name + HEADERS, header.getAsString()));
+					}
+					servers.add(McpServerConfig.http(name, server.get("url").getAsString(), headers)); //$NON-NLS-1$
+					continue;
+				}
 				List<String> args = new ArrayList<>();
 				server.getAsJsonArray("args").forEach(a -> args.add(a.getAsString())); //$NON-NLS-1$
 				Map<String, String> env = new LinkedHashMap<>();
@@ -94,6 +105,18 @@ public final class PreferenceMcpSettings extends PreferenceService implements Mc
 			for (McpServerConfig server : servers) {
 				JsonObject object = new JsonObject();
 				object.addProperty("name", server.name()); //$NON-NLS-1$
+				if (server.isHttp()) {
+					object.addProperty("url", server.url()); //$NON-NLS-1$
+					JsonArray headers = new JsonArray();
+					ISecurePreferences node = secure.node(SECURE_NODE + server.name() + HEADERS);
+					for (Map.Entry<String, String> header : server.headers().entrySet()) {
+						headers.add(header.getKey());
+						node.put(header.getKey(), header.getValue(), true);
+					}
+					object.add("headers", headers); //$NON-NLS-1$
+					array.add(object);
+					continue;
+				}
 				object.addProperty("command", server.command()); //$NON-NLS-1$
 				JsonArray args = new JsonArray();
 				server.arguments().forEach(args::add);

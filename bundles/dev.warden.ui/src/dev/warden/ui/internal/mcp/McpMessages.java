@@ -30,6 +30,8 @@ public final class McpMessages extends NLS {
 	public static String ServersPage_restartJob;
 	public static String ServersPage_variables;
 	public static String ServersPage_noVariables;
+	public static String ServersPage_headers;
+	public static String ServersPage_noHeaders;
 	public static String ServersPage_projectServers;
 	public static String ServersPage_secretsNote;
 	public static String ServerDialog_titleAdd;
@@ -43,10 +45,15 @@ public final class McpMessages extends NLS {
 	public static String ServerDialog_environmentHint;
 	public static String ServerDialog_badVariable;
 	public static String ServerDialog_duplicateName;
+	public static String ServerDialog_url;
+	public static String ServerDialog_urlHint;
+	public static String ServerDialog_headers;
+	public static String ServerDialog_badHeader;
 	public static String ToolsTab_title;
 	public static String ToolsTab_explanation;
 	public static String LaunchDialog_title;
 	public static String LaunchDialog_message;
+	public static String LaunchDialog_httpMessage;
 	public static String LaunchDialog_rejected;
 
 	static {

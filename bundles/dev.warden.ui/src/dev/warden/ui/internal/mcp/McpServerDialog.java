@@ -34,12 +34,16 @@ final class McpServerDialog extends TitleAreaDialog {
 
 	private static final Pattern VARIABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)"); //$NON-NLS-1$
 
+	private static final Pattern HEADER = Pattern.compile("([^:\\s]+):\\s*(.*)"); //$NON-NLS-1$
+
 	private final McpServerConfig original;
 	private final Set<String> otherNames;
 	private Text name;
 	private Text command;
 	private Text arguments;
 	private Text environment;
+	private Text url;
+	private Text headers;
 	private McpServerConfig result;
 
 	/**
@@ -77,7 +81,17 @@ final class McpServerDialog extends TitleAreaDialog {
 		Label hint = new Label(contents, SWT.WRAP);
 		hint.setText(NLS.bind(McpMessages.ServerDialog_environmentHint, STORED));
 		GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(hint);
-		if (original != null) {
+		url = field(contents, McpMessages.ServerDialog_url, SWT.BORDER);
+		url.setMessage(McpMessages.ServerDialog_urlHint);
+		headers = field(contents, McpMessages.ServerDialog_headers, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
+		GridDataFactory.fillDefaults().grab(true, true).hint(420, 40).applyTo(headers);
+		if (original != null && original.isHttp()) {
+			name.setText(original.name());
+			url.setText(original.url());
+			StringBuilder lines = new StringBuilder();
+			original.headerNames().forEach(n -> lines.append(n).append(": ").append(STORED).append('\n')); //$NON-NLS-1$
+			headers.setText(lines.toString().strip());
+		} else if (original != null) {
 			name.setText(original.name());
 			command.setText(original.command());
 			arguments.setText(String.join("\n", original.arguments())); //$NON-NLS-1$
@@ -85,7 +99,7 @@ final class McpServerDialog extends TitleAreaDialog {
 			original.environmentNames().forEach(n -> variables.append(n).append('=').append(STORED).append('\n'));
 			environment.setText(variables.toString().strip());
 		}
-		for (Text text : List.of(name, command, arguments, environment)) {
+		for (Text text : List.of(name, command, arguments, environment, url, headers)) {
 			text.addListener(SWT.Modify, e -> validate());
 		}
 		return area;
@@ -148,7 +162,25 @@ final class McpServerDialog extends TitleAreaDialog {
 			}
 			variables.put(matcher.group(1), value);
 		}
-		return new McpServerConfig(name.getText().strip(), command.getText().strip(), args, variables);
+		Map<String, String> sent = new LinkedHashMap<>();
+		String[] headerLines = headers.getText().split("\\R"); //$NON-NLS-1$
+		for (int i = 0; i < headerLines.length; i++) {
+			String line = headerLines[i].strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			var matcher = HEADER.matcher(line);
+			if (!matcher.matches()) {
+				throw new IllegalArgumentException(NLS.bind(McpMessages.ServerDialog_badHeader, i + 1));
+			}
+			String value = matcher.group(2);
+			if (STORED.equals(value) && original != null && original.headers().containsKey(matcher.group(1))) {
+				value = original.headers().get(matcher.group(1));
+			}
+			sent.put(matcher.group(1), value);
+		}
+		return new McpServerConfig(name.getText().strip(), command.getText().strip(), args, variables,
+				url.getText().strip(), sent);
 	}
 
 	@Override
@@ -165,6 +197,12 @@ final class McpServerDialog extends TitleAreaDialog {
 	}
 
 	/** For tests: types into the fields as a person would. */
+	void fillHttp(String serverName, String address, String headerLines) {
+		name.setText(serverName);
+		url.setText(address);
+		headers.setText(headerLines);
+	}
+
 	void fill(String serverName, String program, List<String> args, String variables) {
 		name.setText(serverName);
 		command.setText(program);

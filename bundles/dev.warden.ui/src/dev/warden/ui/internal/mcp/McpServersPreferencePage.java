@@ -177,8 +177,7 @@ public final class McpServersPreferencePage extends PreferencePage implements IW
 		if (state != null && !state.detail().isBlank()) {
 			text.append(": ").append(state.detail()); //$NON-NLS-1$
 		}
-		text.append('\n').append(server.environmentNames().isEmpty() ? McpMessages.ServersPage_noVariables
-				: NLS.bind(McpMessages.ServersPage_variables, String.join(", ", server.environmentNames()))); //$NON-NLS-1$
+		text.append('\n').append(names(server));
 		if (state != null && !state.tools().isEmpty()) {
 			text.append("\n\n").append(NLS.bind(McpMessages.ServersPage_tools, state.tools().size())); //$NON-NLS-1$
 			for (McpToolInfo tool : state.tools()) {
@@ -195,6 +194,16 @@ public final class McpServersPreferencePage extends PreferencePage implements IW
 			}
 		}
 		stateText.setText(text.toString());
+	}
+
+	/** The names (never the values) of a server's variables, or of an HTTP server's headers. */
+	private static String names(McpServerConfig server) {
+		if (server.isHttp()) {
+			return server.headerNames().isEmpty() ? McpMessages.ServersPage_noHeaders
+					: NLS.bind(McpMessages.ServersPage_headers, String.join(", ", server.headerNames())); //$NON-NLS-1$
+		}
+		return server.environmentNames().isEmpty() ? McpMessages.ServersPage_noVariables
+				: NLS.bind(McpMessages.ServersPage_variables, String.join(", ", server.environmentNames())); //$NON-NLS-1$
 	}
 
 	/** Reads every server's state off the UI thread (a running server is asked for its tools), then shows it. */
@@ -287,10 +296,9 @@ public final class McpServersPreferencePage extends PreferencePage implements IW
 				answer.complete(Approval.reject(McpMessages.LaunchDialog_rejected));
 				return;
 			}
-			String variables = config.environmentNames().isEmpty() ? McpMessages.ServersPage_noVariables
-					: NLS.bind(McpMessages.ServersPage_variables, String.join(", ", config.environmentNames())); //$NON-NLS-1$
 			boolean yes = MessageDialog.openQuestion(getShell(), McpMessages.LaunchDialog_title,
-					NLS.bind(McpMessages.LaunchDialog_message, new Object[] { config.name(), config.commandLine(), variables }));
+					NLS.bind(config.isHttp() ? McpMessages.LaunchDialog_httpMessage : McpMessages.LaunchDialog_message,
+							new Object[] { config.name(), config.commandLine(), names(config) }));
 			answer.complete(yes ? Approval.approve() : Approval.reject(McpMessages.LaunchDialog_rejected));
 		});
 		return answer;
@@ -341,6 +349,24 @@ public final class McpServersPreferencePage extends PreferencePage implements IW
 			showServers();
 			table.select(servers.size() - 1);
 			selectionChanged();
+		}
+		return result;
+	}
+
+	/** For tests: opens the Add dialog, types an HTTP server into it and presses OK. */
+	public McpServerConfig addHttpThroughDialog(String name, String url, String headers) {
+		McpServerDialog dialog = new McpServerDialog(getShell(), null, namesBut(null));
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.fillHttp(name, url, headers);
+		dialog.okPressedForTest();
+		boolean closed = dialog.getShell() == null;
+		McpServerConfig result = closed ? dialog.result() : null;
+		if (!closed) {
+			dialog.close();
+		}
+		if (result != null) {
+			addServer(result);
 		}
 		return result;
 	}

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.warden.core.mcp.McpServerConfig;
 import dev.warden.core.settings.McpSettings;
+import dev.warden.core.settings.ProtectionSettings;
 import dev.warden.core.settings.WardenPreferences;
 import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.mcp.McpServersPreferencePage;
@@ -100,6 +101,64 @@ class McpServersPageTest {
 		Screenshots.take(dialog.getShell(), "preferences-mcp-failed");
 		page.pressRemove();
 		assertEquals(List.of(), page.rows());
+	}
+
+	@Test
+	void anHttpServerIsReachedOnlyOnceItsLoopbackHostIsAllowed() throws Exception {
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		ProcessBuilder builder = new ProcessBuilder("node", everythingScript().toString(), "streamableHttp");
+		builder.environment().put("PORT", Integer.toString(port));
+		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		Process server = builder.start();
+		try {
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (!listening(port)) {
+				assertTrue(server.isAlive() && System.currentTimeMillis() < deadline, "server-everything listens");
+				Thread.sleep(100);
+			}
+			McpServersPreferencePage page = openPage();
+			McpServerConfig remote = page.addHttpThroughDialog("remote", "http://127.0.0.1:" + port + "/mcp",
+					"Authorization: Bearer " + SECRET);
+			assertNotNull(remote, "the dialog accepted the URL and header");
+			assertTrue(page.performOk());
+			String stored = InstanceScope.INSTANCE.getNode(WardenPreferences.QUALIFIER).get(McpSettings.SERVERS, "");
+			assertTrue(stored.contains("Authorization"), stored);
+			assertFalse(stored.contains(SECRET), "the header's value is not in the preferences: " + stored);
+			assertEquals(List.of(remote), WardenServices.mcp().workspaceServers());
+			WardenServices.mcp().approveLaunch(remote);
+
+			Display display = dialog.getShell().getDisplay();
+			page.pressRestart();
+			Workbenches.waitUntil(display, () -> page.stateText().startsWith("failed"), 60,
+					"a loopback address is refused by default, not: " + page.stateText());
+			assertTrue(page.stateText().contains("refused by the URL policy"), page.stateText());
+
+			WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of("127.0.0.1"));
+			Workbenches.waitUntil(display, () -> !page.isStarting(), 10, "the first start ended");
+			page.pressRestart();
+			Workbenches.waitUntil(display,
+					() -> page.stateText().startsWith("running") && page.stateText().contains("echo"), 90,
+					"the allowed host is reached over HTTP, not: " + page.stateText());
+			assertTrue(page.stateText().contains("Headers (values in secure storage): Authorization"),
+					page.stateText());
+			Screenshots.take(dialog.getShell(), "preferences-mcp-http");
+		} finally {
+			WardenServices.protection().saveNames(ProtectionSettings.URL_ALLOWED, java.util.Set.of());
+			server.descendants().forEach(ProcessHandle::destroy);
+			server.destroy();
+		}
+	}
+
+	private static boolean listening(int port) {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		} catch (java.io.IOException e) {
+			return false;
+		}
 	}
 
 	private McpServersPreferencePage openPage() {
