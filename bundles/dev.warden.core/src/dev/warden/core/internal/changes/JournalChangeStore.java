@@ -2,6 +2,7 @@ package dev.warden.core.internal.changes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -52,7 +53,12 @@ public final class JournalChangeStore implements ChangeStore {
 	private final FileLock lock;
 	private final StoreContext context;
 	private final ReentrantReadWriteLock pruning = new ReentrantReadWriteLock();
-	private final Map<String, JournalChangeSession> open = new LinkedHashMap<>();
+	/**
+	 * The sessions in use, held weakly: a session nobody refers to any more (a chat the IDE no longer shows, whose
+	 * changes no undo history holds) is let go, and pruning may then remove its journal; while anyone holds it, it is
+	 * here, so that a chat never has two sessions appending to one journal.
+	 */
+	private final Map<String, WeakReference<JournalChangeSession>> open = new LinkedHashMap<>();
 	private final BlobSweeper sweeper;
 
 	private JournalChangeStore(Path sessionsFolder, FileBlobStore blobs, FileChannel lockChannel, FileLock lock,
@@ -112,10 +118,12 @@ public final class JournalChangeStore implements ChangeStore {
 		}
 		synchronized (open) {
 			ensureOpen();
-			JournalChangeSession session = open.get(sessionId);
+			open.values().removeIf(reference -> reference.get() == null);
+			WeakReference<JournalChangeSession> reference = open.get(sessionId);
+			JournalChangeSession session = reference == null ? null : reference.get();
 			if (session == null) {
 				session = JournalChangeSession.open(sessionId, title, journalOf(sessionId), context);
-				open.put(sessionId, session);
+				open.put(sessionId, new WeakReference<>(session));
 			}
 			return session;
 		}
@@ -163,6 +171,7 @@ public final class JournalChangeStore implements ChangeStore {
 		try {
 			synchronized (open) {
 				ensureOpen();
+				open.values().removeIf(reference -> reference.get() == null);
 				Instant cutoff = context.clock().instant().minus(policy.keepFor());
 				List<SessionInfo> sessions = sessions();
 				List<String> removed = new ArrayList<>();
@@ -218,7 +227,11 @@ public final class JournalChangeStore implements ChangeStore {
 	public void close() throws IOException {
 		synchronized (open) {
 			IOException failure = null;
-			for (JournalChangeSession session : open.values()) {
+			for (WeakReference<JournalChangeSession> reference : open.values()) {
+				JournalChangeSession session = reference.get();
+				if (session == null) {
+					continue;
+				}
 				try {
 					session.close();
 				} catch (IOException e) {

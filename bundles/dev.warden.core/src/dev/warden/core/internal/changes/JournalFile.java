@@ -3,6 +3,7 @@ package dev.warden.core.internal.changes;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,21 +33,24 @@ final class JournalFile implements Closeable {
 	}
 
 	private final JournalCodec codec;
-	private final FileChannel channel;
+	private final Path file;
 	private long length;
+	private boolean closed;
 
-	private JournalFile(JournalCodec codec, FileChannel channel, long length) {
+	private JournalFile(JournalCodec codec, Path file, long length) {
 		this.codec = codec;
-		this.channel = channel;
+		this.file = file;
 		this.length = length;
 	}
 
-	/** Opens {@code file} for appending, creating it if needed, after cutting off a damaged end. */
+	/**
+	 * Prepares {@code file} for appending, creating it if needed, after cutting off a damaged end. No file handle is
+	 * kept between appends: an IDE keeps the journals of every chat it showed, and a handle each would grow with them
+	 * (the cost, an open per append, is small beside the sync most appends make).
+	 */
 	static JournalFile open(Path file, JournalCodec codec, long intactLength) throws IOException {
 		boolean created = !Files.exists(file);
-		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-				StandardOpenOption.WRITE);
-		try {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
 			if (created) {
 				Durability.syncFolder(file.getParent());
 			}
@@ -54,12 +58,8 @@ final class JournalFile implements Closeable {
 				channel.truncate(intactLength);
 				channel.force(true);
 			}
-			channel.position(intactLength);
-		} catch (IOException e) {
-			channel.close();
-			throw e;
 		}
-		return new JournalFile(codec, channel, intactLength);
+		return new JournalFile(codec, file, intactLength);
 	}
 
 	/** Reads the intact records of {@code file} (none if it does not exist). */
@@ -110,22 +110,33 @@ final class JournalFile implements Closeable {
 	 */
 	void append(List<JournalRecord> records, boolean sync) throws IOException {
 		ByteBuffer buffer = encode(records);
-		try {
-			Durability.writeFully(channel, buffer);
-			if (sync) {
-				channel.force(false);
-			}
-		} catch (IOException e) {
-			channel.truncate(length);
+		try (FileChannel channel = channel()) {
 			channel.position(length);
-			throw e;
+			try {
+				Durability.writeFully(channel, buffer);
+				if (sync) {
+					channel.force(false);
+				}
+			} catch (IOException e) {
+				channel.truncate(length);
+				throw e;
+			}
+			length = channel.position();
 		}
-		length = channel.position();
 	}
 
 	/** Forces everything appended so far to disk. */
 	void sync() throws IOException {
-		channel.force(false);
+		try (FileChannel channel = channel()) {
+			channel.force(false);
+		}
+	}
+
+	private FileChannel channel() throws IOException {
+		if (closed) {
+			throw new ClosedChannelException();
+		}
+		return FileChannel.open(file, StandardOpenOption.WRITE);
 	}
 
 	private ByteBuffer encode(List<JournalRecord> records) {
@@ -151,7 +162,7 @@ final class JournalFile implements Closeable {
 	}
 
 	@Override
-	public void close() throws IOException {
-		channel.close();
+	public void close() {
+		closed = true;
 	}
 }

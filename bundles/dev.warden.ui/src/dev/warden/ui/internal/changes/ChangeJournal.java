@@ -2,9 +2,11 @@ package dev.warden.ui.internal.changes;
 
 import dev.warden.ui.internal.WardenServices;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.commands.operations.OperationHistoryFactory;
 import org.eclipse.core.runtime.ILog;
@@ -25,7 +27,12 @@ import dev.warden.core.operations.WardenJobs;
 @Component(service = ChangeJournal.class)
 public final class ChangeJournal {
 
-	private final Map<String, ChatChanges> sessions = new HashMap<>();
+	/**
+	 * The sessions handed out, held weakly: the one shown is held by {@link #active}, a running prompt holds its own,
+	 * and those nobody holds any more are let go (with their journal session, which pruning may then remove).
+	 */
+	private final Map<String, WeakReference<ChatChanges>> sessions = new HashMap<>();
+	private final AtomicBoolean pruneScheduled = new AtomicBoolean();
 	private ChangeStore store;
 	private WorkspaceState state;
 	private UndoTracker undo;
@@ -33,10 +40,17 @@ public final class ChangeJournal {
 
 	/** The changes of chat session {@code chatSessionId}, read back from its journal if it has one. */
 	public synchronized ChatChanges session(String chatSessionId, String title) throws IOException {
-		ChatChanges changes = sessions.get(chatSessionId);
+		sessions.values().removeIf(reference -> reference.get() == null);
+		WeakReference<ChatChanges> reference = sessions.get(chatSessionId);
+		ChatChanges changes = reference == null ? null : reference.get();
 		if (changes == null) {
+			boolean opened = store != null;
 			changes = new ChatChanges(store().openSession(chatSessionId, title), this);
-			sessions.put(chatSessionId, changes);
+			sessions.put(chatSessionId, new WeakReference<>(changes));
+			if (opened) {
+				// a chat started or opened again: keep the journal within the retention during a long IDE run too
+				prune(store, pruneScheduled);
+			}
 		}
 		changes.setTitle(title);
 		return changes;
@@ -62,7 +76,7 @@ public final class ChangeJournal {
 	private ChangeStore store() throws IOException {
 		if (store == null) {
 			store = state.changeStore();
-			prune(store);
+			prune(store, pruneScheduled);
 		}
 		return store;
 	}
@@ -76,8 +90,12 @@ public final class ChangeJournal {
 	 * Keeps the journal's growth bounded: removes, in the background, the change history of chats older than the
 	 * preference allows (never of a chat that is open).
 	 */
-	private static void prune(ChangeStore opened) {
+	private static void prune(ChangeStore opened, AtomicBoolean scheduled) {
+		if (!scheduled.compareAndSet(false, true)) {
+			return; // one waiting prune does for every chat started meanwhile
+		}
 		WardenJobs.scheduleSystem(ChangesMessages.Prune_job, monitor -> {
+			scheduled.set(false);
 			try {
 				opened.prune(WardenServices.chat().retention());
 			} catch (IOException | RuntimeException e) {

@@ -108,7 +108,7 @@ class PruneTest {
 		session("open", "a.txt", "p", "open agent", Duration.ofDays(90));
 
 		try (ChangeStore store = openStore()) {
-			store.openSession("open", "open");
+			ChangeSession open = store.openSession("open", "open");
 			PruneReport report = store.prune(new RetentionPolicy(0, Duration.ofDays(7)));
 
 			assertEquals(List.of("old"), report.removedSessions());
@@ -116,6 +116,46 @@ class PruneTest {
 			assertTrue(Files.exists(journal("recent")));
 			assertTrue(Files.exists(journal("open")));
 			assertTrue(storedHashes().contains(hash("open agent")));
+			assertEquals("open", open.id(), "the session is held (and so open) until here");
+		}
+	}
+
+	@Test
+	void sessionsNobodyHoldsArePrunedAndNoSessionKeepsAFileHandle() throws Exception {
+		try (ChangeStore store = openStore()) {
+			long handlesBefore = openHandles();
+			ChangeSession shown = null;
+			for (int i = 0; i < 60; i++) {
+				shown = store.openSession("chat-" + i, "chat " + i);
+				shown.createCheckpoint("prompt of chat " + i);
+			}
+			assertTrue(openHandles() <= handlesBefore + 2,
+					"60 sessions hold no handle each: " + handlesBefore + " -> " + openHandles());
+			for (int i = 0; i < 60; i++) {
+				age("chat-" + i, Duration.ofDays(60 - i));
+			}
+			// a long IDE run: the chats no longer shown are let go, and pruning keeps what the retention says
+			List<String> removed = List.of();
+			for (int attempt = 0; attempt < 10 && removed.size() < 57; attempt++) {
+				System.gc();
+				Thread.sleep(50);
+				removed = new java.util.ArrayList<>(removed);
+				removed.addAll(store.prune(new RetentionPolicy(3, Duration.ofDays(1))).removedSessions());
+			}
+			assertEquals(57, removed.size(), "the newest 3 are kept: " + removed);
+			try (Stream<Path> journals = Files.list(state.resolve("sessions"))) {
+				assertEquals(Set.of("chat-57.jsonl", "chat-58.jsonl", "chat-59.jsonl"),
+						journals.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+			}
+			assertEquals(1, shown.checkpoints().size(), "the session still shown goes on working");
+			shown.createCheckpoint("one more");
+			assertEquals(2, store.openSession("chat-59", "chat 59").checkpoints().size(), "and is the same session");
+		}
+	}
+
+	private static long openHandles() throws IOException {
+		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+			return fds.count();
 		}
 	}
 
