@@ -352,7 +352,7 @@ public final class ChatController {
 					if (part instanceof ContentPart.ToolResult result && cards.containsKey(result.toolUseId())) {
 						ToolCard card = cards.get(result.toolUseId());
 						finish(card, calls.get(result.toolUseId()), ToolOutput.outcomeOf(result.content(), result.error()));
-						card.appendOutput(result.content());
+						card.setOutput(result.content());
 					}
 				}
 			} else {
@@ -478,9 +478,8 @@ public final class ChatController {
 				ToolCard card = cards.get(call.id());
 				if (card != null) {
 					finish(card, call, output.outcome());
-					if (card.output().isEmpty()) {
-						card.appendOutput(output.content());
-					}
+					// what the model got, which the conversation holds anyway, instead of a copy of the streamed output
+					card.setOutput(output.content());
 				}
 			});
 		}

@@ -21,12 +21,19 @@ public final class ToolCard {
 	/** The output kept for a card; a command's full output stays in the tool result the model got. */
 	static final int OUTPUT_LIMIT = 64 * 1024;
 
+	/*
+	 * Memory: a long chat has a card per tool call, and a text widget holds two bytes a character and more. The output
+	 * is therefore kept as one string (a finished call's is the very string of the tool result the conversation holds,
+	 * so it costs nothing more) and put into the text widget only while the user has it unfolded.
+	 */
 	private final Composite control;
 	private final Label summary;
 	private final Label status;
 	private final Link toggle;
 	private final StyledText output;
 	private final StringBuilder pendingOutput = new StringBuilder();
+	private String shownOutput = ""; //$NON-NLS-1$
+	private String finalOutput;
 	private Runnable action;
 	private String showLabel = ChatMessages.Chat_showOutput;
 	private String hideLabel = ChatMessages.Chat_hideOutput;
@@ -81,7 +88,19 @@ public final class ToolCard {
 
 	/** Adds output (a running command's); it is drawn at the next refresh of the conversation. */
 	public void appendOutput(String text) {
-		pendingOutput.append(text);
+		int room = OUTPUT_LIMIT + 1 - shownOutput.length() - pendingOutput.length();
+		if (finalOutput == null && room > 0) {
+			pendingOutput.append(text, 0, Math.min(text.length(), room));
+		}
+	}
+
+	/**
+	 * Replaces what the card shows by the call's result (the text the model got, held by the conversation too), at the
+	 * next refresh.
+	 */
+	public void setOutput(String result) {
+		finalOutput = result;
+		pendingOutput.setLength(0);
 	}
 
 	/** Names the link that unfolds the output for what it holds (e.g. a summary rather than a command's output). */
@@ -98,22 +117,45 @@ public final class ToolCard {
 	}
 
 	boolean refresh() {
+		if (finalOutput != null) {
+			if (finalOutput.length() > OUTPUT_LIMIT) {
+				finalOutput = finalOutput.substring(0, OUTPUT_LIMIT) + '\n' + ChatMessages.Chat_outputTruncated;
+			}
+			boolean changed = !finalOutput.equals(shownOutput);
+			shownOutput = finalOutput;
+			finalOutput = null;
+			if (changed) {
+				showOutput();
+			}
+			return changed;
+		}
 		if (pendingOutput.isEmpty()) {
 			return false;
 		}
-		int room = OUTPUT_LIMIT - output.getCharCount();
+		int room = OUTPUT_LIMIT - shownOutput.length();
 		if (room > 0) {
-			output.append(pendingOutput.length() > room ? pendingOutput.substring(0, room) + '\n' + ChatMessages.Chat_outputTruncated
+			shownOutput = shownOutput + (pendingOutput.length() > room
+					? pendingOutput.substring(0, room) + '\n' + ChatMessages.Chat_outputTruncated
 					: pendingOutput.toString());
 		}
 		pendingOutput.setLength(0);
-		updateToggle();
+		showOutput();
 		return true;
+	}
+
+	/** Puts the output into the text widget while it is unfolded; folded, the widget holds nothing. */
+	private void showOutput() {
+		if (output.isVisible()) {
+			output.setText(shownOutput);
+		} else if (output.getCharCount() > 0) {
+			output.setText(""); //$NON-NLS-1$
+		}
+		updateToggle();
 	}
 
 	private void updateToggle() {
 		StringBuilder links = new StringBuilder();
-		if (output.getCharCount() > 0) {
+		if (!shownOutput.isEmpty()) {
 			links.append("<a href=\"output\">").append(output.isVisible() ? hideLabel : showLabel) //$NON-NLS-1$
 					.append("</a>"); //$NON-NLS-1$
 		}
@@ -130,6 +172,7 @@ public final class ToolCard {
 
 	public void setOutputVisible(boolean visible) {
 		output.setVisible(visible);
+		output.setText(visible ? shownOutput : ""); //$NON-NLS-1$
 		GridData data = (GridData) output.getLayoutData();
 		data.exclude = !visible;
 		data.heightHint = visible ? Math.min(12, Math.max(1, output.getLineCount())) * output.getLineHeight() + 8 : SWT.DEFAULT;
@@ -138,6 +181,6 @@ public final class ToolCard {
 	}
 
 	public String output() {
-		return output.getText();
+		return shownOutput;
 	}
 }
