@@ -47,6 +47,8 @@ public final class ScriptedModelServer implements AutoCloseable {
 	private volatile int largestPrompt;
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+|[^A-Za-z0-9_\\s]");
+	private final AtomicInteger received = new AtomicInteger();
+	private volatile boolean keepRequests = true;
 
 	public ScriptedModelServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -88,6 +90,21 @@ public final class ScriptedModelServer implements AutoCloseable {
 	/** The largest prompt answered, in this server's tokens. */
 	public int largestPrompt() {
 		return largestPrompt;
+	}
+
+	/** How many requests were received. */
+	public int requestCount() {
+		return received.get();
+	}
+
+	/**
+	 * Keeps no request body from now on, only their count: each request carries the whole conversation, so a long
+	 * session's bodies would fill the heap of the process measured.
+	 */
+	public ScriptedModelServer forgetRequests() {
+		keepRequests = false;
+		requests.clear();
+		return this;
 	}
 
 	public ScriptedModelServer text(String text) {
@@ -250,7 +267,10 @@ public final class ScriptedModelServer implements AutoCloseable {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		requests.add(requestBody);
+		if (keepRequests) {
+			requests.add(requestBody);
+		}
+		received.incrementAndGet();
 		int prompt = 0;
 		if (window > 0) {
 			JsonObject request = JsonParser.parseString(requestBody).getAsJsonObject();
