@@ -23,8 +23,6 @@ public final class StructuralRules {
 			".cshrc", ".tcshrc", ".login", ".logout", ".xprofile", ".xinitrc", ".xsessionrc", ".inputrc",
 			"config.fish", "bash.bashrc", "zshrc", "zshenv", "zprofile", "environment");
 
-	private static final Set<String> WRITE_ALL_ARGUMENTS = Names.setOf("tee", "dd", "curl", "wget", "truncate");
-	private static final Set<String> WRITE_LAST_ARGUMENT = Names.setOf("cp", "mv", "ln", "install", "rsync", "scp");
 
 	private StructuralRules() {
 	}
@@ -133,26 +131,6 @@ public final class StructuralRules {
 			i += GIT_GLOBALS_WITH_ARGUMENT.contains(word) ? 2 : 1;
 		}
 		return words.size();
-	}
-
-	/** Why the command writes to a shell start-up file through one of its arguments. */
-	public static Optional<String> writesStartupFile(List<Word> words, String program) {
-		String name = program;
-		if (name.equals("sed") && words.stream().anyMatch(w -> w.text().startsWith("-i")
-				|| w.text().startsWith("--in-place"))) {
-			name = "tee";
-		}
-		if (WRITE_ALL_ARGUMENTS.contains(name)) {
-			for (int i = 1; i < words.size(); i++) {
-				Optional<String> why = startupTarget(words.get(i).text());
-				if (why.isPresent()) {
-					return why;
-				}
-			}
-		} else if (WRITE_LAST_ARGUMENT.contains(name) && words.size() > 2) {
-			return startupTarget(words.get(words.size() - 1).text());
-		}
-		return Optional.empty();
 	}
 
 	/** Why writing to this target writes to a shell start-up file. */
