@@ -55,11 +55,20 @@ public final class CommandJudge {
 			"noclobber", "allexport", "noglob", "noexec");
 
 	/** Built-ins of bash that dash does not have: there the name runs a program found on PATH. */
-	private static final Set<String> BASH_ONLY_BUILTINS = Names.setOf("shopt", "declare", "typeset", "builtin",
+	static final Set<String> BASH_ONLY_BUILTINS = Names.setOf("shopt", "declare", "typeset", "builtin",
 			"disown", "dirs", "pushd", "popd", "help", "history", "logout", "suspend", "caller", "mapfile", "readarray");
 
 	static final Set<String> DECLARATION_BUILTINS = Names.setOf("export", "declare", "typeset", "local",
 			"readonly");
+
+	/**
+	 * Whether a command of this name may be one that {@link #failClosedBuiltins} or {@link #declarations} judge; when
+	 * not, neither finds anything.
+	 */
+	static boolean mayFailClosed(String name) {
+		return FAIL_CLOSED.containsKey(name) || VARIABLE_BUILTINS.contains(name)
+				|| DECLARATION_BUILTINS.contains(name) || name.equals("hash") || name.equals("set");
+	}
 
 	/** Where a part of the walk sits and how many parts it produced. */
 	private record Stage(int first, int end) {
@@ -67,6 +76,53 @@ public final class CommandJudge {
 
 	/** A command list to judge after the command that holds it. */
 	private record Nested(Script script, String context) {
+	}
+
+	/**
+	 * A simple command where it sits: its words (as values: equal words are equal), the context and the
+	 * redirections of the subshells and groups around it. Everything a judgement reads.
+	 */
+	private record Place(SimpleCommand command, String context, List<Redirect> inherited) {
+
+		/**
+		 * Hashes the texts as written (a word's text holds its substitutions as written), so that a lookup reads
+		 * each word once and the words' strings keep their hashes for the lookups of their names; {@link #equals}
+		 * compares all of it.
+		 */
+		@Override
+		public int hashCode() {
+			int hash = context.hashCode() * 31 + inherited.size();
+			List<Assignment> assignments = command.assignments();
+			for (int i = 0; i < assignments.size(); i++) {
+				hash = hash * 31 + assignments.get(i).value().text().hashCode();
+			}
+			List<Word> words = command.words();
+			for (int i = 0; i < words.size(); i++) {
+				hash = hash * 31 + words.get(i).text().hashCode();
+			}
+			List<Redirect> redirects = command.redirects();
+			for (int i = 0; i < redirects.size(); i++) {
+				hash = hash * 31 + redirects.get(i).target().text().hashCode();
+			}
+			return hash;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Place place && command.equals(place.command) && context.equals(place.context)
+					&& inherited.equals(place.inherited);
+		}
+	}
+
+	/**
+	 * What a simple command was judged to be, kept for its repeats on the line: a long line runs the same commands
+	 * again and again ({@code … | grep -v test | wc -l}), and an equal command in an equal place is judged alike (the
+	 * file system is asked once per line already). Each repeat still gets a part of its own, and the commands it runs
+	 * are walked again, as they are judged in order.
+	 */
+	private record Decided(List<Redirect> redirects, List<Word> envAssignments, List<Word> judged, boolean openTail,
+			List<String> names, PartStatus status, String pattern, String reason, PolicyRules.Risk blockedBy,
+			PolicyRules.Risk risk, PartFact fact, List<List<Word>> findCommands, List<Nested> nested) {
 	}
 
 	/** The judgement of one part while it is being made: keeps the most severe status and its reason. */
@@ -118,6 +174,8 @@ public final class CommandJudge {
 	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
+	/** The simple commands judged so far, by their place; made for the first. */
+	private Map<Place, Decided> decided;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
 	private FactScan.Scanner scanner;
 
@@ -279,6 +337,8 @@ public final class CommandJudge {
 	private static final class Layers {
 		/** The words of each layer: the command itself, then what each wrapper runs. */
 		final List<List<Word>> words = new ArrayList<>(2);
+		/** What the policy knows of each layer's program: the one lookup of its name. */
+		final List<PolicyRules.Known> known = new ArrayList<>(2);
 		/** The {@code NAME=value} words that wrappers such as {@code env} add. */
 		List<Word> envAssignments = List.of();
 		/** The files that {@code find -fprint} and its relatives write. */
@@ -294,6 +354,28 @@ public final class CommandJudge {
 	}
 
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
+		Place place = new Place(command, context, inherited);
+		Decided earlier = decided == null ? null : decided.get(place);
+		if (earlier == null) {
+			earlier = decide(command, context, inherited);
+			if (decided == null) {
+				decided = new HashMap<>();
+			}
+			decided.put(place, earlier);
+		}
+		parts.add(new JudgedPart(command, inherited, earlier.redirects(), earlier.envAssignments(), earlier.judged(),
+				earlier.openTail(), context, earlier.names(), earlier.status(), earlier.pattern(), earlier.reason(),
+				earlier.blockedBy(), earlier.risk(), earlier.fact()));
+		for (int i = 0; i < earlier.findCommands().size(); i++) {
+			simple(new SimpleCommand(List.of(), earlier.findCommands().get(i), List.of()), "run by find", List.of());
+		}
+		for (int i = 0; i < earlier.nested().size(); i++) {
+			script(earlier.nested().get(i).script(), earlier.nested().get(i).context(), List.of());
+		}
+	}
+
+	/** Judges a simple command in its place: everything its part holds, and the commands it runs in turn. */
+	private Decided decide(SimpleCommand command, String context, List<Redirect> inherited) {
 		List<Nested> nested = substitutions(command);
 		List<Redirect> redirects = command.redirects();
 		if (!inherited.isEmpty()) {
@@ -307,29 +389,34 @@ public final class CommandJudge {
 		if (!words.isEmpty()) {
 			nested = unwrap(words, layers, nested, judgement);
 		}
-		// one lookup of the program facts per layer (most commands have one), read by every check below
+		// one lookup of what the policy knows of each layer's program (most commands have one layer), made by
+		// unwrap and read by every check below; the facts of each layer are read once, into its scan
 		List<FactScan> scans = scans(layers);
 		FactScan judgedScan = FactScan.none();
+		PolicyRules.Known judgedKnown = PolicyRules.UNKNOWN;
 		for (int i = 0; i < scans.size(); i++) {
 			if (layers.words.get(i) == layers.judged) {
 				judgedScan = scans.get(i);
+				judgedKnown = layers.known.get(i);
 			}
 		}
-		List<String> names = names(layers.words);
+		List<String> names = names(layers);
 
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
-			if (scans.get(i).program() != null) { // every name these rules know has facts (RuleNamesTest)
+			PolicyRules.Known known = layers.known.get(i);
+			if (known.failsClosed() && layer.get(0).literal()) {
 				failClosedBuiltins(layer, judgement);
 			}
-			denyRules(layer, scans.get(i), layers.openTail && i == layers.words.size() - 1 && i > 0, judgement);
+			denyRules(layer, known, scans.get(i), layers.openTail && i == layers.words.size() - 1 && i > 0,
+					judgement);
 		}
 		denyOutputs(redirects, layers.outputFiles, judgement);
 		if (!words.isEmpty() && words.get(0).text().startsWith("%")) {
 			judgement.raise(PartStatus.FAILED_CLOSED, "`" + Quoting.oneLine(words.get(0).text()) + "` names a job to"
 					+ " resume in bash (`fg`), but a program in dash", null);
-		} else if (!words.isEmpty() && !context.startsWith("run by bash ")
-				&& BASH_ONLY_BUILTINS.contains(words.get(0).text())) {
+		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && layers.known.get(0).bashOnly()
+				&& words.get(0).text().equals(layers.known.get(0).name())) {
 			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
 					+ " may run the line, would run a program of that name instead", null);
 		}
@@ -340,7 +427,8 @@ public final class CommandJudge {
 		List<Word> judged = layers.judged;
 		TrustPattern covering = null;
 		if (!judged.isEmpty()) {
-			PolicyRules.Match match = rules.match(judged, layers.openTail, risk, assignmentTexts(command, layers));
+			PolicyRules.Match match = rules.match(judged, rules.trustPatterns(judged.get(0), judgedKnown),
+					layers.openTail, risk, assignmentTexts(command, layers));
 			if (match.pattern() != null) {
 				covering = match.pattern();
 				judgement.pattern = judgement.status == PartStatus.COVERED ? match.pattern().text() : judgement.pattern;
@@ -350,7 +438,7 @@ public final class CommandJudge {
 				judgement.raise(PartStatus.NOT_COVERED, null, null, blockedBy == null || judgedScan.riskHit() == null
 						? null : partFact(judgedScan.riskHit(), PartFact.Kind.RUNS, false));
 			}
-			if (!universal) {
+			if (!universal && judgedKnown.failsClosed()) {
 				declarations(judged, judgement);
 			}
 		}
@@ -373,24 +461,18 @@ public final class CommandJudge {
 						: "covered";
 			}
 		}
-		parts.add(new JudgedPart(command, inherited, redirects, layers.envAssignments, judged, layers.openTail,
-				context, names, judgement.status, judgement.pattern, reason, blockedBy, risk,
-				judgement.decidingFact()));
-
-		for (int i = 0; i < layers.findCommands.size(); i++) {
-			simple(new SimpleCommand(List.of(), layers.findCommands.get(i), List.of()), "run by find", List.of());
-		}
-		for (int i = 0; i < nested.size(); i++) {
-			script(nested.get(i).script(), nested.get(i).context(), List.of());
-		}
+		return new Decided(redirects, layers.envAssignments, judged, layers.openTail, names, judgement.status,
+				judgement.pattern, reason, blockedBy, risk, judgement.decidingFact(), layers.findCommands, nested);
 	}
 
 	/**
 	 * Unwraps the wrappers of a command ({@code env}, {@code timeout}, {@code bash -c} …) into {@code layers},
 	 * up to 16 deep; a command string a wrapper runs is added to {@code nested}. Returns the nested command lists.
 	 */
-	private static List<Nested> unwrap(List<Word> words, Layers layers, List<Nested> nested, Judgement judgement) {
+	private List<Nested> unwrap(List<Word> words, Layers layers, List<Nested> nested, Judgement judgement) {
 		layers.words.add(words);
+		PolicyRules.Known known = rules.known(Quoting.basename(words.get(0).text()));
+		layers.known.add(known);
 		if (!words.get(0).literal()) {
 			judgement.raise(PartStatus.FAILED_CLOSED, "the command name `" + Quoting.oneLine(words.get(0).text())
 					+ "` is not a literal word (it holds an expansion, a glob, a brace or `~`), so what runs cannot"
@@ -399,7 +481,7 @@ public final class CommandJudge {
 		}
 		List<Nested> result = nested;
 		List<Word> current = words;
-		for (int depth = 0; current != null && depth < 16; depth++) {
+		for (int depth = 0; current != null && depth < 16 && known.wraps(); depth++) {
 			Wrappers.Unwrapped unwrapped = Wrappers.unwrap(current);
 			if (unwrapped instanceof Wrappers.Inner inner) {
 				if (!inner.assignments().isEmpty()) {
@@ -411,6 +493,8 @@ public final class CommandJudge {
 				layers.openTail |= inner.openTail();
 				current = inner.words();
 				layers.words.add(current);
+				known = rules.known(Quoting.basename(current.get(0).text()));
+				layers.known.add(known);
 				if (!current.get(0).literal()) {
 					judgement.raise(PartStatus.FAILED_CLOSED, "the command that `" + inner.wrapper() + "` runs, `"
 							+ Quoting.oneLine(current.get(0).text()) + "`, is not a literal word", null);
@@ -440,6 +524,7 @@ public final class CommandJudge {
 			} else if (unwrapped instanceof Wrappers.Privileged privileged) {
 				if (!privileged.innerWords().isEmpty()) {
 					layers.words.add(privileged.innerWords());
+					layers.known.add(rules.known(Quoting.basename(privileged.innerWords().get(0).text())));
 				}
 			} else if (unwrapped instanceof Wrappers.Unknown unknown) {
 				judgement.raise(PartStatus.FAILED_CLOSED, unknown.reason(), null);
@@ -452,16 +537,14 @@ public final class CommandJudge {
 	}
 
 	/** The program names of the layers whose first word is literal. */
-	private static List<String> names(List<List<Word>> layers) {
-		if (layers.size() == 1) {
-			Word name = layers.get(0).get(0);
-			return name.literal() ? List.of(Quoting.basename(name.text())) : List.of();
+	private static List<String> names(Layers layers) {
+		if (layers.words.size() == 1) {
+			return layers.words.get(0).get(0).literal() ? List.of(layers.known.get(0).name()) : List.of();
 		}
-		List<String> names = new ArrayList<>(layers.size());
-		for (int i = 0; i < layers.size(); i++) {
-			Word name = layers.get(i).get(0);
-			if (name.literal()) {
-				names.add(Quoting.basename(name.text()));
+		List<String> names = new ArrayList<>(layers.words.size());
+		for (int i = 0; i < layers.words.size(); i++) {
+			if (layers.words.get(i).get(0).literal()) {
+				names.add(layers.known.get(i).name());
 			}
 		}
 		return names;
@@ -585,8 +668,9 @@ public final class CommandJudge {
 		return null;
 	}
 
-	private void denyRules(List<Word> layer, FactScan scan, boolean openTail, Judgement judgement) {
-		String name = Quoting.basename(layer.get(0).text());
+	private void denyRules(List<Word> layer, PolicyRules.Known known, FactScan scan, boolean openTail,
+			Judgement judgement) {
+		String name = known.name();
 		if (rules.hasBuiltIn(BuiltInDenyRule.SHELL_STARTUP_WRITE)) {
 			List<FactScan.Hit> hits = scan.hits();
 			for (int i = 0; i < hits.size(); i++) {
@@ -597,7 +681,7 @@ public final class CommandJudge {
 				}
 			}
 		}
-		denyWords(rules.denyMatchers(name), layer, name, openTail, judgement);
+		denyWords(known.deny(), layer, name, openTail, judgement);
 		denyWords(rules.denyMatchersForAnyName(), layer, name, openTail, judgement);
 		if (scan.program() == null) {
 			if (rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL) && name.startsWith("python")) {
@@ -738,8 +822,7 @@ public final class CommandJudge {
 		FactTable facts = rules.facts();
 		if (layers.words.size() == 1) {
 			List<Word> layer = layers.words.get(0);
-			Word first = layer.get(0);
-			FactTable.Program program = first.literal() ? facts.program(Quoting.basename(first.text())) : null;
+			FactTable.Program program = layer.get(0).literal() ? layers.known.get(0).facts() : null;
 			if (program == null) {
 				return List.of(FactScan.none());
 			}
@@ -754,8 +837,7 @@ public final class CommandJudge {
 		List<FactScan> scans = new ArrayList<>(layers.words.size() + 1);
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
-			Word first = layer.get(0);
-			FactTable.Program program = first.literal() ? facts.program(Quoting.basename(first.text())) : null;
+			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
 			if (program != null && scanner == null) {
 				scanner = new FactScan.Scanner(facts);
 			}
@@ -764,6 +846,7 @@ public final class CommandJudge {
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
 				layers.words.add(scan.innerCommand()); // judged by the deny rules as the wrappers' commands are
+				layers.known.add(rules.known(Quoting.basename(scan.innerCommand().get(0).text())));
 			}
 		}
 		return scans;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,31 @@ public final class PolicyRules {
 	public record Risk(int index, String reason) {
 	}
 
+	/**
+	 * What the policy knows of a program, by the last path segment of a command word: its facts, the trust patterns
+	 * and word deny rules named after it, and which of the rules written in code handle it. Found with one lookup per
+	 * layer of a simple command ({@link PolicyRules#known}) and read by every check of that layer; for a name the
+	 * policy knows nothing of, the checks of programs with facts or roles are skipped. The flags come from the rules' own name sets, and those names are keys of the lookup (and in the facts
+	 * table: {@code RuleNames}, checked by a test), so no rule is skipped for a name it knows.
+	 *
+	 * @param name        the name looked up
+	 * @param facts       the program's facts, or null
+	 * @param trust       the trust patterns whose first word is the name
+	 * @param deny        the word deny rules whose first word is the name
+	 * @param wraps       whether {@link Wrappers#unwrap} may find a command inside (a wrapper, shell or privileged
+	 *                    program)
+	 * @param failsClosed whether a built-in of the name may fail closed or assign a variable ({@code eval},
+	 *                    {@code set}, {@code read}, {@code export} …)
+	 * @param bashOnly    whether the name is a built-in of bash that dash lacks
+	 */
+	public record Known(String name, FactTable.Program facts, List<TrustPattern> trust, List<DenyMatcher> deny,
+			boolean wraps, boolean failsClosed, boolean bashOnly) {
+	}
+
+	/** What the policy knows of no name: the judged layer's before one is found. */
+	public static final Known UNKNOWN = new Known("", null, List.of(), List.of(), false, false, false);
+
+	private final Map<String, Known> known = new HashMap<>();
 	private final Map<String, List<TrustPattern>> trustByName = new HashMap<>();
 	private final TrustPattern universal;
 	private final Map<String, List<DenyMatcher>> denyByName = new HashMap<>();
@@ -66,6 +92,49 @@ public final class PolicyRules {
 		this.outputTargets = new OutputTargets(workspaceRoot);
 		this.guard = guard;
 		this.facts = facts;
+		Set<String> names = new HashSet<>(facts.programNames());
+		names.addAll(trustByName.keySet());
+		names.addAll(denyByName.keySet());
+		RuleNames.byRole().values().forEach(names::addAll);
+		names.addAll(CommandJudge.BASH_ONLY_BUILTINS);
+		for (String name : names) {
+			if (name.indexOf('/') < 0 || name.endsWith("/")) { // a command word's last path segment has no slash
+				known.put(name, known(name, facts.program(name)));
+			}
+		}
+	}
+
+	private Known known(String name, FactTable.Program program) {
+		return new Known(name, program, trustByName.getOrDefault(name, List.of()),
+				denyByName.getOrDefault(name, List.of()), Wrappers.mayWrap(name), CommandJudge.mayFailClosed(name),
+				CommandJudge.BASH_ONLY_BUILTINS.contains(name));
+	}
+
+	/**
+	 * What the policy knows of a program by the last path segment of its command word (see {@link Quoting#basename}):
+	 * one lookup, whose answer every check of the command reads. A name with a version suffix the table drops
+	 * ({@code python3.12}) gets the facts of the plain name.
+	 */
+	public Known known(String name) {
+		Known found = known.get(name);
+		if (found != null) {
+			return found;
+		}
+		FactTable.Program program = facts.program(name);
+		return program == null ? new Known(name, null, List.of(), List.of(), false, false, false)
+				: known(name, program);
+	}
+
+	/**
+	 * The trust patterns that may cover a command whose first word is {@code word}, of which {@code known} is what
+	 * its last path segment names: a pattern names the program as the command spells it ({@code ./gradlew}).
+	 */
+	public List<TrustPattern> trustPatterns(Word word, Known known) {
+		if (!word.literal()) {
+			return List.of();
+		}
+		String text = word.text();
+		return text.equals(known.name()) ? known.trust() : trustByName.getOrDefault(text, List.of());
 	}
 
 	/** The program facts. */
@@ -75,11 +144,6 @@ public final class PolicyRules {
 
 	public boolean isUniversal() {
 		return universal != null;
-	}
-
-	/** The word deny rules that may match a command whose program has this last path segment. */
-	public List<DenyMatcher> denyMatchers(String name) {
-		return denyByName.getOrDefault(name, List.of());
 	}
 
 	/** The word deny rules whose first word holds a wildcard or a path: checked against every command. */
@@ -102,35 +166,35 @@ public final class PolicyRules {
 	/**
 	 * Finds the most specific trust pattern that covers the words (an exact pattern before a wildcard of the
 	 * same length), falling back to the universal pattern.
+	 *
+	 * @param candidates the patterns named after the program, from {@link #trustPatterns}
 	 */
-	public Match match(List<Word> words, boolean openTail, Risk risk, List<String> assignments) {
+	public Match match(List<Word> words, List<TrustPattern> candidates, boolean openTail, Risk risk,
+			List<String> assignments) {
 		TrustPattern best = null;
 		Risk blocked = null;
-		Word name = words.get(0);
-		List<TrustPattern> candidates = name.literal() ? trustByName.get(name.text()) : null;
-		if (candidates != null) {
-			for (TrustPattern pattern : candidates) {
-				List<String> patternWords = pattern.words();
-				int length = patternWords.size();
-				if (length > words.size() || (!pattern.wildcard() && (length != words.size() || openTail))) {
+		for (int c = 0; c < candidates.size(); c++) {
+			TrustPattern pattern = candidates.get(c);
+			List<String> patternWords = pattern.words();
+			int length = patternWords.size();
+			if (length > words.size() || (!pattern.wildcard() && (length != words.size() || openTail))) {
+				continue;
+			}
+			if (!startsWith(words, patternWords)
+					|| (!pattern.assignments().isEmpty() && !assignments.containsAll(pattern.assignments()))) {
+				continue;
+			}
+			if (pattern.wildcard()) {
+				if (risk != null && risk.index() >= length) {
+					blocked = risk;
 					continue;
 				}
-				if (!startsWith(words, patternWords)
-						|| (!pattern.assignments().isEmpty() && !assignments.containsAll(pattern.assignments()))) {
-					continue;
-				}
-				if (pattern.wildcard()) {
-					if (risk != null && risk.index() >= length) {
-						blocked = risk;
-						continue;
-					}
-				}
-				if (best == null || length > best.words().size()
-						|| (length == best.words().size() && best.wildcard() && !pattern.wildcard())
-						|| (length == best.words().size() && best.wildcard() == pattern.wildcard()
-								&& pattern.assignments().size() > best.assignments().size())) {
-					best = pattern;
-				}
+			}
+			if (best == null || length > best.words().size()
+					|| (length == best.words().size() && best.wildcard() && !pattern.wildcard())
+					|| (length == best.words().size() && best.wildcard() == pattern.wildcard()
+							&& pattern.assignments().size() > best.assignments().size())) {
+				best = pattern;
 			}
 		}
 		if (best == null && universal != null) {

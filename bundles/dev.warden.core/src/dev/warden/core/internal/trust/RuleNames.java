@@ -25,6 +25,7 @@ public final class RuleNames {
 		roles.put("builtin", union(CommandJudge.VARIABLE_BUILTINS, CommandJudge.DECLARATION_BUILTINS));
 		roles.put("interpreter", StructuralRules.INTERPRETERS);
 		roles.put("downloader", StructuralRules.DOWNLOADERS);
+		roles.put("bash-only", CommandJudge.BASH_ONLY_BUILTINS);
 		roles.put("rm-root", Set.of("rm"));
 		roles.put("force-push", Set.of("git"));
 		return roles;

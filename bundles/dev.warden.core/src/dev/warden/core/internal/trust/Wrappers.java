@@ -128,6 +128,14 @@ public final class Wrappers {
 	private Wrappers() {
 	}
 
+	/**
+	 * Whether {@link #unwrap} may find a command inside a command whose program has this last path segment; when
+	 * not, it finds none.
+	 */
+	static boolean mayWrap(String name) {
+		return WRAPPER_NAMES.contains(name) || SHELLS.contains(name) || PRIVILEGED.contains(name);
+	}
+
 	/** The wrapper name of a command word, or null: the bare name or the name in /bin or /usr/bin. */
 	private static String wrapperName(Word word) {
 		if (!word.literal()) {

@@ -3,6 +3,7 @@ package dev.warden.core.tests.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,15 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.internal.trust.FactTable;
+import dev.warden.core.internal.trust.PolicyRules;
 import dev.warden.core.internal.trust.RuleNames;
+import dev.warden.core.internal.trust.Word;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PolicyPathGuard;
 import dev.warden.core.trust.CommandPart;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.PartFact;
+import dev.warden.core.trust.PathGuard;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternScope;
 import dev.warden.core.trust.ProgramFacts;
+import dev.warden.core.trust.TrustPattern;
 import dev.warden.core.trust.TrustPolicy;
 import dev.warden.core.trust.Verdict;
 
@@ -66,6 +71,40 @@ class ProgramFactsTest {
 				assertEquals(FactTable.Arity.VALUE, known.arity(), option);
 			}
 		}
+	}
+
+	@Test
+	void theOneLookupOfAProgramHoldsItsFactsPatternsDenyRulesAndEveryRuleThatKnowsIt() {
+		PatternList list = PatternList.of(PatternScope.WORKSPACE, "w", List.of("git log *", "./gradlew *",
+				"!rm -rf /tmp/*"));
+		PolicyRules rules = new PolicyRules(list.trusted(), list.denied(), workspace, PathGuard.NONE,
+				ProgramFacts.builtIn().table());
+		for (Map.Entry<String, Set<String>> role : RuleNames.byRole().entrySet()) {
+			for (String name : role.getValue()) {
+				PolicyRules.Known known = rules.known(name);
+				assertNotNull(known.facts(), () -> "the lookup of `" + name + "` has no facts");
+				switch (role.getKey()) {
+				case "wrapper", "shell", "privileged" -> assertTrue(known.wraps(), name + " is not a wrapper");
+				case "fails-closed", "builtin" -> assertTrue(known.failsClosed(), name + " is not checked as a built-in");
+				case "bash-only" -> assertTrue(known.bashOnly(), name + " is not a bash-only built-in");
+				default -> {
+				}
+				}
+			}
+		}
+		PolicyRules.Known git = rules.known("git");
+		assertEquals(List.of("git log *"), git.trust().stream().map(TrustPattern::text).toList());
+		assertEquals(List.of("rm -rf /tmp/*"), rules.known("rm").deny().stream().map(m -> m.rule().text()).toList());
+		assertEquals(List.of("./gradlew *"), rules.trustPatterns(Word.literal("./gradlew"), rules.known("gradlew"))
+				.stream().map(TrustPattern::text).toList());
+		assertEquals(List.of(), rules.trustPatterns(Word.literal("gradlew"), rules.known("gradlew")));
+		// a version suffix finds the plain name's facts; a name nobody knows has none, and no rule's flags
+		assertNotNull(rules.known("python3.12").facts());
+		assertEquals(ProgramFacts.builtIn().table().program("python3.12"), rules.known("python3.12").facts());
+		PolicyRules.Known unknown = rules.known("frobnicate");
+		assertNull(unknown.facts());
+		assertFalse(unknown.wraps() || unknown.failsClosed() || unknown.bashOnly());
+		assertEquals("frobnicate", unknown.name());
 	}
 
 	@Test
