@@ -174,6 +174,7 @@ public final class CommandJudge {
 	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
+	private Boolean workingDirectoryInWorkspace;
 	/** The simple commands judged so far, by their place; made for the first. */
 	private Map<Place, Decided> decided;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
@@ -963,6 +964,10 @@ public final class CommandJudge {
 			int slash = text.lastIndexOf('/');
 			text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
 		}
+		if (!text.startsWith("/") && text.indexOf("..") < 0 && text.indexOf('\0') < 0
+				&& workingDirectoryInWorkspace()) {
+			return Optional.empty(); // only goes down from a working directory in the workspace: no need to resolve it
+		}
 		Path resolved;
 		try {
 			resolved = workingDirectory.toAbsolutePath().resolve(text).normalize();
@@ -971,6 +976,15 @@ public final class CommandJudge {
 		}
 		return resolved.startsWith(rules.outputTargets().root()) ? Optional.empty()
 				: Optional.of(Quoting.oneLine(resolved.toString()));
+	}
+
+	/** Whether the working directory lies in the workspace; found for the first relative path a command reads. */
+	private boolean workingDirectoryInWorkspace() {
+		if (workingDirectoryInWorkspace == null) {
+			workingDirectoryInWorkspace = workingDirectory.toAbsolutePath().normalize()
+					.startsWith(rules.outputTargets().root());
+		}
+		return workingDirectoryInWorkspace;
 	}
 
 	private static final Set<String> HARMLESS_READS = Names.setOf("/dev/null", "/dev/stdin", "/dev/zero",

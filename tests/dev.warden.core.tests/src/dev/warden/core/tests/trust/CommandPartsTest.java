@@ -128,6 +128,21 @@ class CommandPartsTest {
 		assertEquals(List.of("", "", "run by bash -c", ""), parts.stream().map(CommandPart::context).toList());
 	}
 
+	@Test
+	void aFileACommandReadsIsFoundFromItsWorkingDirectory(@TempDir Path outside) throws Exception {
+		Path sub = Files.createDirectory(workspace.resolve("sub"));
+		TrustPolicy policy = policy("cat *");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("cat notes.txt ./a/b.txt", sub).verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("cat ../notes.txt", sub).verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("cat ../notes.txt").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("cat a/../../notes.txt").verdict());
+		CommandVerdict verdict = policy.evaluate("cat notes.txt", outside);
+		assertEquals(Verdict.ASK, verdict.verdict());
+		assertTrue(verdict.reason().contains("reads `" + outside.resolve("notes.txt") + "`, outside the workspace"),
+				verdict.reason());
+		assertEquals(Verdict.ASK, policy.evaluate("cat notes.txt", sub.resolve("../..")).verdict());
+	}
+
 	private static List<PartStatus> statuses(List<CommandPart> parts) {
 		return parts.stream().map(CommandPart::status).toList();
 	}
