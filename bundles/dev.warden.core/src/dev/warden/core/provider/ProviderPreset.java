@@ -17,6 +17,10 @@ public enum ProviderPreset {
 	BEDROCK("Amazon Bedrock", ProviderKind.BEDROCK, AwsAccess.runtimeEndpoint(AwsAccess.DEFAULT_REGION), false, //$NON-NLS-1$
 			"us.anthropic.claude-sonnet-4-5-20250929-v1:0"), //$NON-NLS-1$
 
+	/** Azure's v1 API speaks OpenAI's protocol; the model is the user's deployment name. */
+	AZURE_OPENAI("Azure OpenAI", ProviderKind.OPENAI_COMPATIBLE, "https://YOUR-RESOURCE.openai.azure.com/openai/v1", //$NON-NLS-1$ //$NON-NLS-2$
+			true, ""), //$NON-NLS-1$
+
 	OLLAMA("Ollama", ProviderKind.OPENAI_COMPATIBLE, "http://localhost:11434/v1", false, "qwen2.5-coder:7b"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 	LM_STUDIO("LM Studio", ProviderKind.OPENAI_COMPATIBLE, "http://localhost:1234/v1", false, ""), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
