@@ -9,6 +9,7 @@ import dev.warden.core.mcp.McpServers;
 import dev.warden.core.sandbox.Sandbox;
 import dev.warden.core.protect.UrlFetchService;
 import dev.warden.core.settings.ChatSettings;
+import dev.warden.core.settings.InstructionSettings;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.settings.ModelSettings;
 import dev.warden.core.settings.ProtectionSettings;
@@ -60,6 +61,10 @@ public final class WardenServices {
 
 	public static McpServers mcpServers() {
 		return required(McpServers.class);
+	}
+
+	public static InstructionSettings instructions() {
+		return required(InstructionSettings.class);
 	}
 
 	public static McpSettings mcp() {

@@ -39,6 +39,7 @@ import dev.warden.core.internal.mcp.McpToolSet;
 import dev.warden.core.mcp.McpServers;
 import dev.warden.core.mcp.McpTrust;
 import dev.warden.core.mcp.ToolPins;
+import dev.warden.core.settings.InstructionSettings;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.tools.Tool;
 import dev.warden.core.internal.tools.NioWorkspaceFiles;
@@ -94,6 +95,8 @@ public final class StandardAgentFactory implements AgentFactory {
 	private McpServers mcpServers;
 	@Reference
 	private McpSettings mcp;
+	@Reference
+	private InstructionSettings instructionSettings;
 
 	/** How long one MCP tool call may take. */
 	static final Duration MCP_CALL_TIMEOUT = Duration.ofMinutes(5);
@@ -160,6 +163,11 @@ public final class StandardAgentFactory implements AgentFactory {
 		ModelProvider provider = Providers.create(config);
 		String name = roots.size() == 1 ? roots.keySet().iterator().next() : "workspace"; //$NON-NLS-1$
 		WorkspaceContext context = WorkspaceContext.describe(name, files, 200, instructions(scope));
+		String standing = instructionSettings.instructions(scope.projects()).promptText();
+		if (!standing.isEmpty()) {
+			context = new WorkspaceContext(context.name(), context.overview(),
+					context.instructions() + "\n\n" + standing); //$NON-NLS-1$
+		}
 		List<Tool> tools = new ArrayList<>(BuiltinTools.all());
 		tools.addAll(mcpTools.tools());
 		return new AgentSetup(provider, tools, gateway, approvals, capabilities, audit, modes::getMode,

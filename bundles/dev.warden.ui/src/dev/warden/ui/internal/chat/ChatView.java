@@ -54,6 +54,7 @@ public final class ChatView extends ViewPart {
 	/** Whether commands run in a sandbox here (found by a probe off the UI thread); false until known. */
 	private volatile boolean sandboxed;
 	private ConversationViewer conversation;
+	private InstructionsLine instructions;
 	private ChatController controller;
 	private ChatApprovals approvals;
 	private Text input;
@@ -87,6 +88,7 @@ public final class ChatView extends ViewPart {
 
 		conversation = new ConversationViewer(parent);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(conversation.getControl());
+		instructions = new InstructionsLine(parent, () -> getSite().getShell());
 		controller = new ChatController(conversation, WardenServices.state().conversations(),
 				() -> getSite().getShell(), c -> UI.runOnUIThread(conversation.getControl(), this::updateState));
 		approvals = new ChatApprovals(conversation, controller::post, this::savePatterns,
@@ -248,6 +250,7 @@ public final class ChatView extends ViewPart {
 		if (scope.isEmpty()) {
 			return;
 		}
+		instructions.refresh();
 		for (String problem : attachments.attachMentions(prompt, scope.pathPolicy())) {
 			conversation.addNotice(problem);
 		}
@@ -277,6 +280,7 @@ public final class ChatView extends ViewPart {
 		if (scope.isEmpty()) {
 			return;
 		}
+		instructions.refresh();
 		attachments.attachEditor(getSite().getPage(), scope.pathPolicy()).ifPresent(this::notice);
 	}
 
@@ -467,6 +471,11 @@ public final class ChatView extends ViewPart {
 	public void send(String text) {
 		input.setText(text);
 		sendPrompt();
+	}
+
+	/** The line that says which standing instructions are in effect and offers to review a project's file. */
+	public InstructionsLine instructions() {
+		return instructions;
 	}
 
 	public ConversationViewer conversation() {

@@ -34,6 +34,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 	private org.eclipse.swt.widgets.Spinner keepDays;
 	private org.eclipse.swt.widgets.Spinner contextWindow;
 	private org.eclipse.swt.widgets.Spinner compactAt;
+	private org.eclipse.swt.widgets.Text instructions;
 
 	@Override
 	public void init(IWorkbench workbench) {
@@ -80,6 +81,12 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		compactAt.setValues(WardenServices.chat().compactAtPercent(), 10, 100, 0, 5, 10);
 		compactAt.setToolTipText(ChatMessages.RootPage_compactAtTooltip);
 
+		new Label(contents, SWT.NONE).setText(ChatMessages.RootPage_instructions);
+		instructions = new org.eclipse.swt.widgets.Text(contents, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+		instructions.setMessage(ChatMessages.RootPage_instructionsHint);
+		instructions.setText(WardenServices.instructions().userInstructions());
+		GridDataFactory.fillDefaults().grab(true, false).hint(400, instructions.getLineHeight() * 5).applyTo(instructions);
+
 		Link links = new Link(contents, SWT.WRAP);
 		links.setText(ChatMessages.RootPage_links);
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(links);
@@ -100,6 +107,11 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		explanation.setText(description);
 		GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).hint(360, SWT.DEFAULT).applyTo(explanation);
 		return button;
+	}
+
+	/** For tests: types the user's own instructions. */
+	public void setInstructions(String text) {
+		instructions.setText(text);
 	}
 
 	/** For tests: ticks or clears "Enter sends the prompt". */
@@ -131,6 +143,7 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		keepDays.setSelection(ChatSettings.DEFAULT_KEEP_DAYS);
 		contextWindow.setSelection(0);
 		compactAt.setSelection(dev.warden.core.agent.ContextBudget.DEFAULT_COMPACT_AT_PERCENT);
+		instructions.setText(""); //$NON-NLS-1$
 		super.performDefaults();
 	}
 
@@ -141,6 +154,12 @@ public final class WardenPreferencePage extends PreferencePage implements IWorkb
 		WardenServices.chat().setRetention(keepChats.getSelection(), keepDays.getSelection());
 		WardenServices.chat().setMaxSteps(maxSteps.getSelection());
 		WardenServices.chat().setContext(contextWindow.getSelection(), compactAt.getSelection());
+		try {
+			WardenServices.instructions().setUserInstructions(instructions.getText());
+		} catch (org.osgi.service.prefs.BackingStoreException e) {
+			setErrorMessage(e.getMessage());
+			return false;
+		}
 		return true;
 	}
 }
