@@ -48,7 +48,7 @@ class ReasoningFoldTest {
 		List<MessageEntry> answers = view.conversation().entries().stream()
 				.filter(e -> e instanceof MessageEntry m && !m.hasAction() && !m.markdown().contains("which is greater"))
 				.map(MessageEntry.class::cast).toList();
-		assertEquals(1, answers.size(), "one answer");
+		assertEquals(1, answers.size(), "one answer; the chat's notices: " + view.conversation().notices());
 		return answers.get(0);
 	}
 
