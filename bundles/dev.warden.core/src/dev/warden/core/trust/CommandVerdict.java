@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.warden.core.internal.trust.JudgedParts;
-
 /**
  * The policy's decision for one command line.
  *
@@ -25,12 +23,12 @@ public record CommandVerdict(String commandLine, Verdict verdict, String reason,
 		Objects.requireNonNull(verdict, "verdict");
 		Objects.requireNonNull(reason, "reason");
 		// The judge's parts are already unmodifiable; copying them would write out every part at once.
-		parts = parts instanceof JudgedParts ? parts : List.copyOf(parts);
+		parts = parts instanceof PartList ? parts : List.copyOf(parts);
 	}
 
 	/** The distinct trust patterns that cover parts of the line, in order. */
 	public List<String> coveringPatterns() {
-		if (parts instanceof JudgedParts judged) {
+		if (parts instanceof PartList judged) {
 			return judged.coveringPatterns(); // the same patterns, without writing out every part
 		}
 		List<String> patterns = new ArrayList<>();

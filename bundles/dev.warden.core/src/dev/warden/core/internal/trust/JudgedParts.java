@@ -7,6 +7,7 @@ import java.util.RandomAccess;
 
 import dev.warden.core.trust.CommandPart;
 import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.PartList;
 import dev.warden.core.trust.PartStatus;
 
 /**
@@ -17,7 +18,7 @@ import dev.warden.core.trust.PartStatus;
  * Thread-safe: the judged parts no longer change once the list exists, and the written-out list is published
  * through a volatile field (two threads reading at once may each write it out; both get equal parts).
  */
-public final class JudgedParts extends AbstractList<CommandPart> implements RandomAccess {
+public final class JudgedParts extends AbstractList<CommandPart> implements PartList, RandomAccess {
 
 	private final List<JudgedPart> judged;
 	private volatile List<CommandPart> written;
@@ -40,6 +41,7 @@ public final class JudgedParts extends AbstractList<CommandPart> implements Rand
 	 * The distinct trust patterns that cover parts, in order, as {@link CommandVerdict#coveringPatterns()} gives
 	 * them, read without writing out the parts.
 	 */
+	@Override
 	public List<String> coveringPatterns() {
 		List<String> patterns = new ArrayList<>();
 		for (JudgedPart part : judged) {
