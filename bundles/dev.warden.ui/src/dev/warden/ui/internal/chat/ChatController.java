@@ -106,30 +106,12 @@ public final class ChatController {
 			return;
 		}
 		ChatChanges changes = changes();
-		Cancellation cancel = new Cancellation();
-		cancellation = cancel;
-		Events events = new Events();
-		Job job = WardenJobs.job(ChatMessages.Chat_compacting, cancel, monitor -> {
-			monitor.beginTask(ChatMessages.Chat_compacting, IProgressMonitor.UNKNOWN);
-			try {
-				AgentSetup setup = setups.create(conversation.id(), approvals, changes);
-				AgentSession session = new AgentSession(setup, conversation, store);
-				session.compactNow(events.progress(monitor), cancel);
-				conversation = session.conversation();
-			} catch (Exception e) {
-				String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_failed, message)));
-				ILog.of(ChatController.class).warn("A Warden chat could not be summarized: " + message, e); //$NON-NLS-1$
-			} finally {
-				monitor.done();
-				running = null;
-				batcher.post(() -> stateChanged.accept(ChatController.this));
-			}
+		runJob(ChatMessages.Chat_compacting, "A Warden chat could not be summarized: ", (monitor, cancel) -> { //$NON-NLS-1$
+			AgentSetup setup = setups.create(conversation.id(), approvals, changes);
+			AgentSession session = new AgentSession(setup, conversation, store);
+			session.compactNow(new Events().progress(monitor), cancel);
+			conversation = session.conversation();
 		});
-		job.setUser(false);
-		running = job;
-		stateChanged.accept(this);
-		job.schedule();
 	}
 
 	/** Shows a summary as a card: what it stands for on its line, the summary itself folded under it. */
@@ -155,12 +137,8 @@ public final class ChatController {
 		int messagesBefore = conversation.messages().size();
 		viewer.refresh();
 		viewer.scrollToEnd();
-		Cancellation cancel = new Cancellation();
-		cancellation = cancel;
-		Events events = new Events();
 		String name = NLS.bind(ChatMessages.Chat_jobName, shorten(prompt));
-		Job job = WardenJobs.job(name, cancel, monitor -> {
-			monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+		runJob(name, "A Warden prompt could not run: ", (monitor, cancel) -> { //$NON-NLS-1$
 			try {
 				// the checkpoint is written (with fsync) here, off the UI thread, before the agent can change a file
 				Checkpoint checkpoint = changes.checkpoint(prompt);
@@ -169,16 +147,34 @@ public final class ChatController {
 				ILog.of(ChatController.class).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
 				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_noCheckpoint, e.getMessage())));
 			}
+			AgentSetup setup = setups.create(conversation.id(), approvals, changes);
+			AgentSession session = new AgentSession(setup, conversation, store);
+			TurnResult result = session.prompt(prompt, new Events().progress(monitor), cancel);
+			conversation = session.conversation();
+			lastTurnUsage = result.usage();
+		});
+	}
+
+	/** What a chat job does with the agent, under the job's monitor and cancellation. */
+	private interface AgentWork {
+		void run(IProgressMonitor monitor, Cancellation cancel) throws Exception;
+	}
+
+	/**
+	 * Runs {@code work} as the chat's one running job, cancelled by Stop: a failure becomes a notice in the chat (and
+	 * a warning in the log, after {@code failureLog}), and the view hears when the job ends.
+	 */
+	private void runJob(String name, String failureLog, AgentWork work) {
+		Cancellation cancel = new Cancellation();
+		cancellation = cancel;
+		Job job = WardenJobs.job(name, cancel, monitor -> {
+			monitor.beginTask(name, IProgressMonitor.UNKNOWN);
 			try {
-				AgentSetup setup = setups.create(conversation.id(), approvals, changes);
-				AgentSession session = new AgentSession(setup, conversation, store);
-				TurnResult result = session.prompt(prompt, events.progress(monitor), cancel);
-				conversation = session.conversation();
-				lastTurnUsage = result.usage();
+				work.run(monitor, cancel);
 			} catch (Exception e) {
 				String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_failed, message)));
-				ILog.of(ChatController.class).warn("A Warden prompt could not run: " + message, e); //$NON-NLS-1$
+				ILog.of(ChatController.class).warn(failureLog + message, e);
 			} finally {
 				monitor.done();
 				running = null;
