@@ -23,21 +23,9 @@ import dev.warden.core.provider.Usage;
  */
 public final class AnthropicDecoder implements EventDecoder {
 
-	/** A tool_use block whose JSON arrives in fragments. */
-	private static final class ToolBlock {
-		final String id;
-		final String name;
-		final StringBuilder json = new StringBuilder();
-
-		ToolBlock(String id, String name) {
-			this.id = id;
-			this.name = name;
-		}
-	}
-
 	private final ResponseAssembler assembler;
 
-	private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
+	private final ToolUseBlocks toolBlocks = new ToolUseBlocks();
 
 	/** The signatures of the thinking blocks not yet stopped, by index. */
 	private final Map<Integer, StringBuilder> thinkingBlocks = new HashMap<>();
@@ -113,8 +101,8 @@ public final class AnthropicDecoder implements EventDecoder {
 		}
 		String blockType = Json.string(block, "type"); //$NON-NLS-1$
 		if ("tool_use".equals(blockType)) { //$NON-NLS-1$
-			toolBlocks.put(Json.integer(event, "index", -1), //$NON-NLS-1$
-					new ToolBlock(String.valueOf(Json.string(block, "id")), Json.string(block, "name"))); //$NON-NLS-1$ //$NON-NLS-2$
+			toolBlocks.start(Json.integer(event, "index", -1), //$NON-NLS-1$
+					String.valueOf(Json.string(block, "id")), Json.string(block, "name")); //$NON-NLS-1$ //$NON-NLS-2$
 		} else if ("thinking".equals(blockType)) { //$NON-NLS-1$
 			StringBuilder signature = new StringBuilder();
 			String given = Json.string(block, "signature"); //$NON-NLS-1$
@@ -160,11 +148,7 @@ public final class AnthropicDecoder implements EventDecoder {
 				signature.append(fragment);
 			}
 		} else if ("input_json_delta".equals(deltaType)) { //$NON-NLS-1$
-			ToolBlock block = toolBlocks.get(Json.integer(event, "index", -1)); //$NON-NLS-1$
-			String fragment = Json.string(delta, "partial_json"); //$NON-NLS-1$
-			if (block != null && fragment != null) {
-				block.json.append(fragment);
-			}
+			toolBlocks.append(Json.integer(event, "index", -1), Json.string(delta, "partial_json")); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 	}
 
@@ -174,10 +158,9 @@ public final class AnthropicDecoder implements EventDecoder {
 			assembler.endReasoning(signature.toString());
 			return;
 		}
-		ToolBlock block = toolBlocks.remove(Json.integer(event, "index", -1)); //$NON-NLS-1$
-		if (block != null) {
-			String json = block.json.toString();
-			assembler.toolCall(new ToolCall(block.id, block.name, json.isBlank() ? "{}" : json)); //$NON-NLS-1$
+		ToolCall call = toolBlocks.stop(Json.integer(event, "index", -1)); //$NON-NLS-1$
+		if (call != null) {
+			assembler.toolCall(call);
 		}
 	}
 

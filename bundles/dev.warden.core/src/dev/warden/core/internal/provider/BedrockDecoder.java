@@ -1,7 +1,5 @@
 package dev.warden.core.internal.provider;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -24,21 +22,9 @@ import dev.warden.core.provider.Usage;
  */
 public final class BedrockDecoder implements EventDecoder {
 
-	/** A toolUse block whose input arrives in fragments. */
-	private static final class ToolBlock {
-		final String id;
-		final String name;
-		final StringBuilder json = new StringBuilder();
-
-		ToolBlock(String id, String name) {
-			this.id = id;
-			this.name = name;
-		}
-	}
-
 	private final ResponseAssembler assembler;
 
-	private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
+	private final ToolUseBlocks toolBlocks = new ToolUseBlocks();
 
 	private boolean ended;
 
@@ -109,8 +95,8 @@ public final class BedrockDecoder implements EventDecoder {
 		JsonObject start = Json.object(event, "start"); //$NON-NLS-1$
 		JsonObject toolUse = start == null ? null : Json.object(start, "toolUse"); //$NON-NLS-1$
 		if (toolUse != null) {
-			toolBlocks.put(Json.integer(event, "contentBlockIndex", -1), //$NON-NLS-1$
-					new ToolBlock(String.valueOf(Json.string(toolUse, "toolUseId")), Json.string(toolUse, "name"))); //$NON-NLS-1$ //$NON-NLS-2$
+			toolBlocks.start(Json.integer(event, "contentBlockIndex", -1), //$NON-NLS-1$
+					String.valueOf(Json.string(toolUse, "toolUseId")), Json.string(toolUse, "name")); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 	}
 
@@ -126,19 +112,14 @@ public final class BedrockDecoder implements EventDecoder {
 		}
 		JsonObject toolUse = Json.object(delta, "toolUse"); //$NON-NLS-1$
 		if (toolUse != null) {
-			ToolBlock block = toolBlocks.get(Json.integer(event, "contentBlockIndex", -1)); //$NON-NLS-1$
-			String fragment = Json.string(toolUse, "input"); //$NON-NLS-1$
-			if (block != null && fragment != null) {
-				block.json.append(fragment);
-			}
+			toolBlocks.append(Json.integer(event, "contentBlockIndex", -1), Json.string(toolUse, "input")); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 	}
 
 	private void stop(JsonObject event) {
-		ToolBlock block = toolBlocks.remove(Json.integer(event, "contentBlockIndex", -1)); //$NON-NLS-1$
-		if (block != null) {
-			String json = block.json.toString();
-			assembler.toolCall(new ToolCall(block.id, block.name, json.isBlank() ? "{}" : json)); //$NON-NLS-1$
+		ToolCall call = toolBlocks.stop(Json.integer(event, "contentBlockIndex", -1)); //$NON-NLS-1$
+		if (call != null) {
+			assembler.toolCall(call);
 		}
 	}
 
