@@ -30,7 +30,8 @@ public interface AgentFactory {
 	 * performed as a refactoring change; a command's changes found when it ends.
 	 *
 	 * @param beforeApply runs before each change is performed (may be a no-op)
-	 * @param applied     receives the journal's write records of each change performed (may be a no-op)
+	 * @param applied     receives the journal's write records of each change performed, and an empty list once a change
+	 *                    failed, so that whatever {@code beforeApply} began always ends (may be a no-op)
 	 */
 	SessionChanges journalChanges(ChangeSession session, Runnable beforeApply, Consumer<List<Long>> applied);
 }

@@ -37,13 +37,21 @@ public final class JournalSessionChanges implements SessionChanges {
 			@Override
 			public ChangeOutcome apply(ProposedChange change) {
 				beforeApply.run();
-				return sink.apply(change);
+				try {
+					return sink.apply(change);
+				} finally {
+					applied.accept(List.of()); // closes the capture when the change failed (no-op after success)
+				}
 			}
 
 			@Override
 			public List<ChangeOutcome> applyAll(String name, List<ProposedChange> changes) {
 				beforeApply.run();
-				return sink.applyAll(name, changes);
+				try {
+					return sink.applyAll(name, changes);
+				} finally {
+					applied.accept(List.of()); // closes the capture when the changes failed (no-op after success)
+				}
 			}
 		};
 	}

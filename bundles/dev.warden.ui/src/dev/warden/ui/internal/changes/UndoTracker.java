@@ -30,7 +30,12 @@ final class UndoTracker implements IOperationHistoryListener {
 
 	private final IOperationHistory history;
 	private final Map<IUndoableOperation, Writes> tracked = Collections.synchronizedMap(new WeakHashMap<>());
-	private final ThreadLocal<IUndoableOperation> lastAdded = new ThreadLocal<>();
+	/**
+	 * The operation added on this thread since {@link #beginCapture()}: set only while a capture is open, so that an
+	 * operation added on a thread that performs no agent step (a restore on the UI thread, a command's change on a
+	 * worker) is never held by that thread, nor the chat it belongs to.
+	 */
+	private final ThreadLocal<IUndoableOperation[]> capture = new ThreadLocal<>();
 
 	UndoTracker(IOperationHistory history) {
 		this.history = history;
@@ -44,13 +49,14 @@ final class UndoTracker implements IOperationHistoryListener {
 
 	/** Forgets what this thread saw added, before it performs a change. */
 	void beginCapture() {
-		lastAdded.remove();
+		capture.set(new IUndoableOperation[1]);
 	}
 
 	/** Ties the operation this thread saw added since {@link #beginCapture()} to {@code writeIds} of {@code session}. */
 	void endCapture(ChangeSession session, List<Long> writeIds) {
-		IUndoableOperation operation = lastAdded.get();
-		lastAdded.remove();
+		IUndoableOperation[] captured = capture.get();
+		capture.remove();
+		IUndoableOperation operation = captured == null ? null : captured[0];
 		if (operation != null && !writeIds.isEmpty()) {
 			tracked.put(operation, new Writes(session, writeIds));
 		}
@@ -64,7 +70,12 @@ final class UndoTracker implements IOperationHistoryListener {
 	@Override
 	public void historyNotification(OperationHistoryEvent event) {
 		switch (event.getEventType()) {
-		case OperationHistoryEvent.OPERATION_ADDED -> lastAdded.set(event.getOperation());
+		case OperationHistoryEvent.OPERATION_ADDED -> {
+			IUndoableOperation[] captured = capture.get();
+			if (captured != null) {
+				captured[0] = event.getOperation();
+			}
+		}
 		case OperationHistoryEvent.UNDONE -> mark(event.getOperation(), WriteMark.UNDONE);
 		case OperationHistoryEvent.REDONE -> mark(event.getOperation(), WriteMark.APPLIED);
 		case OperationHistoryEvent.OPERATION_REMOVED -> tracked.remove(event.getOperation());
