@@ -1,37 +1,70 @@
 package dev.warden.ui.internal.protect;
 
-import dev.warden.ui.internal.WardenServices;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceChangeListener;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.viewers.IDecoration;
 import org.eclipse.jface.viewers.ILightweightLabelDecorator;
 import org.eclipse.jface.viewers.LabelProvider;
-
-import java.util.List;
+import org.eclipse.jface.viewers.LabelProviderChangedEvent;
 
 import dev.warden.core.protect.PathDecision;
-import dev.warden.core.protect.ProtectedRoot;
-import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PathVerdict;
+import dev.warden.core.protect.ProtectedRoot;
+import dev.warden.core.protect.SensitivePatterns;
+import dev.warden.core.protect.VisibleFile;
+import dev.warden.ui.internal.UI;
+import dev.warden.ui.internal.WardenServices;
 
 /**
  * Marks, in the Project Explorer and other resource views, the files and folders the agent cannot see: ignored by
  * {@code .gitignore}/{@code .wardenignore} or sensitive. Enabled in Preferences &gt; General &gt; Appearance &gt; Label
- * Decorations. Decorators run off the UI thread; a project's policy is built once and reads ignore files through its
- * own cache.
+ * Decorations. Decorators run off the UI thread. The decision is made once per folder: the first of its entries to be
+ * decorated lists the folder with the project's policy (one directory read, the ignore rules applied once) and its
+ * siblings are looked up by name. A change of an ignore file forgets the decisions of its folder and the folders
+ * below it and decorates again only what was decorated there; an entry added or removed forgets its folder's.
  */
 public final class HiddenFromAgentDecorator extends LabelProvider implements ILightweightLabelDecorator {
 
 	public static final String ID = "dev.warden.ui.decorators.hidden"; //$NON-NLS-1$
 
+	private static final Set<String> IGNORE_FILES = Set.of(".gitignore", ".wardenignore"); //$NON-NLS-1$ //$NON-NLS-2$
+
+	/**
+	 * What the agent sees of the entries of one folder: nothing when the folder is hidden, the names in
+	 * {@code visible} when it is allowed; {@code decorated} are the entries decorated from it, refreshed when it
+	 * changes.
+	 */
+	private record Folder(PathVerdict verdict, Set<String> visible, Set<IResource> decorated) {
+		boolean hides(String name) {
+			return verdict == PathVerdict.HIDDEN || verdict == PathVerdict.ALLOWED && !visible.contains(name);
+		}
+	}
+
 	private final Map<IProject, PathPolicy> policies = new ConcurrentHashMap<>();
+	private final Map<IContainer, Folder> folders = new ConcurrentHashMap<>();
+	private final IResourceChangeListener listener = this::resourcesChanged;
 	private volatile String sensitiveText = ""; //$NON-NLS-1$
+
+	public HiddenFromAgentDecorator() {
+		ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
+	}
 
 	@Override
 	public void decorate(Object element, IDecoration decoration) {
@@ -40,15 +73,32 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 			return;
 		}
 		IProject project = resource.getProject();
-		IPath location = resource.getLocation();
-		IPath projectLocation = project.getLocation();
-		if (location == null || projectLocation == null || !project.isOpen()) {
+		IContainer parent = resource.getParent();
+		if (!project.isOpen() || project.getLocation() == null || parent.getLocation() == null) {
 			return;
 		}
-		PathDecision decision = policy(project).decide(Path.of(location.toOSString()));
-		if (decision.verdict() == PathVerdict.HIDDEN) {
+		checkSensitivePatterns();
+		Folder folder = folders.computeIfAbsent(parent, this::read);
+		folder.decorated().add(resource);
+		if (folder.hides(resource.getName())) {
 			decoration.addSuffix(' ' + ProtectMessages.Decorator_hidden);
 		}
+	}
+
+	/** What the agent sees of {@code container}'s entries, from one listing of it. */
+	private Folder read(IContainer container) {
+		PathPolicy policy = policy(container.getProject());
+		String location = container.getLocation().toOSString();
+		PathVerdict verdict = container.getType() == IResource.PROJECT ? PathVerdict.ALLOWED
+				: policy.decide(Path.of(location)).verdict();
+		Set<String> visible = new HashSet<>();
+		if (verdict == PathVerdict.ALLOWED) {
+			for (VisibleFile file : policy.list(location)) {
+				String relative = file.relativePath();
+				visible.add(relative.substring(relative.lastIndexOf('/') + 1));
+			}
+		}
+		return new Folder(verdict, visible, ConcurrentHashMap.newKeySet());
 	}
 
 	/** The reason the agent cannot see {@code resource}, or {@code null} if it can. */
@@ -58,27 +108,94 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 		if (location == null || projectLocation == null) {
 			return null;
 		}
+		checkSensitivePatterns();
 		PathDecision decision = policy(resource.getProject()).decide(Path.of(location.toOSString()));
 		return decision.verdict() == PathVerdict.HIDDEN ? decision.reason() : null;
 	}
 
 	/**
-	 * The project's policy with the user's sensitive patterns; built again when the patterns were edited (ignore files
-	 * are re-read by the policy itself when they change).
+	 * Forgets every decision when the user's sensitive patterns were edited (ignore files are followed by the resource
+	 * listener).
 	 */
-	private PathPolicy policy(IProject project) {
+	private void checkSensitivePatterns() {
 		String current = WardenServices.protection().sensitiveText();
 		if (!current.equals(sensitiveText)) {
 			policies.clear();
+			folders.clear();
 			sensitiveText = current;
 		}
+	}
+
+	private PathPolicy policy(IProject project) {
 		return policies.computeIfAbsent(project, p -> PathPolicy.of(
-				List.of(new ProtectedRoot(p.getName(), p.getLocation().toFile().toPath())), SensitivePatterns.parse(current)));
+				List.of(new ProtectedRoot(p.getName(), p.getLocation().toFile().toPath())),
+				SensitivePatterns.parse(sensitiveText)));
+	}
+
+	/**
+	 * Forgets the decisions a change makes stale: an ignore file's folder and the folders below it (whose entries are
+	 * decorated again), the folder of an entry added or removed, a project closed or deleted.
+	 */
+	private void resourcesChanged(IResourceChangeEvent event) {
+		IResourceDelta delta = event.getDelta();
+		if (delta == null || folders.isEmpty() && policies.isEmpty()) {
+			return;
+		}
+		Set<IResource> redecorate = new HashSet<>();
+		try {
+			delta.accept(child -> {
+				IResource resource = child.getResource();
+				int kind = child.getKind();
+				if (resource.getType() == IResource.PROJECT && (kind == IResourceDelta.REMOVED
+						|| (child.getFlags() & IResourceDelta.OPEN) != 0)) {
+					policies.remove(resource);
+					forgetBelow(resource.getFullPath());
+					return false;
+				}
+				if (kind == IResourceDelta.ADDED || kind == IResourceDelta.REMOVED) {
+					folders.remove(resource.getParent());
+				}
+				if (resource.getType() == IResource.FILE && IGNORE_FILES.contains(resource.getName())) {
+					redecorate.addAll(forgetBelow(resource.getParent().getFullPath()));
+				}
+				return true;
+			});
+		} catch (CoreException e) {
+			ILog.of(getClass()).log(e.getStatus());
+		}
+		redecorate.removeIf(r -> !r.exists());
+		if (!redecorate.isEmpty()) {
+			LabelProviderChangedEvent changed = new LabelProviderChangedEvent(this, redecorate.toArray());
+			UI.runOnUIThread(() -> fireLabelProviderChanged(changed));
+		}
+	}
+
+	/** Forgets the decisions of the folder at {@code path} and of those below it; the entries decorated from them. */
+	private List<IResource> forgetBelow(IPath path) {
+		List<IResource> decorated = new ArrayList<>();
+		folders.keySet().removeIf(container -> {
+			if (!path.isPrefixOf(container.getFullPath())) {
+				return false;
+			}
+			Folder folder = folders.get(container);
+			if (folder != null) {
+				decorated.addAll(folder.decorated());
+			}
+			return true;
+		});
+		return decorated;
+	}
+
+	/** How many folders' decisions are held; for tests. */
+	public int foldersKnown() {
+		return folders.size();
 	}
 
 	@Override
 	public void dispose() {
+		ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
 		policies.clear();
+		folders.clear();
 		super.dispose();
 	}
 }
