@@ -25,6 +25,32 @@ public final class Screenshots {
 		return directory;
 	}
 
+	/**
+	 * Lets the UI settle, then saves what {@code control} draws (asked to paint itself into an image, whatever the
+	 * screen shows) as {@code name}.png.
+	 */
+	public static Path take(org.eclipse.swt.widgets.Control control, String name) throws IOException {
+		Display display = control.getDisplay();
+		Workbenches.settle(display);
+		Rectangle bounds = control.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(image);
+		try {
+			control.print(gc);
+		} finally {
+			gc.dispose();
+		}
+		try {
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { image.getImageData() };
+			Path file = directory().resolve(name + ".png");
+			loader.save(file.toString(), SWT.IMAGE_PNG);
+			return file;
+		} finally {
+			image.dispose();
+		}
+	}
+
 	/** Lets the UI settle, then saves the area of {@code shell} as {@code name}.png. */
 	public static Path take(Shell shell, String name) throws IOException {
 		Display display = shell.getDisplay();

@@ -67,6 +67,13 @@ public final class ChatController {
 
 	private final Supplier<Shell> shell;
 
+	/** The newest prompts the view keeps widgets for; earlier ones are behind a link (see ConversationViewer). */
+	static final int SHOWN_PROMPTS = 50;
+	private int shownPrompts = SHOWN_PROMPTS;
+	/** Whether the user asked to see the whole conversation shown: then nothing is trimmed until another is shown. */
+	private boolean showingAll;
+	private int hiddenPrompts;
+
 	public ChatController(ConversationViewer viewer, ConversationStore store, Supplier<Shell> shell,
 			Consumer<ChatController> stateChanged) {
 		this.viewer = viewer;
@@ -133,6 +140,13 @@ public final class ChatController {
 			return;
 		}
 		ChatChanges changes = changes();
+		if (!showingAll) {
+			int trimmed = viewer.trimToLatestPrompts(shownPrompts - 1);
+			if (trimmed > 0) {
+				hiddenPrompts += trimmed;
+				viewer.setEarlierPrompts(hiddenPrompts, this::showAllPrompts);
+			}
+		}
 		MessageEntry entry = viewer.addUserMessage(prompt);
 		int messagesBefore = conversation.messages().size();
 		viewer.refresh();
@@ -249,6 +263,21 @@ public final class ChatController {
 		}
 	}
 
+	/** Shows every prompt of the conversation, also those before the newest {@link #SHOWN_PROMPTS}. */
+	public void showAllPrompts() {
+		if (isRunning()) {
+			return;
+		}
+		showingAll = true;
+		replay(conversation);
+		viewer.scrollToStart();
+	}
+
+	/** For tests: how many of the newest prompts the view keeps widgets for. */
+	public void setShownPrompts(int prompts) {
+		shownPrompts = Math.max(1, prompts);
+	}
+
 	/** Starts a new, empty conversation (the current one stays in the history). */
 	public void newChat() {
 		if (isRunning()) {
@@ -256,6 +285,8 @@ public final class ChatController {
 		}
 		conversation = Conversation.start();
 		contextUse = null;
+		showingAll = false;
+		hiddenPrompts = 0;
 		viewer.clear();
 		changes();
 		stateChanged.accept(this);
@@ -282,6 +313,7 @@ public final class ChatController {
 			}
 			conversation = loaded.get();
 			contextUse = null;
+			showingAll = false;
 			changes();
 			replay(conversation);
 			stateChanged.accept(this);
@@ -323,11 +355,34 @@ public final class ChatController {
 		for (Compaction compaction : saved.compactions()) {
 			compactions.computeIfAbsent(compaction.upTo(), k -> new java.util.ArrayList<>()).add(compaction);
 		}
+		// widgets only from the newest prompts on (unless the user asked for all): a long chat opens fast
+		List<Integer> prompts = new java.util.ArrayList<>();
 		for (int index = 0; index < messages.size(); index++) {
-			for (Compaction compaction : compactions.getOrDefault(index, List.of())) {
-				addCompactionCard(compaction);
+			if (messages.get(index).role() == Role.USER && !messages.get(index).text().isBlank()) {
+				prompts.add(index);
+			}
+		}
+		hiddenPrompts = showingAll ? 0 : Math.max(0, prompts.size() - shownPrompts);
+		int start = hiddenPrompts == 0 ? 0 : prompts.get(hiddenPrompts);
+		viewer.setEarlierPrompts(hiddenPrompts, this::showAllPrompts);
+		for (int index = 0; index < messages.size(); index++) {
+			if (index >= start) {
+				for (Compaction compaction : compactions.getOrDefault(index, List.of())) {
+					addCompactionCard(compaction);
+				}
 			}
 			Message message = messages.get(index);
+			if (index < start) {
+				// not shown: only the prompt's checkpoint is passed over, so that later prompts find theirs
+				String text = message.text();
+				for (int c = nextCheckpoint; message.role() == Role.USER && !text.isBlank() && c < checkpoints.size(); c++) {
+					if (isCheckpointOf(checkpoints.get(c), text)) {
+						nextCheckpoint = c + 1;
+						break;
+					}
+				}
+				continue;
+			}
 			if (message.role() == Role.USER) {
 				String text = message.text();
 				if (!text.isBlank()) {

@@ -67,6 +67,9 @@ public final class ChatMessages extends NLS {
 	public static String Chat_noCheckpoint;
 	public static String Chat_restored;
 	public static String Chat_dropLater;
+	public static String Chat_earlierPrompts;
+	public static String Chat_earlierPrompt;
+	public static String Chat_showEarlier;
 	public static String Chat_viewAll;
 	public static String Chat_revertAll;
 	public static String Chat_noChanges;

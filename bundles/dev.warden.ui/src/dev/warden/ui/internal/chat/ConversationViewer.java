@@ -20,6 +20,10 @@ import dev.warden.ui.internal.UI;
  * The scrolling conversation: user messages, answers rendered from Markdown, tool cards, approvals and questions.
  * Entries are separate widgets, so new text only re-renders its own entry; {@link #refresh()} is called in batches
  * by the view, never per token.
+ * <p>
+ * A long chat keeps widgets only for its newest prompts ({@link #trimToLatestPrompts}): the entries of earlier ones are
+ * disposed and a line at the top says how many are not shown, with a link that shows them again. The conversation
+ * itself is untouched; this bounds the memory and the layout work a chat of hundreds of turns costs the view.
  */
 public final class ConversationViewer {
 
@@ -44,8 +48,87 @@ public final class ConversationViewer {
 	public MessageEntry addUserMessage(String text) {
 		MessageEntry entry = add(new MessageEntry(content, ChatMessages.ChatView_you));
 		entry.setText(text);
+		entry.control().setData(PROMPT, Boolean.TRUE);
 		return entry;
 	}
+
+	/**
+	 * Disposes the entries before the newest {@code keep} prompts (and what came before the first prompt).
+	 *
+	 * @return how many prompts were let go
+	 */
+	public int trimToLatestPrompts(int keep) {
+		Control[] children = content.getChildren();
+		List<Integer> prompts = new ArrayList<>();
+		for (int i = 0; i < children.length; i++) {
+			if (children[i].getData(PROMPT) != null) {
+				prompts.add(i);
+			}
+		}
+		int let = prompts.size() - Math.max(0, keep);
+		if (let <= 0) {
+			return 0;
+		}
+		int cut = keep <= 0 ? children.length : prompts.get(let);
+		for (int i = 0; i < cut; i++) {
+			if (children[i] != earlier) {
+				children[i].dispose();
+			}
+		}
+		return let;
+	}
+
+	/**
+	 * Shows, at the top, that {@code hiddenPrompts} earlier prompts are not shown, with a link that runs
+	 * {@code showThem}; {@code 0} removes the line.
+	 */
+	public void setEarlierPrompts(int hiddenPrompts, Runnable showThem) {
+		if (hiddenPrompts <= 0) {
+			if (earlier != null && !earlier.isDisposed()) {
+				earlier.dispose();
+			}
+			earlier = null;
+			return;
+		}
+		if (earlier == null || earlier.isDisposed()) {
+			earlier = new org.eclipse.swt.widgets.Link(content, SWT.WRAP);
+			earlier.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+			earlier.addListener(SWT.Selection, e -> {
+				if (earlier.getData(EARLIER) instanceof Runnable action) {
+					action.run();
+				}
+			});
+			GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(earlier);
+		}
+		Control[] children = content.getChildren();
+		if (children[0] != earlier) {
+			earlier.moveAbove(children[0]);
+		}
+		String text = hiddenPrompts == 1 ? ChatMessages.Chat_earlierPrompt
+				: org.eclipse.osgi.util.NLS.bind(ChatMessages.Chat_earlierPrompts, hiddenPrompts);
+		earlier.setText(text + "  <a>" + ChatMessages.Chat_showEarlier + "</a>"); //$NON-NLS-1$ //$NON-NLS-2$
+		earlier.setData(EARLIER, showThem);
+	}
+
+	/** For tests: the line saying how many earlier prompts are not shown, if there is one. */
+	public java.util.Optional<String> earlierPrompts() {
+		return earlier == null || earlier.isDisposed() ? java.util.Optional.empty()
+				: java.util.Optional.of(earlier.getText().replaceAll("</?a>", "")); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** For tests: follows the link of the line of earlier prompts, as a click would. */
+	public boolean showEarlierPrompts() {
+		if (earlier != null && !earlier.isDisposed() && earlier.getData(EARLIER) instanceof Runnable action) {
+			action.run();
+			return true;
+		}
+		return false;
+	}
+
+	static final String PROMPT = "dev.warden.ui.chat.prompt"; //$NON-NLS-1$
+	private static final String EARLIER = "dev.warden.ui.chat.earlier"; //$NON-NLS-1$
+	/** The line of earlier prompts not shown, while there is one. */
+	private org.eclipse.swt.widgets.Link earlier;
 
 	public MessageEntry addAssistantMessage() {
 		return add(new MessageEntry(content, ChatMessages.Chat_assistant));
@@ -97,7 +180,7 @@ public final class ConversationViewer {
 		for (Control child : content.getChildren()) {
 			if (child instanceof org.eclipse.swt.widgets.Label label && child.getData(ENTRY) == null) {
 				texts.add(label.getText().replace("&&", "&")); //$NON-NLS-1$ //$NON-NLS-2$
-			} else if (child instanceof org.eclipse.swt.widgets.Link link) {
+			} else if (child instanceof org.eclipse.swt.widgets.Link link && child != earlier) {
 				texts.add(link.getText().replaceAll("</?a>", "").replace("&lt;", "<").replace("&&", "&")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 			}
 		}
@@ -142,7 +225,13 @@ public final class ConversationViewer {
 		for (Control child : content.getChildren()) {
 			child.dispose();
 		}
+		earlier = null;
 		resize(false);
+	}
+
+	/** Shows the start of the conversation. */
+	public void scrollToStart() {
+		scrolled.setOrigin(0, 0);
 	}
 
 	/**

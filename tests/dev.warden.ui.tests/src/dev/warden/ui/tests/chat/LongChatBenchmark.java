@@ -108,7 +108,9 @@ class LongChatBenchmark {
 
 		String id = view.controller().conversation().id();
 		assertEquals(TURNS * 4, view.controller().conversation().messages().size(), "every turn is in the conversation");
-		assertTrue(view.conversation().entries().stream().filter(ToolCard.class::isInstance).count() >= TURNS);
+		// the view keeps widgets for the newest prompts only (the earlier ones behind a link)
+		assertTrue(view.conversation().entries().stream().filter(ToolCard.class::isInstance).count() >= Math.min(TURNS,
+				50));
 		long heapHeld = collect();
 
 		ConversationStore store = WardenServices.state().conversations();

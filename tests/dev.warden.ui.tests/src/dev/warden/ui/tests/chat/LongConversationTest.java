@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.eclipse.compare.CompareEditorInput;
@@ -82,6 +83,12 @@ class LongConversationTest {
 		return Files.readString(chat.project.getLocation().toFile().toPath().resolve(path));
 	}
 
+	/** The prompts shown, each with its Restore to here. */
+	private List<MessageEntry> promptEntries() {
+		return view.conversation().entries().stream().filter(e -> e instanceof MessageEntry m && m.hasAction())
+				.map(MessageEntry.class::cast).toList();
+	}
+
 	private List<ToolCard> summaryCards() {
 		return view.conversation().entries().stream().filter(ToolCard.class::isInstance).map(ToolCard.class::cast)
 				.filter(card -> card.summary().startsWith("Earlier conversation summarized")).toList();
@@ -100,6 +107,14 @@ class LongConversationTest {
 		}
 		Workbenches.settle(display);
 		Screenshots.take(view.getSite().getShell(), "long-conversation-end");
+
+		// the view keeps widgets for the newest prompts only; the earlier ones are a click away
+		assertEquals(50, promptEntries().size(), "the newest prompts are shown");
+		assertEquals(Optional.of("250 earlier prompts of this chat are not shown.  Show them"),
+				view.conversation().earlierPrompts());
+		assertTrue(view.conversation().showEarlierPrompts());
+		Workbenches.settle(display);
+		assertEquals(Optional.empty(), view.conversation().earlierPrompts(), "all are shown");
 
 		Conversation conversation = view.controller().conversation();
 		assertEquals(2 * 4 + 298 * 2, conversation.messages().size(), "every prompt, call, result and answer is kept");
@@ -138,8 +153,7 @@ class LongConversationTest {
 		page.closeAllEditors(false);
 
 		// Restore to here on the second prompt: the files as they were before it, the later messages dropped
-		List<MessageEntry> prompts = view.conversation().entries().stream()
-				.filter(e -> e instanceof MessageEntry m && m.hasAction()).map(MessageEntry.class::cast).toList();
+		List<MessageEntry> prompts = promptEntries();
 		assertEquals(300, prompts.size(), "each prompt offers Restore to here");
 		prompts.get(1).runAction();
 		RestoreDialog dialog = findDialog();
