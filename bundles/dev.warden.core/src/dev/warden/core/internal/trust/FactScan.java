@@ -125,9 +125,9 @@ public final class FactScan {
 		List<Word> words;
 		final List<String> seen = new ArrayList<>();
 		final List<Hit> pending = new ArrayList<>();
-		final List<Integer> operands = new ArrayList<>();
-		final List<Integer> leading = new ArrayList<>();
-		final List<Integer> rest = new ArrayList<>();
+		final Indexes operands = new Indexes();
+		final Indexes leading = new Indexes();
+		final Indexes rest = new Indexes();
 		final List<Hit> hits = new ArrayList<>();
 		boolean sawOption;
 		Program program;
@@ -301,7 +301,7 @@ public final class FactScan {
 		private int cluster(String text, int i, int next, boolean afterSubcommand, boolean bundled) {
 			int after = next;
 			for (int j = 1; j < text.length(); j++) {
-				String letter = "-" + text.charAt(j);
+				String letter = shortOption(text.charAt(j));
 				Option option = program.option(letter, afterSubcommand, false);
 				seen.add(letter);
 				if (option == null) {
@@ -359,14 +359,14 @@ public final class FactScan {
 
 		FactScan result() {
 			if (pending.isEmpty() && (program.operandFacts.isEmpty() || noOperandFactHolds())) {
-				return new FactScan(program, List.of(), null, null, List.of(), Set.of(), loose);
+				return nothingFound(program, loose);
 			}
-			List<Integer> rest = this.rest;
-			rest.clear();
-			rest.addAll(operands);
+			Indexes rest = this.rest;
+			rest.setTo(operands);
 			List<Hit> hits = this.hits;
 			hits.clear();
-			for (Hit hit : pending) {
+			for (int p = 0, size = pending.size(); p < size; p++) {
+				Hit hit = pending.get(p);
 				if (holds(hit.fact()) && matchesIf(hit.fact(), hit.value())) {
 					hits.add(hit);
 				}
@@ -393,12 +393,12 @@ public final class FactScan {
 					if (fact.kind() == Kind.EXECS) {
 						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
 						inner = words.subList(index, words.size());
-						rest.subList(at, rest.size()).clear();
+						rest.truncate(at);
 					} else {
 						if (fact.kind() != Kind.SCRIPT) { // a pattern or a mode is only set aside; scripts are read
 							hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
 						}
-						rest.remove(at);
+						rest.removeAt(at);
 					}
 				}
 			}
@@ -409,11 +409,14 @@ public final class FactScan {
 					if (fact.kind().consumesOperand() || !holds(fact)) {
 						continue;
 					}
-					List<Integer> chosen = choose(selector, rest);
-					if (chosen.isEmpty() && fact.defaultOperand() != null && selector != Operands.SECOND) {
+					Indexes chosen = selector == Operands.LEADING ? leading : rest;
+					int to = chosenTo(selector, rest.size(), leading.size());
+					int from = to == 0 ? 0 : chosenFrom(selector, rest.size());
+					if (from >= to && fact.defaultOperand() != null && selector != Operands.SECOND) {
 						hits.add(new Hit(fact, -1, fact.defaultOperand(), fact.defaultOperand(), true));
 					}
-					for (int index : chosen) {
+					for (int c = from; c < to; c++) {
+						int index = chosen.get(c);
 						Word word = words.get(index);
 						if (matchesIf(fact, word.text())) {
 							hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
@@ -431,7 +434,8 @@ public final class FactScan {
 			int riskIndex = -1;
 			String riskReason = null;
 			Hit riskHit = null;
-			for (Hit hit : hits) {
+			for (int h = 0, size = hits.size(); h < size; h++) {
+				Hit hit = hits.get(h);
 				Kind kind = hit.fact().kind();
 				if ((kind == Kind.RUNS || kind == Kind.EXECS) && hit.index() >= riskIndex) {
 					riskIndex = hit.index();
@@ -445,6 +449,37 @@ public final class FactScan {
 			return new FactScan(program, hits.isEmpty() ? List.of() : List.copyOf(hits), riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		/**
+		 * The scan of a command of {@code program} in which no fact holds; one per program and spelling rule, made
+		 * for the first such command (an equal one made by two threads at once is as good).
+		 */
+		private static FactScan nothingFound(Program program, boolean loose) {
+			FactScan none = loose ? program.nothingFoundLoose : program.nothingFound;
+			if (none == null) {
+				none = new FactScan(program, List.of(), null, null, List.of(), Set.of(), loose);
+				if (loose) {
+					program.nothingFoundLoose = none;
+				} else {
+					program.nothingFound = none;
+				}
+			}
+			return none;
+		}
+
+		/** The short options {@code -a} … as strings, made once: a cluster such as {@code -la} names each. */
+		private static final String[] SHORT_OPTIONS = new String[128];
+
+		static {
+			for (char c = 0x20; c < 0x7f; c++) {
+				SHORT_OPTIONS[c] = "-" + c;
+			}
+		}
+
+		private static String shortOption(char letter) {
+			return letter < SHORT_OPTIONS.length && SHORT_OPTIONS[letter] != null ? SHORT_OPTIONS[letter]
+					: "-" + letter;
 		}
 
 		private static boolean walksWithUnhide(List<Hit> hits) {
@@ -492,20 +527,30 @@ public final class FactScan {
 			return true;
 		}
 
-		private List<Integer> choose(Operands which, List<Integer> rest) {
-			if (rest.isEmpty()) {
-				return List.of();
-			}
+		/** Where the operands a selector chooses start: in {@link #leading} for LEADING, else in {@link #rest}. */
+		private static int chosenFrom(Operands which, int rest) {
 			return switch (which) {
-			case ALL -> rest;
-			case FIRST -> rest.subList(0, 1);
-			case SECOND -> rest.size() > 1 ? rest.subList(1, 2) : List.of();
-			case REST -> rest.subList(1, rest.size());
-			case SOURCES -> rest.size() > 1 ? rest.subList(0, rest.size() - 1) : List.of();
-			case LAST -> rest.size() > 1 ? rest.subList(rest.size() - 1, rest.size()) : List.of();
-			case LEADING -> leading.isEmpty() ? List.of() : leading;
+			case ALL, FIRST, SOURCES, LEADING -> 0;
+			case SECOND, REST -> 1;
+			case LAST -> rest - 1;
 			};
 		}
+
+		/** Where the operands a selector chooses end; not after {@link #chosenFrom} when it chooses none. */
+		private static int chosenTo(Operands which, int rest, int leading) {
+			if (rest == 0) {
+				return 0;
+			}
+			return switch (which) {
+			case ALL, REST -> rest;
+			case FIRST -> 1;
+			case SECOND -> rest > 1 ? 2 : 0;
+			case SOURCES -> rest > 1 ? rest - 1 : 0;
+			case LAST -> rest > 1 ? rest : 0;
+			case LEADING -> leading;
+			};
+		}
+
 
 		private boolean holds(Fact fact) {
 			List<List<String>> when = fact.when();
@@ -547,6 +592,59 @@ public final class FactScan {
 				}
 			}
 			return false;
+		}
+	}
+
+	/** A list of word indexes that grows as needed and is emptied for each command, without boxing. */
+	static final class Indexes {
+		private int[] items = new int[8];
+		private int size;
+
+		int size() {
+			return size;
+		}
+
+		boolean isEmpty() {
+			return size == 0;
+		}
+
+		int get(int i) {
+			if (i < 0 || i >= size) {
+				throw new IndexOutOfBoundsException(i);
+			}
+			return items[i];
+		}
+
+		void add(int index) {
+			if (size == items.length) {
+				items = java.util.Arrays.copyOf(items, size * 2);
+			}
+			items[size++] = index;
+		}
+
+		void clear() {
+			size = 0;
+		}
+
+		/** Drops the items from {@code from} on. */
+		void truncate(int from) {
+			size = Math.min(size, from);
+		}
+
+		void removeAt(int i) {
+			if (i >= size) {
+				throw new IndexOutOfBoundsException(i);
+			}
+			System.arraycopy(items, i + 1, items, i, size - i - 1);
+			size--;
+		}
+
+		void setTo(Indexes other) {
+			if (items.length < other.size) {
+				items = new int[other.items.length];
+			}
+			System.arraycopy(other.items, 0, items, 0, other.size);
+			size = other.size;
 		}
 	}
 

@@ -101,6 +101,9 @@ public final class FactTable {
 		List<Fact> operandFacts = List.of();
 		final Map<String, Program> subcommands = new HashMap<>();
 		final List<Fact> roles = new ArrayList<>(0);
+		/** The scan of a command of this program in which no fact holds, by spelling rule; made when first needed. */
+		FactScan nothingFound;
+		FactScan nothingFoundLoose;
 		boolean loose;
 		boolean bundled;
 		boolean whole;
