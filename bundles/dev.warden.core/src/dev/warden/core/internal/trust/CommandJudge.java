@@ -82,15 +82,26 @@ public final class CommandJudge {
 	 * A simple command where it sits: its words (as values: equal words are equal), the context and the
 	 * redirections of the subshells and groups around it. Everything a judgement reads.
 	 */
-	private record Place(SimpleCommand command, String context, List<Redirect> inherited) {
+	private static final class Place {
+		final SimpleCommand command;
+		final String context;
+		final List<Redirect> inherited;
+		/** Computed once: a lookup and the store after it read it both. */
+		private final int hash;
+
+		Place(SimpleCommand command, String context, List<Redirect> inherited) {
+			this.command = command;
+			this.context = context;
+			this.inherited = inherited;
+			this.hash = hash(command, context, inherited);
+		}
 
 		/**
 		 * Hashes the texts as written (a word's text holds its substitutions as written), so that a lookup reads
 		 * each word once and the words' strings keep their hashes for the lookups of their names; {@link #equals}
 		 * compares all of it.
 		 */
-		@Override
-		public int hashCode() {
+		private static int hash(SimpleCommand command, String context, List<Redirect> inherited) {
 			int hash = context.hashCode() * 31 + inherited.size();
 			List<Assignment> assignments = command.assignments();
 			for (int i = 0; i < assignments.size(); i++) {
@@ -108,9 +119,14 @@ public final class CommandJudge {
 		}
 
 		@Override
+		public int hashCode() {
+			return hash;
+		}
+
+		@Override
 		public boolean equals(Object other) {
-			return other instanceof Place place && command.equals(place.command) && context.equals(place.context)
-					&& inherited.equals(place.inherited);
+			return other instanceof Place place && hash == place.hash && command.equals(place.command)
+					&& context.equals(place.context) && inherited.equals(place.inherited);
 		}
 	}
 
@@ -133,6 +149,15 @@ public final class CommandJudge {
 		PartFact fact;
 		/** Whether a reason other than a folder with hidden files was found. */
 		boolean otherProblem;
+
+		/** Starts the judgement of the next command: one instance serves every command of a line. */
+		void clear() {
+			status = PartStatus.COVERED;
+			reason = null;
+			pattern = null;
+			fact = null;
+			otherProblem = false;
+		}
 
 		void raise(PartStatus newStatus, String why, String rule) {
 			raise(newStatus, why, rule, null);
@@ -171,6 +196,8 @@ public final class CommandJudge {
 	private final boolean directoryMayChange;
 	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
 	private final boolean directoryMayLeave;
+	/** The length of the command line, which bounds how many commands it holds. */
+	private final int lineLength;
 	private final List<JudgedPart> parts = new ArrayList<>();
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
@@ -179,10 +206,17 @@ public final class CommandJudge {
 	private Map<Place, Decided> decided;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
 	private FactScan.Scanner scanner;
+	/**
+	 * The layers and the judgement of the command being decided, emptied for each: {@link #decide} does not call
+	 * itself (the commands a command runs are decided after it), and what it keeps of them is copied out.
+	 */
+	private final Layers layers = new Layers();
+	private final Judgement judgement = new Judgement();
 
 	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
-			boolean directoryMayLeave) {
+			boolean directoryMayLeave, int lineLength) {
 		this.rules = rules;
+		this.lineLength = lineLength;
 		this.workingDirectory = workingDirectory;
 		this.directoryMayChange = directoryMayChange;
 		this.directoryMayLeave = directoryMayLeave;
@@ -198,7 +232,7 @@ public final class CommandJudge {
 		}
 		boolean directoryMayChange = mentionsDirectoryChange(commandLine);
 		CommandJudge judge = new CommandJudge(rules, workingDirectory, directoryMayChange,
-				directoryMayChange && directoryMayLeave(commandLine));
+				directoryMayChange && directoryMayLeave(commandLine), commandLine.length());
 		judge.script(script, "", List.of());
 		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
@@ -352,16 +386,29 @@ public final class CommandJudge {
 		boolean openTail;
 		/** The words matched against the patterns: the innermost layer, or empty when it cannot be judged. */
 		List<Word> judged = List.of();
+
+		/** Empties it for the next command: one instance serves every command of a line. */
+		void clear() {
+			words.clear();
+			known.clear();
+			envAssignments = List.of();
+			outputFiles = List.of();
+			findCommands = List.of();
+			runsScriptOf = null;
+			openTail = false;
+			judged = List.of();
+		}
 	}
 
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = new Place(command, context, inherited);
-		Decided earlier = decided == null ? null : decided.get(place);
+		if (decided == null) {
+			// about one command per 16 characters at most on a long line: the map is not grown while it fills
+			decided = new HashMap<>(Math.max(16, lineLength / 12));
+		}
+		Decided earlier = decided.get(place);
 		if (earlier == null) {
 			earlier = decide(command, context, inherited);
-			if (decided == null) {
-				decided = new HashMap<>();
-			}
 			decided.put(place, earlier);
 		}
 		parts.add(new JudgedPart(command, inherited, earlier.redirects(), earlier.envAssignments(), earlier.judged(),
@@ -384,9 +431,11 @@ public final class CommandJudge {
 			redirects.addAll(inherited);
 		}
 
-		Judgement judgement = new Judgement();
+		Judgement judgement = this.judgement;
+		judgement.clear();
 		List<Word> words = command.words();
-		Layers layers = new Layers();
+		Layers layers = this.layers;
+		layers.clear();
 		if (!words.isEmpty()) {
 			nested = unwrap(words, layers, nested, judgement);
 		}
@@ -540,7 +589,7 @@ public final class CommandJudge {
 	/** The program names of the layers whose first word is literal. */
 	private static List<String> names(Layers layers) {
 		if (layers.words.size() == 1) {
-			return layers.words.get(0).get(0).literal() ? List.of(layers.known.get(0).name()) : List.of();
+			return layers.words.get(0).get(0).literal() ? layers.known.get(0).names() : List.of();
 		}
 		List<String> names = new ArrayList<>(layers.words.size());
 		for (int i = 0; i < layers.words.size(); i++) {
@@ -869,10 +918,10 @@ public final class CommandJudge {
 			}
 			switch (kind) {
 			case WRITES -> {
-				PartFact fact = partFact(hit, PartFact.Kind.WRITES, false);
+				// the part's fact is made only when a check finds something: most hits find nothing
 				if (!universal && isHome(path)) {
 					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " writes to `" + Quoting.oneLine(path)
-							+ "`, outside the workspace", null, fact);
+							+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.WRITES, false));
 				} else if (!universal) {
 					Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
 					Optional<String> why = target.literal()
@@ -880,27 +929,28 @@ public final class CommandJudge {
 									workingDirectory, directoryMayChange))
 							: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
 					if (why.isPresent()) {
-						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null, fact);
+						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null,
+								partFact(hit, PartFact.Kind.WRITES, false));
 					}
 				}
-				hidden(hit, path, fact, judgement);
+				hidden(hit, path, PartFact.Kind.WRITES, judgement);
 			}
 			case READS, LOADS -> {
-				PartFact fact = partFact(hit, kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS,
-						false);
+				PartFact.Kind factKind = kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS;
 				if (!universal) {
 					Optional<String> outside = outside(path);
 					if (outside.isPresent()) {
 						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
 								? " reads `" : " loads code from `") + outside.get() + "`, outside the workspace", null,
-								fact);
+								partFact(hit, factKind, false));
 					} else if (directoryMayLeave && !path.startsWith("/")) {
 						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
 								? " reads `" : " loads code from `") + Quoting.oneLine(path) + "`, relative to a working"
-								+ " directory that a `cd` on the same line may move out of the workspace", null, fact);
+								+ " directory that a `cd` on the same line may move out of the workspace", null,
+								partFact(hit, factKind, false));
 					}
 				}
-				hidden(hit, path, fact, judgement);
+				hidden(hit, path, factKind, judgement);
 			}
 			case RECURSES -> recursion(scan, hit, path, universal, judgement);
 			default -> {
@@ -932,13 +982,14 @@ public final class CommandJudge {
 		return value;
 	}
 
-	private void hidden(FactScan.Hit hit, String path, PartFact fact, Judgement judgement) {
+	private void hidden(FactScan.Hit hit, String path, PartFact.Kind kind, Judgement judgement) {
 		if (path.equals(hit.word())) {
 			return; // a whole word: the guard has judged it with every word of the command
 		}
 		Optional<String> why = rules.guard().whyHidden(path, workingDirectory);
 		if (why.isPresent()) {
-			judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " uses " + why.get(), null, fact);
+			judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " uses " + why.get(), null,
+					partFact(hit, kind, false));
 		}
 	}
 
@@ -981,8 +1032,7 @@ public final class CommandJudge {
 	/** Whether the working directory lies in the workspace; found for the first relative path a command reads. */
 	private boolean workingDirectoryInWorkspace() {
 		if (workingDirectoryInWorkspace == null) {
-			workingDirectoryInWorkspace = workingDirectory.toAbsolutePath().normalize()
-					.startsWith(rules.outputTargets().root());
+			workingDirectoryInWorkspace = rules.inWorkspace(workingDirectory);
 		}
 		return workingDirectoryInWorkspace;
 	}

@@ -47,9 +47,15 @@ public final class PolicyRules {
 	 * @param failsClosed whether a built-in of the name may fail closed or assign a variable ({@code eval},
 	 *                    {@code set}, {@code read}, {@code export} …)
 	 * @param bashOnly    whether the name is a built-in of bash that dash lacks
+	 * @param names       the name alone, as the list of program names of a part with one layer
 	 */
 	public record Known(String name, FactTable.Program facts, List<TrustPattern> trust, List<DenyMatcher> deny,
-			boolean wraps, boolean failsClosed, boolean bashOnly) {
+			boolean wraps, boolean failsClosed, boolean bashOnly, List<String> names) {
+
+		public Known(String name, FactTable.Program facts, List<TrustPattern> trust, List<DenyMatcher> deny,
+				boolean wraps, boolean failsClosed, boolean bashOnly) {
+			this(name, facts, trust, deny, wraps, failsClosed, bashOnly, List.of(name));
+		}
 	}
 
 	/** What the policy knows of no name: the judged layer's before one is found. */
@@ -157,6 +163,24 @@ public final class PolicyRules {
 
 	public OutputTargets outputTargets() {
 		return outputTargets;
+	}
+
+	/** A working directory and whether it lies in the workspace. */
+	private record Placed(Path directory, boolean inWorkspace) {
+	}
+
+	/** The answer of {@link #inWorkspace} for the last directory asked about: commands run in few directories. */
+	private volatile Placed lastPlaced;
+
+	/** Whether a working directory lies in the workspace (after making it absolute and normal). */
+	public boolean inWorkspace(Path workingDirectory) {
+		Placed last = lastPlaced;
+		if (last != null && last.directory().equals(workingDirectory)) {
+			return last.inWorkspace();
+		}
+		boolean inside = workingDirectory.toAbsolutePath().normalize().startsWith(outputTargets.root());
+		lastPlaced = new Placed(workingDirectory, inside);
+		return inside;
 	}
 
 	public PathGuard guard() {
