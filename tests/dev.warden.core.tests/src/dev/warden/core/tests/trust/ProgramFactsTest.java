@@ -108,6 +108,26 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void aVersionedInterpreterNameHasThePlainNamesFacts() {
+		FactTable table = ProgramFacts.builtIn().table();
+		for (String name : List.of("python3.12", "python3.12.1", "python2.7", "python-3.12")) {
+			assertEquals(table.program("python"), table.program(name), name + " does not have python's facts");
+		}
+		assertEquals(table.program("pip"), table.program("pip3.12"));
+		assertEquals("python3", table.program("python3").name(), "a listed name keeps its own facts");
+		assertNull(table.program("python3x"), "only a version suffix is dropped");
+		assertNull(table.program("3.12"));
+		TrustPolicy policy = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("python3.12 *"))).build();
+		CommandVerdict code = policy.evaluate("python3.12 -c 'import os'");
+		assertEquals(Verdict.ASK, code.verdict());
+		assertTrue(code.reason().contains("`-c` runs the code given as its value"), code.reason());
+		assertEquals(Verdict.ASK, policy.evaluate("python3.12 -m pytest -p plugin").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("python3.12 -m pytest -q").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("python3.12 tool.py").verdict());
+	}
+
+	@Test
 	void theTableCoversTheProgramsAnAgentRunsMost() {
 		Set<String> names = ProgramFacts.builtIn().table().programNames();
 		for (String name : List.of("npm", "npx", "yarn", "pnpm", "node", "mvn", "gradle", "ant", "pip", "python3",
