@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.warden.core.internal.agent.ContextKeeper;
@@ -58,7 +59,7 @@ public final class AgentSession {
 		this.store = store;
 		this.dispatcher = new ToolDispatcher(conversation.id(), setup.tools(), setup.gateway(), setup.approvals(),
 				setup.capabilities(), setup.audit());
-		this.toolSpecs = setup.tools().stream().map(Tool::spec).toList();
+		this.toolSpecs = setup.tools().stream().filter(Tool::offeredToModel).map(Tool::spec).toList();
 		this.keeper = new ContextKeeper(setup.provider(), setup.budget());
 	}
 
@@ -73,6 +74,17 @@ public final class AgentSession {
 	 * @param cancellation stops the model request and any running command; the session stays usable
 	 */
 	public TurnResult prompt(String text, AgentListener listener, Cancellation cancellation) {
+		return prompt(text, List.of(), listener, cancellation);
+	}
+
+	/**
+	 * Runs one prompt to its end, with the MCP resources the user attached: each is read first, through the gateway
+	 * (asked about on the MCP card unless trusted, recorded in the audit trail), and its content added to the prompt
+	 * like an attached file. A resource that cannot be read is named in a notice and in the prompt; the prompt is sent
+	 * all the same. Never throws.
+	 */
+	public TurnResult prompt(String text, List<ResourceAttachment> resources, AgentListener listener,
+			Cancellation cancellation) {
 		if (!running.tryLock()) {
 			TurnResult busy = new TurnResult(TurnResult.Outcome.FAILED, "", Usage.ZERO, 0, //$NON-NLS-1$
 					"The agent is still working on the previous prompt."); //$NON-NLS-1$
@@ -81,12 +93,31 @@ public final class AgentSession {
 			return busy;
 		}
 		try {
-			TurnResult result = loop(text, listener, cancellation);
+			TurnResult result = loop(withResources(text, resources, listener, cancellation), listener, cancellation);
 			listener.turnFinished(result);
 			return result;
 		} finally {
 			running.unlock();
 		}
+	}
+
+	private String withResources(String text, List<ResourceAttachment> resources, AgentListener listener,
+			Cancellation cancellation) {
+		StringBuilder full = new StringBuilder(text);
+		for (ResourceAttachment resource : resources) {
+			ToolOutput read = dispatcher.readResource("resource-" + UUID.randomUUID(), resource.server(), //$NON-NLS-1$
+					resource.uri(), setup.mode().get(), listener, cancellation);
+			full.append("\n\n"); //$NON-NLS-1$
+			if (read.error()) {
+				String problem = "The resource " + resource.uri() + " of the MCP server " + resource.server() //$NON-NLS-1$ //$NON-NLS-2$
+						+ " was not attached: " + read.content(); //$NON-NLS-1$
+				listener.notice(problem);
+				full.append('(').append(problem).append(')');
+			} else {
+				full.append(read.content());
+			}
+		}
+		return full.toString();
 	}
 
 	private TurnResult loop(String text, AgentListener listener, Cancellation cancellation) {

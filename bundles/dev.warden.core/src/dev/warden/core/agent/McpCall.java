@@ -37,6 +37,12 @@ public record McpCall(String server, String tool, String description, boolean re
 		}
 	}
 
+	/**
+	 * The tool name of a resource read ({@code resources/read}) in a subject and a trust entry,
+	 * {@code server/resources:read}: no tool of a server can have it, for tool names have no colon.
+	 */
+	public static final String RESOURCE_READ = "resources:read"; //$NON-NLS-1$
+
 	public McpCall {
 		Objects.requireNonNull(server, "server"); //$NON-NLS-1$
 		Objects.requireNonNull(tool, "tool"); //$NON-NLS-1$
@@ -52,6 +58,11 @@ public record McpCall(String server, String tool, String description, boolean re
 	/** @return the trust entries an "always trust" may save: this tool, or every tool of the server */
 	public List<String> trustEntries() {
 		return List.of(subject(), server + "/*"); //$NON-NLS-1$
+	}
+
+	/** @return whether this is the read of a resource attached to a prompt, not a call of a tool */
+	public boolean isResourceRead() {
+		return RESOURCE_READ.equals(tool);
 	}
 
 	public Optional<Change> changeSincePin() {

@@ -15,7 +15,8 @@ import dev.warden.core.tools.Capability;
  * <li>URLs: refused where the URL rules refuse; asked in Supervised mode;</li>
  * <li>questions to the user: allowed in Supervised mode; in Autopilot refused with advice to decide and say so;</li>
  * <li>MCP tools: asked in both modes unless the user trusted {@code server/tool} or {@code server/*}; refused when the
- * tool changed since it was pinned (see {@link McpRules}).</li>
+ * tool changed since it was pinned (see {@link McpRules}); the read of a resource the user attached likewise, unless
+ * the user trusted {@code server/resources:read} or {@code server/*}.</li>
  * </ul>
  */
 public final class StandardToolGateway implements ToolGateway {
@@ -44,7 +45,7 @@ public final class StandardToolGateway implements ToolGateway {
 	public GatewayDecision decide(ToolInvocation invocation, Mode mode) {
 		var capabilities = invocation.capabilities();
 		String subject = invocation.subject();
-		if (capabilities.contains(Capability.CALL_MCP_TOOLS)) {
+		if (capabilities.contains(Capability.CALL_MCP_TOOLS) || capabilities.contains(Capability.READ_MCP_RESOURCES)) {
 			return mcpDecision(subject);
 		}
 		if (capabilities.contains(Capability.RUN_COMMANDS)) {

@@ -42,6 +42,30 @@ public interface McpConnection extends AutoCloseable {
 	McpCallResult call(String tool, JsonObject arguments, McpProgress progress, Cancellation cancellation,
 			Duration timeout) throws McpException;
 
+	/** @return whether the server offers resources ({@code resources/list}, {@code resources/read}) */
+	default boolean offersResources() {
+		return false;
+	}
+
+	/**
+	 * @return the server's resources, all pages of {@code resources/list}; empty when it offers none
+	 * @throws McpException when the server fails, dies or answers malformed JSON-RPC
+	 */
+	default List<McpResource> resources() throws McpException {
+		return List.of();
+	}
+
+	/**
+	 * Reads a resource ({@code resources/read}). Cancelling {@code cancellation} ends the wait with a
+	 * {@link java.util.concurrent.CancellationException}.
+	 *
+	 * @throws McpException when the server offers no resources, fails, dies or does not answer in time
+	 */
+	default McpResourceContents readResource(String uri, Cancellation cancellation, Duration timeout)
+			throws McpException {
+		throw new McpException("The MCP server '" + serverName() + "' offers no resources."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	/** @return whether the server process still runs and the connection is open */
 	boolean isAlive();
 

@@ -13,5 +13,10 @@ public enum Capability {
 	/** Ask the user a question. */
 	ASK_USER,
 	/** Call a tool of an MCP server (the tool's server and name are the call's subject, {@code server/tool}). */
-	CALL_MCP_TOOLS
+	CALL_MCP_TOOLS,
+	/**
+	 * Read a resource of an MCP server that the user attached to a prompt (the subject is
+	 * {@code server/resources:read}, the resource's URI its argument {@code uri}).
+	 */
+	READ_MCP_RESOURCES
 }

@@ -23,6 +23,14 @@ public interface Tool {
 	String subject(ToolArguments arguments);
 
 	/**
+	 * @return whether the model is offered this tool; a tool that is not (such as the read of a resource the user
+	 *         attached to a prompt) runs only when Warden calls it, through the same gateway
+	 */
+	default boolean offeredToModel() {
+		return true;
+	}
+
+	/**
 	 * Carries out an allowed call.
 	 *
 	 * @return the result for the model

@@ -170,6 +170,7 @@ public final class StandardAgentFactory implements AgentFactory {
 		}
 		List<Tool> tools = new ArrayList<>(BuiltinTools.all());
 		tools.addAll(mcpTools.tools());
+		tools.addAll(mcpTools.resourceReaders()); // not offered to the model: they read what the user attaches
 		return new AgentSetup(provider, tools, gateway, approvals, capabilities, audit, modes::getMode,
 				context, chat.maxSteps(), budget(config));
 	}

@@ -11,6 +11,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import com.google.gson.JsonObject;
+
 import dev.warden.core.agent.AgentListener;
 import dev.warden.core.agent.Approval;
 import dev.warden.core.agent.Approvals;
@@ -77,14 +79,51 @@ public final class ToolDispatcher {
 	 * model.
 	 */
 	public ToolOutput dispatch(ToolCall call, Mode mode, AgentListener listener, Cancellation cancellation) {
+		Tool tool = tools.get(call.name());
+		return dispatch(call, tool == null || !tool.offeredToModel() ? null : tool, mode, listener, cancellation);
+	}
+
+	/**
+	 * Reads a resource of the MCP server {@code server} that the user attached to a prompt, as a call of a tool of
+	 * that server: the gateway decides, the audit trail records it ({@code mcp.resource}), the user is asked on the
+	 * MCP card unless the read is trusted. Never throws.
+	 *
+	 * @param callId an id for the read, unique in the session
+	 * @return the fenced content, or why it was not read
+	 */
+	public ToolOutput readResource(String callId, String server, String uri, Mode mode, AgentListener listener,
+			Cancellation cancellation) {
+		JsonObject arguments = new JsonObject();
+		arguments.addProperty("uri", uri); //$NON-NLS-1$
+		String subject = server + '/' + McpCall.RESOURCE_READ;
+		for (Tool tool : tools.values()) {
+			if (tool.capabilities().contains(Capability.READ_MCP_RESOURCES)) {
+				ToolCall call = new ToolCall(callId, tool.spec().name(), arguments.toString());
+				try {
+					if (subject.equals(tool.subject(ToolArguments.parse(call.name(), call.argumentsJson(),
+							tool.spec().schema())))) {
+						return dispatch(call, tool, mode, listener, cancellation);
+					}
+				} catch (ToolException e) {
+					return ToolOutput.error(e.getMessage());
+				}
+			}
+		}
+		record("mcp.resource", subject, "REFUSED", "no running server offers resources as " + server + " (" + uri //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				+ ')', "policy"); //$NON-NLS-1$
+		return ToolOutput.notDone(ToolOutput.Outcome.REFUSED, ToolOutput.REFUSED_PREFIX + ": the MCP server '" + server //$NON-NLS-1$
+				+ "' is not running or offers no resources. Nothing was read."); //$NON-NLS-1$
+	}
+
+	private ToolOutput dispatch(ToolCall call, Tool tool, Mode mode, AgentListener listener, Cancellation cancellation) {
 		if (cancellation.isCancelled()) {
 			return ToolOutput.notDone(ToolOutput.Outcome.CANCELLED, ToolOutput.CANCELLED_PREFIX + " before it ran."); //$NON-NLS-1$
 		}
-		Tool tool = tools.get(call.name());
 		if (tool == null) {
 			record("tool.call", call.name(), "REFUSED", "unknown tool", "policy"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			return ToolOutput.error("There is no tool named '" + call.name() + "'. Nothing was done. Available tools: " //$NON-NLS-1$ //$NON-NLS-2$
-					+ String.join(", ", tools.keySet()) + '.'); //$NON-NLS-1$
+					+ String.join(", ", tools.values().stream().filter(Tool::offeredToModel).map(t -> t.spec().name()) //$NON-NLS-1$
+							.toList()) + '.');
 		}
 		ToolArguments arguments;
 		try {
@@ -100,7 +139,8 @@ public final class ToolDispatcher {
 		ToolInvocation invocation = new ToolInvocation(sessionId, call.id(), call.name(), tool.capabilities(),
 				tool.subject(arguments), arguments);
 		GatewayDecision decision = gateway.decide(invocation, mode);
-		boolean mcp = tool.capabilities().contains(Capability.CALL_MCP_TOOLS);
+		boolean mcp = tool.capabilities().contains(Capability.CALL_MCP_TOOLS)
+				|| tool.capabilities().contains(Capability.READ_MCP_RESOURCES);
 		String callArguments = mcp ? " Arguments: " + arguments.toJson() : ""; //$NON-NLS-1$ //$NON-NLS-2$
 		record(kind, invocation.subject(), switch (decision.verdict()) {
 		case ALLOW -> "ALLOWED"; //$NON-NLS-1$
@@ -201,7 +241,8 @@ public final class ToolDispatcher {
 				}
 				return new Answer(null, answer.grantsNetwork());
 			}
-			if (invocation.capabilities().contains(Capability.CALL_MCP_TOOLS)) {
+			if (invocation.capabilities().contains(Capability.CALL_MCP_TOOLS)
+					|| invocation.capabilities().contains(Capability.READ_MCP_RESOURCES)) {
 				McpApproval answer = await(approvals.approveMcpCall(invocation, decision), cancellation);
 				switch (answer.choice()) {
 				case RUN_ONCE -> record("approval", invocation.subject(), "APPROVED", "run once", "user"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -282,6 +323,9 @@ public final class ToolDispatcher {
 		}
 		if (capabilities.contains(Capability.CALL_MCP_TOOLS)) {
 			return "mcp.call"; //$NON-NLS-1$
+		}
+		if (capabilities.contains(Capability.READ_MCP_RESOURCES)) {
+			return "mcp.resource"; //$NON-NLS-1$
 		}
 		return "file.read"; //$NON-NLS-1$
 	}

@@ -38,6 +38,9 @@ public final class McpToolSet implements McpRules {
 
 	private final Map<String, McpTool> bySubject = new LinkedHashMap<>();
 
+	/** The reads of the resources the user attaches, one per server that offers resources, by subject. */
+	private final Map<String, McpResourceReader> readers = new LinkedHashMap<>();
+
 	/** The changes already recorded, so that a refused tool is audited once per change, not on every call. */
 	private final Set<String> changesSeen = ConcurrentHashMap.newKeySet();
 
@@ -75,12 +78,24 @@ public final class McpToolSet implements McpRules {
 				McpTool tool = new McpTool(this, connection, info, callTimeout);
 				bySubject.putIfAbsent(tool.subjectName(), tool);
 			}
+			if (connection.offersResources()) {
+				McpResourceReader reader = new McpResourceReader(connection, callTimeout);
+				readers.putIfAbsent(reader.subjectName(), reader);
+			}
 		}
 	}
 
 	/** @return the tools as the model is offered them */
 	public List<Tool> tools() {
 		return new ArrayList<>(bySubject.values());
+	}
+
+	/**
+	 * @return the reads of the resources a user attaches to a prompt, one per server that offers resources; not
+	 *         offered to the model ({@link Tool#offeredToModel()})
+	 */
+	public List<Tool> resourceReaders() {
+		return new ArrayList<>(readers.values());
 	}
 
 	/**
@@ -94,6 +109,10 @@ public final class McpToolSet implements McpRules {
 
 	@Override
 	public Verdict check(String subject) {
+		McpResourceReader reader = readers.get(subject);
+		if (reader != null) {
+			return checkRead(reader);
+		}
 		McpTool tool = bySubject.get(subject);
 		if (tool == null) {
 			return new Verdict(Level.REFUSED, "There is no MCP tool " + subject + '.'); //$NON-NLS-1$
@@ -148,6 +167,24 @@ public final class McpToolSet implements McpRules {
 		}
 		return new Verdict(Level.ASK, "MCP tool calls wait for approval unless " + subject + " or " //$NON-NLS-1$ //$NON-NLS-2$
 				+ connection.serverName() + "/* is trusted." + hints, call); //$NON-NLS-1$
+	}
+
+	/**
+	 * A resource read is asked about, in both modes, unless the user trusted {@code server/resources:read} or all of
+	 * the server ({@code server/*}); there is nothing to pin, for the model is not offered a description of it.
+	 */
+	private Verdict checkRead(McpResourceReader reader) {
+		String server = reader.connection().serverName();
+		if (!reader.connection().isAlive()) {
+			return new Verdict(Level.REFUSED, "The MCP server '" + server + "' is not running."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		McpCall call = new McpCall(server, McpCall.RESOURCE_READ, "", false, false, List.of(), null); //$NON-NLS-1$
+		Optional<String> entry = trust.get().covering(server, McpCall.RESOURCE_READ);
+		if (entry.isPresent()) {
+			return new Verdict(Level.TRUSTED, "trusted by " + entry.get(), call); //$NON-NLS-1$
+		}
+		return new Verdict(Level.ASK, "Reading a resource of an MCP server waits for approval unless " //$NON-NLS-1$
+				+ reader.subjectName() + " or " + server + "/* is trusted.", call); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	private static String hints(McpToolInfo info) {

@@ -19,6 +19,8 @@ import dev.warden.core.mcp.McpCallResult;
 import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.mcp.McpException;
 import dev.warden.core.mcp.McpProgress;
+import dev.warden.core.mcp.McpResource;
+import dev.warden.core.mcp.McpResourceContents;
 import dev.warden.core.mcp.McpServerConfig;
 import dev.warden.core.mcp.McpToolInfo;
 import dev.warden.core.operations.Cancellation;
@@ -42,6 +44,9 @@ public final class StdioMcpConnection implements McpConnection {
 
 	private static final int ERROR_TAIL_CHARS = 4096;
 
+	/** The most resources listed of one server; a longer list is listed this far. */
+	static final int MAX_RESOURCES = 5000;
+
 	private final McpServerConfig config;
 
 	private final McpChannel channel;
@@ -59,6 +64,8 @@ public final class StdioMcpConnection implements McpConnection {
 	private volatile List<McpToolInfo> tools = List.of();
 
 	private String protocolVersion = ""; //$NON-NLS-1$
+
+	private volatile boolean resources;
 
 	private StdioMcpConnection(McpServerConfig config, McpChannel channel) {
 		this.config = config;
@@ -150,6 +157,7 @@ public final class StdioMcpConnection implements McpConnection {
 			throw new McpException("The MCP server '" + config.name() + "' offers no tools."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		protocolVersion = version;
+		resources = capabilities.has("resources"); //$NON-NLS-1$
 		rpc.notify("notifications/initialized", null); //$NON-NLS-1$
 	}
 
@@ -218,6 +226,87 @@ public final class StdioMcpConnection implements McpConnection {
 			tools = List.copyOf(fetched);
 		}
 		return tools;
+	}
+
+	@Override
+	public boolean offersResources() {
+		return resources;
+	}
+
+	@Override
+	public List<McpResource> resources() throws McpException {
+		if (!resources) {
+			return List.of();
+		}
+		List<McpResource> fetched = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonObject params = new JsonObject();
+			if (cursor != null) {
+				params.addProperty("cursor", cursor); //$NON-NLS-1$
+			}
+			JsonObject result = rpc.request("resources/list", params, Duration.ofSeconds(30), new Cancellation()); //$NON-NLS-1$
+			JsonElement list = result.get("resources"); //$NON-NLS-1$
+			if (list == null || !list.isJsonArray()) {
+				throw new McpException("The MCP server '" + config.name() //$NON-NLS-1$
+						+ "' answered resources/list without a resource list."); //$NON-NLS-1$
+			}
+			for (JsonElement resource : list.getAsJsonArray()) {
+				if (resource.isJsonObject() && resource.getAsJsonObject().has("uri")) { //$NON-NLS-1$
+					fetched.add(McpResource.fromJson(resource.getAsJsonObject()));
+				}
+			}
+			cursor = nextCursor(result);
+		} while (cursor != null && fetched.size() < MAX_RESOURCES);
+		return List.copyOf(fetched);
+	}
+
+	private static String nextCursor(JsonObject result) {
+		JsonElement next = result.get("nextCursor"); //$NON-NLS-1$
+		return next != null && next.isJsonPrimitive() ? next.getAsString() : null;
+	}
+
+	@Override
+	public McpResourceContents readResource(String uri, Cancellation cancellation, Duration timeout)
+			throws McpException {
+		if (!resources) {
+			throw new McpException("The MCP server '" + config.name() + "' offers no resources."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		JsonObject params = new JsonObject();
+		params.addProperty("uri", uri); //$NON-NLS-1$
+		JsonObject result = rpc.request("resources/read", params, timeout, cancellation); //$NON-NLS-1$
+		JsonElement contents = result.get("contents"); //$NON-NLS-1$
+		if (contents == null || !contents.isJsonArray()) {
+			throw new McpException("The MCP server '" + config.name() + "' answered resources/read of " + uri //$NON-NLS-1$ //$NON-NLS-2$
+					+ " without contents."); //$NON-NLS-1$
+		}
+		StringBuilder text = new StringBuilder();
+		String mimeType = ""; //$NON-NLS-1$
+		for (JsonElement item : contents.getAsJsonArray()) {
+			if (!item.isJsonObject()) {
+				continue;
+			}
+			JsonObject content = item.getAsJsonObject();
+			String type = content.has("mimeType") && content.get("mimeType").isJsonPrimitive() //$NON-NLS-1$ //$NON-NLS-2$
+					? content.get("mimeType").getAsString() //$NON-NLS-1$
+					: ""; //$NON-NLS-1$
+			if (mimeType.isEmpty()) {
+				mimeType = type;
+			}
+			if (!text.isEmpty()) {
+				text.append('\n');
+			}
+			if (content.has("text") && content.get("text").isJsonPrimitive()) { //$NON-NLS-1$ //$NON-NLS-2$
+				text.append(content.get("text").getAsString()); //$NON-NLS-1$
+			} else {
+				int encoded = content.has("blob") && content.get("blob").isJsonPrimitive() //$NON-NLS-1$ //$NON-NLS-2$
+						? content.get("blob").getAsString().length() //$NON-NLS-1$
+						: 0;
+				text.append("[binary content").append(type.isEmpty() ? "" : " of type " + type) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						.append(", about ").append(encoded / 4 * 3).append(" bytes, not shown]"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+		return new McpResourceContents(uri, mimeType, text.toString());
 	}
 
 	@Override

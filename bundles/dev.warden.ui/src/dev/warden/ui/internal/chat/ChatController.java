@@ -27,6 +27,7 @@ import dev.warden.core.agent.Compaction;
 import dev.warden.core.agent.ContextUse;
 import dev.warden.core.agent.Conversation;
 import dev.warden.core.agent.ConversationStore;
+import dev.warden.core.agent.ResourceAttachment;
 import dev.warden.core.agent.SessionSummary;
 import dev.warden.core.agent.ToolInvocation;
 import dev.warden.core.agent.TurnResult;
@@ -136,6 +137,14 @@ public final class ChatController {
 	 * @param approvals how the agent asks the user
 	 */
 	public void send(String prompt, SetupFactory setups, Approvals approvals) {
+		send(prompt, List.of(), setups, approvals);
+	}
+
+	/**
+	 * Sends {@code prompt} with the MCP resources the user attached: the agent reads them first (asking as for a tool
+	 * call of their server), then the answer streams into the conversation.
+	 */
+	public void send(String prompt, List<ResourceAttachment> resources, SetupFactory setups, Approvals approvals) {
 		if (isRunning()) {
 			return;
 		}
@@ -163,7 +172,7 @@ public final class ChatController {
 			}
 			AgentSetup setup = setups.create(conversation.id(), approvals, changes);
 			AgentSession session = new AgentSession(setup, conversation, store);
-			TurnResult result = session.prompt(prompt, new Events().progress(monitor), cancel);
+			TurnResult result = session.prompt(prompt, resources, new Events().progress(monitor), cancel);
 			conversation = session.conversation();
 			lastTurnUsage = result.usage();
 		});

@@ -189,6 +189,9 @@ public final class ChatMessages extends NLS {
 	public static String McpApproval_description;
 	public static String McpApproval_alwaysTrust;
 	public static String McpApproval_allTools;
+	public static String McpApproval_allOfServer;
+	public static String McpApproval_resourceTitle;
+	public static String McpApproval_resourceNote;
 	public static String McpChange_title;
 	public static String McpChange_explanation;
 	public static String McpChange_pinned;

@@ -30,6 +30,8 @@ import dev.warden.core.agent.AgentScope;
 import dev.warden.core.agent.ContextUse;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
+import dev.warden.core.agent.ResourceAttachment;
+import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.operations.WardenJobs;
 import dev.warden.core.provider.ApiKey;
 import dev.warden.core.provider.ProviderConfig;
@@ -251,15 +253,17 @@ public final class ChatView extends ViewPart {
 			return;
 		}
 		instructions.refresh();
-		for (String problem : attachments.attachMentions(prompt, scope.pathPolicy())) {
+		List<String> servers = WardenServices.mcpServers().running().stream().map(McpConnection::serverName).toList();
+		for (String problem : attachments.attachMentions(prompt, scope.pathPolicy(), servers)) {
 			conversation.addNotice(problem);
 		}
+		List<ResourceAttachment> resources = ContextAttachments.resourceMentions(prompt, servers);
 		sentPrompts.add(prompt);
 		recall = -1;
 		input.setText(""); //$NON-NLS-1$
 		urlOffer.show(null);
 		String fullPrompt = attachments.promptWith(prompt);
-		controller.send(fullPrompt, (sessionId, asker, changes) -> WardenServices.agents().create(scope, asker,
+		controller.send(fullPrompt, resources, (sessionId, asker, changes) -> WardenServices.agents().create(scope, asker,
 				WardenServices.state().auditLog(sessionId), changes), approvals);
 	}
 
@@ -515,6 +519,22 @@ public final class ChatView extends ViewPart {
 	/** Types into the input box as a user would (the view reacts to the text as it changes). */
 	public void typeInInput(String text) {
 		input.setText(text);
+	}
+
+	/** For tests: the text in the input. */
+	public String inputText() {
+		return input.getText();
+	}
+
+	/** For tests: what {@code @} completion offers for the input as typed, the caret at its end. */
+	public List<String> mentionProposals() {
+		return FileMentions.proposalsIn(mentions, input.getText());
+	}
+
+	/** For tests: chooses {@code proposal} as the completion popup does, the caret at the input's end. */
+	public void chooseMention(String proposal) {
+		input.setSelection(input.getText().length());
+		FileMentions.replaceMention(input, proposal);
 	}
 
 	public ContextAttachments attachments() {

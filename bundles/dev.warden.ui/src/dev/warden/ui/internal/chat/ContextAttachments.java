@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,13 +27,14 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.texteditor.ITextEditor;
 
+import dev.warden.core.agent.ResourceAttachment;
 import dev.warden.core.protect.FetchedContent;
 import dev.warden.core.protect.PathDecision;
 import dev.warden.core.protect.PathPolicy;
 
 /**
  * What the user attaches to the next prompt: the active editor's file or selection, files named with
- * {@code @path}, and fetched URLs. Shown as removable chips above the input; only what the agent may see can be
+ * {@code @path}, resources of MCP servers named with {@code @server:uri}, and fetched URLs. Shown as removable chips above the input; only what the agent may see can be
  * attached.
  */
 public final class ContextAttachments {
@@ -131,10 +135,23 @@ public final class ContextAttachments {
 	 * @return the mentions that could not be attached, each with why
 	 */
 	public List<String> attachMentions(String prompt, PathPolicy policy) {
+		return attachMentions(prompt, policy, Set.of());
+	}
+
+	/**
+	 * Resolves the {@code @path} mentions of a prompt into attachments of the files the agent may see; mentions of a
+	 * resource of one of {@code servers} ({@code @server:uri}) are left to {@link #resourceMentions}.
+	 *
+	 * @return the mentions that could not be attached, each with why
+	 */
+	public List<String> attachMentions(String prompt, PathPolicy policy, Collection<String> servers) {
 		List<String> problems = new ArrayList<>();
 		Matcher mention = MENTION.matcher(prompt);
 		while (mention.find()) {
 			String path = mention.group(1);
+			if (resourceMention(path, servers).isPresent()) {
+				continue;
+			}
 			PathDecision decision = policy.decide(path);
 			if (!decision.isAllowed()) {
 				problems.add(NLS.bind(ChatMessages.Context_notVisible, path, decision.reason()));
@@ -151,6 +168,31 @@ public final class ContextAttachments {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The resources of MCP servers a prompt mentions ({@code @server:uri}, {@code server} one of {@code servers}),
+	 * each once, in the order mentioned: the agent reads them (asking as for a call of a tool of that server) and adds
+	 * them to the prompt like attached files.
+	 */
+	public static List<ResourceAttachment> resourceMentions(String prompt, Collection<String> servers) {
+		Set<ResourceAttachment> found = new LinkedHashSet<>();
+		Matcher mention = MENTION.matcher(prompt);
+		while (mention.find()) {
+			resourceMention(mention.group(1), servers).ifPresent(found::add);
+		}
+		return List.copyOf(found);
+	}
+
+	/** A mention {@code server:uri} of one of {@code servers}: the URI has a scheme of its own. */
+	private static Optional<ResourceAttachment> resourceMention(String mention, Collection<String> servers) {
+		int colon = mention.indexOf(':');
+		if (colon <= 0 || !servers.contains(mention.substring(0, colon))) {
+			return Optional.empty();
+		}
+		String uri = mention.substring(colon + 1);
+		return uri.indexOf(':') > 0 ? Optional.of(new ResourceAttachment(mention.substring(0, colon), uri))
+				: Optional.empty();
 	}
 
 	/** The prompt with the attachments appended; the attachments are used up. */

@@ -16,8 +16,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * {@code @} completion in the chat input over the workspace files the agent may see (hidden files are never offered).
- * Choosing a file replaces what was typed after the {@code @} with its path.
+ * {@code @} completion in the chat input over the resources of the running MCP servers ({@code server:uri}) and the
+ * workspace files the agent may see (hidden files are never offered). Choosing one replaces what was typed after the
+ * {@code @} with it.
  */
 public final class FileMentions implements IContentProposalProvider {
 
@@ -84,8 +85,12 @@ public final class FileMentions implements IContentProposalProvider {
 
 	/** For tests: the files offered for what was typed after {@code @}. */
 	public static List<String> proposalsFor(Supplier<List<String>> files, String typed) {
+		return proposalsIn(files, '@' + typed);
+	}
+
+	/** For tests: what is offered for the input {@code contents}, the caret at its end. */
+	static List<String> proposalsIn(Supplier<List<String>> files, String contents) {
 		FileMentions provider = new FileMentions(files);
-		String contents = '@' + typed;
 		List<String> offered = new ArrayList<>();
 		for (IContentProposal proposal : provider.getProposals(contents, contents.length())) {
 			offered.add(proposal.getContent());

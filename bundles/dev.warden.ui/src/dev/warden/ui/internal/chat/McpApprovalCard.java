@@ -21,7 +21,8 @@ import dev.warden.core.agent.McpCall;
  * Asks whether the agent may call a tool of an MCP server: the server, the tool, the arguments the model wrote, what
  * the server says of the tool (its read-only or destructive hint, shown and never relied on), the flags of a
  * description that reads like instructions to the model, and Run Once, Always Trust (this tool, or every tool of the
- * server) and Reject with an optional reason.
+ * server) and Reject with an optional reason. The read of a resource the user attached to a prompt is asked about on
+ * the same card, with the resource's URI.
  */
 public final class McpApprovalCard {
 
@@ -44,7 +45,12 @@ public final class McpApprovalCard {
 		this.saver = saver;
 		card = Cards.card(parent, 1);
 		card.setData(ConversationViewer.ENTRY, this);
-		Cards.title(card, NLS.bind(ChatMessages.McpApproval_title, call.tool(), call.server()), 1);
+		if (call.isResourceRead()) {
+			Cards.title(card, NLS.bind(ChatMessages.McpApproval_resourceTitle, resourceUri(arguments), call.server()), 1);
+			Cards.text(card, ChatMessages.McpApproval_resourceNote, 1);
+		} else {
+			Cards.title(card, NLS.bind(ChatMessages.McpApproval_title, call.tool(), call.server()), 1);
+		}
 		if (call.destructiveHint() || call.readOnlyHint()) {
 			Cards.text(card, call.destructiveHint() ? ChatMessages.McpApproval_destructive
 					: ChatMessages.McpApproval_readOnly, 1);
@@ -53,8 +59,10 @@ public final class McpApprovalCard {
 			Label warning = Cards.text(card, NLS.bind(ChatMessages.McpApproval_flag, flag), 1);
 			warning.setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
 		}
-		Cards.text(card, ChatMessages.McpApproval_arguments, 1);
-		Cards.code(card, pretty(arguments), 1);
+		if (!call.isResourceRead()) {
+			Cards.text(card, ChatMessages.McpApproval_arguments, 1);
+			Cards.code(card, pretty(arguments), 1);
+		}
 		if (!call.description().isBlank()) {
 			Cards.text(card, NLS.bind(ChatMessages.McpApproval_description, shorten(call.description())), 1);
 		}
@@ -67,7 +75,8 @@ public final class McpApprovalCard {
 		trustTool.setText(call.subject());
 		trustTool.setSelection(true);
 		trustServer = new Button(buttons, SWT.RADIO);
-		trustServer.setText(NLS.bind(ChatMessages.McpApproval_allTools, call.server() + "/*")); //$NON-NLS-1$
+		trustServer.setText(NLS.bind(call.isResourceRead() ? ChatMessages.McpApproval_allOfServer
+				: ChatMessages.McpApproval_allTools, call.server() + "/*")); //$NON-NLS-1$
 		Cards.button(buttons, ChatMessages.Approval_reject, this::reject);
 		rejectReason = new Text(buttons, SWT.BORDER);
 		rejectReason.setMessage(ChatMessages.Approval_rejectReasonHint);
@@ -91,6 +100,14 @@ public final class McpApprovalCard {
 					.toJson(JsonParser.parseString(json));
 		} catch (RuntimeException e) {
 			return json;
+		}
+	}
+
+	private static String resourceUri(String arguments) {
+		try {
+			return JsonParser.parseString(arguments).getAsJsonObject().get("uri").getAsString(); //$NON-NLS-1$
+		} catch (RuntimeException e) {
+			return arguments;
 		}
 	}
 

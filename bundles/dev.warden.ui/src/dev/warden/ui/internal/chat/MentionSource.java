@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.ILog;
+
 import dev.warden.core.agent.AgentScope;
+import dev.warden.core.agent.ResourceAttachment;
+import dev.warden.core.mcp.McpConnection;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.mcp.McpResource;
 import dev.warden.core.operations.WardenJobs;
 import dev.warden.ui.internal.WardenServices;
 
 /**
- * The files {@code @} completion offers: those the agent may see, listed off the UI thread. {@link #get()} answers at
+ * What {@code @} completion offers: the resources of the running MCP servers ({@code server:uri}) and the files the
+ * agent may see, listed off the UI thread. {@link #get()} answers at
  * once with the newest list and starts a new listing in the background, so what is offered follows the workspace
  * without the input ever waiting for a walk of the projects.
  */
@@ -29,7 +36,9 @@ final class MentionSource implements Supplier<List<String>> {
 		}
 		WardenJobs.scheduleSystem(ChatMessages.Context_listing, monitor -> {
 			try {
-				files = list();
+				List<String> offered = new ArrayList<>(resources());
+				offered.addAll(list());
+				files = List.copyOf(offered);
 			} finally {
 				listing.set(false);
 			}
@@ -40,6 +49,28 @@ final class MentionSource implements Supplier<List<String>> {
 	public List<String> get() {
 		refresh();
 		return files;
+	}
+
+	/**
+	 * The resources of the running MCP servers, as {@code server:uri}; runs on any thread. A server that cannot list
+	 * them offers none (the MCP Servers page shows why it fails).
+	 */
+	static List<String> resources() {
+		List<String> found = new ArrayList<>();
+		for (McpConnection server : WardenServices.mcpServers().running()) {
+			if (!server.offersResources()) {
+				continue;
+			}
+			try {
+				for (McpResource resource : server.resources()) {
+					found.add(new ResourceAttachment(server.serverName(), resource.uri()).mention());
+				}
+			} catch (McpException e) {
+				ILog.of(MentionSource.class).info("The resources of the MCP server '" + server.serverName() //$NON-NLS-1$
+						+ "' could not be listed: " + e.getMessage()); //$NON-NLS-1$
+			}
+		}
+		return found;
 	}
 
 	/** The files the agent may see now; runs on any thread. */

@@ -1,6 +1,7 @@
 package dev.warden.ui.tests.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
 
+import dev.warden.core.mcp.LaunchApprovals;
+import dev.warden.core.mcp.McpLaunch;
 import dev.warden.core.mcp.McpServerConfig;
+import dev.warden.core.operations.Cancellation;
 import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.internal.chat.McpApprovalCard;
@@ -95,6 +99,54 @@ class McpChatTest {
 		String trail = String.join("\n", Files.readAllLines(latestAudit()));
 		assertTrue(trail.contains("everything/echo"), trail);
 	}
+
+	@Test
+	void theAtPickerOffersServerEverythingsResourcesAndAChosenOneIsReadAfterApprovalIntoThePrompt() throws Exception {
+		ScriptedModelServer model = chat.model;
+		ChatView view = chat.view;
+		Display display = chat.display;
+		McpServerConfig everything = WardenServices.mcp().workspaceServers().get(0);
+		WardenServices.mcpServers().start(new McpLaunch(everything, "workspace settings"), LaunchApprovals.NONE,
+				event -> {
+				}, new Cancellation()); // approved before: starts without asking
+		String mention = "everything:" + ARCHITECTURE;
+
+		view.typeInInput("Summarize @archi");
+		Workbenches.waitUntil(display, () -> view.mentionProposals().contains(mention), 60,
+				"the @ picker offers the running server's resource");
+		List<String> offered = view.mentionProposals();
+		assertTrue(offered.stream().allMatch(p -> p.toLowerCase(java.util.Locale.ROOT).contains("archi")),
+				offered::toString);
+		view.chooseMention(mention);
+		assertEquals("Summarize @" + mention + " ", view.inputText());
+
+		model.text("It describes the server's architecture.");
+		view.send(view.inputText());
+		Workbenches.waitUntil(display, () -> view.approvals().lastCard() instanceof McpApprovalCard, 60,
+				"the read is asked about on the MCP card");
+		McpApprovalCard card = (McpApprovalCard) view.approvals().lastCard();
+		String shown = card.text();
+		assertTrue(shown.contains("Read the resource " + ARCHITECTURE + " of the MCP server everything?"), shown);
+		assertTrue(shown.contains("[everything/resources:read]") && shown.contains("[all of the server: everything/*]"),
+				shown);
+		assertFalse(shown.contains("Arguments, as the model wrote them"), shown);
+		Screenshots.take(view.getSite().getShell(), "chat-mcp-resource");
+		assertEquals(0, model.requests().size(), "the prompt waits for the read");
+
+		card.pressRunOnce();
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning() && model.requests().size() == 1, 60,
+				"the prompt is answered");
+		String sent = model.requests().get(0);
+		assertTrue(sent.contains("[Project Structure](structure.md)"), "the resource's text reached the model: " + sent);
+		assertTrue(sent.contains("The user attached the resource " + ARCHITECTURE + " of the MCP server everything"),
+				sent);
+		assertFalse(sent.contains("everything__resources_read"), "the model is not offered the read itself");
+
+		String trail = String.join("\n", Files.readAllLines(latestAudit()));
+		assertTrue(trail.contains("mcp.resource") && trail.contains(ARCHITECTURE), trail);
+	}
+
+	private static final String ARCHITECTURE = "demo://resource/static/document/architecture.md";
 
 	private static java.nio.file.Path latestAudit() throws Exception {
 		try (var files = Files.list(WardenServices.state().auditDirectory())) {
