@@ -219,14 +219,69 @@ public final class PathPolicy {
 		if (!decision.isAllowed() || !Files.isDirectory(decision.path())) {
 			return new Walk(decision, unreadable);
 		}
-		RootContext root = containing(decision.path());
+		FolderRules rules = rulesOf(decision.path(), decision.relativePath());
+		new Walker(rules, visitor, maxDepth, unreadable).visit(decision.path(), rules, 1);
+		return new Walk(decision, unreadable);
+	}
+
+	/** The rules of the visible folder {@code real}, whose path relative to its root is {@code relative}. */
+	private FolderRules rulesOf(Path real, String relative) {
+		RootContext root = containing(real);
 		IgnoreChain chain = visibility.rootChain(root);
-		for (String name : segmentsOf(root.real().relativize(decision.path()))) {
+		for (String name : segmentsOf(root.real().relativize(real))) {
 			chain = chain.child(name);
 		}
-		new Walker(root, visibility.wardenRules(root), visitor, maxDepth, unreadable).visit(decision.path(),
-				decision.relativePath(), chain, 1);
-		return new Walk(decision, unreadable);
+		return new FolderRules(root, visibility.wardenRules(root), chain, relative);
+	}
+
+	/**
+	 * The rules that decide which entries of the folder at {@code location} (absolute) are hidden, read once for the
+	 * folder: for a walk, which would otherwise decide each entry's path from its root, reading the rules of every
+	 * folder above it again. Empty unless {@code location} is an allowed folder that is reached without a symbolic
+	 * link (below a link, the path as named may be hidden where its real location is not: decide such paths one by
+	 * one).
+	 */
+	public Optional<FolderRules> folder(Path location) {
+		Path lexical = location.toAbsolutePath().normalize();
+		PathDecision decision = decide(lexical);
+		if (!decision.isAllowed() || !decision.path().equals(lexical) || !Files.isDirectory(lexical)) {
+			return Optional.empty();
+		}
+		return Optional.of(rulesOf(lexical, decision.relativePath()));
+	}
+
+	/**
+	 * Which entries of one visible folder are hidden, each decided as {@link #decide(String)} decides it, with the
+	 * folder's rules read once (see {@link #folder(Path)}). Immutable.
+	 */
+	public final class FolderRules {
+		private final RootContext root;
+		private final IgnoreRules warden;
+		private final IgnoreChain chain;
+		private final String relative;
+
+		private FolderRules(RootContext root, IgnoreRules warden, IgnoreChain chain, String relative) {
+			this.root = root;
+			this.warden = warden;
+			this.chain = chain;
+			this.relative = relative;
+		}
+
+		/**
+		 * Why the entry {@code name} of this folder is hidden, or {@code null} when it is visible. A symbolic link
+		 * is judged by its name here; where it leads is for {@link #decide(String)}.
+		 *
+		 * @param directory whether the entry is a folder
+		 */
+		public String hiddenReason(String name, boolean directory) {
+			return visibility.entryReason(root, chain, warden, relative.isEmpty() ? name : relative + "/" + name,
+					name, directory);
+		}
+
+		/** The rules of the sub-folder {@code name}, which must be visible. */
+		public FolderRules child(String name) {
+			return new FolderRules(root, warden, chain.child(name), relative.isEmpty() ? name : relative + "/" + name);
+		}
 	}
 
 	/** The visible entries of the folder {@code directory}, in name order; empty unless it is an allowed folder. */
@@ -238,22 +293,19 @@ public final class PathPolicy {
 
 	private final class Walker {
 		private final RootContext root;
-		private final IgnoreRules warden;
 		private final Predicate<VisibleFile> visitor;
 		private final int maxDepth;
 		private final List<String> unreadable;
 
-		Walker(RootContext root, IgnoreRules warden, Predicate<VisibleFile> visitor, int maxDepth,
-				List<String> unreadable) {
-			this.root = root;
-			this.warden = warden;
+		Walker(FolderRules start, Predicate<VisibleFile> visitor, int maxDepth, List<String> unreadable) {
+			this.root = start.root;
 			this.visitor = visitor;
 			this.maxDepth = maxDepth;
 			this.unreadable = unreadable;
 		}
 
 		/** Visits the entries of {@code directory}; {@code false} when the visitor asked to stop. */
-		boolean visit(Path directory, String relative, IgnoreChain chain, int depth) {
+		boolean visit(Path directory, FolderRules rules, int depth) {
 			List<Path> entries = new ArrayList<>();
 			try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
 				stream.forEach(entries::add);
@@ -264,7 +316,7 @@ public final class PathPolicy {
 			entries.sort(null);
 			for (Path entry : entries) {
 				String name = entry.getFileName().toString();
-				String entryRelative = relative.isEmpty() ? name : relative + "/" + name;
+				String entryRelative = rules.relative.isEmpty() ? name : rules.relative + "/" + name;
 				BasicFileAttributes attributes;
 				try {
 					attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -274,8 +326,7 @@ public final class PathPolicy {
 				}
 				if (attributes.isSymbolicLink()) {
 					PathDecision target = decide(entry.toString());
-					if (target.isAllowed()
-							&& visibility.entryReason(root, chain, warden, entryRelative, name, false) == null
+					if (target.isAllowed() && rules.hiddenReason(name, false) == null
 							&& !visitor.test(new VisibleFile(root.root(), entryRelative, entry,
 									Files.isDirectory(target.path())))) {
 						return false;
@@ -283,14 +334,13 @@ public final class PathPolicy {
 					continue;
 				}
 				boolean isDirectory = attributes.isDirectory();
-				if (visibility.entryReason(root, chain, warden, entryRelative, name, isDirectory) != null) {
+				if (rules.hiddenReason(name, isDirectory) != null) {
 					continue;
 				}
 				if (!visitor.test(new VisibleFile(root.root(), entryRelative, entry, isDirectory))) {
 					return false;
 				}
-				if (isDirectory && depth < maxDepth
-						&& !visit(entry, entryRelative, chain.child(name), depth + 1)) {
+				if (isDirectory && depth < maxDepth && !visit(entry, rules.child(name), depth + 1)) {
 					return false;
 				}
 			}

@@ -45,6 +45,23 @@ public interface WorkspaceFiles {
 	 */
 	String readText(String path) throws ToolException;
 
+	/**
+	 * The bytes of the file {@code entry}, for a search through many files. A file a {@link #walk} on this thread is
+	 * visiting now (the very entry handed to the visitor) may be read without judging its path again; any other entry
+	 * is judged as {@link #readText} judges it.
+	 *
+	 * @param maxBytes the largest file read
+	 * @return the bytes, or {@code null} when the file is larger than {@code maxBytes}
+	 * @throws ToolException if it is not a readable file (for other entries also: hidden, binary, not UTF-8)
+	 */
+	default byte[] readBytes(FileEntry entry, long maxBytes) throws ToolException {
+		Optional<FileEntry> file = stat(entry.path());
+		if (file.isPresent() && !file.get().directory() && file.get().size() > maxBytes) {
+			return null;
+		}
+		return readText(entry.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	/** @return the location on disk, for a command's working directory */
 	Path localPath(String path) throws ToolException;
 }

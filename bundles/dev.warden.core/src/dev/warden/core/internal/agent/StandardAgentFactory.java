@@ -49,7 +49,6 @@ import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.FetchLimits;
 import dev.warden.core.protect.PathDecision;
 import dev.warden.core.protect.PathPolicy;
-import dev.warden.core.protect.PathVerdict;
 import dev.warden.core.protect.PolicyPathGuard;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SafeFetcher;
@@ -141,7 +140,7 @@ public final class StandardAgentFactory implements AgentFactory {
 				PolicyAdapters.urls(urls), mcpTools);
 
 		Map<String, Path> roots = scope.roots();
-		NioWorkspaceFiles files = new NioWorkspaceFiles(roots, path -> paths.decide(path).verdict() == PathVerdict.HIDDEN);
+		NioWorkspaceFiles files = NioWorkspaceFiles.governedBy(roots, paths);
 		CommandRunner processes = commandRunner(protection.environmentPolicy());
 		CommandRunner unsandboxed = (request, output, cancellation) -> {
 			AutoCloseable watch = changes.watchCommand(projectAt(scope, request.workingDirectory()), request.commandLine());

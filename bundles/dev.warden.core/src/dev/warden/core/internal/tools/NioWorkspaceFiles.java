@@ -2,21 +2,23 @@ package dev.warden.core.internal.tools;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PathVerdict;
 import dev.warden.core.tools.FileEntry;
 import dev.warden.core.tools.ToolException;
 import dev.warden.core.tools.WorkspaceFiles;
@@ -41,9 +43,49 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 
 	private final Predicate<String> hidden;
 
+	/** The rules for a folder's entries, read once per folder; {@code null} to judge each path with {@link #hidden}. */
+	private final Function<Path, FolderHiding> folders;
+
+	/** The entry a walk on this thread is visiting now (see {@link #readBytes}). */
+	private final ThreadLocal<Visiting> visiting = new ThreadLocal<>();
+
+	/** Which entries of one folder are hidden, decided with the folder's rules read once. */
+	private interface FolderHiding {
+		boolean hides(String name, boolean directory);
+
+		FolderHiding child(String name);
+	}
+
+	private record Visiting(FileEntry entry, Path local) {
+	}
+
 	/** One root, hiding {@code .git}. */
 	public NioWorkspaceFiles(Path root) {
 		this(Map.of(root.getFileName() == null ? "root" : root.getFileName().toString(), root), HIDE_GIT); //$NON-NLS-1$
+	}
+
+	/**
+	 * The agent's view of {@code roots} under {@code policy}: what the policy hides is neither listed nor readable.
+	 *
+	 * @param roots root directories by the name paths use for them, as the policy's roots are named
+	 */
+	public static NioWorkspaceFiles governedBy(Map<String, Path> roots, PathPolicy policy) {
+		return new NioWorkspaceFiles(roots, path -> policy.decide(path).verdict() == PathVerdict.HIDDEN,
+				folder -> policy.folder(folder).map(NioWorkspaceFiles::hiding).orElse(null));
+	}
+
+	private static FolderHiding hiding(PathPolicy.FolderRules rules) {
+		return new FolderHiding() {
+			@Override
+			public boolean hides(String name, boolean directory) {
+				return rules.hiddenReason(name, directory) != null;
+			}
+
+			@Override
+			public FolderHiding child(String name) {
+				return hiding(rules.child(name));
+			}
+		};
 	}
 
 	/**
@@ -51,6 +93,10 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 	 * @param hidden which workspace-relative paths to hide
 	 */
 	public NioWorkspaceFiles(Map<String, Path> roots, Predicate<String> hidden) {
+		this(roots, hidden, null);
+	}
+
+	private NioWorkspaceFiles(Map<String, Path> roots, Predicate<String> hidden, Function<Path, FolderHiding> folders) {
 		if (roots.isEmpty()) {
 			throw new IllegalArgumentException("At least one root is needed"); //$NON-NLS-1$
 		}
@@ -62,6 +108,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			}
 		});
 		this.hidden = hidden;
+		this.folders = folders;
 	}
 
 	@Override
@@ -198,56 +245,99 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 	public void walk(String dir, int maxDepth, Predicate<FileEntry> visitor) throws ToolException {
 		String normalized = normalize(dir);
 		Path local = locate(normalized);
-		if (local == null) {
-			for (Map.Entry<String, Path> root : roots.entrySet()) {
-				if (!visitor.test(new FileEntry(root.getKey(), true, 0, 1))) {
-					return;
+		Visiting outer = visiting.get();
+		try {
+			if (local == null) {
+				for (Map.Entry<String, Path> root : roots.entrySet()) {
+					if (!visitor.test(new FileEntry(root.getKey(), true, 0, 1))) {
+						return;
+					}
+					if (maxDepth > 1 && !walk(root.getValue(), root.getKey(), hiding(root.getValue()), 2, maxDepth,
+							visitor)) {
+						return;
+					}
 				}
-				if (maxDepth > 1 && !walk(root.getValue(), root.getKey(), 2, maxDepth, visitor)) {
-					return;
-				}
+				return;
 			}
-			return;
+			if (!Files.isDirectory(local)) {
+				throw new ToolException("'" + normalized + "' is not a directory."); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			walk(local, normalized.equals(".") ? "" : normalized, hiding(local), 1, maxDepth, visitor); //$NON-NLS-1$ //$NON-NLS-2$
+		} finally {
+			visiting.set(outer);
 		}
-		if (!Files.isDirectory(local)) {
-			throw new ToolException("'" + normalized + "' is not a directory."); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		walk(local, normalized.equals(".") ? "" : normalized, 1, maxDepth, visitor); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
-	private boolean walk(Path directory, String prefix, int depth, int maxDepth, Predicate<FileEntry> visitor)
-			throws ToolException {
-		List<Path> children = new ArrayList<>();
+	private FolderHiding hiding(Path folder) {
+		return folders == null ? null : folders.apply(folder);
+	}
+
+	/**
+	 * Visits the entries of {@code directory}, whose workspace path is {@code prefix}; {@code rules} decides which are
+	 * hidden, or, when {@code null}, {@link #hidden} decides each path. Symbolic links are always judged by their
+	 * path (where they lead counts) and never entered.
+	 */
+	private boolean walk(Path directory, String prefix, FolderHiding rules, int depth, int maxDepth,
+			Predicate<FileEntry> visitor) throws ToolException {
+		List<String> names = new ArrayList<>();
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-			stream.forEach(children::add);
-		} catch (IOException e) {
+			for (Path child : stream) {
+				names.add(child.getFileName().toString());
+			}
+		} catch (IOException | java.io.UncheckedIOException e) {
 			throw new ToolException("Cannot list '" + (prefix.isEmpty() ? "." : prefix) + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
-		children.sort(Comparator.comparing(p -> p.getFileName().toString()));
-		for (Path child : children) {
-			String name = child.getFileName().toString();
+		names.sort(null);
+		for (String name : names) {
 			String relative = prefix.isEmpty() ? name : prefix + '/' + name;
-			if (hidden.test(relative)) {
+			Path child = directory.resolve(name);
+			BasicFileAttributes attributes;
+			try {
+				attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			} catch (IOException e) {
+				attributes = null; // vanished or unreadable while listing: shown as a file without a size
+			}
+			boolean link = attributes != null && attributes.isSymbolicLink();
+			boolean isDirectory = attributes != null && attributes.isDirectory();
+			if (rules == null || link ? hidden.test(relative) : rules.hides(name, isDirectory)) {
 				continue;
 			}
-			boolean link = Files.isSymbolicLink(child);
-			boolean isDirectory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-			long size = 0;
-			if (!isDirectory) {
-				try {
-					size = link ? 0 : Files.size(child);
-				} catch (IOException e) {
-					size = -1; // vanished or unreadable while listing: shown without a size
-				}
-			}
-			if (!visitor.test(new FileEntry(relative, isDirectory, size, depth))) {
+			long size = isDirectory || link ? 0 : attributes == null ? -1 : attributes.size();
+			FileEntry entry = new FileEntry(relative, isDirectory, size, depth);
+			visiting.set(link || attributes == null ? null : new Visiting(entry, child));
+			if (!visitor.test(entry)) {
 				return false;
 			}
-			if (isDirectory && depth < maxDepth && !walk(child, relative, depth + 1, maxDepth, visitor)) {
+			if (isDirectory && depth < maxDepth
+					&& !walk(child, relative, rules == null ? null : rules.child(name), depth + 1, maxDepth, visitor)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	@Override
+	public byte[] readBytes(FileEntry entry, long maxBytes) throws ToolException {
+		Visiting current = visiting.get();
+		if (current == null || current.entry() != entry || entry.directory()) {
+			return WorkspaceFiles.super.readBytes(entry, maxBytes);
+		}
+		// the walk has judged this path a moment ago; a file that has become a link since is not followed
+		try (SeekableByteChannel channel = Files.newByteChannel(current.local(), StandardOpenOption.READ,
+				LinkOption.NOFOLLOW_LINKS)) {
+			long size = channel.size();
+			if (size > maxBytes) {
+				return null;
+			}
+			ByteBuffer buffer = ByteBuffer.allocate((int) size);
+			while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+				// read on
+			}
+			return buffer.position() == buffer.capacity() ? buffer.array()
+					: java.util.Arrays.copyOf(buffer.array(), buffer.position());
+		} catch (IOException e) {
+			throw new ToolException("Cannot read '" + entry.path() + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 	}
 
 	@Override
@@ -270,17 +360,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 		} catch (IOException e) {
 			throw new ToolException("Cannot read '" + normalized + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		for (int i = 0, n = Math.min(bytes.length, 8000); i < n; i++) {
-			if (bytes[i] == 0) {
-				throw new ToolException("'" + normalized + "' is a binary file."); //$NON-NLS-1$ //$NON-NLS-2$
-			}
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-		} catch (CharacterCodingException e) {
-			throw new ToolException("'" + normalized + "' is not UTF-8 text.", e); //$NON-NLS-1$ //$NON-NLS-2$
-		}
+		return TextDecoding.decode(normalized, bytes);
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.warden.core.internal.tools;
 
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,7 +14,9 @@ import dev.warden.core.tools.WorkspaceFiles;
 
 /**
  * {@code search_text}: lines matching a regular expression or a literal string in the workspace's text files. Files
- * larger than {@value #MAX_FILE_BYTES} bytes, binary files and files that are not UTF-8 are skipped and counted.
+ * larger than {@value #MAX_FILE_BYTES} bytes, binary files and files that are not UTF-8 are skipped and counted. The
+ * search walks the tree once and reads each file as the walk reaches it; each match is reported to the user as it
+ * is found, and the search stops at {@code max_results}.
  */
 final class SearchTextTool extends BaseTool {
 
@@ -58,6 +59,7 @@ final class SearchTextTool extends BaseTool {
 		Predicate<String> glob = Globs.matcher(args.string("glob", "")); //$NON-NLS-1$ //$NON-NLS-2$
 		int max = (int) args.integer("max_results", 100); //$NON-NLS-1$
 		String dir = files.normalize(args.string("path", ".")); //$NON-NLS-1$ //$NON-NLS-2$
+		LineSearch search = new LineSearch(pattern);
 		StringBuilder out = new StringBuilder();
 		int[] counts = new int[3]; // matches, files with matches, skipped files
 		boolean[] stopped = { false };
@@ -74,32 +76,34 @@ final class SearchTextTool extends BaseTool {
 			}
 			String content;
 			try {
-				content = files.readText(entry.path());
+				byte[] bytes = files.readBytes(entry, MAX_FILE_BYTES);
+				if (bytes == null) {
+					counts[2]++; // grew past the limit since it was listed
+					return true;
+				}
+				content = TextDecoding.decode(entry.path(), bytes);
 			} catch (ToolException e) {
 				counts[2]++; // binary, not UTF-8, vanished: not searchable text
 				return true;
 			}
-			boolean fileMatched = false;
-			int lineNumber = 0;
-			Matcher matcher = pattern.matcher(""); //$NON-NLS-1$
-			for (String line : content.split("\r\n|\r|\n", -1)) { //$NON-NLS-1$
-				lineNumber++;
-				if (matcher.reset(line).find()) {
-					if (counts[0] == max) {
-						stopped[0] = true;
-						return false;
-					}
-					counts[0]++;
-					fileMatched = true;
-					String shown = line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + " …" : line; //$NON-NLS-1$
-					out.append(entry.path()).append(':').append(lineNumber).append(": ").append(shown.strip()) //$NON-NLS-1$
-							.append('\n');
+			int before = counts[0];
+			boolean more = search.search(content, (lineNumber, start, end) -> {
+				if (counts[0] == max) {
+					stopped[0] = true;
+					return false;
 				}
-			}
-			if (fileMatched) {
+				counts[0]++;
+				String line = content.substring(start, end);
+				String shown = line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + " …" : line; //$NON-NLS-1$
+				String result = entry.path() + ':' + lineNumber + ": " + shown.strip() + '\n'; //$NON-NLS-1$
+				out.append(result);
+				grant.report(result); // the user sees each match as it is found
+				return true;
+			});
+			if (counts[0] > before) {
 				counts[1]++;
 			}
-			return true;
+			return more;
 		});
 		grant.cancellation().throwIfCancelled();
 		StringBuilder text = new StringBuilder();
