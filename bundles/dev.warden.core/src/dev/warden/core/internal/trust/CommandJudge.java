@@ -198,10 +198,11 @@ public final class CommandJudge {
 	private final boolean directoryMayLeave;
 	/** The length of the command line, which bounds how many commands it holds. */
 	private final int lineLength;
-	private final List<JudgedPart> parts = new ArrayList<>();
+	private final List<JudgedPart> parts;
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
-	private Boolean workingDirectoryInWorkspace;
+	/** Whether the working directory lies in the workspace: 0 when not found yet, 1 yes, -1 no. */
+	private int workingDirectoryInWorkspace;
 	/** The simple commands judged so far, by their place; made for the first. */
 	private Map<Place, Decided> decided;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
@@ -217,6 +218,8 @@ public final class CommandJudge {
 			boolean directoryMayLeave, int lineLength) {
 		this.rules = rules;
 		this.lineLength = lineLength;
+		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
+		this.parts = new ArrayList<>(Math.max(10, lineLength / 12));
 		this.workingDirectory = workingDirectory;
 		this.directoryMayChange = directoryMayChange;
 		this.directoryMayLeave = directoryMayLeave;
@@ -403,7 +406,6 @@ public final class CommandJudge {
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = new Place(command, context, inherited);
 		if (decided == null) {
-			// about one command per 16 characters at most on a long line: the map is not grown while it fills
 			decided = new HashMap<>(Math.max(16, lineLength / 12));
 		}
 		Decided earlier = decided.get(place);
@@ -1031,10 +1033,10 @@ public final class CommandJudge {
 
 	/** Whether the working directory lies in the workspace; found for the first relative path a command reads. */
 	private boolean workingDirectoryInWorkspace() {
-		if (workingDirectoryInWorkspace == null) {
-			workingDirectoryInWorkspace = rules.inWorkspace(workingDirectory);
+		if (workingDirectoryInWorkspace == 0) {
+			workingDirectoryInWorkspace = rules.inWorkspace(workingDirectory) ? 1 : -1;
 		}
-		return workingDirectoryInWorkspace;
+		return workingDirectoryInWorkspace > 0;
 	}
 
 	private static final Set<String> HARMLESS_READS = Names.setOf("/dev/null", "/dev/stdin", "/dev/zero",
