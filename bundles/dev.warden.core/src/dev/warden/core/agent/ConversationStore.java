@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,20 +23,48 @@ import com.google.gson.JsonParseException;
 
 import dev.warden.core.internal.agent.ConversationIndex;
 import dev.warden.core.internal.agent.ConversationJson;
+import dev.warden.core.provider.Message;
 
 /**
  * Keeps a workspace's conversations as JSON files ({@code <id>.json}) in a state directory, e.g. the plugin's state
  * location for the workspace. Writes are atomic: the JSON goes to a temporary file in the same directory, is forced to
  * disk, then moved over the old file, so a crash leaves either the old or the new version, never a torn one.
+ * <p>
+ * A save that only adds messages to the version this store saved last (an agent's step) appends one line to the
+ * chat's log ({@code <id>.log}) and forces it, instead of writing the whole chat again: a step costs the same in a
+ * chat of thousands of messages as in a new one. Loading applies the log's lines to the JSON in order; a torn last line
+ * (a crash during the append) is the version before it. Any other change (a compaction, a shortened chat, a message
+ * changed) and a log grown past the size of the JSON write the whole chat again, which empties the log.
  * {@link #list()} reads the summaries from an index ({@link ConversationIndex}) and parses only the chats whose files
  * changed behind its back; the index is rebuilt when it is missing or damaged. Thread-safe.
  */
 public final class ConversationStore {
 
 	private static final String SUFFIX = ".json"; //$NON-NLS-1$
+	private static final String LOG_SUFFIX = ".log"; //$NON-NLS-1$
+	/** A log may grow to the size of its JSON (at least this much) before the chat is written whole again. */
+	private static final long LOG_MINIMUM_LIMIT = 256 * 1024;
 
 	private final Path directory;
 	private final ConversationIndex index;
+
+	/**
+	 * What this store saved last of a chat: how many messages its files hold, the last of them (held weakly: a chat
+	 * nobody holds any more is not kept in memory for this; its next save writes it whole), what else a log line
+	 * cannot change, and the files' sizes.
+	 */
+	private record Saved(int count, java.lang.ref.WeakReference<Message> last, Instant created,
+			List<Compaction> compactions, long jsonBytes, long logBytes) {
+
+		static Saved of(Conversation conversation, long jsonBytes, long logBytes) {
+			List<Message> messages = conversation.messages();
+			return new Saved(messages.size(),
+					new java.lang.ref.WeakReference<>(messages.isEmpty() ? null : messages.get(messages.size() - 1)),
+					conversation.created(), conversation.compactions(), jsonBytes, logBytes);
+		}
+	}
+
+	private final java.util.Map<String, Saved> saved = new java.util.HashMap<>();
 
 	/** @param directory the state directory; created when the first conversation is saved */
 	public ConversationStore(Path directory) {
@@ -45,6 +74,54 @@ public final class ConversationStore {
 
 	/** Writes {@code conversation} atomically, replacing an earlier version. */
 	public synchronized void save(Conversation conversation) throws IOException {
+		Saved last = saved.get(conversation.id());
+		if (last != null && addsOnly(last, conversation)
+				&& last.logBytes() < Math.max(LOG_MINIMUM_LIMIT, last.jsonBytes())) {
+			try {
+				append(last, conversation);
+				return;
+			} catch (IOException e) {
+				saved.remove(conversation.id()); // the log may hold a torn line now: write the whole chat instead
+			}
+		}
+		writeWhole(conversation);
+	}
+
+	/**
+	 * Whether {@code next} only adds messages to what was saved: the same message object last, nothing else changed. A
+	 * conversation changes its messages only by appending and by truncating (and a message appended after a
+	 * truncation is a new object), so the last saved message in its place means every earlier one is unchanged too.
+	 */
+	private static boolean addsOnly(Saved last, Conversation next) {
+		List<Message> after = next.messages();
+		if (after.size() < last.count() || !last.created().equals(next.created())
+				|| !last.compactions().equals(next.compactions())) {
+			return false;
+		}
+		return last.count() == 0 || after.get(last.count() - 1) == last.last().get() && last.last().get() != null;
+	}
+
+	private void append(Saved last, Conversation conversation) throws IOException {
+		Path log = log(conversation.id());
+		byte[] line = (ConversationJson.logLine(conversation, last.count()) + '\n')
+				.getBytes(StandardCharsets.UTF_8);
+		boolean created = !Files.exists(log);
+		try (FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.APPEND)) {
+			var buffer = java.nio.ByteBuffer.wrap(line);
+			while (buffer.hasRemaining()) {
+				channel.write(buffer);
+			}
+			channel.force(true);
+		}
+		if (created) {
+			forceDirectory();
+		}
+		saved.put(conversation.id(), Saved.of(conversation, last.jsonBytes(), last.logBytes() + line.length));
+		index.put(summary(conversation), stamp(conversation.id()));
+	}
+
+	private void writeWhole(Conversation conversation) throws IOException {
 		Files.createDirectories(directory);
 		Path target = file(conversation.id());
 		Path temp = Files.createTempFile(directory, conversation.id() + '.', ".tmp"); //$NON-NLS-1$
@@ -63,10 +140,33 @@ public final class ConversationStore {
 				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 			}
 			forceDirectory();
-			index.put(summary(conversation), ConversationIndex.Stamp.of(Files.readAttributes(target, BasicFileAttributes.class)));
+			// the JSON holds everything now: an older log would add its messages again
+			if (Files.deleteIfExists(log(conversation.id()))) {
+				forceDirectory();
+			}
+			saved.put(conversation.id(), Saved.of(conversation, Files.size(target), 0));
+			index.put(summary(conversation), stamp(conversation.id()));
 		} finally {
 			Files.deleteIfExists(temp);
 		}
+	}
+
+	/** The index's stamp of a chat: its JSON and its log together, so that an append makes the summary stale. */
+	private ConversationIndex.Stamp stamp(String id) throws IOException {
+		return stamp(Files.readAttributes(file(id), BasicFileAttributes.class), id);
+	}
+
+	private ConversationIndex.Stamp stamp(BasicFileAttributes json, String id) throws IOException {
+		ConversationIndex.Stamp stamp = ConversationIndex.Stamp.of(json);
+		BasicFileAttributes log;
+		try {
+			log = Files.readAttributes(log(id), BasicFileAttributes.class);
+		} catch (NoSuchFileException e) {
+			return stamp;
+		}
+		ConversationIndex.Stamp logStamp = ConversationIndex.Stamp.of(log);
+		return new ConversationIndex.Stamp(stamp.size() + logStamp.size(),
+				Math.max(stamp.modifiedNanos(), logStamp.modifiedNanos()), stamp.fileKey() + '+' + logStamp.fileKey());
 	}
 
 	/**
@@ -84,11 +184,40 @@ public final class ConversationStore {
 		} catch (NoSuchFileException e) {
 			return Optional.empty();
 		}
+		Conversation conversation;
 		try {
-			return Optional.of(ConversationJson.read(json));
+			conversation = ConversationJson.readSaved(json);
 		} catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
 			throw new IOException("The saved conversation " + file + " is damaged: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+		for (String line : logLines(log(id))) {
+			try {
+				conversation = ConversationJson.applyLogLine(conversation, line);
+			} catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException
+					| UnsupportedOperationException | java.time.format.DateTimeParseException e) {
+				break; // a torn last line (a crash during its append): the version before it stands
+			}
+		}
+		return Optional.of(ConversationJson.answered(conversation));
+	}
+
+	/** The log's complete lines (a last one without its line break was torn by a crash); none without a log. */
+	private static List<String> logLines(Path log) throws IOException {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(log);
+		} catch (NoSuchFileException e) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '\n') {
+				lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+				start = i + 1;
+			}
+		}
+		return lines;
 	}
 
 	/**
@@ -111,7 +240,7 @@ public final class ConversationStore {
 					continue; // deleted while listing
 				}
 				seen.add(id);
-				ConversationIndex.Stamp stamp = ConversationIndex.Stamp.of(attributes);
+				ConversationIndex.Stamp stamp = stamp(attributes, id);
 				SessionSummary known = index.lookup(id, stamp);
 				if (known != null) {
 					sessions.add(known);
@@ -149,12 +278,18 @@ public final class ConversationStore {
 	public synchronized void delete(String id) throws IOException {
 		if (id.matches("[A-Za-z0-9_-]+")) { //$NON-NLS-1$
 			Files.deleteIfExists(file(id));
+			Files.deleteIfExists(log(id));
+			saved.remove(id);
 			index.remove(id);
 		}
 	}
 
 	private Path file(String id) {
 		return directory.resolve(id + SUFFIX);
+	}
+
+	private Path log(String id) {
+		return directory.resolve(id + LOG_SUFFIX);
 	}
 
 	/** Makes the rename itself durable; platforms that cannot open a directory for syncing skip this. */

@@ -43,46 +43,7 @@ public final class ConversationJson {
 		root.add("usage", usage(conversation.usage())); //$NON-NLS-1$
 		JsonArray messages = new JsonArray();
 		for (Message message : conversation.messages()) {
-			JsonObject m = new JsonObject();
-			m.addProperty("role", message.role().name()); //$NON-NLS-1$
-			if (message.interrupted()) {
-				m.addProperty("interrupted", true); //$NON-NLS-1$
-			}
-			JsonArray parts = new JsonArray();
-			for (ContentPart part : message.parts()) {
-				JsonObject p = new JsonObject();
-				switch (part) {
-				case ContentPart.Text t -> {
-					p.addProperty("type", "text"); //$NON-NLS-1$ //$NON-NLS-2$
-					p.addProperty("text", t.text()); //$NON-NLS-1$
-				}
-				case ContentPart.Reasoning r -> {
-					p.addProperty("type", "reasoning"); //$NON-NLS-1$ //$NON-NLS-2$
-					p.addProperty("text", r.text()); //$NON-NLS-1$
-					if (!r.signature().isEmpty()) {
-						p.addProperty("signature", r.signature()); //$NON-NLS-1$
-					}
-					if (r.redacted()) {
-						p.addProperty("redacted", r.redactedData()); //$NON-NLS-1$
-					}
-				}
-				case ContentPart.ToolUse u -> {
-					p.addProperty("type", "tool_use"); //$NON-NLS-1$ //$NON-NLS-2$
-					p.addProperty("id", u.id()); //$NON-NLS-1$
-					p.addProperty("name", u.name()); //$NON-NLS-1$
-					p.addProperty("arguments", u.argumentsJson()); //$NON-NLS-1$
-				}
-				case ContentPart.ToolResult r -> {
-					p.addProperty("type", "tool_result"); //$NON-NLS-1$ //$NON-NLS-2$
-					p.addProperty("tool_use_id", r.toolUseId()); //$NON-NLS-1$
-					p.addProperty("content", r.content()); //$NON-NLS-1$
-					p.addProperty("error", r.error()); //$NON-NLS-1$
-				}
-				}
-				parts.add(p);
-			}
-			m.add("parts", parts); //$NON-NLS-1$
-			messages.add(m);
+			messages.add(message(message));
 		}
 		root.add("messages", messages); //$NON-NLS-1$
 		if (!conversation.compactions().isEmpty()) {
@@ -101,11 +62,64 @@ public final class ConversationJson {
 		return new GsonBuilder().disableHtmlEscaping().create().toJson(root);
 	}
 
+	private static JsonObject message(Message message) {
+		JsonObject m = new JsonObject();
+		m.addProperty("role", message.role().name()); //$NON-NLS-1$
+		if (message.interrupted()) {
+			m.addProperty("interrupted", true); //$NON-NLS-1$
+		}
+		JsonArray parts = new JsonArray();
+		for (ContentPart part : message.parts()) {
+			JsonObject p = new JsonObject();
+			switch (part) {
+			case ContentPart.Text t -> {
+				p.addProperty("type", "text"); //$NON-NLS-1$ //$NON-NLS-2$
+				p.addProperty("text", t.text()); //$NON-NLS-1$
+			}
+			case ContentPart.Reasoning r -> {
+				p.addProperty("type", "reasoning"); //$NON-NLS-1$ //$NON-NLS-2$
+				p.addProperty("text", r.text()); //$NON-NLS-1$
+				if (!r.signature().isEmpty()) {
+					p.addProperty("signature", r.signature()); //$NON-NLS-1$
+				}
+				if (r.redacted()) {
+					p.addProperty("redacted", r.redactedData()); //$NON-NLS-1$
+				}
+			}
+			case ContentPart.ToolUse u -> {
+				p.addProperty("type", "tool_use"); //$NON-NLS-1$ //$NON-NLS-2$
+				p.addProperty("id", u.id()); //$NON-NLS-1$
+				p.addProperty("name", u.name()); //$NON-NLS-1$
+				p.addProperty("arguments", u.argumentsJson()); //$NON-NLS-1$
+			}
+			case ContentPart.ToolResult r -> {
+				p.addProperty("type", "tool_result"); //$NON-NLS-1$ //$NON-NLS-2$
+				p.addProperty("tool_use_id", r.toolUseId()); //$NON-NLS-1$
+				p.addProperty("content", r.content()); //$NON-NLS-1$
+				p.addProperty("error", r.error()); //$NON-NLS-1$
+			}
+			}
+			parts.add(p);
+		}
+		m.add("parts", parts); //$NON-NLS-1$
+		return m;
+	}
+
 	/**
 	 * @throws com.google.gson.JsonParseException, IllegalArgumentException, IllegalStateException if the text is not a
 	 *                                             conversation
 	 */
 	public static Conversation read(String json) {
+		return answered(readSaved(json));
+	}
+
+	/**
+	 * The conversation exactly as saved: a tool call left without its result stays so (see {@link #answered}).
+	 *
+	 * @throws com.google.gson.JsonParseException, IllegalArgumentException, IllegalStateException if the text is not a
+	 *                                             conversation
+	 */
+	public static Conversation readSaved(String json) {
 		JsonObject root = JsonParser.parseString(json).getAsJsonObject();
 		int version = root.get("version").getAsInt(); //$NON-NLS-1$
 		if (version > VERSION) {
@@ -113,26 +127,8 @@ public final class ConversationJson {
 		}
 		List<Message> messages = new ArrayList<>();
 		for (JsonElement element : root.getAsJsonArray("messages")) { //$NON-NLS-1$
-			JsonObject m = element.getAsJsonObject();
-			List<ContentPart> parts = new ArrayList<>();
-			for (JsonElement partElement : m.getAsJsonArray("parts")) { //$NON-NLS-1$
-				JsonObject p = partElement.getAsJsonObject();
-				String type = p.get("type").getAsString(); //$NON-NLS-1$
-				parts.add(switch (type) {
-				case "text" -> new ContentPart.Text(p.get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
-				case "reasoning" -> new ContentPart.Reasoning(p.get("text").getAsString(), optional(p, "signature"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-						optional(p, "redacted")); //$NON-NLS-1$
-				case "tool_use" -> new ContentPart.ToolUse(p.get("id").getAsString(), p.get("name").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-						p.get("arguments").getAsString()); //$NON-NLS-1$
-				case "tool_result" -> new ContentPart.ToolResult(p.get("tool_use_id").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
-						p.get("content").getAsString(), p.get("error").getAsBoolean()); //$NON-NLS-1$ //$NON-NLS-2$
-				default -> throw new IllegalArgumentException("unknown part type " + type); //$NON-NLS-1$
-				});
-			}
-			boolean interrupted = m.has("interrupted") && m.get("interrupted").getAsBoolean(); //$NON-NLS-1$ //$NON-NLS-2$
-			messages.add(new Message(Role.valueOf(m.get("role").getAsString()), parts, interrupted)); //$NON-NLS-1$
+			messages.add(message(element.getAsJsonObject()));
 		}
-		messages = answerOpenCalls(messages);
 		List<Compaction> compactions = new ArrayList<>();
 		if (root.has("compactions")) { //$NON-NLS-1$
 			for (JsonElement element : root.getAsJsonArray("compactions")) { //$NON-NLS-1$
@@ -145,12 +141,82 @@ public final class ConversationJson {
 				}
 			}
 		}
-		JsonObject usage = root.getAsJsonObject("usage"); //$NON-NLS-1$
 		return new Conversation(root.get("id").getAsString(), root.get("title").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
 				Instant.parse(root.get("created").getAsString()), Instant.parse(root.get("updated").getAsString()), //$NON-NLS-1$ //$NON-NLS-2$
-				messages, new Usage(usage.get("input").getAsLong(), usage.get("output").getAsLong(), //$NON-NLS-1$ //$NON-NLS-2$
-						usage.get("cacheRead").getAsLong(), usage.get("cacheWrite").getAsLong()), //$NON-NLS-1$ //$NON-NLS-2$
-				compactions);
+				messages, usage(root.getAsJsonObject("usage")), compactions); //$NON-NLS-1$
+	}
+
+	private static Message message(JsonObject m) {
+		List<ContentPart> parts = new ArrayList<>();
+		for (JsonElement partElement : m.getAsJsonArray("parts")) { //$NON-NLS-1$
+			JsonObject p = partElement.getAsJsonObject();
+			String type = p.get("type").getAsString(); //$NON-NLS-1$
+			parts.add(switch (type) {
+			case "text" -> new ContentPart.Text(p.get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+			case "reasoning" -> new ContentPart.Reasoning(p.get("text").getAsString(), optional(p, "signature"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					optional(p, "redacted")); //$NON-NLS-1$
+			case "tool_use" -> new ContentPart.ToolUse(p.get("id").getAsString(), p.get("name").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					p.get("arguments").getAsString()); //$NON-NLS-1$
+			case "tool_result" -> new ContentPart.ToolResult(p.get("tool_use_id").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
+					p.get("content").getAsString(), p.get("error").getAsBoolean()); //$NON-NLS-1$ //$NON-NLS-2$
+			default -> throw new IllegalArgumentException("unknown part type " + type); //$NON-NLS-1$
+			});
+		}
+		boolean interrupted = m.has("interrupted") && m.get("interrupted").getAsBoolean(); //$NON-NLS-1$ //$NON-NLS-2$
+		return new Message(Role.valueOf(m.get("role").getAsString()), parts, interrupted); //$NON-NLS-1$
+	}
+
+	/** {@code conversation} with every tool call left without a result answered ({@link #answerOpenCalls}). */
+	public static Conversation answered(Conversation conversation) {
+		List<Message> messages = answerOpenCalls(conversation.messages());
+		return messages == conversation.messages() ? conversation
+				: new Conversation(conversation.id(), conversation.title(), conversation.created(),
+						conversation.updated(), messages, conversation.usage(), conversation.compactions());
+	}
+
+	/**
+	 * One line of a conversation's log: what {@code conversation} adds to its version of {@code from} messages (the
+	 * messages after those, and its title, time and usage now). The line holds no line break.
+	 */
+	public static String logLine(Conversation conversation, int from) {
+		JsonObject line = new JsonObject();
+		line.addProperty("from", from); //$NON-NLS-1$
+		line.addProperty("title", conversation.title()); //$NON-NLS-1$
+		line.addProperty("updated", conversation.updated().toString()); //$NON-NLS-1$
+		line.add("usage", usage(conversation.usage())); //$NON-NLS-1$
+		JsonArray messages = new JsonArray();
+		for (Message message : conversation.messages().subList(from, conversation.messages().size())) {
+			messages.add(message(message));
+		}
+		line.add("messages", messages); //$NON-NLS-1$
+		return new GsonBuilder().disableHtmlEscaping().create().toJson(line);
+	}
+
+	/**
+	 * {@code saved} with one line of its log applied.
+	 *
+	 * @throws com.google.gson.JsonParseException, IllegalArgumentException, IllegalStateException if the line is not
+	 *                                             one (a torn last line) or does not follow {@code saved}
+	 */
+	public static Conversation applyLogLine(Conversation saved, String text) {
+		JsonObject line = JsonParser.parseString(text).getAsJsonObject();
+		int from = line.get("from").getAsInt(); //$NON-NLS-1$
+		if (from != saved.messages().size()) {
+			throw new IllegalArgumentException("a log line that follows " + from + " messages, not " //$NON-NLS-1$ //$NON-NLS-2$
+					+ saved.messages().size());
+		}
+		List<Message> messages = new ArrayList<>(saved.messages());
+		for (JsonElement element : line.getAsJsonArray("messages")) { //$NON-NLS-1$
+			messages.add(message(element.getAsJsonObject()));
+		}
+		return new Conversation(saved.id(), line.get("title").getAsString(), saved.created(), //$NON-NLS-1$
+				Instant.parse(line.get("updated").getAsString()), messages, usage(line.getAsJsonObject("usage")), //$NON-NLS-1$ //$NON-NLS-2$
+				saved.compactions());
+	}
+
+	private static Usage usage(JsonObject usage) {
+		return new Usage(usage.get("input").getAsLong(), usage.get("output").getAsLong(), //$NON-NLS-1$ //$NON-NLS-2$
+				usage.get("cacheRead").getAsLong(), usage.get("cacheWrite").getAsLong()); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** What a tool call left without a result by a stopped IDE is answered with. */

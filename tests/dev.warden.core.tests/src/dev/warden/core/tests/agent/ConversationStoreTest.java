@@ -84,7 +84,113 @@ class ConversationStoreTest {
 		store.save(conversation.append(Message.user("more")));
 		assertEquals(5, store.load("abc-1").orElseThrow().messages().size());
 		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(List.of("abc-1.json", "abc-1.log"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+					"the added message went to the log");
+		}
+		store.save(conversation); // one message fewer: the whole chat again
+		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(List.of("abc-1.json"), files.map(p -> p.getFileName().toString()).toList());
+		}
+		assertEquals(conversation, store.load("abc-1").orElseThrow());
+	}
+
+	/** A chat as an agent grows it: prompt, a step, its tool result, the answer, each saved. */
+	private static List<Conversation> steps(String id, int prompts) {
+		Instant start = Instant.parse("2026-01-02T03:04:05Z");
+		Conversation conversation = new Conversation(id, "", start, start, List.of(), Usage.ZERO);
+		List<Conversation> versions = new java.util.ArrayList<>();
+		for (int i = 0; i < prompts; i++) {
+			conversation = conversation.append(Message.user("Prompt " + i + " with \"quotes\", a\nline break and ✓"));
+			versions.add(conversation);
+			conversation = conversation.append(new Message(Role.ASSISTANT, List.of(new ContentPart.Reasoning("think " + i,
+					"sig" + i, ""), new ContentPart.ToolUse("t" + i, "read_file", "{\"path\":\"a\"}")), false))
+					.addUsage(new Usage(10, 20, 1, 2));
+			versions.add(conversation);
+			conversation = conversation
+					.append(new Message(Role.USER, List.of(new ContentPart.ToolResult("t" + i, "x".repeat(i), false)), false));
+			versions.add(conversation);
+			conversation = conversation.append(new Message(Role.ASSISTANT, List.of(new ContentPart.Text("Answer " + i)), false));
+			versions.add(conversation);
+		}
+		return versions;
+	}
+
+	@Test
+	void aStepThatOnlyAddsMessagesIsAppendedToTheLogAndReadBackIdentically() throws Exception {
+		ConversationStore store = new ConversationStore(dir);
+		List<Conversation> versions = steps("grow-1", 20);
+		store.save(versions.get(0));
+		long jsonSize = Files.size(dir.resolve("grow-1.json"));
+		for (Conversation version : versions.subList(1, versions.size())) {
+			store.save(version);
+		}
+		Conversation last = versions.get(versions.size() - 1);
+		assertEquals(jsonSize, Files.size(dir.resolve("grow-1.json")), "the JSON was not written again");
+		assertEquals(versions.size() - 1, Files.readAllLines(dir.resolve("grow-1.log")).size(), "a line a step");
+		assertEquals(last, store.load("grow-1").orElseThrow());
+		ConversationStore restarted = new ConversationStore(dir);
+		assertEquals(last, restarted.load("grow-1").orElseThrow(), "read back by a new store, as after a restart");
+		SessionSummary summary = restarted.list().get(0);
+		assertEquals(80, summary.messages(), "the index counts what the log added");
+
+		// after the restart the first save writes the chat whole, then appends again
+		Conversation more = last.append(Message.user("One more"));
+		restarted.save(more);
+		assertTrue(Files.notExists(dir.resolve("grow-1.log")));
+		restarted.save(more.append(new Message(Role.ASSISTANT, List.of(new ContentPart.Text("Sure")), false)));
+		assertEquals(1, Files.readAllLines(dir.resolve("grow-1.log")).size());
+		assertEquals(82, new ConversationStore(dir).list().get(0).messages());
+	}
+
+	@Test
+	void aLogLineTornByACrashLeavesTheVersionBeforeIt() throws Exception {
+		ConversationStore store = new ConversationStore(dir);
+		List<Conversation> versions = steps("torn-1", 3);
+		for (Conversation version : versions) {
+			store.save(version);
+		}
+		Path log = dir.resolve("torn-1.log");
+		byte[] whole = Files.readAllBytes(log);
+		Conversation last = versions.get(versions.size() - 1);
+		Conversation before = versions.get(versions.size() - 2);
+		// the crash cut the last line anywhere, even inside a character: the version before it, never a torn chat
+		String text = new String(whole, java.nio.charset.StandardCharsets.UTF_8);
+		int lastLineStart = text.substring(0, text.length() - 1).lastIndexOf('\n') + 1;
+		int lastLineStartBytes = text.substring(0, lastLineStart).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		for (int cut = lastLineStartBytes; cut < whole.length; cut += 7) {
+			Files.write(log, java.util.Arrays.copyOf(whole, cut));
+			assertEquals(before, new ConversationStore(dir).load("torn-1").orElseThrow(), "cut at " + cut);
+		}
+		Files.write(log, whole);
+		assertEquals(last, new ConversationStore(dir).load("torn-1").orElseThrow());
+	}
+
+	@Test
+	void aCompactionOrAShortenedChatWritesTheWholeChatAgain() throws Exception {
+		ConversationStore store = new ConversationStore(dir);
+		List<Conversation> versions = steps("whole-2", 4);
+		for (Conversation version : versions) {
+			store.save(version);
+		}
+		Conversation last = versions.get(versions.size() - 1);
+		Conversation compacted = last.compacted(new dev.warden.core.agent.Compaction(8, "## Goal\nsummary",
+				Instant.parse("2026-01-02T04:00:00Z"), 900, 100));
+		store.save(compacted);
+		assertTrue(Files.notExists(dir.resolve("whole-2.log")), "a compaction is written whole");
+		assertEquals(compacted, store.load("whole-2").orElseThrow());
+		Conversation next = compacted.append(Message.user("And now?"));
+		store.save(next);
+		assertEquals(next, new ConversationStore(dir).load("whole-2").orElseThrow());
+
+		Conversation shortened = next.truncated(4);
+		store.save(shortened);
+		assertTrue(Files.notExists(dir.resolve("whole-2.log")), "a shortened chat is written whole");
+		Conversation again = shortened.append(Message.user("From here"));
+		store.save(again);
+		assertEquals(again, new ConversationStore(dir).load("whole-2").orElseThrow());
+		store.delete("whole-2");
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("whole-2")).toList());
 		}
 	}
 
