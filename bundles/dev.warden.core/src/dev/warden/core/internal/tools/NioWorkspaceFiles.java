@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -272,13 +275,97 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 		return folders == null ? null : folders.apply(folder);
 	}
 
+	/** A visible entry of a folder, as a walk lists it. */
+	private record Item(FileEntry entry, Path local, boolean plainFile, FolderHiding rules) {
+	}
+
+	/**
+	 * The listing of one sub-folder a walk is going to enter: made by a helper thread while the walk visits the
+	 * folders before it, or by the walk itself when it gets there first.
+	 */
+	private final class Ahead implements Runnable {
+		private final Item folder;
+		private final int maxDepth;
+		private final AtomicBoolean stopped;
+		private final AtomicBoolean claimed = new AtomicBoolean();
+		private final CompletableFuture<List<Item>> items = new CompletableFuture<>();
+
+		Ahead(Item folder, int maxDepth, AtomicBoolean stopped) {
+			this.folder = folder;
+			this.maxDepth = maxDepth;
+			this.stopped = stopped;
+		}
+
+		@Override
+		public void run() {
+			if (stopped.get() || !claimed.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				items.complete(list(folder.local(), folder.entry().path(), folder.rules(), folder.entry().depth() + 1,
+						maxDepth));
+			} catch (ToolException | RuntimeException e) {
+				items.completeExceptionally(e);
+			}
+		}
+
+		List<Item> get() throws ToolException {
+			run(); // here, unless a helper has begun
+			try {
+				return items.join();
+			} catch (java.util.concurrent.CompletionException e) {
+				if (e.getCause() instanceof ToolException cause) {
+					throw cause;
+				}
+				throw e;
+			}
+		}
+	}
+
 	/**
 	 * Visits the entries of {@code directory}, whose workspace path is {@code prefix}; {@code rules} decides which are
 	 * hidden, or, when {@code null}, {@link #hidden} decides each path. Symbolic links are always judged by their
-	 * path (where they lead counts) and never entered.
+	 * path (where they lead counts) and never entered. While the visitor sees a folder's entries, the sub-folders it
+	 * will enter next are listed and judged ahead on a helper thread (the common pool), so that listing, reading
+	 * attributes and deciding visibility use a second core; the visitor still sees every entry in name order, on
+	 * this thread.
 	 */
 	private boolean walk(Path directory, String prefix, FolderHiding rules, int depth, int maxDepth,
 			Predicate<FileEntry> visitor) throws ToolException {
+		AtomicBoolean stopped = new AtomicBoolean();
+		try {
+			return visit(list(directory, prefix, rules, depth, maxDepth), maxDepth, visitor, stopped);
+		} finally {
+			stopped.set(true); // listings still queued are not needed any more
+		}
+	}
+
+	private boolean visit(List<Item> items, int maxDepth, Predicate<FileEntry> visitor, AtomicBoolean stopped)
+			throws ToolException {
+		Ahead[] ahead = new Ahead[items.size()];
+		for (int i = 0; i < items.size(); i++) {
+			Item item = items.get(i);
+			if (item.entry().directory() && item.entry().depth() < maxDepth) {
+				ahead[i] = new Ahead(item, maxDepth, stopped);
+				ForkJoinPool.commonPool().execute(ahead[i]);
+			}
+		}
+		for (int i = 0; i < items.size(); i++) {
+			Item item = items.get(i);
+			visiting.set(item.plainFile() ? new Visiting(item.entry(), item.local()) : null);
+			if (!visitor.test(item.entry())) {
+				return false;
+			}
+			if (ahead[i] != null && !visit(ahead[i].get(), maxDepth, visitor, stopped)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The visible entries of {@code directory}, in name order, with the rules of the sub-folders a walk enters. */
+	private List<Item> list(Path directory, String prefix, FolderHiding rules, int depth, int maxDepth)
+			throws ToolException {
 		List<String> names = new ArrayList<>();
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
 			for (Path child : stream) {
@@ -288,6 +375,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			throw new ToolException("Cannot list '" + (prefix.isEmpty() ? "." : prefix) + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 		names.sort(null);
+		List<Item> items = new ArrayList<>(names.size());
 		for (String name : names) {
 			String relative = prefix.isEmpty() ? name : prefix + '/' + name;
 			Path child = directory.resolve(name);
@@ -303,17 +391,11 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 				continue;
 			}
 			long size = isDirectory || link ? 0 : attributes == null ? -1 : attributes.size();
-			FileEntry entry = new FileEntry(relative, isDirectory, size, depth);
-			visiting.set(link || attributes == null ? null : new Visiting(entry, child));
-			if (!visitor.test(entry)) {
-				return false;
-			}
-			if (isDirectory && depth < maxDepth
-					&& !walk(child, relative, rules == null ? null : rules.child(name), depth + 1, maxDepth, visitor)) {
-				return false;
-			}
+			FolderHiding childRules = isDirectory && depth < maxDepth && rules != null ? rules.child(name) : null;
+			items.add(new Item(new FileEntry(relative, isDirectory, size, depth), child,
+					!link && !isDirectory && attributes != null, childRules));
 		}
-		return true;
+		return items;
 	}
 
 	@Override
