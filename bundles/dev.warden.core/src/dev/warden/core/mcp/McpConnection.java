@@ -66,6 +66,29 @@ public interface McpConnection extends AutoCloseable {
 		throw new McpException("The MCP server '" + serverName() + "' offers no resources."); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
+	/** @return whether the server offers prompts ({@code prompts/list}, {@code prompts/get}) */
+	default boolean offersPrompts() {
+		return false;
+	}
+
+	/**
+	 * @return the server's prompts, all pages of {@code prompts/list}; empty when it offers none
+	 * @throws McpException when the server fails, dies or answers malformed JSON-RPC
+	 */
+	default List<McpPrompt> prompts() throws McpException {
+		return List.of();
+	}
+
+	/**
+	 * Gets a prompt's messages ({@code prompts/get}) with {@code arguments} filled in.
+	 *
+	 * @throws McpException when the server offers no prompts, refuses the arguments, fails or does not answer in time
+	 */
+	default List<McpPromptMessage> getPrompt(String name, java.util.Map<String, String> arguments,
+			Cancellation cancellation, Duration timeout) throws McpException {
+		throw new McpException("The MCP server '" + serverName() + "' offers no prompts."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	/** @return whether the server process still runs and the connection is open */
 	boolean isAlive();
 

@@ -19,6 +19,8 @@ import dev.warden.core.mcp.McpCallResult;
 import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.mcp.McpException;
 import dev.warden.core.mcp.McpProgress;
+import dev.warden.core.mcp.McpPrompt;
+import dev.warden.core.mcp.McpPromptMessage;
 import dev.warden.core.mcp.McpResource;
 import dev.warden.core.mcp.McpResourceContents;
 import dev.warden.core.mcp.McpServerConfig;
@@ -66,6 +68,8 @@ public final class StdioMcpConnection implements McpConnection {
 	private String protocolVersion = ""; //$NON-NLS-1$
 
 	private volatile boolean resources;
+
+	private volatile boolean prompts;
 
 	private StdioMcpConnection(McpServerConfig config, McpChannel channel) {
 		this.config = config;
@@ -158,6 +162,7 @@ public final class StdioMcpConnection implements McpConnection {
 		}
 		protocolVersion = version;
 		resources = capabilities.has("resources"); //$NON-NLS-1$
+		prompts = capabilities.has("prompts"); //$NON-NLS-1$
 		rpc.notify("notifications/initialized", null); //$NON-NLS-1$
 	}
 
@@ -307,6 +312,82 @@ public final class StdioMcpConnection implements McpConnection {
 			}
 		}
 		return new McpResourceContents(uri, mimeType, text.toString());
+	}
+
+	@Override
+	public boolean offersPrompts() {
+		return prompts;
+	}
+
+	@Override
+	public List<McpPrompt> prompts() throws McpException {
+		if (!prompts) {
+			return List.of();
+		}
+		List<McpPrompt> fetched = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonObject params = new JsonObject();
+			if (cursor != null) {
+				params.addProperty("cursor", cursor); //$NON-NLS-1$
+			}
+			JsonObject result = rpc.request("prompts/list", params, Duration.ofSeconds(30), new Cancellation()); //$NON-NLS-1$
+			JsonElement list = result.get("prompts"); //$NON-NLS-1$
+			if (list == null || !list.isJsonArray()) {
+				throw new McpException("The MCP server '" + config.name() //$NON-NLS-1$
+						+ "' answered prompts/list without a prompt list."); //$NON-NLS-1$
+			}
+			for (JsonElement prompt : list.getAsJsonArray()) {
+				if (prompt.isJsonObject() && prompt.getAsJsonObject().has("name")) { //$NON-NLS-1$
+					fetched.add(McpPrompt.fromJson(prompt.getAsJsonObject()));
+				}
+			}
+			cursor = nextCursor(result);
+		} while (cursor != null && fetched.size() < MAX_RESOURCES);
+		return List.copyOf(fetched);
+	}
+
+	@Override
+	public List<McpPromptMessage> getPrompt(String name, Map<String, String> arguments, Cancellation cancellation,
+			Duration timeout) throws McpException {
+		if (!prompts) {
+			throw new McpException("The MCP server '" + config.name() + "' offers no prompts."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		JsonObject params = new JsonObject();
+		params.addProperty("name", name); //$NON-NLS-1$
+		JsonObject values = new JsonObject();
+		arguments.forEach(values::addProperty);
+		params.add("arguments", values); //$NON-NLS-1$
+		JsonObject result = rpc.request("prompts/get", params, timeout, cancellation); //$NON-NLS-1$
+		JsonElement messages = result.get("messages"); //$NON-NLS-1$
+		if (messages == null || !messages.isJsonArray()) {
+			throw new McpException("The MCP server '" + config.name() + "' answered prompts/get of " + name //$NON-NLS-1$ //$NON-NLS-2$
+					+ " without messages."); //$NON-NLS-1$
+		}
+		List<McpPromptMessage> found = new ArrayList<>();
+		for (JsonElement item : messages.getAsJsonArray()) {
+			if (item.isJsonObject() && item.getAsJsonObject().get("content") instanceof JsonObject content) { //$NON-NLS-1$
+				JsonElement role = item.getAsJsonObject().get("role"); //$NON-NLS-1$
+				boolean assistant = role != null && role.isJsonPrimitive() && "assistant".equals(role.getAsString()); //$NON-NLS-1$
+				found.add(new McpPromptMessage(assistant, promptText(content)));
+			}
+		}
+		return found;
+	}
+
+	private static String promptText(JsonObject content) {
+		String type = content.has("type") ? content.get("type").getAsString() : ""; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		if ("text".equals(type) && content.has("text")) { //$NON-NLS-1$ //$NON-NLS-2$
+			return content.get("text").getAsString(); //$NON-NLS-1$
+		}
+		if ("resource".equals(type) && content.get("resource") instanceof JsonObject resource) { //$NON-NLS-1$ //$NON-NLS-2$
+			String uri = resource.has("uri") ? resource.get("uri").getAsString() : ""; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			if (resource.has("text")) { //$NON-NLS-1$
+				return "Resource " + uri + ":\n" + resource.get("text").getAsString(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			}
+			return "[binary resource " + uri + " not shown]"; //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return '[' + (type.isEmpty() ? "content" : type) + " content not shown]"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	@Override

@@ -137,14 +137,18 @@ public final class ChatController {
 	 * @param approvals how the agent asks the user
 	 */
 	public void send(String prompt, SetupFactory setups, Approvals approvals) {
-		send(prompt, List.of(), setups, approvals);
+		send(prompt, List.of(), List.of(), setups, approvals);
 	}
 
 	/**
 	 * Sends {@code prompt} with the MCP resources the user attached: the agent reads them first (asking as for a tool
 	 * call of their server), then the answer streams into the conversation.
+	 *
+	 * @param preceding messages inserted into the conversation before the prompt, as they are (those of an MCP
+	 *                  server's prompt before its last user messages)
 	 */
-	public void send(String prompt, List<ResourceAttachment> resources, SetupFactory setups, Approvals approvals) {
+	public void send(String prompt, List<Message> preceding, List<ResourceAttachment> resources, SetupFactory setups,
+			Approvals approvals) {
 		if (isRunning()) {
 			return;
 		}
@@ -154,6 +158,13 @@ public final class ChatController {
 			if (trimmed > 0) {
 				hiddenPrompts += trimmed;
 				viewer.setEarlierPrompts(hiddenPrompts, this::showAllPrompts);
+			}
+		}
+		for (Message message : preceding) {
+			if (message.role() == Role.ASSISTANT) {
+				viewer.addAssistantMessage().setText(message.text());
+			} else {
+				viewer.addUserMessage(message.text());
 			}
 		}
 		MessageEntry entry = viewer.addUserMessage(prompt);
@@ -169,6 +180,9 @@ public final class ChatController {
 			} catch (IOException e) {
 				ILog.of(ChatController.class).warn("No checkpoint could be recorded for this prompt.", e); //$NON-NLS-1$
 				batcher.post(() -> viewer.addNotice(NLS.bind(ChatMessages.Chat_noCheckpoint, e.getMessage())));
+			}
+			for (Message message : preceding) {
+				conversation = conversation.append(message);
 			}
 			AgentSetup setup = setups.create(conversation.id(), approvals, changes);
 			AgentSession session = new AgentSession(setup, conversation, store);

@@ -190,6 +190,17 @@ public final class ChatMessages extends NLS {
 	public static String McpApproval_alwaysTrust;
 	public static String McpApproval_allTools;
 	public static String McpApproval_allOfServer;
+	public static String Prompts_listing;
+	public static String Prompts_getting;
+	public static String Prompt_title;
+	public static String Prompt_required;
+	public static String Prompt_use;
+	public static String Prompt_cancel;
+	public static String Prompt_missing;
+	public static String Prompt_used;
+	public static String Prompt_failed;
+	public static String Prompt_noUserMessage;
+	public static String Prompt_busy;
 	public static String McpApproval_resourceTitle;
 	public static String McpApproval_resourceNote;
 	public static String McpChange_title;

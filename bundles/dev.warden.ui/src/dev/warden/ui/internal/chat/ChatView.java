@@ -3,6 +3,11 @@ package dev.warden.ui.internal.chat;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.Action;
@@ -31,7 +36,14 @@ import dev.warden.core.agent.ContextUse;
 import dev.warden.core.agent.Mode;
 import dev.warden.core.agent.ModeService;
 import dev.warden.core.agent.ResourceAttachment;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
 import dev.warden.core.mcp.McpConnection;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.mcp.McpPromptMessage;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.provider.ContentPart;
+import dev.warden.core.provider.Message;
 import dev.warden.core.operations.WardenJobs;
 import dev.warden.core.provider.ApiKey;
 import dev.warden.core.provider.ProviderConfig;
@@ -72,6 +84,8 @@ public final class ChatView extends ViewPart {
 	private ContextAttachments attachments;
 	private UrlOffer urlOffer;
 	private final MentionSource mentions = new MentionSource();
+	private final McpPromptSource prompts = new McpPromptSource();
+	private McpPromptCard promptCard;
 	private final ScopeGate scopeGate = new ScopeGate();
 
 	@Override
@@ -111,6 +125,8 @@ public final class ChatView extends ViewPart {
 		input.addListener(SWT.Modify, e -> urlOffer.update(input.getText()));
 		FileMentions.install(input, mentions);
 		mentions.refresh();
+		PromptCommands.install(input, prompts);
+		prompts.refresh();
 		input.addListener(SWT.Traverse, e -> {
 			boolean enterSends = WardenServices.chat().enterSends();
 			boolean sendKey = enterSends ? (e.stateMask & SWT.SHIFT) == 0 : (e.stateMask & SWT.MOD1) != 0;
@@ -253,6 +269,14 @@ public final class ChatView extends ViewPart {
 			return;
 		}
 		instructions.refresh();
+		Optional<McpPromptSource.Choice> chosen = prompts.chosen(prompt);
+		if (chosen.isPresent()) {
+			sentPrompts.add(prompt);
+			recall = -1;
+			input.setText(""); //$NON-NLS-1$
+			usePrompt(chosen.get(), scope);
+			return;
+		}
 		List<String> servers = WardenServices.mcpServers().running().stream().map(McpConnection::serverName).toList();
 		for (String problem : attachments.attachMentions(prompt, scope.pathPolicy(), servers)) {
 			conversation.addNotice(problem);
@@ -263,8 +287,80 @@ public final class ChatView extends ViewPart {
 		input.setText(""); //$NON-NLS-1$
 		urlOffer.show(null);
 		String fullPrompt = attachments.promptWith(prompt);
-		controller.send(fullPrompt, resources, (sessionId, asker, changes) -> WardenServices.agents().create(scope, asker,
-				WardenServices.state().auditLog(sessionId), changes), approvals);
+		controller.send(fullPrompt, List.of(), resources, setups(scope), approvals);
+	}
+
+	private static ChatController.SetupFactory setups(AgentScope scope) {
+		return (sessionId, asker, changes) -> WardenServices.agents().create(scope, asker,
+				WardenServices.state().auditLog(sessionId), changes);
+	}
+
+	/** Asks for the arguments of the MCP prompt chosen with {@code /server:prompt}, if it has any, then uses it. */
+	private void usePrompt(McpPromptSource.Choice choice, AgentScope scope) {
+		if (choice.prompt().arguments().isEmpty()) {
+			getPrompt(choice, Map.of(), scope);
+			return;
+		}
+		CompletableFuture<Map<String, String>> answer = new CompletableFuture<>();
+		conversation.addCard(parent -> {
+			promptCard = new McpPromptCard(parent, choice.server(), choice.prompt(), answer);
+			return promptCard.control();
+		});
+		conversation.refresh();
+		conversation.scrollToEnd();
+		answer.thenAccept(values -> UI.runOnUIThread(input, () -> getPrompt(choice, values, scope)));
+	}
+
+	/**
+	 * Gets the prompt's messages from its server off the UI thread (recorded in the audit trail as {@code mcp.prompt},
+	 * with the names of the arguments given) and sends them: the last user messages as the prompt, any before them
+	 * inserted into the conversation as they are.
+	 */
+	private void getPrompt(McpPromptSource.Choice choice, Map<String, String> values, AgentScope scope) {
+		String sessionId = controller.conversation().id();
+		String subject = choice.server() + '/' + choice.prompt().name();
+		WardenJobs.scheduleSystem(NLS.bind(ChatMessages.Prompts_getting, subject), monitor -> {
+			AuditLog audit = WardenServices.state().auditLog(sessionId);
+			String detail = "arguments: " + String.join(", ", values.keySet()); //$NON-NLS-1$ //$NON-NLS-2$
+			try {
+				McpConnection server = WardenServices.mcpServers().find(choice.server())
+						.orElseThrow(() -> new McpException("The MCP server '" + choice.server() + "' is not running.")); //$NON-NLS-1$ //$NON-NLS-2$
+				List<McpPromptMessage> messages = server.getPrompt(choice.prompt().name(), values, new Cancellation(),
+						Duration.ofMinutes(1));
+				audit.record(new AuditEvent(Instant.now(), sessionId, "mcp.prompt", subject, "DONE", //$NON-NLS-1$ //$NON-NLS-2$
+						detail + "; " + messages.size() + " messages", "user")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				UI.runOnUIThread(input, () -> sendPromptMessages(subject, messages, scope));
+			} catch (McpException e) {
+				audit.record(new AuditEvent(Instant.now(), sessionId, "mcp.prompt", subject, "FAILED", //$NON-NLS-1$ //$NON-NLS-2$
+						detail + "; " + e.getMessage(), "user")); //$NON-NLS-1$ //$NON-NLS-2$
+				UI.runOnUIThread(input, () -> notice(NLS.bind(ChatMessages.Prompt_failed, subject, e.getMessage())));
+			}
+		});
+	}
+
+	private void sendPromptMessages(String subject, List<McpPromptMessage> messages, AgentScope scope) {
+		int lastAssistant = -1;
+		for (int i = 0; i < messages.size(); i++) {
+			if (messages.get(i).assistant()) {
+				lastAssistant = i;
+			}
+		}
+		List<Message> preceding = new ArrayList<>();
+		for (McpPromptMessage message : messages.subList(0, lastAssistant + 1)) {
+			preceding.add(message.assistant() ? Message.assistant(List.of(new ContentPart.Text(message.text())))
+					: Message.user(message.text()));
+		}
+		String text = String.join("\n\n", messages.subList(lastAssistant + 1, messages.size()).stream() //$NON-NLS-1$
+				.map(McpPromptMessage::text).toList());
+		if (text.isBlank()) {
+			notice(NLS.bind(ChatMessages.Prompt_noUserMessage, subject));
+			return;
+		}
+		if (controller.isRunning()) {
+			notice(NLS.bind(ChatMessages.Prompt_busy, subject));
+			return;
+		}
+		controller.send(text, preceding, List.of(), setups(scope), approvals);
 	}
 
 	/**
@@ -519,6 +615,22 @@ public final class ChatView extends ViewPart {
 	/** Types into the input box as a user would (the view reacts to the text as it changes). */
 	public void typeInInput(String text) {
 		input.setText(text);
+	}
+
+	/** For tests: the newest card asking for a prompt's arguments. */
+	public McpPromptCard promptCard() {
+		return promptCard;
+	}
+
+	/** For tests: what {@code /} completion offers for the input as typed, the caret at its end. */
+	public List<String> promptProposals() {
+		return PromptCommands.proposalsIn(prompts, input.getText());
+	}
+
+	/** For tests: chooses {@code command} as the completion popup does, the caret at the input's end. */
+	public void choosePrompt(String command) {
+		input.setSelection(input.getText().length());
+		PromptCommands.choose(input, command);
 	}
 
 	/** For tests: the text in the input. */

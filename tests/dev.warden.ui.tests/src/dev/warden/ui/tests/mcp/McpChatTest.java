@@ -21,6 +21,7 @@ import dev.warden.core.operations.Cancellation;
 import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.chat.ChatView;
 import dev.warden.ui.internal.chat.McpApprovalCard;
+import dev.warden.ui.internal.chat.McpPromptCard;
 import dev.warden.ui.tests.Screenshots;
 import dev.warden.ui.tests.Workbenches;
 import dev.warden.ui.tests.chat.ChatFixture;
@@ -144,6 +145,49 @@ class McpChatTest {
 
 		String trail = String.join("\n", Files.readAllLines(latestAudit()));
 		assertTrue(trail.contains("mcp.resource") && trail.contains(ARCHITECTURE), trail);
+	}
+
+	@Test
+	void slashOffersServerEverythingsPromptsAndAChosenOneAsksForItsArgumentsAndSendsItsMessage() throws Exception {
+		ScriptedModelServer model = chat.model;
+		ChatView view = chat.view;
+		Display display = chat.display;
+		McpServerConfig everything = WardenServices.mcp().workspaceServers().get(0);
+		WardenServices.mcpServers().start(new McpLaunch(everything, "workspace settings"), LaunchApprovals.NONE,
+				event -> {
+				}, new Cancellation());
+
+		view.typeInInput("/args");
+		Workbenches.waitUntil(display, () -> view.promptProposals().contains("/everything:args-prompt"), 60,
+				"/ offers the running server's prompts");
+		assertEquals(List.of("/everything:args-prompt"), view.promptProposals(), "only what matches what was typed");
+		view.typeInInput("Summarize /args");
+		assertTrue(view.promptProposals().isEmpty(), "only at the start of the input");
+		view.typeInInput("/args");
+		view.choosePrompt("/everything:args-prompt");
+		assertEquals("/everything:args-prompt ", view.inputText());
+
+		model.text("Sunny, mostly.");
+		view.send(view.inputText());
+		Workbenches.waitUntil(display, () -> view.promptCard() != null, 30, "the prompt's arguments are asked for");
+		McpPromptCard card = view.promptCard();
+		String shown = card.text();
+		assertTrue(shown.contains("MCP prompt \"Arguments Prompt\" of the server everything"), shown);
+		assertTrue(shown.contains("city (required)") && shown.contains("state"), shown);
+		card.pressUse();
+		assertTrue(card.text().contains("Fill in: city"), card.text());
+		assertEquals(0, model.requests().size(), "nothing is sent without the required argument");
+
+		card.fill("city", "Paris");
+		Screenshots.take(view.getSite().getShell(), "chat-mcp-prompt");
+		card.pressUse();
+		Workbenches.waitUntil(display, () -> !view.controller().isRunning() && model.requests().size() == 1, 60,
+				"the prompt's message is sent");
+		assertTrue(model.requests().get(0).contains("weather in Paris?"), model.requests().get(0));
+		assertTrue(view.controller().conversation().messages().stream()
+				.anyMatch(m -> m.text().equals("What's weather in Paris?")), "the message is the user's in the conversation");
+		String trail = String.join("\n", Files.readAllLines(latestAudit()));
+		assertTrue(trail.contains("mcp.prompt") && trail.contains("everything/args-prompt"), trail);
 	}
 
 	private static final String ARCHITECTURE = "demo://resource/static/document/architecture.md";
