@@ -50,7 +50,7 @@ public final class SandboxRun {
 
 	public static void main(String[] args) {
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-		int status = run(args, out, System.err, new BubblewrapSandbox(UrlPolicy.defaults()), System.getenv());
+		int status = run(args, out, System.err, BubblewrapSandbox.oneShot(UrlPolicy.defaults()), System.getenv());
 		BubblewrapSandbox.awaitCleanUp();
 		System.exit(status);
 	}

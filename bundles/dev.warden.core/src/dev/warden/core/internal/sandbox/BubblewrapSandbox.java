@@ -75,14 +75,43 @@ public final class BubblewrapSandbox implements Sandbox {
 
 	private final UrlPolicy urlPolicy;
 
+	private final boolean keepReady;
+
+	/** The sandbox made ready for the next command without network, or {@code null}; guarded by {@code this}. */
+	private ReadySandbox ready;
+
 	/** For Declarative Services: the sandbox the UI asks whether commands can be sandboxed here. */
 	public BubblewrapSandbox() {
 		this(UrlPolicy.defaults());
 	}
 
-	/** A sandbox whose proxy applies {@code urlPolicy}. */
+	/**
+	 * A sandbox whose proxy applies {@code urlPolicy}, and which, after each command without network, makes the next
+	 * sandbox ready in the background ({@link ReadySandbox}): the next command with the same projects, masks and
+	 * environment then starts at once.
+	 */
 	public BubblewrapSandbox(UrlPolicy urlPolicy) {
+		this(urlPolicy, true);
+	}
+
+	private BubblewrapSandbox(UrlPolicy urlPolicy, boolean keepReady) {
 		this.urlPolicy = urlPolicy;
+		this.keepReady = keepReady;
+	}
+
+	/** A sandbox that sets up every command's sandbox when the command comes: for one command, as sandbox-run runs. */
+	public static BubblewrapSandbox oneShot(UrlPolicy urlPolicy) {
+		return new BubblewrapSandbox(urlPolicy, false);
+	}
+
+	/** Waits (up to 10 s) until the sandbox for the next command is ready, or known not to be made. */
+	public void awaitReady() {
+		awaitCleanUp();
+	}
+
+	/** Whether a sandbox is ready for the next command (it serves that command only if it fits). */
+	public synchronized boolean hasReadySandbox() {
+		return ready != null;
 	}
 
 	/** Waits (up to 10 s) until the private folders of finished runs are deleted: for a process about to exit. */
@@ -115,17 +144,82 @@ public final class BubblewrapSandbox implements Sandbox {
 		if (!here.available()) {
 			throw new SandboxException(here.reason());
 		}
-		return runUnchecked(spec, request, environment, output, cancellation);
+		return runUnchecked(spec, request, environment, output, cancellation, keepReady && !spec.hasNetwork());
+	}
+
+	/** What a sandbox is made of: the roots, their masks and those of the spec. */
+	private record Layout(List<RootContext> roots, Masks masks, List<Masks.Mask> allMasks) {
+	}
+
+	/** Finds the roots and every mask for {@code spec}, now. */
+	private static Layout layout(SandboxSpec spec, Staging staging) throws SandboxException {
+		List<RootContext> roots = new ArrayList<>();
+		for (ProtectedRoot root : spec.roots()) {
+			try {
+				roots.add(RootContext.of(root));
+			} catch (IOException e) {
+				throw new SandboxException("The project folder " + root.path() + " cannot be used: " + e.getMessage(),
+						e);
+			}
+		}
+		Masks masks = new Masks(spec.sensitive(), staging.emptyDirectory());
+		Set<Path> readable = new LinkedHashSet<>();
+		for (Path file : spec.readable()) {
+			readable.add(file.toAbsolutePath().normalize());
+		}
+		List<Masks.Mask> allMasks = new ArrayList<>();
+		for (RootContext root : roots) {
+			allMasks.addAll(masks.find(root, readable));
+		}
+		for (Path path : spec.masked()) {
+			if (Files.exists(path)) {
+				allMasks.add(new Masks.Mask(path, Files.isDirectory(path), "masked for every command"));
+			}
+		}
+		if (allMasks.size() > MAX_MASKS) {
+			throw new SandboxException("the projects have " + allMasks.size() + " masked files, more than the "
+					+ "sandbox can mask (" + MAX_MASKS + "); list the folders that hold them in .wardenignore, so "
+					+ "that each folder is masked whole");
+		}
+		return new Layout(roots, masks, allMasks);
+	}
+
+	/** The environment a command gets in the sandbox. */
+	private static Map<String, String> sandboxEnvironment(Map<String, String> environment) {
+		Map<String, String> env = new HashMap<>(environment);
+		env.put("TMPDIR", "/tmp");
+		return env;
 	}
 
 	private SandboxResult runUnchecked(SandboxSpec spec, CommandRequest request, Map<String, String> environment,
-			Consumer<String> output, Cancellation cancellation) throws SandboxException {
+			Consumer<String> output, Cancellation cancellation, boolean useReady) throws SandboxException {
 		long setupStart = System.nanoTime();
+		ReadySandbox.Key key = useReady ? ReadySandbox.Key.of(spec, environment) : null;
+		ReadySandbox standby = key == null ? null : takeReady(key);
+		Layout layout = null;
+		if (standby != null) {
+			try {
+				layout = layout(spec, standby.staging());
+			} catch (SandboxException e) {
+				discard(standby);
+				throw e;
+			}
+			if (!standby.fits(layout.allMasks(), ReadySandbox.identities(layout.roots(), layout.allMasks()))) {
+				// a mask came or went, or a folder on the way to one was replaced: set the sandbox up anew
+				discard(standby);
+				standby = null;
+				layout = null;
+			}
+		}
 		Staging staging;
-		try {
-			staging = Staging.create();
-		} catch (IOException e) {
-			throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
+		if (standby != null) {
+			staging = standby.staging();
+		} else {
+			try {
+				staging = Staging.create();
+			} catch (IOException e) {
+				throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
+			}
 		}
 		boolean handedOver = false;
 		ConnectProxy proxy = null;
@@ -133,37 +227,14 @@ public final class BubblewrapSandbox implements Sandbox {
 			Path clock = staging.dir().resolve("clock");
 			Files.write(clock, new byte[] { 0 });
 			long before = OverlayChanges.stamp(clock);
-			List<RootContext> roots = new ArrayList<>();
-			for (ProtectedRoot root : spec.roots()) {
-				try {
-					roots.add(RootContext.of(root));
-				} catch (IOException e) {
-					throw new SandboxException("The project folder " + root.path() + " cannot be used: " + e.getMessage(),
-							e);
-				}
+			if (layout == null) {
+				layout = layout(spec, staging);
 			}
+			List<RootContext> roots = layout.roots();
+			Masks masks = layout.masks();
+			List<Masks.Mask> allMasks = layout.allMasks();
 			PathPolicy policy = PathPolicy.of(spec.roots(), spec.sensitive());
-			Masks masks = new Masks(spec.sensitive(), staging.emptyDirectory());
-			Set<Path> readable = new LinkedHashSet<>();
-			for (Path file : spec.readable()) {
-				readable.add(file.toAbsolutePath().normalize());
-			}
-			List<Masks.Mask> allMasks = new ArrayList<>();
-			for (RootContext root : roots) {
-				allMasks.addAll(masks.find(root, readable));
-			}
-			for (Path path : spec.masked()) {
-				if (Files.exists(path)) {
-					allMasks.add(new Masks.Mask(path, Files.isDirectory(path), "masked for every command"));
-				}
-			}
-			if (allMasks.size() > MAX_MASKS) {
-				throw new SandboxException("the projects have " + allMasks.size() + " masked files, more than the "
-						+ "sandbox can mask (" + MAX_MASKS + "); list the folders that hold them in .wardenignore, so "
-						+ "that each folder is masked whole");
-			}
-			Map<String, String> env = new HashMap<>(environment);
-			env.put("TMPDIR", "/tmp");
+			Map<String, String> env = sandboxEnvironment(environment);
 			List<String> command = List.of("/bin/sh", "-c", request.commandLine());
 			Path network = null;
 			if (spec.hasNetwork()) {
@@ -180,19 +251,35 @@ public final class BubblewrapSandbox implements Sandbox {
 				command = List.of("/bin/sh", "-c", BRIDGE_WRAPPER, "sh", javaExecutable(), NETWORK_DIR + "/bridge",
 						request.commandLine());
 			}
-			List<String> argv = commandLine(staging, roots, allMasks, network, request.workingDirectory(), command);
-			long start = nextTick(clock, before);
-			Duration setup = Duration.ofNanos(System.nanoTime() - setupStart);
-			ProcessBuilder builder = new ProcessBuilder(argv).directory(staging.dir().toFile())
-					.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-			builder.environment().clear();
-			builder.environment().putAll(env);
 			CommandResult result;
-			try {
-				result = ProcessCommandRunner.execute(builder, request.timeout(), request.outputCap(), output,
-						cancellation);
-			} catch (ToolException e) {
-				throw new SandboxException("The sandbox could not be started: " + e.getMessage(), e);
+			long start;
+			Duration setup;
+			if (standby != null) {
+				start = nextTick(clock, before);
+				setup = Duration.ofNanos(System.nanoTime() - setupStart);
+				long commandStart = System.nanoTime();
+				try {
+					standby.start(request.workingDirectory(), request.commandLine());
+				} catch (IOException e) {
+					// it ended before it was needed; what it printed says why, as a sandbox set up now would
+				}
+				result = ProcessCommandRunner.await(standby.process(), commandStart, request.timeout(),
+						request.outputCap(), output, cancellation);
+			} else {
+				List<String> argv = commandLine(staging, roots, allMasks, network, request.workingDirectory(),
+						command);
+				start = nextTick(clock, before);
+				setup = Duration.ofNanos(System.nanoTime() - setupStart);
+				ProcessBuilder builder = new ProcessBuilder(argv).directory(staging.dir().toFile())
+						.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+				builder.environment().clear();
+				builder.environment().putAll(env);
+				try {
+					result = ProcessCommandRunner.execute(builder, request.timeout(), request.outputCap(), output,
+							cancellation);
+				} catch (ToolException e) {
+					throw new SandboxException("The sandbox could not be started: " + e.getMessage(), e);
+				}
 			}
 			Path info = staging.dir().resolve("info");
 			if (!result.timedOut() && !result.cancelled() && (!Files.exists(info) || Files.size(info) == 0)) {
@@ -225,6 +312,10 @@ public final class BubblewrapSandbox implements Sandbox {
 					// the socket goes with the staging folder
 				}
 			}
+			if (standby != null && standby.process().isAlive()) {
+				// the run failed before its command could end: the waiting sandbox must not outlive it
+				ProcessCommandRunner.killTree(standby.process());
+			}
 			if (!handedOver) {
 				// off the command's path: the result does not wait for the private folder to go
 				CLEANER.execute(() -> {
@@ -235,7 +326,86 @@ public final class BubblewrapSandbox implements Sandbox {
 					}
 				});
 			}
+			if (key != null) {
+				CLEANER.execute(() -> makeReady(key, spec));
+			}
 		}
+	}
+
+	/** Takes the ready sandbox if it was made for {@code key}; discards it otherwise. */
+	private ReadySandbox takeReady(ReadySandbox.Key key) {
+		ReadySandbox taken;
+		synchronized (this) {
+			taken = ready;
+			ready = null;
+		}
+		if (taken == null) {
+			return null;
+		}
+		if (!taken.key().equals(key) || !taken.process().isAlive()) {
+			discard(taken);
+			return null;
+		}
+		return taken;
+	}
+
+	/** Makes the sandbox for the next command after {@code spec}, in the background. */
+	private void makeReady(ReadySandbox.Key key, SandboxSpec spec) {
+		ReadySandbox made = null;
+		Staging staging = null;
+		try {
+			staging = Staging.create();
+			Layout layout = layout(spec, staging);
+			List<String> argv = commandLine(staging, layout.roots(), layout.allMasks(), null,
+					layout.roots().get(0).real(), List.of("/bin/sh", "-c", ReadySandbox.WAIT_FOR_COMMAND));
+			ProcessBuilder builder = new ProcessBuilder(argv).directory(staging.dir().toFile())
+					.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+			builder.environment().clear();
+			builder.environment().putAll(sandboxEnvironment(key.environment()));
+			made = new ReadySandbox(key, staging, builder.start(), layout.allMasks(),
+					ReadySandbox.identities(layout.roots(), layout.allMasks()));
+			if (!made.awaitSetUp(Duration.ofSeconds(10))) {
+				// it failed or hangs: the next command sets its sandbox up when it comes, and says what fails then
+				made.close();
+				return;
+			}
+		} catch (IOException | SandboxException | RuntimeException e) {
+			// the next command sets its sandbox up when it comes, and says what fails then
+			if (made != null) {
+				made.close();
+			} else if (staging != null) {
+				try {
+					staging.close();
+				} catch (IOException e2) {
+					// a left-over temporary folder
+				}
+			}
+			return;
+		}
+		ReadySandbox replaced;
+		synchronized (this) {
+			replaced = ready;
+			ready = made;
+		}
+		if (replaced != null) {
+			discard(replaced);
+		}
+		ReadySandbox scheduled = made;
+		java.util.concurrent.CompletableFuture.delayedExecutor(ReadySandbox.UNUSED_FOR.toMillis(),
+				java.util.concurrent.TimeUnit.MILLISECONDS, CLEANER).execute(() -> {
+					synchronized (this) {
+						if (ready != scheduled) {
+							return;
+						}
+						ready = null;
+					}
+					discard(scheduled);
+				});
+	}
+
+	/** Ends a ready sandbox that will not be used and deletes its private folder, off the command's path. */
+	private static void discard(ReadySandbox standby) {
+		CLEANER.execute(standby::close);
 	}
 
 	/**
@@ -417,7 +587,7 @@ public final class BubblewrapSandbox implements Sandbox {
 			CommandRequest request = new CommandRequest("echo changed > probe.txt", probeRoot, Duration.ofSeconds(30),
 					4000);
 			try (SandboxResult result = runUnchecked(spec, request, Map.of("PATH", "/usr/bin:/bin"), s -> {
-			}, new Cancellation())) {
+			}, new Cancellation(), false)) {
 				if (result.command().exitCode() != 0 || result.changes().reviewable().size() != 1
 						|| !Files.readString(probeRoot.resolve("probe.txt")).equals("probe")) {
 					return SandboxAvailability.unavailable("a test sandbox did not behave (exit "

@@ -72,13 +72,24 @@ public final class ProcessCommandRunner implements CommandRunner {
 		} catch (IOException e) {
 			throw new ToolException("The command could not be started: " + e.getMessage(), e); //$NON-NLS-1$
 		}
+		return await(process, start, timeout, outputCap, output, cancellation);
+	}
+
+	/**
+	 * Waits for the end of {@code process}, started earlier (standard error merged), as {@link #execute} does: its
+	 * output collected from now on, the time-out counted from {@code start} ({@link System#nanoTime()}), the whole
+	 * process tree killed on time-out or cancellation.
+	 */
+	public static CommandResult await(Process process, long start, Duration timeout, int outputCap,
+			Consumer<String> output, Cancellation cancellation) {
 		OutputCollector collector = new OutputCollector(Math.max(1000, outputCap), output);
 		Thread reader = new Thread(() -> collector.pump(process.getInputStream(), charset()), "Warden command output"); //$NON-NLS-1$
 		reader.setDaemon(true);
 		reader.start();
 		boolean timedOut = false;
 		try (Cancellation.Registration registration = cancellation.onCancel(() -> killTree(process))) {
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			long left = timeout.toNanos() - (System.nanoTime() - start);
+			if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
 				timedOut = true;
 				killTree(process);
 			}
@@ -98,7 +109,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 	}
 
 	/** Kills {@code process} and every process it started. */
-	static void killTree(Process process) {
+	public static void killTree(Process process) {
 		List<ProcessHandle> descendants = process.descendants().toList();
 		process.toHandle().destroyForcibly();
 		for (ProcessHandle handle : descendants) {
