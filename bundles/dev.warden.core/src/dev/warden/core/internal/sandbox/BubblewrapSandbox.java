@@ -316,6 +316,10 @@ public final class BubblewrapSandbox implements Sandbox {
 				// the run failed before its command could end: the waiting sandbox must not outlive it
 				ProcessCommandRunner.killTree(standby.process());
 			}
+			if (standby != null && standby.process().isAlive()) {
+				// the run failed before its command could end: the waiting sandbox must not outlive it
+				ProcessCommandRunner.killTree(standby.process());
+			}
 			if (!handedOver) {
 				// off the command's path: the result does not wait for the private folder to go
 				CLEANER.execute(() -> {
