@@ -15,10 +15,11 @@ import dev.warden.core.trust.Acceptance;
 
 /**
  * A project's shared MCP servers: the {@code .mcp.json} at its root, in the shape other tools use
- * ({@code {"mcpServers": {"name": {"command": "…", "args": […], "env": {…}}}}}). Like a project's trusted-command
- * list it counts only after the user accepted exactly this content: acceptance is keyed by the SHA-256 of the
- * canonical JSON (object keys sorted, no spacing), so reformatting does not ask again but any change of a command,
- * an argument or a variable does.
+ * ({@code {"mcpServers": {"name": {"command": "…", "args": […], "env": {…}}}}}, or for a remote server over
+ * Streamable HTTP {@code {"url": "https://…", "headers": {…}}}). Like a project's trusted-command list it counts only
+ * after the user accepted exactly this content: acceptance is keyed by the SHA-256 of the canonical JSON (object keys
+ * sorted, no spacing), so reformatting does not ask again but any change of a command, an argument, a variable, a URL
+ * or a header does. A remote server's address still passes the URL policy when Warden connects.
  */
 public final class McpProjectConfig {
 
@@ -32,8 +33,9 @@ public final class McpProjectConfig {
 	}
 
 	/**
-	 * @throws IllegalArgumentException with a message naming what is wrong (malformed JSON, a server without a
-	 *                                  command, an HTTP server, which this version does not start)
+	 * @throws IllegalArgumentException with a message naming what is wrong (malformed JSON, a server with neither or
+	 *                                  both of a command and a URL, a URL that is not http or https, a transport
+	 *                                  other than Streamable HTTP)
 	 */
 	public static McpProjectConfig parse(String json) {
 		JsonElement root;
@@ -53,9 +55,13 @@ public final class McpProjectConfig {
 				throw new IllegalArgumentException(".mcp.json: the server '" + name + "' must be an object."); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			JsonObject server = entry.getValue().getAsJsonObject();
-			if (server.has("url") || !server.has("command")) { //$NON-NLS-1$ //$NON-NLS-2$
+			if (server.has("url") && server.has("command") || !server.has("url") && !server.has("command")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				throw new IllegalArgumentException(".mcp.json: the server '" + name //$NON-NLS-1$
-						+ "' needs a \"command\" (servers over HTTP are not supported yet)."); //$NON-NLS-1$
+						+ "' needs either a \"command\" (stdio) or a \"url\" (Streamable HTTP)."); //$NON-NLS-1$
+			}
+			if (server.has("url")) { //$NON-NLS-1$
+				servers.add(http(name, server));
+				continue;
 			}
 			List<String> args = new ArrayList<>();
 			if (server.has("args")) { //$NON-NLS-1$
@@ -74,6 +80,33 @@ public final class McpProjectConfig {
 			servers.add(new McpServerConfig(name, string(server.get("command"), name, "command"), args, env)); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		return new McpProjectConfig(servers, McpToolInfo.canonical(root).toString());
+	}
+
+	/**
+	 * A remote server: its {@code url} and optional {@code headers}; a {@code type} other than Streamable HTTP (such as
+	 * the old {@code sse} transport) is refused.
+	 */
+	private static McpServerConfig http(String name, JsonObject server) {
+		if (server.has("type")) { //$NON-NLS-1$
+			String type = string(server.get("type"), name, "type"); //$NON-NLS-1$ //$NON-NLS-2$
+			if (!type.equals("http") && !type.equals("streamable-http") && !type.equals("streamableHttp")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				throw new IllegalArgumentException(".mcp.json: the server '" + name + "' is of type '" + type //$NON-NLS-1$ //$NON-NLS-2$
+						+ "'; Warden speaks Streamable HTTP (\"type\": \"http\") to a server with a URL."); //$NON-NLS-1$
+			}
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (server.has("headers")) { //$NON-NLS-1$
+			if (!server.get("headers").isJsonObject()) { //$NON-NLS-1$
+				throw new IllegalArgumentException(".mcp.json: \"headers\" of '" + name + "' must be an object of strings."); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			server.getAsJsonObject("headers").entrySet() //$NON-NLS-1$
+					.forEach(e -> headers.put(e.getKey(), string(e.getValue(), name, "headers"))); //$NON-NLS-1$
+		}
+		try {
+			return McpServerConfig.http(name, string(server.get("url"), name, "url"), headers); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(".mcp.json: " + e.getMessage(), e); //$NON-NLS-1$
+		}
 	}
 
 	private static String string(JsonElement value, String server, String field) {

@@ -1,8 +1,11 @@
 package dev.warden.core.tests.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +14,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.core.internal.mcp.McpToolSet;
+import dev.warden.core.internal.mcp.StdioMcpConnection;
+import dev.warden.core.mcp.McpException;
+import dev.warden.core.operations.Cancellation;
+import dev.warden.core.protect.HostResolver;
+import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.mcp.McpProjectConfig;
 import dev.warden.core.mcp.McpServerConfig;
 import dev.warden.core.mcp.McpToolInfo;
@@ -42,13 +50,58 @@ class McpConfigurationTest {
 	}
 
 	@Test
+	void aProjectConfigMayNameAServerOverHttpWhoseUrlAndHeadersAreAcceptedExactly() {
+		String project = """
+				{"mcpServers": {"docs": {"type": "http", "url": "https://mcp.example.com/mcp",
+				  "headers": {"X-Team": "blue"}}, "local": {"command": "node", "args": ["server.js"]}}}""";
+		McpProjectConfig config = McpProjectConfig.parse(project);
+		McpServerConfig docs = config.servers().get(0);
+		assertTrue(docs.isHttp());
+		assertEquals("https://mcp.example.com/mcp", docs.url());
+		assertEquals(Map.of("X-Team", "blue"), docs.headers());
+		assertEquals("node server.js", config.servers().get(1).commandLine());
+		String accepted = config.contentHash();
+		assertEquals(Acceptance.CHANGED, McpProjectConfig.parse(project.replace("mcp.example.com", "169.254.169.254"))
+				.acceptance(Optional.of(accepted)), "another URL asks again");
+		assertEquals(Acceptance.CHANGED, McpProjectConfig.parse(project.replace("blue", "red"))
+				.acceptance(Optional.of(accepted)), "another header asks again");
+	}
+
+	@Test
+	void aProjectsHttpServerAtACloudMetadataOrLoopbackAddressIsRefusedUnlessTheUserAllowedTheHost() {
+		McpServerConfig metadata = McpProjectConfig
+				.parse("{\"mcpServers\":{\"meta\":{\"url\":\"http://169.254.169.254/latest/meta-data/\"}}}").servers()
+				.get(0);
+		McpException refused = assertThrows(McpException.class, () -> StdioMcpConnection.connect(metadata,
+				UrlPolicy.defaults(), Duration.ofSeconds(5), new Cancellation()));
+		assertTrue(refused.getMessage().startsWith("The MCP server 'meta' at http://169.254.169.254/latest/meta-data/ "
+				+ "is refused by the URL policy: "), refused.getMessage());
+
+		McpServerConfig loopback = McpProjectConfig
+				.parse("{\"mcpServers\":{\"local\":{\"url\":\"http://127.0.0.1:9/mcp\"}}}").servers().get(0);
+		McpException local = assertThrows(McpException.class, () -> StdioMcpConnection.connect(loopback,
+				UrlPolicy.defaults(), Duration.ofSeconds(5), new Cancellation()));
+		assertTrue(local.getMessage().contains("is refused by the URL policy"), local.getMessage());
+		McpException allowed = assertThrows(McpException.class, () -> StdioMcpConnection.connect(loopback,
+				UrlPolicy.of(Set.of("127.0.0.1"), HostResolver.SYSTEM), Duration.ofSeconds(5), new Cancellation()));
+		assertFalse(allowed.getMessage().contains("URL policy"), "allowed, it is tried: " + allowed.getMessage());
+	}
+
+	@Test
 	void badProjectConfigsAreRefusedWithTheReason() {
 		assertEquals(".mcp.json must be an object with an object \"mcpServers\".",
 				assertThrows(IllegalArgumentException.class, () -> McpProjectConfig.parse("{\"servers\":{}}")).getMessage());
-		assertEquals(".mcp.json: the server 'remote' needs a \"command\" (servers over HTTP are not supported yet).",
-				assertThrows(IllegalArgumentException.class,
-						() -> McpProjectConfig.parse("{\"mcpServers\":{\"remote\":{\"url\":\"http://169.254.169.254/\"}}}"))
+		assertEquals(".mcp.json: the server 'remote' needs either a \"command\" (stdio) or a \"url\" (Streamable HTTP).",
+				assertThrows(IllegalArgumentException.class, () -> McpProjectConfig
+						.parse("{\"mcpServers\":{\"remote\":{\"url\":\"https://a.example/\",\"command\":\"x\"}}}"))
 						.getMessage());
+		assertEquals(".mcp.json: the server 'old' is of type 'sse'; Warden speaks Streamable HTTP (\"type\": \"http\") "
+				+ "to a server with a URL.", assertThrows(IllegalArgumentException.class, () -> McpProjectConfig
+						.parse("{\"mcpServers\":{\"old\":{\"type\":\"sse\",\"url\":\"https://a.example/sse\"}}}"))
+						.getMessage());
+		assertEquals(".mcp.json: The URL of the MCP server 'f' must start with https:// or http://.",
+				assertThrows(IllegalArgumentException.class, () -> McpProjectConfig
+						.parse("{\"mcpServers\":{\"f\":{\"url\":\"file:///etc/passwd\"}}}")).getMessage());
 		assertEquals(".mcp.json: \"args\" of 'x' must hold strings.", assertThrows(IllegalArgumentException.class,
 				() -> McpProjectConfig.parse("{\"mcpServers\":{\"x\":{\"command\":\"a\",\"args\":[1]}}}")).getMessage());
 	}
