@@ -36,6 +36,12 @@ public final class Fuzz {
 	public static final long SLOW_MILLIS = 100;
 
 	private static final int TRIES_WHEN_SLOW = 3;
+	/**
+	 * What each kilobyte of a long input may add to {@link #SLOW_MILLIS}: an input of thousands of lines is honest work
+	 * for a parser that has not been compiled yet (a loaded machine starves the JIT), while a pathological input grows
+	 * faster than its length.
+	 */
+	public static final long MILLIS_PER_KB = 20;
 
 	private static final Map<String, AtomicLong> EXECUTIONS = new ConcurrentHashMap<>();
 
@@ -58,12 +64,14 @@ public final class Fuzz {
 	/**
 	 * Runs {@code body} on {@code input} for {@code fuzzer}: counts the execution; fails naming the input when the body
 	 * throws anything (it catches the documented error type itself), or when it takes more than {@value #SLOW_MILLIS} ms
-	 * of this thread's CPU time on each of {@value #TRIES_WHEN_SLOW} tries (a pause of the JVM is not
+	 * (plus {@value #MILLIS_PER_KB} ms a kilobyte of input) of this thread's CPU time on each of
+	 * {@value #TRIES_WHEN_SLOW} tries (a pause of the JVM is not
 	 * a pathological input; a catastrophic regular expression or a quadratic loop is slow every time).
 	 */
 	public static void timed(String fuzzer, Object input, Body body) {
 		EXECUTIONS.computeIfAbsent(fuzzer, f -> new AtomicLong()).incrementAndGet();
 		long best = Long.MAX_VALUE;
+		long limit = SLOW_MILLIS + String.valueOf(input).length() * MILLIS_PER_KB / 1024;
 		for (int attempt = 0; attempt < TRIES_WHEN_SLOW; attempt++) {
 			long start = now();
 			try {
@@ -75,11 +83,11 @@ public final class Fuzz {
 			}
 			long millis = (now() - start) / 1_000_000;
 			best = Math.min(best, millis);
-			if (best <= SLOW_MILLIS) {
+			if (best <= limit) {
 				return;
 			}
 		}
-		fail(fuzzer + ": pathological input, " + best + " ms at best (limit " + SLOW_MILLIS + " ms): "
+		fail(fuzzer + ": pathological input, " + best + " ms at best (limit " + limit + " ms): "
 				+ describe(input));
 	}
 
