@@ -75,11 +75,10 @@ final class LineSearch {
 		}
 		// the search of the whole text cannot see an empty last line (^ does not match at the end of the input)
 		int length = text.length();
-		if ((length == 0 || isLineEnd(text.charAt(length - 1))) && from <= length) {
-			lines.advanceTo(length);
-			if (line.region(length, length).find() && !visitor.line(lines.number, length, length)) {
-				return false;
-			}
+		if ((length == 0 || isLineEnd(text.charAt(length - 1))) && from <= length
+				&& line.region(length, length).find()) {
+			lines.advanceTo(length); // counts the lines only when the empty last line matches
+			return visitor.line(lines.number, length, length);
 		}
 		return true;
 	}
