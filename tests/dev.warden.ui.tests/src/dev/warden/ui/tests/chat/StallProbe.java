@@ -15,9 +15,9 @@ import org.eclipse.swt.widgets.Display;
  * Posts a runnable to the UI thread every {@value #PROBE_MILLIS} ms from its own thread and records, on the UI
  * thread, how long each waited before it ran.
  */
-final class StallProbe {
+public final class StallProbe {
 
-	static final int PROBE_MILLIS = 5;
+	public static final int PROBE_MILLIS = 5;
 
 	private final Display display;
 	private final Thread thread;
@@ -28,18 +28,18 @@ final class StallProbe {
 	private int count;
 	private long started;
 
-	StallProbe(Display display) {
+	public StallProbe(Display display) {
 		this.display = display;
 		this.thread = new Thread(this::run, "ui-stall-probe");
 		thread.setDaemon(true);
 	}
 
-	void start() {
+	public void start() {
 		started = System.nanoTime();
 		thread.start();
 	}
 
-	void stop() throws InterruptedException {
+	public void stop() throws InterruptedException {
 		running = false;
 		thread.join();
 	}
@@ -69,7 +69,7 @@ final class StallProbe {
 	}
 
 	/** On the UI thread: the longest stall in each {@code seconds} of the run, in ms. */
-	String maxPerWindow(int seconds) {
+	public String maxPerWindow(int seconds) {
 		long window = TimeUnit.SECONDS.toNanos(seconds);
 		long[] maxima = new long[(int) (Arrays.stream(times, 0, count).max().orElse(0) / window) + 1];
 		for (int i = 0; i < count; i++) {
@@ -80,17 +80,23 @@ final class StallProbe {
 	}
 
 	/** On the UI thread. */
-	boolean allRan() {
+	public boolean allRan() {
 		return count == posted.get();
 	}
 
+	/** On the UI thread: the waits of the runnables posted at or after {@code nanoTime} ({@link System#nanoTime()}). */
+	public long[] samplesPostedFrom(long nanoTime) {
+		return java.util.stream.IntStream.range(0, count).filter(i -> started + times[i] >= nanoTime)
+				.mapToLong(i -> samples[i]).toArray();
+	}
+
 	/** On the UI thread. */
-	long[] samples() {
+	public long[] samples() {
 		return Arrays.copyOf(samples, count);
 	}
 
 	/** The {@code percent} percentile of {@code sorted} nanoseconds, in ms. */
-	static double percentile(long[] sorted, double percent) {
+	public static double percentile(long[] sorted, double percent) {
 		if (sorted.length == 0) {
 			return 0;
 		}
@@ -99,7 +105,7 @@ final class StallProbe {
 	}
 
 	/** The machine's load average (1, 5 and 15 minutes), printed beside every figure. */
-	static String loadAverage() {
+	public static String loadAverage() {
 		try {
 			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return fields[0] + " " + fields[1] + " " + fields[2];
