@@ -1,5 +1,6 @@
 package dev.warden.core.internal.mcp;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import dev.warden.core.agent.Approval;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.internal.sandbox.BubblewrapSandbox;
 import dev.warden.core.mcp.LaunchApprovals;
 import dev.warden.core.mcp.McpConnection;
 import dev.warden.core.mcp.McpException;
@@ -29,12 +31,15 @@ import dev.warden.core.mcp.McpServers;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.UrlPolicy;
+import dev.warden.core.sandbox.SandboxAvailability;
+import dev.warden.core.sandbox.SandboxSpec;
 import dev.warden.core.settings.McpSettings;
 import dev.warden.core.settings.ProtectionSettings;
 
 /**
  * The workspace's running MCP servers. A start is approved by the user unless the same launch (command line and
- * variable names) was approved before; the process gets the scrubbed environment of the protection settings.
+ * variable names) was approved before; the process gets the scrubbed environment of the protection settings and runs
+ * in the command sandbox where one can be had.
  */
 @Component(service = McpServers.class)
 public final class StandardMcpServers implements McpServers {
@@ -57,6 +62,8 @@ public final class StandardMcpServers implements McpServers {
 
 	private Supplier<UrlPolicy> urls;
 
+	private Supplier<StdioMcpConnection.Launcher> launcher;
+
 	public StandardMcpServers() {
 		// for Declarative Services, which sets the fields
 	}
@@ -68,9 +75,42 @@ public final class StandardMcpServers implements McpServers {
 
 	/** For use outside OSGi (tests, tools), with the URL policy HTTP servers are reached under. */
 	public StandardMcpServers(McpSettings settings, Supplier<EnvironmentPolicy> environment, Supplier<UrlPolicy> urls) {
+		this(settings, environment, urls, () -> StdioMcpConnection.PLAIN);
+	}
+
+	/**
+	 * For use outside OSGi (tests, tools), with the URL policy HTTP servers are reached under and the way stdio
+	 * servers' programs are started (e.g. in a sandbox).
+	 */
+	public StandardMcpServers(McpSettings settings, Supplier<EnvironmentPolicy> environment, Supplier<UrlPolicy> urls,
+			Supplier<StdioMcpConnection.Launcher> launcher) {
 		this.settings = settings;
 		this.environment = environment;
 		this.urls = urls;
+		this.launcher = launcher;
+	}
+
+	/**
+	 * How a stdio server's program starts: in the command sandbox where one can be had (the workspace's projects and
+	 * the rest of the file system read-only, the masks of commands, the hosts commands may reach through the proxy
+	 * and no other network), else as an ordinary process — unless a sandbox is required.
+	 */
+	private StdioMcpConnection.Launcher launcher() throws McpException {
+		if (launcher != null) {
+			return launcher.get();
+		}
+		BubblewrapSandbox sandbox = BubblewrapSandbox.oneShot(urls());
+		SandboxAvailability availability = sandbox.availability();
+		if (!availability.available()) {
+			if (protection.requireSandbox()) {
+				throw new McpException("MCP servers are not started: a sandbox is required (Protection > Commands), " //$NON-NLS-1$
+						+ "and " + availability.reason()); //$NON-NLS-1$
+			}
+			return StdioMcpConnection.PLAIN;
+		}
+		SandboxSpec spec = WorkspaceSandbox.spec(protection);
+		Path directory = Path.of(System.getProperty("user.dir")); //$NON-NLS-1$
+		return (command, variables) -> sandbox.start(spec, command, directory, variables);
 	}
 
 	private UrlPolicy urls() {
@@ -152,7 +192,7 @@ public final class StandardMcpServers implements McpServers {
 		try {
 			StdioMcpConnection connection = config.isHttp()
 					? StdioMcpConnection.connect(config, urls(), START_TIMEOUT, cancellation)
-					: StdioMcpConnection.start(config, environment(), START_TIMEOUT, cancellation);
+					: StdioMcpConnection.start(config, environment(), launcher(), START_TIMEOUT, cancellation);
 			running.put(config.name(), connection);
 			failures.remove(config.name());
 			record(audit, subject, "STARTED", "protocol " + connection.protocolVersion(), "agent"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -29,6 +29,7 @@ import dev.warden.core.operations.Cancellation;
 import dev.warden.core.protect.EnvironmentPolicy;
 import dev.warden.core.protect.UrlDecision;
 import dev.warden.core.protect.UrlPolicy;
+import dev.warden.core.sandbox.SandboxException;
 
 /**
  * An MCP server started as a process and spoken to over its standard input and output. The process gets the
@@ -124,16 +125,46 @@ public final class StdioMcpConnection implements McpConnection {
 	 */
 	public static StdioMcpConnection start(McpServerConfig config, EnvironmentPolicy environment,
 			Duration startTimeout, Cancellation cancellation) throws McpException {
+		return start(config, environment, PLAIN, startTimeout, cancellation);
+	}
+
+	/** Starts a stdio server's program with its environment: as a plain process, or in the command sandbox. */
+	@FunctionalInterface
+	public interface Launcher {
+
+		/** Starts {@code command} with exactly {@code environment}; its standard error kept apart. */
+		Process launch(List<String> command, Map<String, String> environment) throws IOException, SandboxException;
+	}
+
+	/** Starts the program as an ordinary process of the user, where no sandbox can be had. */
+	public static final Launcher PLAIN = (command, environment) -> {
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().clear();
+		builder.environment().putAll(environment);
+		return builder.start();
+	};
+
+	/**
+	 * Starts the server through {@code launcher} and initialises the session.
+	 *
+	 * @param environment   the policy that scrubs the inherited environment
+	 * @param startTimeout  how long the server may take to answer {@code initialize}
+	 * @param cancellation  stops the start
+	 * @throws McpException when the program cannot start, exits, or does not initialise in time
+	 */
+	public static StdioMcpConnection start(McpServerConfig config, EnvironmentPolicy environment, Launcher launcher,
+			Duration startTimeout, Cancellation cancellation) throws McpException {
 		List<String> command = new ArrayList<>();
 		command.add(config.command());
 		command.addAll(config.arguments());
 		ProcessBuilder builder = new ProcessBuilder(command);
 		environment.applyTo(builder);
-		builder.environment().putAll(config.environment());
+		Map<String, String> variables = new java.util.HashMap<>(builder.environment());
+		variables.putAll(config.environment());
 		Process process;
 		try {
-			process = builder.start();
-		} catch (IOException e) {
+			process = launcher.launch(command, variables);
+		} catch (IOException | SandboxException e) {
 			throw new McpException("The MCP server '" + config.name() + "' could not be started (" //$NON-NLS-1$ //$NON-NLS-2$
 					+ config.commandLine() + "): " + e.getMessage(), e); //$NON-NLS-1$
 		}

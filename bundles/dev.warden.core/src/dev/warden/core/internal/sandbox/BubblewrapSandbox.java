@@ -241,13 +241,7 @@ public final class BubblewrapSandbox implements Sandbox {
 				network = staging.network();
 				proxy = new ConnectProxy(network.resolve("proxy.sock"), urlPolicy, spec.allowedHosts(), spec.network());
 				copyBridge(network.resolve("bridge"));
-				String proxyUrl = "http://127.0.0.1:" + PROXY_PORT;
-				for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY",
-						"all_proxy")) {
-					env.put(name, proxyUrl);
-				}
-				env.put("NO_PROXY", "");
-				env.put("no_proxy", "");
+				putProxy(env);
 				command = List.of("/bin/sh", "-c", BRIDGE_WRAPPER, "sh", javaExecutable(), NETWORK_DIR + "/bridge",
 						request.commandLine());
 			}
@@ -316,10 +310,6 @@ public final class BubblewrapSandbox implements Sandbox {
 				// the run failed before its command could end: the waiting sandbox must not outlive it
 				ProcessCommandRunner.killTree(standby.process());
 			}
-			if (standby != null && standby.process().isAlive()) {
-				// the run failed before its command could end: the waiting sandbox must not outlive it
-				ProcessCommandRunner.killTree(standby.process());
-			}
 			if (!handedOver) {
 				// off the command's path: the result does not wait for the private folder to go
 				CLEANER.execute(() -> {
@@ -334,6 +324,109 @@ public final class BubblewrapSandbox implements Sandbox {
 				CLEANER.execute(() -> makeReady(key, spec));
 			}
 		}
+	}
+
+	@Override
+	public Process start(SandboxSpec spec, List<String> command, Path workingDirectory,
+			Map<String, String> environment) throws SandboxException {
+		SandboxAvailability here = availability();
+		if (!here.available()) {
+			throw new SandboxException(here.reason());
+		}
+		Staging staging;
+		try {
+			staging = Staging.create();
+		} catch (IOException e) {
+			throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
+		}
+		ConnectProxy proxy = null;
+		Process process = null;
+		try {
+			Layout layout = layout(spec, staging);
+			Map<String, String> env = sandboxEnvironment(environment);
+			List<String> argv = new ArrayList<>(command);
+			Path network = null;
+			if (spec.hasNetwork()) {
+				network = staging.network();
+				proxy = new ConnectProxy(network.resolve("proxy.sock"), urlPolicy, spec.allowedHosts(), spec.network());
+				copyBridge(network.resolve("bridge"));
+				putProxy(env);
+				StringBuilder line = new StringBuilder("exec");
+				for (String word : command) {
+					line.append(' ').append(quote(word));
+				}
+				argv = List.of("/bin/sh", "-c", BRIDGE_WRAPPER, "sh", javaExecutable(), NETWORK_DIR + "/bridge",
+						line.toString());
+			}
+			// no overlay: the projects are bound read-only (they may lie in the host's /tmp, which the sandbox
+			// replaces), and so is the folder of a program or script named by its path there
+			Set<Path> readOnly = new LinkedHashSet<>();
+			for (RootContext root : layout.roots()) {
+				readOnly.add(root.real());
+			}
+			for (String word : command) {
+				readOnly.addAll(hiddenFolderOf(word));
+			}
+			List<String> full = commandLine(staging, List.of(), List.copyOf(readOnly), layout.allMasks(), network,
+					workingDirectory, argv);
+			ProcessBuilder builder = new ProcessBuilder(full).directory(staging.dir().toFile());
+			builder.environment().clear();
+			builder.environment().putAll(env);
+			process = builder.start();
+		} catch (IOException e) {
+			close(proxy, staging);
+			throw new SandboxException("The sandbox could not be started: " + e.getMessage(), e);
+		} catch (SandboxException | RuntimeException e) {
+			close(proxy, staging);
+			throw e;
+		}
+		ConnectProxy started = proxy;
+		process.onExit().thenRun(() -> CLEANER.execute(() -> close(started, staging)));
+		return process;
+	}
+
+	/**
+	 * The folder of {@code word} if it names an existing file by its absolute path in a folder the sandbox replaces
+	 * with its own ({@code /tmp}, {@code /run}, {@code /dev/shm}), else nothing.
+	 */
+	private static List<Path> hiddenFolderOf(String word) {
+		if (!word.startsWith("/")) {
+			return List.of();
+		}
+		try {
+			Path path = Path.of(word).toRealPath();
+			Path folder = path.getParent();
+			boolean hidden = path.startsWith("/tmp/") || path.startsWith("/run/") || path.startsWith("/dev/shm/");
+			return hidden && folder != null && Files.isRegularFile(path) ? List.of(folder) : List.of();
+		} catch (IOException | java.nio.file.InvalidPathException e) {
+			return List.of();
+		}
+	}
+
+	/** Closes the proxy (if any) and deletes the private folder of a sandbox that has ended. */
+	private static void close(ConnectProxy proxy, Staging staging) {
+		try {
+			if (proxy != null) {
+				proxy.close();
+			}
+		} catch (IOException e) {
+			// the socket goes with the staging folder
+		}
+		try {
+			staging.close();
+		} catch (IOException e) {
+			// a left-over temporary folder; nothing of the user's
+		}
+	}
+
+	private static void putProxy(Map<String, String> env) {
+		String proxyUrl = "http://127.0.0.1:" + PROXY_PORT;
+		for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY",
+				"all_proxy")) {
+			env.put(name, proxyUrl);
+		}
+		env.put("NO_PROXY", "");
+		env.put("no_proxy", "");
 	}
 
 	/** Takes the ready sandbox if it was made for {@code key}; discards it otherwise. */
@@ -443,6 +536,12 @@ public final class BubblewrapSandbox implements Sandbox {
 	/** The whole command line: {@code unshare}, the overlay mounts, and {@code bwrap} with its arguments. */
 	List<String> commandLine(Staging staging, List<RootContext> roots, List<Masks.Mask> masks, Path network,
 			Path workingDirectory, List<String> command) throws IOException {
+		return commandLine(staging, roots, List.of(), masks, network, workingDirectory, command);
+	}
+
+	/** The whole command line, with {@code readOnly} folders bound read-only (before the masks). */
+	List<String> commandLine(Staging staging, List<RootContext> roots, List<Path> readOnly, List<Masks.Mask> masks,
+			Path network, Path workingDirectory, List<String> command) throws IOException {
 		StringBuilder script = new StringBuilder("set -e\n");
 		List<String> bwrap = new ArrayList<>(List.of(tool("bwrap"), "--info-fd", "3", "--unshare-user",
 				"--disable-userns", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
@@ -463,6 +562,9 @@ public final class BubblewrapSandbox implements Sandbox {
 							+ ",workdir=" + dir.resolve("work") + ",userxattr"))
 					.append(" -- ").append(quote(root)).append('\n');
 			bwrap.addAll(List.of("--bind", root, root));
+		}
+		for (Path folder : readOnly) {
+			bwrap.addAll(List.of("--ro-bind", folder.toString(), folder.toString()));
 		}
 		if (network != null) {
 			bwrap.addAll(List.of("--ro-bind", network.toString(), NETWORK_DIR));
