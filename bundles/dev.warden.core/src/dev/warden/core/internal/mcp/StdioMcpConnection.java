@@ -97,10 +97,18 @@ public final class StdioMcpConnection implements McpConnection {
 					+ " is refused by the URL policy: " + decision.reason() //$NON-NLS-1$
 					+ ". Allow its host under Preferences > Warden > Protection to use it."); //$NON-NLS-1$
 		}
-		// the policy judged the URL's host and the address it resolves to now; the HTTP client connects by name
-		StreamableHttpChannel channel = new StreamableHttpChannel(config.name(), java.net.URI.create(config.url()),
-				config.headers(), Duration.ofSeconds(10));
+		// every request goes to the address the policy judged: the name is not looked up again (no DNS rebinding)
+		StreamableHttpChannel channel = new StreamableHttpChannel(config.name(), decision.target(), decision.address(),
+				config.headers(), defaultTls());
 		return initialized(config, channel, startTimeout, cancellation);
+	}
+
+	private static javax.net.ssl.SSLSocketFactory defaultTls() throws McpException {
+		try {
+			return javax.net.ssl.SSLContext.getDefault().getSocketFactory();
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new McpException("No TLS is available in this Java runtime: " + e.getMessage(), e); //$NON-NLS-1$
+		}
 	}
 
 	private static StdioMcpConnection initialized(McpServerConfig config, McpChannel channel, Duration startTimeout,

@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +22,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import javax.net.ssl.SSLSocketFactory;
+
+import dev.warden.core.internal.protect.Deadline;
+import dev.warden.core.internal.protect.HttpExchange;
 import dev.warden.core.internal.provider.SseParser;
+import dev.warden.core.protect.HttpTarget;
 
 /**
  * MCP's Streamable HTTP transport framed as the lines of the stdio transport, so that one JSON-RPC layer serves both:
@@ -30,7 +35,8 @@ import dev.warden.core.internal.provider.SseParser;
  * the answer, a JSON body or an event stream (with the server's notifications and requests before the response), is
  * handed back as lines. The session id the server gives at {@code initialize} ({@code Mcp-Session-Id}) and the
  * negotiated protocol revision ({@code MCP-Protocol-Version}) go with every later request; closing sends
- * {@code DELETE}. An HTTP failure of a request is handed back as a JSON-RPC error of that request, saying the status
+ * {@code DELETE}. Every request goes to the address the URL policy judged ({@link HttpExchange}, no second lookup of
+ * the name, so no DNS-rebinding window), one request a connection. An HTTP failure of a request is handed back as a JSON-RPC error of that request, saying the status
  * and the start of the body. Written here rather than taken from the MCP Java SDK for the reasons in
  * {@code releng/README.md}; the event streams are read by the providers' {@link SseParser}.
  */
@@ -40,13 +46,23 @@ final class StreamableHttpChannel implements McpChannel {
 
 	private static final int ERROR_TAIL_CHARS = 4096;
 
+	/** How long one exchange may take, an answer streamed during a call included (a call times out after 5 minutes). */
+	private static final Duration EXCHANGE_LIMIT = Duration.ofMinutes(6);
+
 	private final String name;
 
-	private final URI uri;
+	/** Where the messages go: the URL the policy judged, and the address it judged (no second lookup). */
+	private final HttpTarget target;
+
+	private final InetAddress address;
+
+	private final SSLSocketFactory tls;
+
+	/** The exchanges under way, closed when the session ends so that no POST outlives it. */
+	private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, String> headers;
 
-	private final HttpClient client;
 
 	private final ExecutorService posts;
 
@@ -64,12 +80,13 @@ final class StreamableHttpChannel implements McpChannel {
 
 	private volatile boolean closed;
 
-	StreamableHttpChannel(String name, URI uri, Map<String, String> headers, Duration connectTimeout) {
+	StreamableHttpChannel(String name, HttpTarget target, InetAddress address, Map<String, String> headers,
+			SSLSocketFactory tls) {
 		this.name = name;
-		this.uri = uri;
+		this.target = target;
+		this.address = address;
 		this.headers = Map.copyOf(headers);
-		this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-				.build();
+		this.tls = tls;
 		this.posts = Executors.newCachedThreadPool(runnable -> {
 			Thread thread = new Thread(runnable, "Warden MCP HTTP: " + name); //$NON-NLS-1$
 			thread.setDaemon(true);
@@ -105,18 +122,17 @@ final class StreamableHttpChannel implements McpChannel {
 		return "the HTTP session ended" + (tail.isEmpty() ? "" : "; its last failures: " + tail); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
-	private HttpRequest.Builder request() {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
-		headers.forEach(builder::header);
+	private Map<String, String> requestHeaders() {
+		Map<String, String> request = new LinkedHashMap<>(headers);
 		String session = sessionId;
 		if (session != null) {
-			builder.header("Mcp-Session-Id", session); //$NON-NLS-1$
+			request.put("Mcp-Session-Id", session); //$NON-NLS-1$
 		}
 		String version = protocolVersion;
 		if (version != null) {
-			builder.header("MCP-Protocol-Version", version); //$NON-NLS-1$
+			request.put("MCP-Protocol-Version", version); //$NON-NLS-1$
 		}
-		return builder;
+		return request;
 	}
 
 	/** POSTs one message of the client, off the writer's thread: an answer may stream for as long as a call runs. */
@@ -139,15 +155,20 @@ final class StreamableHttpChannel implements McpChannel {
 	}
 
 	private void post(String line, JsonElement id) {
-		HttpRequest request = request().header("Content-Type", "application/json") //$NON-NLS-1$ //$NON-NLS-2$
-				.header("Accept", "application/json, text/event-stream") //$NON-NLS-1$ //$NON-NLS-2$
-				.POST(HttpRequest.BodyPublishers.ofString(line, StandardCharsets.UTF_8)).build();
-		try {
-			HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			response.headers().firstValue("Mcp-Session-Id").ifPresent(session -> sessionId = session); //$NON-NLS-1$
-			try (InputStream body = response.body()) {
-				int status = response.statusCode();
-				String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT); //$NON-NLS-1$ //$NON-NLS-2$
+		Map<String, String> request = requestHeaders();
+		request.put("Content-Type", "application/json"); //$NON-NLS-1$ //$NON-NLS-2$
+		request.put("Accept", "application/json, text/event-stream"); //$NON-NLS-1$ //$NON-NLS-2$
+		try (HttpExchange response = HttpExchange.send("POST", target, address, request, //$NON-NLS-1$
+				line.getBytes(StandardCharsets.UTF_8), Deadline.after(EXCHANGE_LIMIT), tls)) {
+			open.add(response);
+			try {
+				String session = response.header("Mcp-Session-Id"); //$NON-NLS-1$
+				if (session != null) {
+					sessionId = session;
+				}
+				InputStream body = response.body();
+				int status = response.status();
+				String type = String.valueOf(response.header("Content-Type")).toLowerCase(java.util.Locale.ROOT); //$NON-NLS-1$
 				if (status >= 200 && status < 300) {
 					if (type.startsWith("text/event-stream")) { //$NON-NLS-1$
 						readEvents(body);
@@ -164,15 +185,18 @@ final class StreamableHttpChannel implements McpChannel {
 						failRequest(id, why);
 					}
 				}
+			} finally {
+				open.remove(response);
 			}
-		} catch (IOException e) {
+		} catch (IOException | IllegalArgumentException e) {
+			if (closed) {
+				return; // the session ended under this request
+			}
 			String why = "the request failed: " + e.getMessage(); //$NON-NLS-1$
 			noteError(why);
 			if (id != null) {
 				failRequest(id, why);
 			}
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -270,13 +294,18 @@ final class StreamableHttpChannel implements McpChannel {
 		closed = true;
 		String session = sessionId;
 		if (session != null) {
-			try {
-				client.send(request().timeout(Duration.ofSeconds(5)).DELETE().build(),
-						HttpResponse.BodyHandlers.discarding());
-			} catch (IOException e) {
+			try (HttpExchange ended = HttpExchange.send("DELETE", target, address, requestHeaders(), null, //$NON-NLS-1$
+					Deadline.after(Duration.ofSeconds(5)), tls)) {
+				ended.status();
+			} catch (IOException | IllegalArgumentException e) {
 				// the session ends on the server's side in time
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
+			}
+		}
+		for (HttpExchange exchange : open) {
+			try {
+				exchange.close();
+			} catch (IOException e) {
+				// closing anyway
 			}
 		}
 		posts.shutdownNow();

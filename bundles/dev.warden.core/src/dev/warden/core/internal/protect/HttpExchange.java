@@ -27,14 +27,15 @@ import javax.net.ssl.SSLSocketFactory;
 import dev.warden.core.protect.HttpTarget;
 
 /**
- * One HTTP/1.1 GET over a socket connected to an address chosen by the caller.
+ * One HTTP/1.1 exchange (a GET, or a request with a body) over a socket connected to an address chosen by the caller.
  * <p>
  * Hand-written because the URL policy must connect to exactly the address it checked: {@code java.net.http.HttpClient}
  * and {@code HttpURLConnection} take a URL and resolve its host themselves, leaving a window in which a name can
  * resolve to another address (DNS rebinding) between the check and the connection. Here the TCP connection goes to
  * the checked address; for {@code https} the TLS layer is put on top with the original host name for SNI and
  * certificate verification (endpoint identification {@code HTTPS}), so the server must still prove it is that host.
- * Only what a fetch needs is supported: GET, {@code Connection: close}, bodies delimited by {@code Content-Length},
+ * Only what a fetch and an MCP session need is supported: one request per connection ({@code Connection: close}),
+ * response bodies delimited by {@code Content-Length},
  * chunked transfer coding or the end of the connection. Every read is bounded by the {@link Deadline}.
  */
 public final class HttpExchange implements Closeable {
@@ -61,6 +62,22 @@ public final class HttpExchange implements Closeable {
 	 */
 	public static HttpExchange get(HttpTarget target, InetAddress address, Deadline deadline, SSLSocketFactory tls,
 			String accept) throws IOException {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("User-Agent", "Warden");
+		headers.put("Accept", accept);
+		headers.put("Accept-Encoding", "gzip");
+		return send("GET", target, address, headers, null, deadline, tls);
+	}
+
+	/**
+	 * Sends {@code method target} with {@code headers} (and {@code body}, if not {@code null}, with its length) to
+	 * {@code address} and reads the status and headers; the body is left to read. The connection is closed after
+	 * the exchange.
+	 *
+	 * @param tls the factory for {@code https} connections
+	 */
+	public static HttpExchange send(String method, HttpTarget target, InetAddress address, Map<String, String> headers,
+			byte[] body, Deadline deadline, SSLSocketFactory tls) throws IOException {
 		Socket plain = new Socket();
 		Socket socket = plain;
 		try {
@@ -78,22 +95,32 @@ public final class HttpExchange implements Closeable {
 				secure.startHandshake();
 			}
 			OutputStream out = socket.getOutputStream();
-			String request = "GET " + target.pathAndQuery() + " HTTP/1.1\r\n"
-					+ "Host: " + target.authority() + "\r\n"
-					+ "User-Agent: Warden\r\n"
-					+ "Accept: " + accept + "\r\n"
-					+ "Accept-Encoding: gzip\r\n"
-					+ "Connection: close\r\n\r\n";
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			StringBuilder request = new StringBuilder(method).append(' ').append(target.pathAndQuery())
+					.append(" HTTP/1.1\r\nHost: ").append(target.authority()).append("\r\n");
+			headers.forEach((name, value) -> {
+				if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
+						|| value.indexOf('\n') >= 0) {
+					throw new IllegalArgumentException("a header may not hold a line break: " + name);
+				}
+				request.append(name).append(": ").append(value).append("\r\n");
+			});
+			if (body != null) {
+				request.append("Content-Length: ").append(body.length).append("\r\n");
+			}
+			request.append("Connection: close\r\n\r\n");
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			if (body != null) {
+				out.write(body);
+			}
 			out.flush();
 			InputStream in = new BufferedInputStream(new DeadlineInputStream(socket, deadline));
 			int status;
-			Map<String, List<String>> headers;
+			Map<String, List<String>> responseHeaders;
 			do {
 				status = readStatus(readLine(in));
-				headers = readHeaders(in);
+				responseHeaders = readHeaders(in);
 			} while (status >= 100 && status < 200);
-			return new HttpExchange(socket, status, headers, body(in, headers, status));
+			return new HttpExchange(socket, status, responseHeaders, body(in, responseHeaders, status));
 		} catch (IOException | RuntimeException e) {
 			socket.close();
 			throw e;

@@ -106,6 +106,21 @@ class StreamableHttpTest {
 	}
 
 	@Test
+	void theSessionConnectsToTheAddressThePolicyJudgedWithoutLookingTheNameUpAgain() throws Exception {
+		// a name only the policy's resolver knows: a second lookup by the operating system would find nothing
+		String host = "mcp.warden.test";
+		UrlPolicy policy = UrlPolicy.of(Set.of(host),
+				HostResolver.pinned(Map.of(host, java.net.InetAddress.getByName("127.0.0.1")), HostResolver.SYSTEM));
+		McpServerConfig byName = McpServerConfig.http("named", "http://" + host + ':' + port + "/mcp", Map.of());
+		try (StdioMcpConnection connection = StdioMcpConnection.connect(byName, policy, Duration.ofSeconds(30),
+				new Cancellation())) {
+			McpCallResult echo = connection.call("echo", json("{\"message\":\"pinned\"}"), McpProgress.NONE,
+					new Cancellation(), Duration.ofSeconds(30));
+			assertEquals("Echo: pinned", echo.text());
+		}
+	}
+
+	@Test
 	void toolsAreListedAndCalledOverStreamableHttp() throws Exception {
 		try (StdioMcpConnection connection = StdioMcpConnection.connect(config(), allowingLoopback(),
 				Duration.ofSeconds(30), new Cancellation())) {
