@@ -10,13 +10,24 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
  *
  * @param file    where they were read from
  * @param rules   the rules in file order (later rules take precedence)
- * @param failure why the file could not be read, or {@code null}; an unreadable ignore file hides everything it
- *                governs, since what it was meant to hide is unknown
+ * @param failure  why the file could not be read, or {@code null}; an unreadable ignore file hides everything it
+ *                 governs, since what it was meant to hide is unknown
+ * @param literals each rule's {@linkplain #literal literal}, same index: a rule whose literal a path does not contain
+ *                 cannot match it, which spares JGit's matching for most rules and entries of a walk
  */
-public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure) {
+public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure, List<String> literals) {
 
 	public IgnoreRules {
 		rules = List.copyOf(rules);
+		literals = List.copyOf(literals);
+		if (literals.size() != rules.size()) {
+			throw new IllegalArgumentException("one literal per rule");
+		}
+	}
+
+	/** The rules of {@code file}, with their literals. */
+	public IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure) {
+		this(file, rules, failure, rules.stream().map(IgnoreRules::literal).toList());
 	}
 
 	/**
@@ -24,12 +35,14 @@ public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure)
 	 * matching it, or {@code null} if none does. Matching is JGit's.
 	 */
 	public FastIgnoreRule decisive(String path, boolean directory) {
-		return decisive(rules, path, directory);
+		return decisive(rules, literals, path, directory);
 	}
 
 	/**
 	 * The longest run of plain characters of {@code rule}'s pattern, without slashes at its ends: text every path the
-	 * rule matches contains; {@code ""} when the pattern escapes anything (then no text is certain).
+	 * rule matches contains; {@code ""} when the pattern escapes anything (then no text is certain). Runs are taken
+	 * only before the first {@code [} and after the last {@code ]}: what stands between may be a set of characters,
+	 * none of which a match must contain.
 	 */
 	public static String literal(FastIgnoreRule rule) {
 		String pattern = rule.toString();
@@ -38,6 +51,12 @@ public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure)
 		}
 		if (pattern.indexOf('\\') >= 0) {
 			return "";
+		}
+		int open = pattern.indexOf('[');
+		if (open >= 0) {
+			int close = pattern.lastIndexOf(']');
+			String after = close > open ? pattern.substring(close + 1) : "";
+			pattern = pattern.substring(0, open) + "*" + (after.indexOf('[') >= 0 ? "" : after);
 		}
 		String best = "";
 		for (String run : pattern.split("[*?\\[\\]]")) {
