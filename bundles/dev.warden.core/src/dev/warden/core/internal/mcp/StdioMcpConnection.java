@@ -63,6 +63,8 @@ public final class StdioMcpConnection implements McpConnection {
 	private final AtomicLong progressTokens = new AtomicLong();
 
 	private volatile boolean toolsStale = true;
+	/** Whether the server declared the tools capability (a server may offer only resources or prompts). */
+	private volatile boolean offersTools = true;
 
 	private volatile List<McpToolInfo> tools = List.of();
 
@@ -196,12 +198,13 @@ public final class StdioMcpConnection implements McpConnection {
 		JsonObject capabilities = result.has("capabilities") && result.get("capabilities").isJsonObject() //$NON-NLS-1$ //$NON-NLS-2$
 				? result.getAsJsonObject("capabilities") //$NON-NLS-1$
 				: new JsonObject();
-		if (!capabilities.has("tools")) { //$NON-NLS-1$
-			throw new McpException("The MCP server '" + config.name() + "' offers no tools."); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		protocolVersion = version;
+		offersTools = capabilities.has("tools"); //$NON-NLS-1$
 		resources = capabilities.has("resources"); //$NON-NLS-1$
 		prompts = capabilities.has("prompts"); //$NON-NLS-1$
+		if (!offersTools && !resources && !prompts) {
+			throw new McpException("The MCP server '" + config.name() + "' offers no tools, resources or prompts."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		protocolVersion = version;
 		rpc.notify("notifications/initialized", null); //$NON-NLS-1$
 	}
 
@@ -243,6 +246,9 @@ public final class StdioMcpConnection implements McpConnection {
 
 	@Override
 	public synchronized List<McpToolInfo> tools() throws McpException {
+		if (!offersTools) {
+			return List.of(); // a server of resources or prompts only: it answers no tools/list
+		}
 		if (toolsStale) {
 			toolsStale = false; // announcements from now on make it stale again
 			List<McpToolInfo> fetched = new ArrayList<>();

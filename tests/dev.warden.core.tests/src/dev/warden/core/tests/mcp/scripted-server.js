@@ -1,5 +1,6 @@
 // A scripted MCP server of the tests, for what real servers rarely do. Usage: node scripted-server.js MODE
-// Modes: plain, malformed, huge, toohuge, rugpull, poison, flood, die, slowstart, silent.
+// Modes: plain, malformed, huge, toohuge, rugpull, poison, flood, die, slowstart, silent,
+// resourcesonly (offers resources and no tools), nothing (offers no capability).
 'use strict';
 const mode = process.argv[2] || 'plain';
 let calls = 0;
@@ -14,6 +15,9 @@ function tools() {
     inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] },
     annotations: { readOnlyHint: true } }];
 }
+function unknown(message) {
+  send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'unknown method ' + message.method } });
+}
 function handle(message) {
   if (message.method === 'notifications/cancelled') {
     process.stderr.write('cancelled ' + message.params.requestId + '\n');
@@ -23,9 +27,19 @@ function handle(message) {
   switch (message.method) {
     case 'initialize':
       send({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: message.params.protocolVersion,
-        capabilities: { tools: { listChanged: true } }, serverInfo: { name: 'scripted', version: '1' } } });
+        capabilities: mode === 'resourcesonly' ? { resources: {} } : mode === 'nothing' ? {} : { tools: { listChanged: true } },
+        serverInfo: { name: 'scripted', version: '1' } } });
+      return;
+    case 'resources/list':
+      if (mode !== 'resourcesonly') { unknown(message); return; }
+      send({ jsonrpc: '2.0', id: message.id, result: { resources: [{ uri: 'notes://today', name: 'today', mimeType: 'text/plain' }] } });
+      return;
+    case 'resources/read':
+      if (mode !== 'resourcesonly') { unknown(message); return; }
+      send({ jsonrpc: '2.0', id: message.id, result: { contents: [{ uri: message.params.uri, mimeType: 'text/plain', text: 'Ship on Friday.' }] } });
       return;
     case 'tools/list':
+      if (mode === 'resourcesonly' || mode === 'nothing') { unknown(message); return; }
       send({ jsonrpc: '2.0', id: message.id, result: { tools: tools() } });
       return;
     case 'tools/call': {
@@ -48,7 +62,7 @@ function handle(message) {
       return;
     }
     default:
-      send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'unknown method ' + message.method } });
+      unknown(message);
   }
 }
 function start() {
