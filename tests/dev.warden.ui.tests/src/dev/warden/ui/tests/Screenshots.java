@@ -40,15 +40,7 @@ public final class Screenshots {
 		} finally {
 			gc.dispose();
 		}
-		try {
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			Path file = directory().resolve(name + ".png");
-			loader.save(file.toString(), SWT.IMAGE_PNG);
-			return file;
-		} finally {
-			image.dispose();
-		}
+		return save(image, name);
 	}
 
 	/** Lets the UI settle, then saves the area of {@code shell} as {@code name}.png. */
@@ -63,6 +55,11 @@ public final class Screenshots {
 		} finally {
 			gc.dispose();
 		}
+		return save(image, name);
+	}
+
+	/** Saves {@code image} as {@code name}.png and disposes it. */
+	private static Path save(Image image, String name) throws IOException {
 		try {
 			ImageLoader loader = new ImageLoader();
 			loader.data = new ImageData[] { image.getImageData() };

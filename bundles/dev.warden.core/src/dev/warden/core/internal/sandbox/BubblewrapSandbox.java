@@ -184,6 +184,15 @@ public final class BubblewrapSandbox implements Sandbox {
 		return new Layout(roots, masks, allMasks);
 	}
 
+	/** A new private folder for one sandbox. */
+	private static Staging newStaging() throws SandboxException {
+		try {
+			return Staging.create();
+		} catch (IOException e) {
+			throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
+		}
+	}
+
 	/** The environment a command gets in the sandbox. */
 	private static Map<String, String> sandboxEnvironment(Map<String, String> environment) {
 		Map<String, String> env = new HashMap<>(environment);
@@ -215,11 +224,7 @@ public final class BubblewrapSandbox implements Sandbox {
 		if (standby != null) {
 			staging = standby.staging();
 		} else {
-			try {
-				staging = Staging.create();
-			} catch (IOException e) {
-				throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
-			}
+			staging = newStaging();
 		}
 		boolean handedOver = false;
 		ConnectProxy proxy = null;
@@ -333,12 +338,7 @@ public final class BubblewrapSandbox implements Sandbox {
 		if (!here.available()) {
 			throw new SandboxException(here.reason());
 		}
-		Staging staging;
-		try {
-			staging = Staging.create();
-		} catch (IOException e) {
-			throw new SandboxException("The sandbox's private folder could not be made: " + e.getMessage(), e);
-		}
+		Staging staging = newStaging();
 		ConnectProxy proxy = null;
 		Process process = null;
 		try {
