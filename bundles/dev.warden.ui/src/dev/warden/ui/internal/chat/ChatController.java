@@ -214,8 +214,16 @@ public final class ChatController {
 				ILog.of(ChatController.class).warn(failureLog + message, e);
 			} finally {
 				monitor.done();
-				running = null;
-				batcher.post(() -> stateChanged.accept(ChatController.this));
+				// the chat runs until its last events are drawn: then the view shows the whole answer when it
+				// enables Send again (and a caller that waits for the end sees everything)
+				try {
+					batcher.post(() -> {
+						running = null;
+						stateChanged.accept(ChatController.this);
+					});
+				} catch (org.eclipse.swt.SWTException e) {
+					running = null; // the view was closed: nothing is drawn any more
+				}
 			}
 		});
 		job.setUser(false);
