@@ -385,9 +385,15 @@ public final class BubblewrapSandbox implements Sandbox {
 		return process;
 	}
 
+	/** The folders the sandbox replaces with its own, empty ones. */
+	private static final List<Path> REPLACED = List.of(Path.of("/tmp"), Path.of("/run"), Path.of("/dev/shm"));
+
 	/**
-	 * The folder of {@code word} if it names an existing file by its absolute path in a folder the sandbox replaces
-	 * with its own ({@code /tmp}, {@code /run}, {@code /dev/shm}), else nothing.
+	 * What to show read-only of a folder the sandbox replaces with its own ({@code /tmp}, {@code /run},
+	 * {@code /dev/shm}) when {@code word} names an existing file there by its absolute path: the folder of that
+	 * replaced folder's that holds it ({@code /tmp/tools} for {@code /tmp/tools/server/dist/index.js}), so that what
+	 * the program loads from around it (a script's {@code node_modules} further up, a library beside a binary) is
+	 * there too; the file's own folder when it lies in the replaced folder itself. Else nothing.
 	 */
 	private static List<Path> hiddenFolderOf(String word) {
 		if (!word.startsWith("/")) {
@@ -395,9 +401,18 @@ public final class BubblewrapSandbox implements Sandbox {
 		}
 		try {
 			Path path = Path.of(word).toRealPath();
-			Path folder = path.getParent();
-			boolean hidden = path.startsWith("/tmp/") || path.startsWith("/run/") || path.startsWith("/dev/shm/");
-			return hidden && folder != null && Files.isRegularFile(path) ? List.of(folder) : List.of();
+			if (!Files.isRegularFile(path)) {
+				return List.of();
+			}
+			for (Path replaced : REPLACED) {
+				if (path.startsWith(replaced) && path.getNameCount() > replaced.getNameCount() + 1) {
+					return List.of(path.getRoot().resolve(path.subpath(0, replaced.getNameCount() + 1)));
+				}
+				if (path.startsWith(replaced)) {
+					return List.of(path.getParent());
+				}
+			}
+			return List.of();
 		} catch (IOException | java.nio.file.InvalidPathException e) {
 			return List.of();
 		}
