@@ -77,8 +77,13 @@ public final class BubblewrapSandbox implements Sandbox {
 
 	private final boolean keepReady;
 
-	/** The sandbox made ready for the next command without network, or {@code null}; guarded by {@code this}. */
-	private ReadySandbox ready;
+	/**
+	 * The sandbox made ready for the next command without network, or {@code null}; guarded by {@link #READY_LOCK}.
+	 * One for the whole IDE, whichever instance made it (an agent is built for each prompt, with its own instance): at
+	 * most one waiting sandbox is alive at any time, not one per prompt.
+	 */
+	private static ReadySandbox ready;
+	private static final Object READY_LOCK = new Object();
 
 	/** For Declarative Services: the sandbox the UI asks whether commands can be sandboxed here. */
 	public BubblewrapSandbox() {
@@ -110,8 +115,10 @@ public final class BubblewrapSandbox implements Sandbox {
 	}
 
 	/** Whether a sandbox is ready for the next command (it serves that command only if it fits). */
-	public synchronized boolean hasReadySandbox() {
-		return ready != null;
+	public boolean hasReadySandbox() {
+		synchronized (READY_LOCK) {
+			return ready != null;
+		}
 	}
 
 	/** Waits (up to 10 s) until the private folders of finished runs are deleted: for a process about to exit. */
@@ -447,7 +454,7 @@ public final class BubblewrapSandbox implements Sandbox {
 	/** Takes the ready sandbox if it was made for {@code key}; discards it otherwise. */
 	private ReadySandbox takeReady(ReadySandbox.Key key) {
 		ReadySandbox taken;
-		synchronized (this) {
+		synchronized (READY_LOCK) {
 			taken = ready;
 			ready = null;
 		}
@@ -495,7 +502,7 @@ public final class BubblewrapSandbox implements Sandbox {
 			return;
 		}
 		ReadySandbox replaced;
-		synchronized (this) {
+		synchronized (READY_LOCK) {
 			replaced = ready;
 			ready = made;
 		}
@@ -505,7 +512,7 @@ public final class BubblewrapSandbox implements Sandbox {
 		ReadySandbox scheduled = made;
 		java.util.concurrent.CompletableFuture.delayedExecutor(ReadySandbox.UNUSED_FOR.toMillis(),
 				java.util.concurrent.TimeUnit.MILLISECONDS, CLEANER).execute(() -> {
-					synchronized (this) {
+					synchronized (READY_LOCK) {
 						if (ready != scheduled) {
 							return;
 						}
