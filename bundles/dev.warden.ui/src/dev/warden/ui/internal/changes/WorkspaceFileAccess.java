@@ -18,12 +18,14 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import dev.warden.core.changes.FileAccess;
+import dev.warden.core.changes.NioFileAccess;
 import dev.warden.core.changes.WorkspaceFileContents;
 
 /**
  * {@link FileAccess} through the workspace: files are read as the user sees them (an editor's unsaved text counts, so a
- * restore takes it for the user's own edit and never overwrites it unasked) and written with the resources API,
- * keeping local history. A file whose editor has unsaved text is written only on the user's decision; its buffer is
+ * restore takes it for the user's own edit and never overwrites it unasked) and written atomically (a temporary
+ * file moved over the old one, then the workspace refreshed), so that a restore cut short by a crash leaves no torn
+ * file; the journal, not local history, keeps what a restore replaced. A file whose editor has unsaved text is written only on the user's decision; its buffer is
  * then reverted first so that the file gets exactly the restored bytes and the editor shows them.
  */
 final class WorkspaceFileAccess implements FileAccess {
@@ -55,7 +57,15 @@ final class WorkspaceFileAccess implements FileAccess {
 		IFile file = file(path);
 		try {
 			discardUnsaved(file);
-			if (file.exists()) {
+			IPath location = file.getLocation();
+			if (location != null) {
+				// atomically (a temporary file moved over it): an IDE killed in the middle of a restore leaves each
+				// file with its bytes from before or after, never a torn file, which setContents, writing in place,
+				// can leave; then the workspace is told
+				createParents(file.getParent());
+				new NioFileAccess(location.removeLastSegments(1).toFile().toPath()).write(location.lastSegment(), content);
+				file.refreshLocal(IResource.DEPTH_ZERO, new NullProgressMonitor());
+			} else if (file.exists()) {
 				file.setContents(new ByteArrayInputStream(content), IResource.FORCE | IResource.KEEP_HISTORY,
 						new NullProgressMonitor());
 			} else {
