@@ -63,7 +63,7 @@ final class WorkspaceFileAccess implements FileAccess {
 				// file with its bytes from before or after, never a torn file, which setContents, writing in place,
 				// can leave; then the workspace is told
 				createParents(file.getParent());
-				new NioFileAccess(location.removeLastSegments(1).toFile().toPath()).write(location.lastSegment(), content);
+				writeAtomically(location.toFile().toPath(), content);
 				file.refreshLocal(IResource.DEPTH_ZERO, new NullProgressMonitor());
 			} else if (file.exists()) {
 				file.setContents(new ByteArrayInputStream(content), IResource.FORCE | IResource.KEEP_HISTORY,
@@ -88,6 +88,45 @@ final class WorkspaceFileAccess implements FileAccess {
 			}
 		} catch (CoreException e) {
 			throw new IOException(e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Writes {@code content} to a temporary file in Warden's state folder and moves it over {@code target}: a crash
+	 * leaves the old or the new bytes, and at most a temporary file in the state folder, nothing in the project. Where
+	 * the project lies on another file system, the temporary file goes beside the target instead.
+	 */
+	private static void writeAtomically(java.nio.file.Path target, byte[] content) throws IOException {
+		java.nio.file.Path folder = org.eclipse.core.runtime.Platform
+				.getStateLocation(org.osgi.framework.FrameworkUtil.getBundle(WorkspaceFileAccess.class)).append("restore")
+				.toFile().toPath();
+		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Path temp = java.nio.file.Files.createTempFile(folder, "restore-", ".tmp"); //$NON-NLS-1$ //$NON-NLS-2$
+		try {
+			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+					java.nio.file.StandardOpenOption.WRITE)) {
+				java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
+			if (java.nio.file.Files.exists(target)) {
+				try {
+					java.nio.file.Files.setPosixFilePermissions(temp, java.nio.file.Files.getPosixFilePermissions(target));
+				} catch (UnsupportedOperationException e) {
+					// no POSIX permissions here: nothing to keep
+				}
+			}
+			try {
+				java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			} catch (java.nio.file.AtomicMoveNotSupportedException e) {
+				// another file system: a temporary file beside the target
+				new NioFileAccess(target.getParent()).write(target.getFileName().toString(), content);
+			}
+		} finally {
+			java.nio.file.Files.deleteIfExists(temp);
 		}
 	}
 
