@@ -403,31 +403,28 @@ public final class ChatController {
 				}
 			}
 			Message message = messages.get(index);
-			if (index < start) {
-				// not shown: only the prompt's checkpoint is passed over, so that later prompts find theirs
-				String text = message.text();
-				for (int c = nextCheckpoint; message.role() == Role.USER && !text.isBlank() && c < checkpoints.size(); c++) {
-					if (isCheckpointOf(checkpoints.get(c), text)) {
-						nextCheckpoint = c + 1;
-						break;
-					}
+			String text = message.text();
+			// a prompt's checkpoint: the next one recorded for its text (checkpoints of prompts dropped after a
+			// restore stay in the journal and are passed over); found for prompts not shown too, so that later
+			// prompts find theirs
+			Checkpoint checkpoint = null;
+			for (int c = nextCheckpoint; message.role() == Role.USER && !text.isBlank() && c < checkpoints.size(); c++) {
+				if (isCheckpointOf(checkpoints.get(c), text)) {
+					checkpoint = checkpoints.get(c);
+					nextCheckpoint = c + 1;
+					break;
 				}
+			}
+			if (index < start) {
 				continue;
 			}
 			if (message.role() == Role.USER) {
-				String text = message.text();
 				if (!text.isBlank()) {
 					MessageEntry entry = viewer.addUserMessage(text);
-					// the prompt's checkpoint: the next one recorded for this text (checkpoints of prompts
-					// dropped after a restore stay in the journal and are passed over)
-					for (int c = nextCheckpoint; c < checkpoints.size(); c++) {
-						if (isCheckpointOf(checkpoints.get(c), text)) {
-							Checkpoint checkpoint = checkpoints.get(c);
-							int before = index;
-							entry.setAction(ChatMessages.Chat_restoreHere, () -> restoreTo(checkpoint, before));
-							nextCheckpoint = c + 1;
-							break;
-						}
+					if (checkpoint != null) {
+						Checkpoint restored = checkpoint;
+						int before = index;
+						entry.setAction(ChatMessages.Chat_restoreHere, () -> restoreTo(restored, before));
 					}
 				}
 				for (ContentPart part : message.parts()) {
@@ -438,7 +435,6 @@ public final class ChatController {
 					}
 				}
 			} else {
-				String text = message.text();
 				String reasoning = message.reasoning();
 				if (!text.isBlank() || !reasoning.isBlank()) {
 					MessageEntry entry = viewer.addAssistantMessage();
