@@ -46,7 +46,19 @@ public final class NioFileAccess implements FileAccess {
 		Path file = resolve(path);
 		Path folder = file.getParent();
 		Files.createDirectories(folder);
-		Path temp = Files.createTempFile(folder, ".warden-", ".tmp");
+		replaceAtomically(file, content, folder);
+	}
+
+	/**
+	 * Writes {@code content} to a temporary file in {@code tempFolder}, forced to disk and with {@code file}'s
+	 * permissions, then moves it atomically over {@code file}: a crash leaves the old or the new bytes, never a torn
+	 * file.
+	 *
+	 * @throws java.nio.file.AtomicMoveNotSupportedException if {@code tempFolder} is on another file system than
+	 *                                                       {@code file} (nothing is left behind)
+	 */
+	public static void replaceAtomically(Path file, byte[] content, Path tempFolder) throws IOException {
+		Path temp = Files.createTempFile(tempFolder, ".warden-", ".tmp");
 		try {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 				ByteBuffer buffer = ByteBuffer.wrap(content);

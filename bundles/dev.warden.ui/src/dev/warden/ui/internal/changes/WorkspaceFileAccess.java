@@ -101,32 +101,11 @@ final class WorkspaceFileAccess implements FileAccess {
 				.getStateLocation(org.osgi.framework.FrameworkUtil.getBundle(WorkspaceFileAccess.class)).append("restore")
 				.toFile().toPath();
 		java.nio.file.Files.createDirectories(folder);
-		java.nio.file.Path temp = java.nio.file.Files.createTempFile(folder, "restore-", ".tmp"); //$NON-NLS-1$ //$NON-NLS-2$
 		try {
-			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
-					java.nio.file.StandardOpenOption.WRITE)) {
-				java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-				while (buffer.hasRemaining()) {
-					channel.write(buffer);
-				}
-				channel.force(true);
-			}
-			if (java.nio.file.Files.exists(target)) {
-				try {
-					java.nio.file.Files.setPosixFilePermissions(temp, java.nio.file.Files.getPosixFilePermissions(target));
-				} catch (UnsupportedOperationException e) {
-					// no POSIX permissions here: nothing to keep
-				}
-			}
-			try {
-				java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			} catch (java.nio.file.AtomicMoveNotSupportedException e) {
-				// another file system: a temporary file beside the target
-				new NioFileAccess(target.getParent()).write(target.getFileName().toString(), content);
-			}
-		} finally {
-			java.nio.file.Files.deleteIfExists(temp);
+			NioFileAccess.replaceAtomically(target, content, folder);
+		} catch (java.nio.file.AtomicMoveNotSupportedException e) {
+			// another file system: a temporary file beside the target
+			NioFileAccess.replaceAtomically(target, content, target.getParent());
 		}
 	}
 
