@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.warden.core.settings.ProtectionSettings;
+import dev.warden.ui.internal.WardenServices;
 import dev.warden.ui.internal.protect.HiddenFromAgentDecorator;
 
 /** The files the agent cannot see are marked in a real project. */
@@ -139,6 +141,33 @@ class HiddenFilesDecoratorTest {
 		Workbenches.waitUntil(display, () -> label(viewer, project.getFile("a/new.log")).endsWith(HIDDEN)
 				&& label(viewer, project.getFile("a/three.txt")).equals("three.txt"), 60,
 				"a file added to a known folder is decided by the rules of that folder");
+	}
+
+	@Test
+	void anEditedSensitivePatternDecoratesTheLabelsAlreadyShown() throws Exception {
+		file("notes/plan.txt", "plan\n");
+		file("notes/keys.pem", "-----BEGIN\n");
+		Display display = PlatformUI.getWorkbench().getDisplay();
+		CommonNavigator explorer = (CommonNavigator) Workbenches.page().showView("org.eclipse.ui.navigator.ProjectExplorer");
+		CommonViewer viewer = explorer.getCommonViewer();
+		viewer.expandToLevel(project.getFolder("notes"), 1);
+		Workbenches.waitUntil(display, () -> label(viewer, project.getFile("notes/keys.pem")).endsWith(HIDDEN)
+				&& label(viewer, project.getFile("notes/plan.txt")).equals("plan.txt") && Job.getJobManager().isIdle(),
+				60, "the folder is decorated");
+
+		ProtectionSettings protection = WardenServices.protection();
+		String before = protection.sensitiveText();
+		try {
+			protection.saveSensitiveText(before + "\nplan.txt\n");
+			Workbenches.waitUntil(display, () -> label(viewer, project.getFile("notes/plan.txt")).endsWith(HIDDEN), 60,
+					"plan.txt, already shown, is marked once a sensitive pattern names it");
+			protection.saveSensitiveText(before);
+			Workbenches.waitUntil(display, () -> label(viewer, project.getFile("notes/plan.txt")).equals("plan.txt"),
+					60, "the mark goes when the pattern is removed again");
+		} finally {
+			protection.saveSensitiveText(before);
+		}
+		assertTrue(label(viewer, project.getFile("notes/keys.pem")).endsWith(HIDDEN), "the built-in patterns still hold");
 	}
 
 	private static final String HIDDEN = "[hidden from agent]";

@@ -29,6 +29,7 @@ import dev.warden.core.protect.PathVerdict;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
 import dev.warden.core.protect.VisibleFile;
+import dev.warden.core.settings.Registration;
 import dev.warden.ui.internal.UI;
 import dev.warden.ui.internal.WardenServices;
 
@@ -61,9 +62,11 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 	private final Map<IContainer, Folder> folders = new ConcurrentHashMap<>();
 	private final IResourceChangeListener listener = this::resourcesChanged;
 	private volatile String sensitiveText = ""; //$NON-NLS-1$
+	private final Registration protectionListener;
 
 	public HiddenFromAgentDecorator() {
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
+		protectionListener = WardenServices.protection().addListener(this::checkSensitivePatterns);
 	}
 
 	@Override
@@ -115,15 +118,21 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 
 	/**
 	 * Forgets every decision when the user's sensitive patterns were edited (ignore files are followed by the resource
-	 * listener).
+	 * listener), and decorates again what was decorated until then: labels already shown follow the edit. Called by
+	 * the settings' listener, and before each decision in case the edit came before the listener was added.
 	 */
 	private void checkSensitivePatterns() {
 		String current = WardenServices.protection().sensitiveText();
-		if (!current.equals(sensitiveText)) {
+		List<IResource> decorated;
+		synchronized (this) {
+			if (current.equals(sensitiveText)) {
+				return;
+			}
+			decorated = forgetBelow(IPath.ROOT);
 			policies.clear();
-			folders.clear();
 			sensitiveText = current;
 		}
+		redecorate(new HashSet<>(decorated));
 	}
 
 	private PathPolicy policy(IProject project) {
@@ -163,9 +172,13 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 		} catch (CoreException e) {
 			ILog.of(getClass()).log(e.getStatus());
 		}
-		redecorate.removeIf(r -> !r.exists());
-		if (!redecorate.isEmpty()) {
-			LabelProviderChangedEvent changed = new LabelProviderChangedEvent(this, redecorate.toArray());
+		redecorate(redecorate);
+	}
+
+	private void redecorate(Set<IResource> resources) {
+		resources.removeIf(r -> !r.exists());
+		if (!resources.isEmpty()) {
+			LabelProviderChangedEvent changed = new LabelProviderChangedEvent(this, resources.toArray());
 			UI.runOnUIThread(() -> fireLabelProviderChanged(changed));
 		}
 	}
@@ -194,6 +207,7 @@ public final class HiddenFromAgentDecorator extends LabelProvider implements ILi
 	@Override
 	public void dispose() {
 		ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
+		protectionListener.close();
 		policies.clear();
 		folders.clear();
 		super.dispose();
