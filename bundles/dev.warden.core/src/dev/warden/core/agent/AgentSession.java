@@ -22,6 +22,7 @@ import dev.warden.core.provider.StreamListener;
 import dev.warden.core.provider.ToolCall;
 import dev.warden.core.provider.ToolSpec;
 import dev.warden.core.provider.Usage;
+import dev.warden.core.tools.Capability;
 import dev.warden.core.tools.Tool;
 import dev.warden.core.tools.ToolOutput;
 
@@ -45,6 +46,9 @@ public final class AgentSession {
 
 	private final ContextKeeper keeper;
 
+	/** Whether the model is offered a tool that runs commands. */
+	private final boolean runsCommands;
+
 	private final ReentrantLock running = new ReentrantLock();
 
 	private volatile Conversation conversation;
@@ -61,6 +65,8 @@ public final class AgentSession {
 				setup.capabilities(), setup.audit());
 		this.toolSpecs = setup.tools().stream().filter(Tool::offeredToModel).map(Tool::spec).toList();
 		this.keeper = new ContextKeeper(setup.provider(), setup.budget());
+		this.runsCommands = setup.tools().stream()
+				.anyMatch(tool -> tool.offeredToModel() && tool.capabilities().contains(Capability.RUN_COMMANDS));
 	}
 
 	/** @return the conversation as it stands (safe to call while a prompt runs) */
@@ -93,6 +99,10 @@ public final class AgentSession {
 			return busy;
 		}
 		try {
+			if (runsCommands) {
+				// in the background: the prompt's first command then finds its sandbox ready
+				setup.capabilities().commands().prepare();
+			}
 			TurnResult result = loop(withResources(text, resources, listener, cancellation), listener, cancellation);
 			listener.turnFinished(result);
 			return result;

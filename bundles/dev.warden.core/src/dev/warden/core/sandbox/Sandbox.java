@@ -2,6 +2,7 @@ package dev.warden.core.sandbox;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.tools.CommandRequest;
@@ -27,6 +28,19 @@ public interface Sandbox {
 	 */
 	SandboxResult run(SandboxSpec spec, CommandRequest request, Map<String, String> environment,
 			Consumer<String> output, Cancellation cancellation) throws SandboxException;
+
+	/**
+	 * Sets up ahead, in the background, the sandbox the next command without network will probably need, so that it
+	 * starts at once when it comes (at the start of a prompt in which the agent may run commands). Returns at once,
+	 * and never fails: the suppliers are read off the caller's thread, and if nothing can be set up (no sandbox here,
+	 * or a spec with network) nothing is; a command that finds no fitting sandbox ready sets its own up as before.
+	 *
+	 * @param spec        the sandbox the next command will probably get
+	 * @param environment the variables it will probably get (already scrubbed of credentials)
+	 */
+	default void prepare(Supplier<SandboxSpec> spec, Supplier<Map<String, String>> environment) {
+		// sandboxes that are not set up ahead have nothing to prepare
+	}
 
 	/**
 	 * Starts a long-lived program (a stdio MCP server) in a sandbox made after {@code spec}: the same masks, a private

@@ -15,4 +15,13 @@ public interface CommandRunner {
 	 */
 	CommandResult run(CommandRequest request, Consumer<String> output, Cancellation cancellation)
 			throws ToolException;
+
+	/**
+	 * A prompt in which commands may run is starting: gets ready for its first command where that makes it start
+	 * sooner (a sandbox set up ahead). Returns at once; the work, if any, runs in the background and its failures
+	 * only mean that the command sets itself up when it comes.
+	 */
+	default void prepare() {
+		// nothing to set up ahead
+	}
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -85,6 +87,9 @@ public final class BubblewrapSandbox implements Sandbox {
 	private static ReadySandbox ready;
 	private static final Object READY_LOCK = new Object();
 
+	/** How many commands a sandbox made ready has run, in this virtual machine. */
+	private static final AtomicLong SERVED_READY = new AtomicLong();
+
 	/** For Declarative Services: the sandbox the UI asks whether commands can be sandboxed here. */
 	public BubblewrapSandbox() {
 		this(UrlPolicy.defaults());
@@ -119,6 +124,84 @@ public final class BubblewrapSandbox implements Sandbox {
 		synchronized (READY_LOCK) {
 			return ready != null;
 		}
+	}
+
+	/**
+	 * How many commands have run in a sandbox made ready for them (rather than set up when they came), in this virtual
+	 * machine, by every instance: a test compares it before and after a command.
+	 */
+	public static long commandsServedReady() {
+		return SERVED_READY.get();
+	}
+
+	/**
+	 * Makes the sandbox for a command without network after {@code spec} ready in the background, unless the one
+	 * ready already fits it (then it waits {@link ReadySandbox#UNUSED_FOR} again from now). It takes the single slot:
+	 * a ready sandbox made for something else is ended first. Nothing is made where no sandbox can be had, for a spec
+	 * with network, or by a {@link #oneShot} sandbox.
+	 */
+	@Override
+	public void prepare(Supplier<SandboxSpec> spec, Supplier<Map<String, String>> environment) {
+		if (keepReady) {
+			CLEANER.execute(() -> prepareNow(spec, environment));
+		}
+	}
+
+	private void prepareNow(Supplier<SandboxSpec> specs, Supplier<Map<String, String>> environments) {
+		SandboxSpec spec;
+		ReadySandbox.Key key;
+		try {
+			if (!availability().available()) {
+				return;
+			}
+			spec = specs.get();
+			if (spec.hasNetwork()) {
+				return;
+			}
+			key = ReadySandbox.Key.of(spec, environments.get());
+		} catch (RuntimeException e) {
+			// the settings could not be read: the first command sets its sandbox up when it comes, and says why
+			return;
+		}
+		if (!keepIfFits(key, spec)) {
+			makeReady(key, spec);
+		}
+	}
+
+	/**
+	 * Whether the ready sandbox was made for {@code key} and still fits {@code spec}'s masks, as the next command would
+	 * check; if so it waits {@link ReadySandbox#UNUSED_FOR} again from now, else it is ended (on this thread, before
+	 * another is made, so that two never wait at once).
+	 */
+	private static boolean keepIfFits(ReadySandbox.Key key, SandboxSpec spec) {
+		ReadySandbox current;
+		synchronized (READY_LOCK) {
+			current = ready;
+		}
+		if (current == null) {
+			return false;
+		}
+		boolean fits = false;
+		if (current.key().equals(key) && current.process().isAlive()) {
+			try {
+				Layout layout = layout(spec, current.staging());
+				fits = current.fits(layout.allMasks(), ReadySandbox.identities(layout.roots(), layout.allMasks()));
+			} catch (SandboxException e) {
+				fits = false;
+			}
+		}
+		synchronized (READY_LOCK) {
+			if (ready != current) {
+				return false; // a command took it meanwhile
+			}
+			if (fits) {
+				current.wanted();
+				return true;
+			}
+			ready = null;
+		}
+		current.close();
+		return false;
 	}
 
 	/** Waits (up to 10 s) until the private folders of finished runs are deleted: for a process about to exit. */
@@ -264,6 +347,7 @@ public final class BubblewrapSandbox implements Sandbox {
 				start = nextTick(clock, before);
 				setup = Duration.ofNanos(System.nanoTime() - setupStart);
 				long commandStart = System.nanoTime();
+				SERVED_READY.incrementAndGet();
 				try {
 					standby.start(request.workingDirectory(), request.commandLine());
 				} catch (IOException e) {
@@ -509,16 +593,31 @@ public final class BubblewrapSandbox implements Sandbox {
 		if (replaced != null) {
 			discard(replaced);
 		}
-		ReadySandbox scheduled = made;
-		java.util.concurrent.CompletableFuture.delayedExecutor(ReadySandbox.UNUSED_FOR.toMillis(),
+		endWhenUnused(made, ReadySandbox.UNUSED_FOR);
+	}
+
+	/**
+	 * Ends {@code standby} after {@code delay} if it is still the ready sandbox and has not been wanted
+	 * ({@link ReadySandbox#wanted}) for {@link ReadySandbox#UNUSED_FOR}; else looks again when that time is up.
+	 */
+	private static void endWhenUnused(ReadySandbox standby, Duration delay) {
+		java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(1, delay.toMillis()),
 				java.util.concurrent.TimeUnit.MILLISECONDS, CLEANER).execute(() -> {
+					Duration left;
 					synchronized (READY_LOCK) {
-						if (ready != scheduled) {
+						if (ready != standby) {
 							return;
 						}
-						ready = null;
+						left = standby.unusedLeft();
+						if (!left.isPositive()) {
+							ready = null;
+						}
 					}
-					discard(scheduled);
+					if (left.isPositive()) {
+						endWhenUnused(standby, left);
+					} else {
+						discard(standby);
+					}
 				});
 	}
 

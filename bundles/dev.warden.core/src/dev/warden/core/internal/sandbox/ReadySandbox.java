@@ -23,7 +23,7 @@ import dev.warden.core.sandbox.SandboxSpec;
 
 /**
  * A sandbox set up ahead of the command it will run: the user and mount namespace with the overlays, and bubblewrap's
- * whole world with the masks, made in the background after a command ended. Inside, a shell waits on its standard
+ * whole world with the masks, made in the background after a command ended or when a prompt started. Inside, a shell waits on its standard
  * input for the working folder and the command line, then reads nothing more ({@code /dev/null}), changes to the
  * folder and runs the command as a fresh sandbox would run it ({@code /bin/sh -c LINE}). Setting a sandbox up takes
  * several processes (unshare, mount, bubblewrap with its namespaces and mounts) and is most of what a sandbox adds to
@@ -32,7 +32,8 @@ import dev.warden.core.sandbox.SandboxSpec;
  * It serves the next command only if that command would get the very same sandbox: the same projects, patterns,
  * masked paths, allowances and environment, no network, the same masks found afresh, and the same folders (by
  * identity) on the way from each project to its masks, since the overlay remembers the folders it has looked up.
- * Otherwise, and after {@link #UNUSED_FOR} unused, it is ended and its private folder deleted.
+ * Otherwise, and after {@link #UNUSED_FOR} unused (counted from when it was made or last {@link #wanted}), it is
+ * ended and its private folder deleted.
  */
 final class ReadySandbox implements AutoCloseable {
 
@@ -80,6 +81,9 @@ final class ReadySandbox implements AutoCloseable {
 	private final List<Masks.Mask> masks;
 	private final List<Object> identities;
 
+	/** When it was made or last wanted ({@link System#nanoTime}). */
+	private volatile long wantedAt = System.nanoTime();
+
 	ReadySandbox(Key key, Staging staging, Process process, List<Masks.Mask> masks, List<Object> identities) {
 		this.key = key;
 		this.staging = staging;
@@ -99,6 +103,16 @@ final class ReadySandbox implements AutoCloseable {
 
 	Process process() {
 		return process;
+	}
+
+	/** Says that a command will probably come soon: the sandbox waits {@link #UNUSED_FOR} again from now. */
+	void wanted() {
+		wantedAt = System.nanoTime();
+	}
+
+	/** How long it still waits before it is ended unused; zero or less when that time is up. */
+	Duration unusedLeft() {
+		return UNUSED_FOR.minusNanos(System.nanoTime() - wantedAt);
 	}
 
 	/**

@@ -81,6 +81,22 @@ public final class SandboxCommandRunner implements CommandRunner {
 		return sandbox.availability();
 	}
 
+	/**
+	 * Has the sandbox the next command without network would get set up in the background, where commands are
+	 * sandboxed: the sandbox reads the spec and the environment, and asks whether it can be had, off this thread.
+	 */
+	@Override
+	public void prepare() {
+		sandbox.prepare(spec, this::environment);
+	}
+
+	/** This process's environment as the policy leaves it for a command. */
+	private Map<String, String> environment() {
+		Map<String, String> environment = new HashMap<>(System.getenv());
+		environmentPolicy.accept(environment);
+		return environment;
+	}
+
 	@Override
 	public CommandResult run(CommandRequest request, Consumer<String> output, Cancellation cancellation)
 			throws ToolException {
@@ -96,8 +112,7 @@ public final class SandboxCommandRunner implements CommandRunner {
 					plain.timedOut(), plain.cancelled(), plain.elapsed());
 		}
 		cancellation.throwIfCancelled();
-		Map<String, String> environment = new HashMap<>(System.getenv());
-		environmentPolicy.accept(environment);
+		Map<String, String> environment = environment();
 		SandboxSpec current = request.network() ? spec.get().withNetwork(true) : spec.get();
 		try (SandboxResult result = sandbox.run(current, request, environment, output, cancellation)) {
 			StringBuilder notes = new StringBuilder();
