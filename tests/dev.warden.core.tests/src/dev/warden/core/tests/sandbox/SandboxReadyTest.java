@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.internal.sandbox.BubblewrapSandbox;
+import dev.warden.core.internal.sandbox.ChangeSetWriter;
 import dev.warden.core.operations.Cancellation;
 import dev.warden.core.protect.UrlPolicy;
 import dev.warden.core.sandbox.SandboxChange;
 import dev.warden.core.sandbox.SandboxChangeKind;
 import dev.warden.core.sandbox.SandboxResult;
+import dev.warden.core.tools.ChangeOutcome;
 import dev.warden.core.tools.CommandRequest;
 
 /**
@@ -93,6 +96,45 @@ class SandboxReadyTest {
 			assertTrue(result.command().output().startsWith("app: new\n"), result.command().output());
 			assertFalse(result.command().output().contains("0123456789abcdef"), result.command().output());
 		}
+	}
+
+	@Test
+	void filesTheUserChangedWhileTheSandboxWaitedAreSeenAndCollectedAsTheyAreNow() throws Exception {
+		SandboxFixture.write(fixture.root.resolve("src/Old.java"), "class Old {}\n");
+		SandboxFixture.write(fixture.root.resolve("docs/guide.md"), "guide\n");
+		run("cat README.md src/Main.java src/Old.java docs/guide.md >/dev/null", fixture.root).close();
+		sandbox.awaitReady();
+		assertTrue(sandbox.hasReadySandbox());
+		long servedBefore = BubblewrapSandbox.commandsServedReady();
+
+		// the user, while the sandbox waits: an edit in place, an editor's save (a new file moved over the old one),
+		// a file created and one deleted
+		Files.writeString(fixture.root.resolve("README.md"), "# edited in place\n");
+		Path saved = fixture.root.resolve("src/.Main.java.tmp");
+		Files.writeString(saved, "class Main { int saved; }\n");
+		Files.move(saved, fixture.root.resolve("src/Main.java"), StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING);
+		Files.writeString(fixture.root.resolve("src/New.java"), "class New {}\n");
+		Files.delete(fixture.root.resolve("src/Old.java"));
+
+		String line = "cat README.md src/Main.java src/New.java; ls src; cat src/Old.java 2>/dev/null || echo no Old; "
+				+ "echo x >> README.md; echo y >> src/Main.java; echo z >> src/New.java; echo again > src/Old.java";
+		try (SandboxResult result = run(line, fixture.root)) {
+			assertEquals(servedBefore + 1, BubblewrapSandbox.commandsServedReady(), "the ready sandbox ran it");
+			assertEquals("# edited in place\nclass Main { int saved; }\nclass New {}\nMain.java\nNew.java\nno Old\n",
+					result.command().output());
+			List<String> changes = result.changes().changes().stream()
+					.map(c -> c.kind() + " " + c.path() + (c.reason().isEmpty() ? "" : " " + c.reason())).toList();
+			assertEquals(List.of("MODIFIED README.md", "MODIFIED src/Main.java", "MODIFIED src/New.java",
+					"CREATED src/Old.java"), changes);
+			List<ChangeOutcome> outcomes = ChangeSetWriter.apply(result.changes(), change -> true);
+			assertTrue(outcomes.stream().allMatch(ChangeOutcome::applied), outcomes.toString());
+		}
+		assertEquals("# edited in place\nx\n", Files.readString(fixture.root.resolve("README.md")));
+		assertEquals("class Main { int saved; }\ny\n", Files.readString(fixture.root.resolve("src/Main.java")));
+		assertEquals("class New {}\nz\n", Files.readString(fixture.root.resolve("src/New.java")));
+		assertEquals("again\n", Files.readString(fixture.root.resolve("src/Old.java")));
+		assertEquals("guide\n", Files.readString(fixture.root.resolve("docs/guide.md")));
 	}
 
 	@Test
