@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,28 +47,38 @@ public final class SandboxBenchmark {
 			System.out.printf("load average at the start: %s%n", loadAverage());
 			System.out.printf("short commands, %d runs each, in a small project (%d files)%n", iterations,
 					count(fixture.root));
-			System.out.println("cold: the sandbox set up when the command comes (as sandbox-run and the first command do);"
-					+ " ready: the sandbox made ready in the background after the previous command, as the IDE runs"
-					+ " the next one");
+			System.out.println("cold: the sandbox set up when the command comes (as sandbox-run and commands with network"
+					+ " do); ready: the sandbox made ready in the background after the previous command, as the IDE runs"
+					+ " the next one; prompt: the first command of a prompt, its sandbox prepared when the prompt"
+					+ " started (each run with another environment, so the sandbox ready before does not fit)");
 			System.out.println("command  sandbox  plain-median  plain-p99  sandbox-median  sandbox-p99  added-median"
 					+ "  added-p99  (of the sandbox: setup-median  collect-median)");
 			BubblewrapSandbox cold = BubblewrapSandbox.oneShot(UrlPolicy.defaults());
 			BubblewrapSandbox ready = (BubblewrapSandbox) sandbox;
+			List<String> notes = new ArrayList<>();
 			for (String command : List.of("true", "ls")) {
-				for (BubblewrapSandbox box : List.of(cold, ready)) {
+				for (String mode : List.of("cold", "ready", "prompt")) {
+					BubblewrapSandbox box = mode.equals("cold") ? cold : ready;
+					long servedBefore = BubblewrapSandbox.commandsServedReady();
 					List<Long> plain = new ArrayList<>();
 					List<Long> boxed = new ArrayList<>();
 					List<Long> setups = new ArrayList<>();
 					List<Long> collections = new ArrayList<>();
 					CommandRequest request = new CommandRequest(command, fixture.root, Duration.ofSeconds(30), 10_000);
 					for (int i = 0; i < iterations + 10; i++) {
+						Map<String, String> environment = new HashMap<>(fixture.environment());
+						if (mode.equals("prompt")) {
+							box.awaitReady();
+							environment.put("WARDEN_BENCH_PROMPT", String.valueOf(i));
+							box.prepare(fixture::spec, () -> environment);
+						}
 						// nothing of the previous run (deleting its folder, making the next sandbox ready) overlaps
 						box.awaitReady();
 						long t0 = System.nanoTime();
 						new ProcessCommandRunner().run(request, s -> {
 						}, new Cancellation());
 						long t1 = System.nanoTime();
-						try (SandboxResult r = box.run(fixture.spec(), request, fixture.environment(), s -> {
+						try (SandboxResult r = box.run(fixture.spec(), request, environment, s -> {
 						}, new Cancellation())) {
 							if (i >= 10) {
 								setups.add(r.setup().toNanos());
@@ -82,11 +93,14 @@ public final class SandboxBenchmark {
 					}
 					System.out.printf(
 							"%-8s %-7s %10.1f ms %8.1f ms %12.1f ms %10.1f ms %10.1f ms %9.1f ms %14.1f ms %12.2f ms%n",
-							command, box == cold ? "cold" : "ready", ms(median(plain)), ms(p99(plain)),
+							command, mode, ms(median(plain)), ms(p99(plain)),
 							ms(median(boxed)), ms(p99(boxed)), ms(median(boxed) - median(plain)),
 							ms(p99(boxed) - p99(plain)), ms(median(setups)), ms(median(collections)));
+					notes.add(command + " " + mode + ": " + (BubblewrapSandbox.commandsServedReady() - servedBefore)
+							+ " of " + (iterations + 10) + " runs in a ready sandbox");
 				}
 			}
+			notes.forEach(System.out::println);
 			System.out.println();
 			System.out.println("change set of 10 files (5 created, 5 modified), 20 runs per workspace");
 			System.out.println("files     collect-median  collect-p99  setup-median (mask walk)");
