@@ -259,6 +259,8 @@ public final class PathPolicy {
 		private final IgnoreRules warden;
 		private final IgnoreChain chain;
 		private final String relative;
+		/** The rules narrowed to this folder, made when first needed (threads racing make equal ones). */
+		private Visibility.Folder entries;
 
 		private FolderRules(RootContext root, IgnoreRules warden, IgnoreChain chain, String relative) {
 			this.root = root;
@@ -274,8 +276,12 @@ public final class PathPolicy {
 		 * @param directory whether the entry is a folder
 		 */
 		public String hiddenReason(String name, boolean directory) {
-			return visibility.entryReason(root, chain, warden, relative.isEmpty() ? name : relative + "/" + name,
-					name, directory);
+			Visibility.Folder folder = entries;
+			if (folder == null) {
+				folder = visibility.folder(root, chain, warden, relative);
+				entries = folder;
+			}
+			return folder.reason(name, directory);
 		}
 
 		/** The rules of the sub-folder {@code name}, which must be visible. */

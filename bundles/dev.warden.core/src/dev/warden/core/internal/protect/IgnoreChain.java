@@ -3,6 +3,8 @@ package dev.warden.core.internal.protect;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 
@@ -106,6 +108,57 @@ public final class IgnoreChain {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * This chain's rules narrowed to the entries of its folder (see {@link FolderRuleFilter}), for a walk that decides
+	 * each of them: {@link Filtered#match} decides as {@link #match} does.
+	 */
+	public Filtered filtered() {
+		return new Filtered(this);
+	}
+
+	/** The rules of one folder's chain, each list narrowed to the folder's entries. Immutable. */
+	public static final class Filtered {
+		/** The ignore files in the order {@link IgnoreChain#match} consults them. */
+		private final List<IgnoreRules> files = new ArrayList<>();
+		/** Same index: the rules of each, narrowed; {@code null} for a file that could not be read. */
+		private final List<FolderRuleFilter> filters = new ArrayList<>();
+		private final boolean folded;
+
+		private Filtered(IgnoreChain chain) {
+			folded = chain.folded;
+			for (IgnoreChain c = chain; c != null; c = c.parent) {
+				add(c.rules, chain.fromBase.substring(c.fromBase.length()));
+			}
+			add(chain.exclude, chain.fromBase);
+			add(chain.global, chain.fromBase);
+		}
+
+		private void add(IgnoreRules rules, String prefix) {
+			if (rules != null) {
+				files.add(rules);
+				filters.add(rules.failure() != null ? null
+						: new FolderRuleFilter(rules.rules(), rules.literals(), prefix));
+			}
+		}
+
+		/** As {@link IgnoreChain#match(String, boolean)}. */
+		public Match match(String name, boolean isDirectory) {
+			String folds = folded ? name.toLowerCase(java.util.Locale.ROOT) : name;
+			long mask = FolderRuleFilter.mask(folds);
+			for (int i = 0; i < files.size(); i++) {
+				FolderRuleFilter filter = filters.get(i);
+				if (filter == null) {
+					return new Match(true, null, files.get(i).file());
+				}
+				FastIgnoreRule rule = filter.decisive(folds, mask, isDirectory);
+				if (rule != null) {
+					return new Match(rule.getResult(), rule, files.get(i).file());
+				}
+			}
+			return null;
+		}
 	}
 
 	private String fold(String name) {

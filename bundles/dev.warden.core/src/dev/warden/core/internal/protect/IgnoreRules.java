@@ -84,17 +84,20 @@ public record IgnoreRules(Path file, List<FastIgnoreRule> rules, String failure,
 				continue;
 			}
 			FastIgnoreRule rule = rules.get(i);
-			boolean match;
-			try {
-				match = rule.isMatch(path, directory, true);
-			} catch (RuntimeException e) {
-				// JGit could not match this path: a rule that hides is taken to match, a negation not to
-				match = rule.getResult();
-			}
-			if (match) {
+			if (matches(rule, path, directory)) {
 				return rule;
 			}
 		}
 		return null;
+	}
+
+	/** Whether {@code rule} matches {@code path}, by JGit. */
+	static boolean matches(FastIgnoreRule rule, String path, boolean directory) {
+		try {
+			return rule.isMatch(path, directory, true);
+		} catch (RuntimeException e) {
+			// JGit could not match this path: a rule that hides is taken to match, a negation not to
+			return rule.getResult();
+		}
 	}
 }

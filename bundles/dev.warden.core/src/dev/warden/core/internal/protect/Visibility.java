@@ -20,11 +20,14 @@ public final class Visibility {
 	public static final String WARDEN_IGNORE = ".wardenignore";
 
 	private final SensitivePatterns sensitive;
+	/** The {@linkplain IgnoreRules#literal literals} of the sensitive patterns' rules, same index. */
+	private final List<String> sensitiveLiterals;
 	private final IgnoreFileCache cache;
 	private final GlobalExcludes globals;
 
 	public Visibility(SensitivePatterns sensitive, IgnoreFileCache cache, GlobalExcludes globals) {
 		this.sensitive = sensitive;
+		this.sensitiveLiterals = sensitive.rules().stream().map(IgnoreRules::literal).toList();
 		this.cache = cache;
 		this.globals = globals;
 	}
@@ -86,23 +89,105 @@ public final class Visibility {
 		if (sensitiveReason != null) {
 			return sensitiveReason;
 		}
-		FastIgnoreRule rule;
 		if (warden != null) {
 			if (warden.failure() != null) {
-				return "hidden because " + WARDEN_IGNORE + " cannot be read (" + warden.failure() + ")";
+				return wardenUnreadable(warden);
 			}
-			rule = warden.decisive(path, directory);
-			if (rule != null && rule.getResult()) {
-				return "ignored: matches '" + rule + "' in " + WARDEN_IGNORE;
+			String reason = wardenReason(warden.decisive(path, directory));
+			if (reason != null) {
+				return reason;
 			}
 		}
-		IgnoreChain.Match match = chain.match(name, directory);
-		if (match != null && match.ignored()) {
-			String file = label(root, match.file());
-			return match.rule() == null ? "hidden because " + file + " cannot be read"
-					: "ignored: matches '" + match.rule() + "' in " + file;
+		return chainReason(root, chain.match(name, directory));
+	}
+
+	/**
+	 * The rules for the entries of the visible folder {@code chain} stands for, narrowed to that folder once (see
+	 * {@link FolderRuleFilter}), for a walk that decides each entry.
+	 *
+	 * @param relative the folder's path relative to the root, {@code /}-separated, {@code ""} for the root
+	 */
+	public Folder folder(RootContext root, IgnoreChain chain, IgnoreRules warden, String relative) {
+		return new Folder(root, chain, warden, relative);
+	}
+
+	/**
+	 * The rules for the entries of one visible folder: {@link #reason} decides as {@link Visibility#entryReason}
+	 * does. For an entry whose path is ASCII and has no name ending in a dot or space (no look-alike spelling to try),
+	 * the sensitive patterns, the {@code .wardenignore} and each ignore file of the chain are narrowed to the folder
+	 * with {@link FolderRuleFilter}; any other entry is decided by {@code entryReason} itself. Immutable.
+	 */
+	public final class Folder {
+		private final RootContext root;
+		private final IgnoreChain chain;
+		private final IgnoreRules warden;
+		private final String relative;
+		/** Whether the folder's path is plain: ASCII (lower-casing it goes name by name) and no look-alike. */
+		private final boolean plain;
+		private final FolderRuleFilter sensitiveRules;
+		private final FolderRuleFilter wardenRules;
+		private final IgnoreChain.Filtered chainRules;
+
+		private Folder(RootContext root, IgnoreChain chain, IgnoreRules warden, String relative) {
+			this.root = root;
+			this.chain = chain;
+			this.warden = warden;
+			this.relative = relative;
+			plain = !mayLookAlike(relative);
+			String prefix = relative.isEmpty() ? "" : relative + '/';
+			String lower = prefix.toLowerCase(Locale.ROOT);
+			sensitiveRules = plain ? new FolderRuleFilter(sensitive.rules(), sensitiveLiterals, lower) : null;
+			wardenRules = plain && warden != null && warden.failure() == null
+					? new FolderRuleFilter(warden.rules(), warden.literals(), root.caseInsensitive() ? lower : prefix)
+					: null;
+			chainRules = plain ? chain.filtered() : null;
 		}
-		return null;
+
+		/** Why the entry {@code name} of this folder is hidden, or {@code null} when it is visible. */
+		public String reason(String name, boolean directory) {
+			if (!plain || mayLookAlike(name)) {
+				return entryReason(root, chain, warden, relative.isEmpty() ? name : relative + '/' + name, name,
+						directory);
+			}
+			String lower = SensitivePatterns.lowerCase(name);
+			long lowerMask = FolderRuleFilter.mask(lower);
+			String reason = sensitiveMatch(sensitiveRules.decisive(lower, lowerMask, directory));
+			if (reason != null) {
+				return reason;
+			}
+			if (warden != null) {
+				if (warden.failure() != null) {
+					return wardenUnreadable(warden);
+				}
+				reason = root.caseInsensitive() ? wardenReason(wardenRules.decisive(lower, lowerMask, directory))
+						: wardenReason(wardenRules.decisive(name, FolderRuleFilter.mask(name), directory));
+				if (reason != null) {
+					return reason;
+				}
+			}
+			return chainReason(root, chainRules.match(name, directory));
+		}
+	}
+
+	private static String wardenUnreadable(IgnoreRules warden) {
+		return "hidden because " + WARDEN_IGNORE + " cannot be read (" + warden.failure() + ")";
+	}
+
+	private static String wardenReason(FastIgnoreRule rule) {
+		return rule != null && rule.getResult() ? "ignored: matches '" + rule + "' in " + WARDEN_IGNORE : null;
+	}
+
+	private static String chainReason(RootContext root, IgnoreChain.Match match) {
+		if (match == null || !match.ignored()) {
+			return null;
+		}
+		String file = label(root, match.file());
+		return match.rule() == null ? "hidden because " + file + " cannot be read"
+				: "ignored: matches '" + match.rule() + "' in " + file;
+	}
+
+	private static String sensitiveMatch(FastIgnoreRule rule) {
+		return rule != null && rule.getResult() ? "sensitive: matches '" + rule + "' in the sensitive patterns" : null;
 	}
 
 	/**
@@ -112,11 +197,9 @@ public final class Visibility {
 	public static String sensitiveReason(SensitivePatterns sensitive, String relative, boolean directory) {
 		String lower = SensitivePatterns.lowerCase(relative);
 		FastIgnoreRule rule = sensitive.decisive(lower, directory);
-		if (rule != null && rule.getResult()) {
-			return "sensitive: matches '" + rule + "' in the sensitive patterns";
-		}
-		if (!mayLookAlike(relative)) {
-			return null;
+		String reason = sensitiveMatch(rule);
+		if (reason != null || !mayLookAlike(relative)) {
+			return reason;
 		}
 		String plain = SensitivePatterns.plainSpelling(relative);
 		if (!plain.equals(lower)) {
