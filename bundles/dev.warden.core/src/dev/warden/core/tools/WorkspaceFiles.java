@@ -40,6 +40,16 @@ public interface WorkspaceFiles {
 	void walk(String dir, int maxDepth, Predicate<FileEntry> visitor) throws ToolException;
 
 	/**
+	 * As {@link #walk}, for a visitor that wants only the files whose path {@code files} accepts: it sees those files
+	 * and nothing else (folders are entered, not visited), in the same order. The other files may be left out
+	 * without being examined, which spares a walk most of its work when few files are wanted ({@code *.md}).
+	 */
+	default void walkFiles(String dir, int maxDepth, Predicate<String> files, Predicate<FileEntry> visitor)
+			throws ToolException {
+		walk(dir, maxDepth, entry -> entry.directory() || !files.test(entry.path()) || visitor.test(entry));
+	}
+
+	/**
 	 * @return the content of a text file, decoded as UTF-8
 	 * @throws ToolException if it does not exist, is a directory, is binary, is not UTF-8 or is too large
 	 */

@@ -40,10 +40,7 @@ final class ListFilesTool extends BaseTool {
 		StringBuilder out = new StringBuilder();
 		int[] count = { 0 };
 		boolean[] stopped = { false };
-		files.walk(dir, depth, entry -> {
-			if (!glob.isBlank() && (entry.directory() || !matches.test(entry.path()))) {
-				return true;
-			}
+		Predicate<FileEntry> visitor = entry -> {
 			if (count[0] == MAX_ENTRIES) {
 				stopped[0] = true;
 				return false;
@@ -51,7 +48,12 @@ final class ListFilesTool extends BaseTool {
 			count[0]++;
 			out.append(format(entry)).append('\n');
 			return true;
-		});
+		};
+		if (glob.isBlank()) {
+			files.walk(dir, depth, visitor);
+		} else {
+			files.walkFiles(dir, depth, matches, visitor); // the files matching only, folders entered
+		}
 		String header = count[0] + (count[0] == 1 ? " entry" : " entries") + " in " + dir //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ (glob.isBlank() ? "" : " matching " + glob) + " (depth " + depth + "):\n"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		String text = header + out;

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -246,17 +248,34 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 
 	@Override
 	public void walk(String dir, int maxDepth, Predicate<FileEntry> visitor) throws ToolException {
+		walk(dir, maxDepth, null, visitor);
+	}
+
+	/**
+	 * Lists the files only (see {@link WorkspaceFiles#walkFiles}): in a folder the link count shows to have no
+	 * sub-folder left to find, a file whose path {@code files} rejects is left out without reading its attributes or
+	 * judging it.
+	 */
+	@Override
+	public void walkFiles(String dir, int maxDepth, Predicate<String> files, Predicate<FileEntry> visitor)
+			throws ToolException {
+		walk(dir, maxDepth, files, visitor);
+	}
+
+	/** @param files which files the visitor wants, folders not visited; {@code null}: every entry visited */
+	private void walk(String dir, int maxDepth, Predicate<String> files, Predicate<FileEntry> visitor)
+			throws ToolException {
 		String normalized = normalize(dir);
 		Path local = locate(normalized);
 		Visiting outer = visiting.get();
 		try {
 			if (local == null) {
 				for (Map.Entry<String, Path> root : roots.entrySet()) {
-					if (!visitor.test(new FileEntry(root.getKey(), true, 0, 1))) {
+					if (files == null && !visitor.test(new FileEntry(root.getKey(), true, 0, 1))) {
 						return;
 					}
-					if (maxDepth > 1 && !walk(root.getValue(), root.getKey(), hiding(root.getValue()), 2, maxDepth,
-							visitor)) {
+					if (maxDepth > 1 && !new Walk(root.getValue(), maxDepth, files, visitor)
+							.run(root.getValue(), root.getKey(), hiding(root.getValue()), 2)) {
 						return;
 					}
 				}
@@ -265,7 +284,8 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			if (!Files.isDirectory(local)) {
 				throw new ToolException("'" + normalized + "' is not a directory."); //$NON-NLS-1$ //$NON-NLS-2$
 			}
-			walk(local, normalized.equals(".") ? "" : normalized, hiding(local), 1, maxDepth, visitor); //$NON-NLS-1$ //$NON-NLS-2$
+			new Walk(local, maxDepth, files, visitor).run(local, normalized.equals(".") ? "" : normalized, //$NON-NLS-1$ //$NON-NLS-2$
+					hiding(local), 1);
 		} finally {
 			visiting.set(outer);
 		}
@@ -280,122 +300,229 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 	}
 
 	/**
-	 * The listing of one sub-folder a walk is going to enter: made by a helper thread while the walk visits the
-	 * folders before it, or by the walk itself when it gets there first.
+	 * The file systems whose folders have a link count of 2 and one more for each sub-folder (a sub-folder's
+	 * {@code ..} links to it), which a walk uses to know when a folder has no sub-folder left among the names it has
+	 * not examined.
 	 */
-	private final class Ahead implements Runnable {
-		private final Item folder;
-		private final int maxDepth;
-		private final AtomicBoolean stopped;
-		private final AtomicBoolean claimed = new AtomicBoolean();
-		private final CompletableFuture<List<Item>> items = new CompletableFuture<>();
-
-		Ahead(Item folder, int maxDepth, AtomicBoolean stopped) {
-			this.folder = folder;
-			this.maxDepth = maxDepth;
-			this.stopped = stopped;
-		}
-
-		@Override
-		public void run() {
-			if (stopped.get() || !claimed.compareAndSet(false, true)) {
-				return;
-			}
-			try {
-				items.complete(list(folder.local(), folder.entry().path(), folder.rules(), folder.entry().depth() + 1,
-						maxDepth));
-			} catch (ToolException | RuntimeException e) {
-				items.completeExceptionally(e);
-			}
-		}
-
-		List<Item> get() throws ToolException {
-			run(); // here, unless a helper has begun
-			try {
-				return items.join();
-			} catch (java.util.concurrent.CompletionException e) {
-				if (e.getCause() instanceof ToolException cause) {
-					throw cause;
-				}
-				throw e;
-			}
-		}
-	}
+	private static final Set<String> LINKS_COUNT_FOLDERS = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 
 	/**
-	 * Visits the entries of {@code directory}, whose workspace path is {@code prefix}; {@code rules} decides which are
-	 * hidden, or, when {@code null}, {@link #hidden} decides each path. Symbolic links are always judged by their
-	 * path (where they lead counts) and never entered. While the visitor sees a folder's entries, the sub-folders it
-	 * will enter next are listed and judged ahead on a helper thread (the common pool), so that listing, reading
-	 * attributes and deciding visibility use a second core; the visitor still sees every entry in name order, on
-	 * this thread.
+	 * One walk below a folder. While the visitor sees a folder's entries, the sub-folders it will enter next are
+	 * listed and judged ahead on a helper thread (the common pool), so that listing, reading attributes and deciding
+	 * visibility use a second core; the visitor still sees every entry in name order, on the walking thread.
 	 */
-	private boolean walk(Path directory, String prefix, FolderHiding rules, int depth, int maxDepth,
-			Predicate<FileEntry> visitor) throws ToolException {
-		AtomicBoolean stopped = new AtomicBoolean();
-		try {
-			return visit(list(directory, prefix, rules, depth, maxDepth), maxDepth, visitor, stopped);
-		} finally {
-			stopped.set(true); // listings still queued are not needed any more
+	private final class Walk {
+		private final int maxDepth;
+		private final Predicate<String> files;
+		private final Predicate<FileEntry> visitor;
+		/** Set when the walk ends: listings still queued are not needed any more. */
+		private final AtomicBoolean stopped = new AtomicBoolean();
+		/**
+		 * The device of the walk's top folder when its file system counts sub-folders in link counts (see
+		 * {@link #LINKS_COUNT_FOLDERS}) and the visitor wants only some files; {@code null} otherwise.
+		 */
+		private final Object countingDevice;
+
+		Walk(Path top, int maxDepth, Predicate<String> files, Predicate<FileEntry> visitor) {
+			this.maxDepth = maxDepth;
+			this.files = files;
+			this.visitor = visitor;
+			this.countingDevice = files == null ? null : countingDevice(top);
+		}
+
+		private static Object countingDevice(Path top) {
+			try {
+				if (LINKS_COUNT_FOLDERS.contains(Files.getFileStore(top).type())) {
+					return Files.getAttribute(top, "unix:dev"); //$NON-NLS-1$
+				}
+			} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+				// no link counts to use: every entry is examined
+			}
+			return null;
+		}
+
+		/**
+		 * Visits the entries of {@code directory}, whose workspace path is {@code prefix}; {@code rules} decides
+		 * which are hidden, or, when {@code null}, {@link #hidden} decides each path. Symbolic links are always
+		 * judged by their path (where they lead counts) and never entered.
+		 */
+		boolean run(Path directory, String prefix, FolderHiding rules, int depth) throws ToolException {
+			try {
+				return visit(list(directory, prefix, rules, depth));
+			} finally {
+				stopped.set(true);
+			}
+		}
+
+		private boolean visit(List<Item> items) throws ToolException {
+			Ahead[] ahead = new Ahead[items.size()];
+			for (int i = 0; i < items.size(); i++) {
+				Item item = items.get(i);
+				if (item.entry().directory() && item.entry().depth() < maxDepth) {
+					ahead[i] = new Ahead(item);
+					ForkJoinPool.commonPool().execute(ahead[i]);
+				}
+			}
+			for (int i = 0; i < items.size(); i++) {
+				Item item = items.get(i);
+				if (files == null || !item.entry().directory()) {
+					visiting.set(item.plainFile() ? new Visiting(item.entry(), item.local()) : null);
+					if (!visitor.test(item.entry())) {
+						return false;
+					}
+				}
+				if (ahead[i] != null && !visit(ahead[i].get())) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * The listing of one sub-folder the walk is going to enter: made by a helper thread while the walk visits
+		 * the folders before it, or by the walk itself when it gets there first.
+		 */
+		private final class Ahead implements Runnable {
+			private final Item folder;
+			private final AtomicBoolean claimed = new AtomicBoolean();
+			private final CompletableFuture<List<Item>> items = new CompletableFuture<>();
+
+			Ahead(Item folder) {
+				this.folder = folder;
+			}
+
+			@Override
+			public void run() {
+				if (stopped.get() || !claimed.compareAndSet(false, true)) {
+					return;
+				}
+				try {
+					items.complete(list(folder.local(), folder.entry().path(), folder.rules(),
+							folder.entry().depth() + 1));
+				} catch (ToolException | RuntimeException e) {
+					items.completeExceptionally(e);
+				}
+			}
+
+			List<Item> get() throws ToolException {
+				run(); // here, unless a helper has begun
+				try {
+					return items.join();
+				} catch (java.util.concurrent.CompletionException e) {
+					if (e.getCause() instanceof ToolException cause) {
+						throw cause;
+					}
+					throw e;
+				}
+			}
+		}
+
+		/**
+		 * The visible entries of {@code directory} the visitor may want, in name order, with the rules of the
+		 * sub-folders the walk enters. When the visitor wants only some files and the folder's link count tells how
+		 * many sub-folders it has, the names it may want or that look like folders ({@link #mayBeFolder}) are
+		 * examined first, and the others only while sub-folders remain to be found among them.
+		 */
+		private List<Item> list(Path directory, String prefix, FolderHiding rules, int depth) throws ToolException {
+			String[] names = names(directory, prefix);
+			Arrays.sort(names);
+			int subfolders = subfolders(directory);
+			String[] relatives = new String[names.length];
+			BasicFileAttributes[] attributes = new BasicFileAttributes[names.length];
+			boolean[] examined = new boolean[names.length];
+			int found = 0;
+			boolean deferred = false;
+			for (int i = 0; i < names.length; i++) {
+				relatives[i] = prefix.isEmpty() ? names[i] : prefix + '/' + names[i];
+				if (subfolders >= 0 && !files.test(relatives[i]) && !mayBeFolder(names[i])) {
+					deferred = true;
+					continue;
+				}
+				examined[i] = true;
+				attributes[i] = attributes(directory.resolve(names[i]));
+				if (attributes[i] != null && attributes[i].isDirectory()) {
+					found++;
+				}
+			}
+			if (deferred && found != subfolders) {
+				for (int i = 0; i < names.length; i++) {
+					if (!examined[i]) {
+						examined[i] = true;
+						attributes[i] = attributes(directory.resolve(names[i]));
+					}
+				}
+			}
+			List<Item> items = new ArrayList<>(names.length);
+			for (int i = 0; i < names.length; i++) {
+				if (!examined[i]) {
+					continue; // a file the visitor does not want: no sub-folder was left among these names
+				}
+				String name = names[i];
+				String relative = relatives[i];
+				BasicFileAttributes attribute = attributes[i];
+				boolean link = attribute != null && attribute.isSymbolicLink();
+				boolean isDirectory = attribute != null && attribute.isDirectory();
+				if (files != null && !isDirectory && !files.test(relative)) {
+					continue;
+				}
+				if (rules == null || link ? hidden.test(relative) : rules.hides(name, isDirectory)) {
+					continue;
+				}
+				long size = isDirectory || link ? 0 : attribute == null ? -1 : attribute.size();
+				FolderHiding childRules = isDirectory && depth < maxDepth && rules != null ? rules.child(name) : null;
+				items.add(new Item(new FileEntry(relative, isDirectory, size, depth), directory.resolve(name),
+						!link && !isDirectory && attribute != null, childRules));
+			}
+			return items;
+		}
+
+		/**
+		 * How many sub-folders {@code directory} has, by its link count, or -1 when that is not known or not
+		 * needed (the visitor wants every entry).
+		 */
+		private int subfolders(Path directory) {
+			if (countingDevice == null) {
+				return -1;
+			}
+			try {
+				Map<String, Object> unix = Files.readAttributes(directory, "unix:nlink,dev", LinkOption.NOFOLLOW_LINKS); //$NON-NLS-1$
+				int links = ((Number) unix.get("nlink")).intValue(); //$NON-NLS-1$
+				return links >= 2 && countingDevice.equals(unix.get("dev")) ? links - 2 : -1; //$NON-NLS-1$
+			} catch (IOException | RuntimeException e) {
+				return -1;
+			}
 		}
 	}
 
-	private boolean visit(List<Item> items, int maxDepth, Predicate<FileEntry> visitor, AtomicBoolean stopped)
-			throws ToolException {
-		Ahead[] ahead = new Ahead[items.size()];
-		for (int i = 0; i < items.size(); i++) {
-			Item item = items.get(i);
-			if (item.entry().directory() && item.entry().depth() < maxDepth) {
-				ahead[i] = new Ahead(item, maxDepth, stopped);
-				ForkJoinPool.commonPool().execute(ahead[i]);
-			}
-		}
-		for (int i = 0; i < items.size(); i++) {
-			Item item = items.get(i);
-			visiting.set(item.plainFile() ? new Visiting(item.entry(), item.local()) : null);
-			if (!visitor.test(item.entry())) {
-				return false;
-			}
-			if (ahead[i] != null && !visit(ahead[i].get(), maxDepth, visitor, stopped)) {
-				return false;
-			}
-		}
-		return true;
+	/** A name with no dot but a leading one: folders are mostly named so, files mostly not. A guess for speed only. */
+	private static boolean mayBeFolder(String name) {
+		return name.indexOf('.', 1) < 0;
 	}
 
-	/** The visible entries of {@code directory}, in name order, with the rules of the sub-folders a walk enters. */
-	private List<Item> list(Path directory, String prefix, FolderHiding rules, int depth, int maxDepth)
-			throws ToolException {
-		List<String> names = new ArrayList<>();
+	private static String[] names(Path directory, String prefix) throws ToolException {
+		String[] names = directory.toFile().list();
+		if (names != null) {
+			return names;
+		}
+		// java.io says nothing about why: the stream says
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+			List<String> listed = new ArrayList<>();
 			for (Path child : stream) {
-				names.add(child.getFileName().toString());
+				listed.add(child.getFileName().toString());
 			}
+			return listed.toArray(String[]::new);
 		} catch (IOException | java.io.UncheckedIOException e) {
 			throw new ToolException("Cannot list '" + (prefix.isEmpty() ? "." : prefix) + "': " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
-		names.sort(null);
-		List<Item> items = new ArrayList<>(names.size());
-		for (String name : names) {
-			String relative = prefix.isEmpty() ? name : prefix + '/' + name;
-			Path child = directory.resolve(name);
-			BasicFileAttributes attributes;
-			try {
-				attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-			} catch (IOException e) {
-				attributes = null; // vanished or unreadable while listing: shown as a file without a size
-			}
-			boolean link = attributes != null && attributes.isSymbolicLink();
-			boolean isDirectory = attributes != null && attributes.isDirectory();
-			if (rules == null || link ? hidden.test(relative) : rules.hides(name, isDirectory)) {
-				continue;
-			}
-			long size = isDirectory || link ? 0 : attributes == null ? -1 : attributes.size();
-			FolderHiding childRules = isDirectory && depth < maxDepth && rules != null ? rules.child(name) : null;
-			items.add(new Item(new FileEntry(relative, isDirectory, size, depth), child,
-					!link && !isDirectory && attributes != null, childRules));
+	}
+
+	/** The attributes of {@code child} itself (not where a link leads), or {@code null} if it vanished or is unreadable. */
+	private static BasicFileAttributes attributes(Path child) {
+		try {
+			return Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		} catch (IOException e) {
+			return null; // shown as a file without a size
 		}
-		return items;
 	}
 
 	@Override

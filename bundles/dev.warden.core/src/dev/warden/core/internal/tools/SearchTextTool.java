@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.warden.core.tools.Capability;
+import dev.warden.core.tools.FileEntry;
 import dev.warden.core.tools.Grant;
 import dev.warden.core.tools.ToolArguments;
 import dev.warden.core.tools.ToolException;
@@ -56,17 +57,15 @@ final class SearchTextTool extends BaseTool {
 			throw new ToolException("The pattern is not a valid regular expression: " + e.getDescription() //$NON-NLS-1$
 					+ ". Use literal=true to search for the text as it is.", e); //$NON-NLS-1$
 		}
-		Predicate<String> glob = Globs.matcher(args.string("glob", "")); //$NON-NLS-1$ //$NON-NLS-2$
+		String globText = args.string("glob", ""); //$NON-NLS-1$ //$NON-NLS-2$
+		Predicate<String> glob = Globs.matcher(globText);
 		int max = (int) args.integer("max_results", 100); //$NON-NLS-1$
 		String dir = files.normalize(args.string("path", ".")); //$NON-NLS-1$ //$NON-NLS-2$
 		LineSearch search = new LineSearch(pattern);
 		StringBuilder out = new StringBuilder();
 		int[] counts = new int[3]; // matches, files with matches, skipped files
 		boolean[] stopped = { false };
-		files.walk(dir, 64, entry -> {
-			if (entry.directory() || !glob.test(entry.path())) {
-				return true;
-			}
+		Predicate<FileEntry> visitor = entry -> {
 			if (grant.cancellation().isCancelled()) {
 				return false;
 			}
@@ -104,7 +103,12 @@ final class SearchTextTool extends BaseTool {
 				counts[1]++;
 			}
 			return more;
-		});
+		};
+		if (globText.isBlank()) {
+			files.walk(dir, 64, entry -> entry.directory() || visitor.test(entry));
+		} else {
+			files.walkFiles(dir, 64, glob, visitor); // the files matching only, folders entered
+		}
 		grant.cancellation().throwIfCancelled();
 		StringBuilder text = new StringBuilder();
 		text.append(counts[0]).append(counts[0] == 1 ? " match" : " matches").append(" in ").append(counts[1]) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
