@@ -261,12 +261,22 @@ public final class PathPolicy {
 		private final String relative;
 		/** The rules narrowed to this folder, made when first needed (threads racing make equal ones). */
 		private Visibility.Folder entries;
+		/** The parent folder's narrowed rules, if it had them when this was made, and this folder's name there. */
+		private final Visibility.Folder parent;
+		private final String name;
 
 		private FolderRules(RootContext root, IgnoreRules warden, IgnoreChain chain, String relative) {
+			this(root, warden, chain, relative, null, null);
+		}
+
+		private FolderRules(RootContext root, IgnoreRules warden, IgnoreChain chain, String relative,
+				Visibility.Folder parent, String name) {
 			this.root = root;
 			this.warden = warden;
 			this.chain = chain;
 			this.relative = relative;
+			this.parent = parent;
+			this.name = name;
 		}
 
 		/**
@@ -278,7 +288,8 @@ public final class PathPolicy {
 		public String hiddenReason(String name, boolean directory) {
 			Visibility.Folder folder = entries;
 			if (folder == null) {
-				folder = visibility.folder(root, chain, warden, relative);
+				folder = parent != null ? parent.child(this.name, chain)
+						: visibility.folder(root, chain, warden, relative);
 				entries = folder;
 			}
 			return folder.reason(name, directory);
@@ -286,7 +297,8 @@ public final class PathPolicy {
 
 		/** The rules of the sub-folder {@code name}, which must be visible. */
 		public FolderRules child(String name) {
-			return new FolderRules(root, warden, chain.child(name), relative.isEmpty() ? name : relative + "/" + name);
+			return new FolderRules(root, warden, chain.child(name), relative.isEmpty() ? name : relative + "/" + name,
+					entries, name);
 		}
 	}
 

@@ -10,8 +10,9 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
  * as {@link IgnoreRules#decisive(List, List, String, boolean)} on {@code prefix + name}, whose rule is skipped when
  * the path lacks its {@linkplain IgnoreRules#literal literal}:
  * <ul>
- * <li>a literal without {@code /} cannot straddle the {@code /} that ends the prefix, so it occurs in the path exactly
- * when it occurs in the prefix or in the name;</li>
+ * <li>a literal without {@code /} cannot straddle a {@code /}, so it occurs in the path exactly when it occurs in the
+ * prefix or in the name (and in a sub-folder's prefix exactly when it occurs in this prefix or in the sub-folder's
+ * name, see {@link #child});</li>
  * <li>a literal with a {@code /} (its part before the last one, {@code A}, is not empty: literals have no slash at
  * their ends) that occurs in the path has its last {@code /} in the prefix, names having none, so {@code A} occurs in
  * the prefix: such a rule is kept for every entry when the prefix contains {@code A}, and skipped for every entry
@@ -22,38 +23,74 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
  */
 public final class FolderRuleFilter {
 
-	private final List<FastIgnoreRule> rules;
+	/** What the filters of every folder share: the rules and what their literals are made of. */
+	private static final class Table {
+		final List<FastIgnoreRule> rules;
+		/** Per rule: its literal when it has no {@code /} and is not empty, else {@code null}. */
+		final String[] plain;
+		/** Per rule: {@link #mask} of {@link #plain}. */
+		final long[] masks;
+		/** Per rule: the part of its literal before the last {@code /}, or {@code null} when it has none. */
+		final String[] beforeSlash;
+
+		Table(List<FastIgnoreRule> rules, List<String> literals) {
+			this.rules = rules;
+			int n = rules.size();
+			plain = new String[n];
+			masks = new long[n];
+			beforeSlash = new String[n];
+			for (int i = 0; i < n; i++) {
+				String literal = literals.get(i);
+				int slash = literal.lastIndexOf('/');
+				if (slash >= 0) {
+					beforeSlash[i] = literal.substring(0, slash);
+				} else if (!literal.isEmpty()) {
+					plain[i] = literal;
+					masks[i] = mask(literal);
+				}
+			}
+		}
+	}
+
+	private final Table table;
 	private final String prefix;
 	/** Per rule: {@code true} when every entry's path may match it (as the prefix shows). */
 	private final boolean[] always;
-	/** Per rule: the literal an entry's name must contain, or {@code null} when the name cannot make it match. */
-	private final String[] inName;
-	/** Per rule: {@link #mask} of {@link #inName}. */
-	private final long[] inNameMask;
 
 	/**
 	 * @param prefix the folder's path relative to the rules' folder, ending with {@code /}, or {@code ""} for the
 	 *               rules' folder itself; spelled as the paths the rules are matched with (folded where they are)
 	 */
 	public FolderRuleFilter(List<FastIgnoreRule> rules, List<String> literals, String prefix) {
-		this.rules = rules;
+		this(new Table(rules, literals), prefix, null, null);
+	}
+
+	private FolderRuleFilter(Table table, String prefix, FolderRuleFilter parent, String name) {
+		this.table = table;
 		this.prefix = prefix;
-		int n = rules.size();
+		int n = table.rules.size();
 		always = new boolean[n];
-		inName = new String[n];
-		inNameMask = new long[n];
+		long nameMask = parent == null ? 0 : mask(name);
 		for (int i = 0; i < n; i++) {
-			String literal = literals.get(i);
-			int slash = literal.lastIndexOf('/');
-			if (slash >= 0) {
-				always[i] = prefix.contains(literal.substring(0, slash));
-			} else if (literal.isEmpty() || prefix.contains(literal)) {
-				always[i] = true;
+			String plain = table.plain[i];
+			if (table.beforeSlash[i] != null) {
+				always[i] = prefix.contains(table.beforeSlash[i]);
+			} else if (plain == null) {
+				always[i] = true; // no text a match must contain
+			} else if (parent != null) {
+				always[i] = parent.always[i] || (table.masks[i] & ~nameMask) == 0 && name.contains(plain);
 			} else {
-				inName[i] = literal;
-				inNameMask[i] = mask(literal);
+				always[i] = prefix.contains(plain);
 			}
 		}
+	}
+
+	/**
+	 * The filter for the sub-folder {@code name} of this one's folder, spelled as the paths are matched: its prefix
+	 * is this prefix, the name and {@code /}.
+	 */
+	public FolderRuleFilter child(String name) {
+		return new FolderRuleFilter(table, prefix + name + '/', this, name);
 	}
 
 	/**
@@ -76,17 +113,17 @@ public final class FolderRuleFilter {
 	 */
 	public FastIgnoreRule decisive(String name, long nameMask, boolean directory) {
 		String path = null;
-		for (int i = rules.size() - 1; i >= 0; i--) {
+		for (int i = table.rules.size() - 1; i >= 0; i--) {
 			if (!always[i]) {
-				String literal = inName[i];
-				if (literal == null || (inNameMask[i] & ~nameMask) != 0 || !name.contains(literal)) {
+				String plain = table.plain[i];
+				if (plain == null || (table.masks[i] & ~nameMask) != 0 || !name.contains(plain)) {
 					continue;
 				}
 			}
 			if (path == null) {
 				path = prefix.isEmpty() ? name : prefix + name;
 			}
-			FastIgnoreRule rule = rules.get(i);
+			FastIgnoreRule rule = table.rules.get(i);
 			if (IgnoreRules.matches(rule, path, directory)) {
 				return rule;
 			}

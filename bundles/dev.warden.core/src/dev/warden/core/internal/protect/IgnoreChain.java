@@ -115,19 +115,30 @@ public final class IgnoreChain {
 	 * each of them: {@link Filtered#match} decides as {@link #match} does.
 	 */
 	public Filtered filtered() {
-		return new Filtered(this);
+		return new Filtered(this, null, null);
 	}
 
 	/** The rules of one folder's chain, each list narrowed to the folder's entries. Immutable. */
 	public static final class Filtered {
+		private final IgnoreChain chain;
 		/** The ignore files in the order {@link IgnoreChain#match} consults them. */
 		private final List<IgnoreRules> files = new ArrayList<>();
 		/** Same index: the rules of each, narrowed; {@code null} for a file that could not be read. */
 		private final List<FolderRuleFilter> filters = new ArrayList<>();
-		private final boolean folded;
 
-		private Filtered(IgnoreChain chain) {
-			folded = chain.folded;
+		private Filtered(IgnoreChain chain, Filtered parent, String name) {
+			this.chain = chain;
+			if (parent != null) {
+				// the chain of a sub-folder of the same work tree: its own file, then the parent's, narrowed further
+				add(chain.rules, "");
+				String folded = chain.fold(name);
+				for (int i = 0; i < parent.files.size(); i++) {
+					files.add(parent.files.get(i));
+					FolderRuleFilter filter = parent.filters.get(i);
+					filters.add(filter == null ? null : filter.child(folded));
+				}
+				return;
+			}
 			for (IgnoreChain c = chain; c != null; c = c.parent) {
 				add(c.rules, chain.fromBase.substring(c.fromBase.length()));
 			}
@@ -143,9 +154,18 @@ public final class IgnoreChain {
 			}
 		}
 
+		/**
+		 * The rules of {@code child}, the chain of the sub-folder {@code name} of this chain's folder, narrowed to
+		 * its entries: from these when it continues this chain, read anew when it starts one of its own (a nested
+		 * repository).
+		 */
+		public Filtered child(IgnoreChain child, String name) {
+			return new Filtered(child, child.parent == chain ? this : null, name);
+		}
+
 		/** As {@link IgnoreChain#match(String, boolean)}. */
 		public Match match(String name, boolean isDirectory) {
-			String folds = folded ? name.toLowerCase(java.util.Locale.ROOT) : name;
+			String folds = chain.fold(name);
 			long mask = FolderRuleFilter.mask(folds);
 			for (int i = 0; i < files.size(); i++) {
 				FolderRuleFilter filter = filters.get(i);

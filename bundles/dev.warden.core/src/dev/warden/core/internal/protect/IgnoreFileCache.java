@@ -37,12 +37,16 @@ public final class IgnoreFileCache {
 		Key key = new Key(file, folded);
 		BasicFileAttributes attributes;
 		try {
-			attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			// most folders have no ignore file: asked without an exception for each
+			attributes = file.getFileSystem().provider().readAttributesIfExists(file, BasicFileAttributes.class);
 		} catch (NoSuchFileException e) {
-			entries.remove(key);
-			return null;
+			attributes = null;
 		} catch (IOException e) {
 			return new IgnoreRules(file, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
+		if (attributes == null) {
+			entries.remove(key);
+			return null;
 		}
 		if (!attributes.isRegularFile()) {
 			return null;

@@ -143,6 +143,29 @@ public final class Visibility {
 			chainRules = plain ? chain.filtered() : null;
 		}
 
+		/** The rules of the sub-folder {@code name}, made from these, whose chain is {@code childChain}. */
+		private Folder(Folder parent, String name, IgnoreChain childChain) {
+			root = parent.root;
+			chain = childChain;
+			warden = parent.warden;
+			relative = parent.relative.isEmpty() ? name : parent.relative + '/' + name;
+			plain = parent.plain && !mayLookAlike(name);
+			String lower = plain ? SensitivePatterns.lowerCase(name) : null;
+			sensitiveRules = plain ? parent.sensitiveRules.child(lower) : null;
+			wardenRules = plain && parent.wardenRules != null
+					? parent.wardenRules.child(root.caseInsensitive() ? lower : name)
+					: null;
+			chainRules = plain ? parent.chainRules.child(childChain, name) : null;
+		}
+
+		/**
+		 * The rules for the entries of the visible sub-folder {@code name} of this folder, whose chain is
+		 * {@code childChain}: as {@link Visibility#folder} makes them, narrowed further from these.
+		 */
+		public Folder child(String name, IgnoreChain childChain) {
+			return new Folder(this, name, childChain);
+		}
+
 		/** Why the entry {@code name} of this folder is hidden, or {@code null} when it is visible. */
 		public String reason(String name, boolean directory) {
 			if (!plain || mayLookAlike(name)) {

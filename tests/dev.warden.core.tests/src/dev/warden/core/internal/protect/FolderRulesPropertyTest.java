@@ -18,9 +18,11 @@ import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.protect.SensitivePatterns;
 
 /**
- * A folder's rules narrowed once for its entries ({@link Visibility.Folder}, {@link FolderRuleFilter}) decide every
- * entry as {@link Visibility#entryReason} decides it from the whole path, reason for reason: on random trees of
- * folders with random {@code .gitignore} files at random levels, a random {@code info/exclude}, global ignore file,
+ * A folder's rules narrowed once for its entries ({@link Visibility.Folder}, {@link FolderRuleFilter}), for the folder
+ * itself or from its parent's, decide every entry as {@link Visibility#entryReason} decides it from the whole path,
+ * reason for reason: on random trees of
+ * folders with random {@code .gitignore} files at random levels, nested repositories, random {@code info/exclude},
+ * global ignore file,
  * {@code .wardenignore} and sensitive patterns, on case-sensitive and case-folding roots, for names with and without
  * the rules' text, look-alikes and names ending in a dot.
  */
@@ -73,17 +75,21 @@ class FolderRulesPropertyTest {
 				IgnoreRules warden = visibility.wardenRules(context);
 				for (String folder : folders) {
 					IgnoreChain chain = visibility.rootChain(context);
+					// narrowed for the folder itself, and from its parent's narrowed rules, folder by folder
+					Visibility.Folder derived = visibility.folder(context, chain, warden, "");
 					for (String name : folder.isEmpty() ? new String[0] : folder.split("/")) {
 						chain = chain.child(name);
+						derived = derived.child(name, chain);
 					}
 					Visibility.Folder narrowed = visibility.folder(context, chain, warden, folder);
 					for (String name : NAMES) {
 						for (boolean directory : new boolean[] { false, true }) {
 							String relative = folder.isEmpty() ? name : folder + "/" + name;
 							String expected = visibility.entryReason(context, chain, warden, relative, name, directory);
-							assertEquals(expected, narrowed.reason(name, directory),
-									() -> "tree " + root + (folded ? " (folded)" : "") + ": " + relative
-											+ (directory ? "/" : ""));
+							String where = "tree " + root + (folded ? " (folded)" : "") + ": " + relative
+									+ (directory ? "/" : "");
+							assertEquals(expected, narrowed.reason(name, directory), where);
+							assertEquals(expected, derived.reason(name, directory), where + " (from the parent's)");
 							compared++;
 							hidden += expected == null ? 0 : 1;
 						}
@@ -105,7 +111,10 @@ class FolderRulesPropertyTest {
 		return text.toString();
 	}
 
-	/** Random folders below {@code root}, up to four deep, some with a {@code .gitignore}; their relative paths. */
+	/**
+	 * Random folders below {@code root}, up to four deep, some with a {@code .gitignore}, some nested repositories;
+	 * their relative paths.
+	 */
 	private List<String> folders(Random random, Path root) throws IOException {
 		List<String> folders = new ArrayList<>(List.of(""));
 		Files.writeString(root.resolve(".gitignore"), rules(random, 5));
@@ -122,6 +131,10 @@ class FolderRulesPropertyTest {
 					folders.add(relative.toString());
 					if (random.nextInt(3) == 0) {
 						Files.writeString(folder.resolve(".gitignore"), rules(random, 4));
+					}
+					if (random.nextInt(8) == 0) { // a nested repository starts a chain of its own
+						gitRepository(folder);
+						Files.writeString(folder.resolve(".git/info/exclude"), rules(random, 2));
 					}
 				}
 			}
