@@ -51,17 +51,17 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 	/** The rules for a folder's entries, read once per folder; {@code null} to judge each path with {@link #hidden}. */
 	private final Function<Path, FolderHiding> folders;
 
-	/** The entry a walk on this thread is visiting now (see {@link #readBytes}). */
-	private final ThreadLocal<Visiting> visiting = new ThreadLocal<>();
+	/**
+	 * The entry the walk on this thread is visiting now (see {@link #readBytes}), in a slot the walk sets once: a walk
+	 * inside a visitor puts the outer walk's slot back when it ends.
+	 */
+	private final ThreadLocal<Item[]> visiting = new ThreadLocal<>();
 
 	/** Which entries of one folder are hidden, decided with the folder's rules read once. */
 	private interface FolderHiding {
 		boolean hides(String name, boolean directory);
 
 		FolderHiding child(String name);
-	}
-
-	private record Visiting(FileEntry entry, Path local) {
 	}
 
 	/** One root, hiding {@code .git}. */
@@ -267,14 +267,16 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			throws ToolException {
 		String normalized = normalize(dir);
 		Path local = locate(normalized);
-		Visiting outer = visiting.get();
+		Item[] outer = visiting.get();
+		Item[] slot = new Item[1];
+		visiting.set(slot);
 		try {
 			if (local == null) {
 				for (Map.Entry<String, Path> root : roots.entrySet()) {
 					if (files == null && !visitor.test(new FileEntry(root.getKey(), true, 0, 1))) {
 						return;
 					}
-					if (maxDepth > 1 && !new Walk(root.getValue(), maxDepth, files, visitor)
+					if (maxDepth > 1 && !new Walk(root.getValue(), maxDepth, files, visitor, slot)
 							.run(root.getValue(), root.getKey(), hiding(root.getValue()), 2)) {
 						return;
 					}
@@ -284,7 +286,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			if (!Files.isDirectory(local)) {
 				throw new ToolException("'" + normalized + "' is not a directory."); //$NON-NLS-1$ //$NON-NLS-2$
 			}
-			new Walk(local, maxDepth, files, visitor).run(local, normalized.equals(".") ? "" : normalized, //$NON-NLS-1$ //$NON-NLS-2$
+			new Walk(local, maxDepth, files, visitor, slot).run(local, normalized.equals(".") ? "" : normalized, //$NON-NLS-1$ //$NON-NLS-2$
 					hiding(local), 1);
 		} finally {
 			visiting.set(outer);
@@ -315,6 +317,8 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 		private final int maxDepth;
 		private final Predicate<String> files;
 		private final Predicate<FileEntry> visitor;
+		/** Where the visitor's current entry is kept, for {@link #readBytes}. */
+		private final Item[] slot;
 		/** Set when the walk ends: listings still queued are not needed any more. */
 		private final AtomicBoolean stopped = new AtomicBoolean();
 		/**
@@ -323,10 +327,11 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 		 */
 		private final Object countingDevice;
 
-		Walk(Path top, int maxDepth, Predicate<String> files, Predicate<FileEntry> visitor) {
+		Walk(Path top, int maxDepth, Predicate<String> files, Predicate<FileEntry> visitor, Item[] slot) {
 			this.maxDepth = maxDepth;
 			this.files = files;
 			this.visitor = visitor;
+			this.slot = slot;
 			this.countingDevice = files == null ? null : countingDevice(top);
 		}
 
@@ -366,7 +371,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			for (int i = 0; i < items.size(); i++) {
 				Item item = items.get(i);
 				if (files == null || !item.entry().directory()) {
-					visiting.set(item.plainFile() ? new Visiting(item.entry(), item.local()) : null);
+					slot[0] = item.plainFile() ? item : null;
 					if (!visitor.test(item.entry())) {
 						return false;
 					}
@@ -428,6 +433,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 			Arrays.sort(names);
 			int subfolders = subfolders(directory);
 			String[] relatives = new String[names.length];
+			Path[] locals = new Path[names.length];
 			BasicFileAttributes[] attributes = new BasicFileAttributes[names.length];
 			boolean[] examined = new boolean[names.length];
 			int found = 0;
@@ -439,7 +445,8 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 					continue;
 				}
 				examined[i] = true;
-				attributes[i] = attributes(directory.resolve(names[i]));
+				locals[i] = directory.resolve(names[i]);
+				attributes[i] = attributes(locals[i]);
 				if (attributes[i] != null && attributes[i].isDirectory()) {
 					found++;
 				}
@@ -448,7 +455,8 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 				for (int i = 0; i < names.length; i++) {
 					if (!examined[i]) {
 						examined[i] = true;
-						attributes[i] = attributes(directory.resolve(names[i]));
+						locals[i] = directory.resolve(names[i]);
+						attributes[i] = attributes(locals[i]);
 					}
 				}
 			}
@@ -470,7 +478,7 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 				}
 				long size = isDirectory || link ? 0 : attribute == null ? -1 : attribute.size();
 				FolderHiding childRules = isDirectory && depth < maxDepth && rules != null ? rules.child(name) : null;
-				items.add(new Item(new FileEntry(relative, isDirectory, size, depth), directory.resolve(name),
+				items.add(new Item(new FileEntry(relative, isDirectory, size, depth), locals[i],
 						!link && !isDirectory && attribute != null, childRules));
 			}
 			return items;
@@ -527,7 +535,8 @@ public final class NioWorkspaceFiles implements WorkspaceFiles {
 
 	@Override
 	public byte[] readBytes(FileEntry entry, long maxBytes) throws ToolException {
-		Visiting current = visiting.get();
+		Item[] slot = visiting.get();
+		Item current = slot == null ? null : slot[0];
 		if (current == null || current.entry() != entry || entry.directory()) {
 			return WorkspaceFiles.super.readBytes(entry, maxBytes);
 		}
