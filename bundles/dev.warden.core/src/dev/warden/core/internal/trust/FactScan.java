@@ -215,11 +215,23 @@ public final class FactScan {
 			}
 		}
 
+		/**
+		 * Records an option the command gave (or {@code NAME=value}); only those that a fact's condition names are
+		 * kept, as only they are ever asked about.
+		 */
+		private void see(String option) {
+			if (table.conditionsName(option)) {
+				seen.add(option);
+			}
+		}
+
 		/** A word matched by a glob option such as {@code -javaagent:*}; true when one matched. */
 		private boolean globOption(int i, String text) {
 			boolean matched = false;
 			for (Program p = program; p != null; p = p.parent) {
-				for (Fact fact : p.globOptions) {
+				List<Fact> globOptions = p.globOptions;
+				for (int g = 0; g < globOptions.size(); g++) {
+					Fact fact = globOptions.get(g);
 					if (Glob.matches(fact.spelling(), text)) {
 						pending.add(new Hit(fact, i, text, text.startsWith("@") ? text.substring(1) : text, true));
 						matched = true;
@@ -244,7 +256,7 @@ public final class FactScan {
 				}
 			}
 			if (option == null) {
-				seen.add(loose ? FactTable.looseName(name) : name);
+				see(loose ? FactTable.looseName(name) : name);
 				return i + 1;
 			}
 			return withValue(option, i, text, attached, afterSubcommand);
@@ -252,7 +264,8 @@ public final class FactScan {
 
 		/** An option whose spelling is known; {@code attached} is its value in the same word, or null. */
 		private int withValue(Option option, int i, String text, String attached, boolean afterSubcommand) {
-			seen.add(loose ? FactTable.looseName(option.spelling()) : option.spelling());
+			String name = loose ? FactTable.looseName(option.spelling()) : option.spelling();
+			see(name);
 			String value = null;
 			boolean literal = true;
 			int next = i + 1;
@@ -276,8 +289,8 @@ public final class FactScan {
 				next = Math.min(words.size(), i + 3);
 			}
 			}
-			if (value != null && option.arity() == Arity.VALUE) {
-				seen.add((loose ? FactTable.looseName(option.spelling()) : option.spelling()) + "=" + value);
+			if (value != null && option.arity() == Arity.VALUE && table.conditionsNameValueOf(name)) {
+				see(name + "=" + value); // the value, as long as the line at times, is copied only when a condition may ask
 			}
 			for (Fact fact : option.facts()) {
 				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
@@ -303,7 +316,7 @@ public final class FactScan {
 			for (int j = 1; j < text.length(); j++) {
 				String letter = shortOption(text.charAt(j));
 				Option option = program.option(letter, afterSubcommand, false);
-				seen.add(letter);
+				see(letter);
 				if (option == null) {
 					continue;
 				}
@@ -314,7 +327,9 @@ public final class FactScan {
 						return r < 0 ? -1 : Math.max(r, after);
 					}
 					if (after < words.size()) {
-						seen.add(letter + "=" + words.get(after).text());
+						if (table.conditionsNameValueOf(letter)) {
+							see(letter + "=" + words.get(after).text());
+						}
 						for (Fact fact : option.facts()) {
 							pending.add(new Hit(fact, i, text, words.get(after).text(), words.get(after).literal()));
 						}
@@ -341,14 +356,18 @@ public final class FactScan {
 			for (Program p = program; p != null; p = p.parent) {
 				if (equals > 0) {
 					String name = text.substring(0, equals + 1);
-					for (Fact fact : p.variables) {
+					List<Fact> variables = p.variables;
+					for (int v = 0; v < variables.size(); v++) {
+						Fact fact = variables.get(v);
 						if (Glob.matches(fact.spelling(), name)) {
 							pending.add(new Hit(fact, i, text, text.substring(equals + 1), literal));
 						}
 					}
 				}
 				if (p == program) {
-					for (Fact fact : p.exactWords) {
+					List<Fact> exactWords = p.exactWords;
+					for (int w = 0; w < exactWords.size(); w++) {
+						Fact fact = exactWords.get(w);
 						if (fact.spelling().equals(text)) {
 							pending.add(new Hit(fact, i, text, null, literal));
 						}
@@ -446,7 +465,13 @@ public final class FactScan {
 							: "`" + Quoting.oneLine(hit.word()) + "` " + hit.fact().effect();
 				}
 			}
-			return new FactScan(program, hits.isEmpty() ? List.of() : List.copyOf(hits), riskHit,
+			List<Hit> found = switch (hits.size()) { // most scans that find something find one or two hits
+			case 0 -> List.of();
+			case 1 -> List.of(hits.get(0));
+			case 2 -> List.of(hits.get(0), hits.get(1));
+			default -> List.copyOf(hits);
+			};
+			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
 		}

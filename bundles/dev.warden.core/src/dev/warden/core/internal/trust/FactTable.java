@@ -1,6 +1,7 @@
 package dev.warden.core.internal.trust;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -197,13 +198,34 @@ public final class FactTable {
 	private final Set<String> harmless;
 	private final List<String> harmlessPrefixes;
 	private final List<Problem> problems;
+	private final Set<String> conditions;
+	private final Set<String> valuedConditions;
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
-			List<Problem> problems) {
+			List<Problem> problems, Set<String> conditions, Set<String> valuedConditions) {
 		this.programs = programs;
 		this.harmless = harmless;
 		this.harmlessPrefixes = harmlessPrefixes;
 		this.problems = problems;
+		this.conditions = conditions;
+		this.valuedConditions = valuedConditions;
+	}
+
+	/**
+	 * Whether some fact's condition ({@code when=}, {@code unless=}, {@code unhide=}) names {@code option} as a scan
+	 * records it (as written, or by npm's spelling rule): a scan need not record the options that none names.
+	 */
+	boolean conditionsName(String option) {
+		return conditions.contains(option);
+	}
+
+	/**
+	 * Whether a condition of some fact ({@code when=}, {@code unless=}, {@code unhide=}) names an option with a value
+	 * spelled {@code NAME=value} (as grep's {@code -d=recurse}), for {@code name} as the scan records it: only then
+	 * does a scan record the value an option was given.
+	 */
+	boolean conditionsNameValueOf(String name) {
+		return valuedConditions.contains(name);
 	}
 
 	/** Lines that could not be read, in order. */
@@ -295,6 +317,10 @@ public final class FactTable {
 		final Set<String> harmless = new HashSet<>();
 		final List<String> harmlessPrefixes = new ArrayList<>();
 		final List<Problem> problems = new ArrayList<>();
+		/** The options the conditions name, as written and loose. */
+		final Set<String> conditions = new HashSet<>();
+		/** The option names that conditions give with a value (`-d` of `-d=recurse`), as written and loose. */
+		final Set<String> valuedConditions = new HashSet<>();
 
 		void read(String sourceName, String text) {
 			String[] lines = text.split("\r?\n", -1);
@@ -392,6 +418,11 @@ public final class FactTable {
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
 					unhide, global, valuePart, effect, source);
+			when.forEach(this::conditions);
+			conditions(unless);
+			if (unhide != null) {
+				conditions(unhide);
+			}
 			add(program, spelling, fact);
 		}
 
@@ -492,10 +523,22 @@ public final class FactTable {
 			program.subcommands.values().forEach(Builder::freeze);
 		}
 
+		/** Notes the options the conditions name, and the name before each {@code =} in them. */
+		private void conditions(Collection<String> options) {
+			for (String condition : options) {
+				for (String spelling : List.of(condition, looseName(condition))) {
+					conditions.add(spelling);
+					for (int equals = spelling.indexOf('='); equals > 0; equals = spelling.indexOf('=', equals + 1)) {
+						valuedConditions.add(spelling.substring(0, equals));
+					}
+				}
+			}
+		}
+
 		FactTable build() {
 			programs.values().forEach(Builder::freeze);
 			return new FactTable(programs, Set.copyOf(harmless), List.copyOf(harmlessPrefixes),
-					List.copyOf(problems));
+					List.copyOf(problems), Set.copyOf(conditions), Set.copyOf(valuedConditions));
 		}
 	}
 }
