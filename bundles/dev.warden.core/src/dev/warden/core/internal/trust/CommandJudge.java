@@ -81,41 +81,61 @@ public final class CommandJudge {
 	/**
 	 * A simple command where it sits: its words (as values: equal words are equal), the context and the
 	 * redirections of the subshells and groups around it. Everything a judgement reads.
+	 * <p>
+	 * Its hash code reads little: the counts, the context and the texts of the first and the last word (the name,
+	 * whose hash a lookup of the program needs anyway, and most often what differs between two commands of a
+	 * program). Two places with equal such hashes compare a hash of all their texts, made when first needed; a line
+	 * of commands none of which repeats another is not hashed in full. Places with equal hash codes are ordered by
+	 * that full hash, so that the map finds one among many such places in a tree instead of a list.
 	 */
-	private static final class Place {
+	private static final class Place implements Comparable<Place> {
 		final SimpleCommand command;
 		final String context;
 		final List<Redirect> inherited;
 		/** Computed once: a lookup and the store after it read it both. */
 		private final int hash;
+		/** The hash of all the texts, or 0 when not computed yet ({@link #fullHash} never returns 0). */
+		private int fullHash;
 
 		Place(SimpleCommand command, String context, List<Redirect> inherited) {
 			this.command = command;
 			this.context = context;
 			this.inherited = inherited;
-			this.hash = hash(command, context, inherited);
+			List<Word> words = command.words();
+			int hash = context.hashCode() * 31 + inherited.size();
+			hash = (hash * 31 + command.assignments().size()) * 31 + command.redirects().size();
+			hash = hash * 31 + words.size();
+			if (!words.isEmpty()) {
+				hash = hash * 31 + words.get(0).text().hashCode();
+				hash = hash * 31 + words.get(words.size() - 1).text().hashCode();
+			}
+			this.hash = hash;
 		}
 
 		/**
-		 * Hashes the texts as written (a word's text holds its substitutions as written), so that a lookup reads
-		 * each word once and the words' strings keep their hashes for the lookups of their names; {@link #equals}
+		 * Hashes all the texts as written (a word's text holds its substitutions as written); {@link #equals}
 		 * compares all of it.
 		 */
-		private static int hash(SimpleCommand command, String context, List<Redirect> inherited) {
-			int hash = context.hashCode() * 31 + inherited.size();
-			List<Assignment> assignments = command.assignments();
-			for (int i = 0; i < assignments.size(); i++) {
-				hash = hash * 31 + assignments.get(i).value().text().hashCode();
+		private int fullHash() {
+			int full = fullHash;
+			if (full == 0) {
+				full = hash;
+				List<Assignment> assignments = command.assignments();
+				for (int i = 0; i < assignments.size(); i++) {
+					full = full * 31 + assignments.get(i).value().text().hashCode();
+				}
+				List<Word> words = command.words();
+				for (int i = 0; i < words.size(); i++) {
+					full = full * 31 + words.get(i).text().hashCode();
+				}
+				List<Redirect> redirects = command.redirects();
+				for (int i = 0; i < redirects.size(); i++) {
+					full = full * 31 + redirects.get(i).target().text().hashCode();
+				}
+				full = full == 0 ? 1 : full;
+				fullHash = full;
 			}
-			List<Word> words = command.words();
-			for (int i = 0; i < words.size(); i++) {
-				hash = hash * 31 + words.get(i).text().hashCode();
-			}
-			List<Redirect> redirects = command.redirects();
-			for (int i = 0; i < redirects.size(); i++) {
-				hash = hash * 31 + redirects.get(i).target().text().hashCode();
-			}
-			return hash;
+			return full;
 		}
 
 		@Override
@@ -125,8 +145,14 @@ public final class CommandJudge {
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Place place && hash == place.hash && command.equals(place.command)
-					&& context.equals(place.context) && inherited.equals(place.inherited);
+			return other instanceof Place place && hash == place.hash && fullHash() == place.fullHash()
+					&& command.equals(place.command) && context.equals(place.context)
+					&& inherited.equals(place.inherited);
+		}
+
+		@Override
+		public int compareTo(Place other) {
+			return Integer.compare(fullHash(), other.fullHash());
 		}
 	}
 
@@ -1004,6 +1030,9 @@ public final class CommandJudge {
 	}
 
 	private Optional<String> outside(String path) {
+		if (goesDown(path) && workingDirectoryInWorkspace()) {
+			return Optional.empty(); // what the steps below find for such a path, read in one pass
+		}
 		String text = path;
 		if (isHome(text)) {
 			return Optional.of(Quoting.oneLine(text)); // a home folder, the user's or another's
@@ -1037,6 +1066,26 @@ public final class CommandJudge {
 			workingDirectoryInWorkspace = rules.inWorkspace(workingDirectory) ? 1 : -1;
 		}
 		return workingDirectoryInWorkspace > 0;
+	}
+
+	/**
+	 * Whether a path is relative and only goes down, read in one pass: it does not start at a home, holds no
+	 * expansion, glob or brace ({@link #firstExpansion}), no {@code ..} and no NUL.
+	 */
+	private static boolean goesDown(String path) {
+		if (path.isEmpty() || path.charAt(0) == '/' || path.charAt(0) == '~') {
+			return false;
+		}
+		char previous = 0;
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '$' || c == '`' || c == '*' || c == '?' || c == '[' || c == '{' || c == '\0'
+					|| (c == '.' && previous == '.')) {
+				return false;
+			}
+			previous = c;
+		}
+		return true;
 	}
 
 	private static final Set<String> HARMLESS_READS = Names.setOf("/dev/null", "/dev/stdin", "/dev/zero",
