@@ -84,7 +84,7 @@ public final class CommandJudge {
 	 * <p>
 	 * Its hash code reads little: the counts, the context and the texts of the first and the last word (the name,
 	 * whose hash a lookup of the program needs anyway, and most often what differs between two commands of a
-	 * program). Two places with equal such hashes compare a hash of all their texts, made when first needed; a line
+	 * program; of a long last word only its length and a few characters). Two places with equal such hashes compare a hash of all their texts, made when first needed; a line
 	 * of commands none of which repeats another is not hashed in full. Places with equal hash codes are ordered by
 	 * that full hash, so that the map finds one among many such places in a tree instead of a list.
 	 */
@@ -107,9 +107,21 @@ public final class CommandJudge {
 			hash = hash * 31 + words.size();
 			if (!words.isEmpty()) {
 				hash = hash * 31 + words.get(0).text().hashCode();
-				hash = hash * 31 + words.get(words.size() - 1).text().hashCode();
+				hash = hash * 31 + shortHash(words.get(words.size() - 1).text());
 			}
 			this.hash = hash;
+		}
+
+		/**
+		 * The hash of a short text; of a long one (a 2 KB commit message), its length and a few of its characters:
+		 * a long text is hashed in full only when another place shares the short hash.
+		 */
+		private static int shortHash(String text) {
+			int length = text.length();
+			if (length <= 64) {
+				return text.hashCode();
+			}
+			return ((length * 31 + text.charAt(0)) * 31 + text.charAt(length / 2)) * 31 + text.charAt(length - 1);
 		}
 
 		/**
@@ -222,8 +234,11 @@ public final class CommandJudge {
 	private final boolean directoryMayChange;
 	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
 	private final boolean directoryMayLeave;
-	/** The length of the command line, which bounds how many commands it holds. */
-	private final int lineLength;
+	/**
+	 * How many places the map of decided commands is sized for: one per 12 characters of the line, more than long
+	 * lines hold, but no more than twice the commands of the line's top level (a 2 KB commit message is one word).
+	 */
+	private final int expectedPlaces;
 	private final List<JudgedPart> parts;
 	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
@@ -241,9 +256,9 @@ public final class CommandJudge {
 	private final Judgement judgement = new Judgement();
 
 	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
-			boolean directoryMayLeave, int lineLength) {
+			boolean directoryMayLeave, int lineLength, int topLevelCommands) {
 		this.rules = rules;
-		this.lineLength = lineLength;
+		this.expectedPlaces = Math.max(16, Math.min(lineLength / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
 		this.parts = new ArrayList<>(Math.max(10, lineLength / 12));
 		this.workingDirectory = workingDirectory;
@@ -260,8 +275,12 @@ public final class CommandJudge {
 			return new CommandVerdict(commandLine, Verdict.ASK, "not understood: " + e.getMessage(), false, List.of());
 		}
 		boolean directoryMayChange = mentionsDirectoryChange(commandLine);
+		int topLevelCommands = 0;
+		for (int i = 0; i < script.pipelines().size(); i++) {
+			topLevelCommands += script.pipelines().get(i).commands().size();
+		}
 		CommandJudge judge = new CommandJudge(rules, workingDirectory, directoryMayChange,
-				directoryMayChange && directoryMayLeave(commandLine), commandLine.length());
+				directoryMayChange && directoryMayLeave(commandLine), commandLine.length(), topLevelCommands);
 		judge.script(script, "", List.of());
 		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
@@ -432,7 +451,7 @@ public final class CommandJudge {
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = new Place(command, context, inherited);
 		if (decided == null) {
-			decided = new HashMap<>(Math.max(16, lineLength / 12));
+			decided = new HashMap<>(expectedPlaces);
 		}
 		Decided earlier = decided.get(place);
 		if (earlier == null) {
