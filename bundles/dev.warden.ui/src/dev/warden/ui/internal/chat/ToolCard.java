@@ -100,7 +100,13 @@ public final class ToolCard {
 	 */
 	public void setOutput(String result) {
 		finalOutput = result;
+		clearPending();
+	}
+
+	/** Empties the streamed output and lets its buffer go (a command's stream grows it to {@link #OUTPUT_LIMIT}). */
+	private void clearPending() {
 		pendingOutput.setLength(0);
+		pendingOutput.trimToSize();
 	}
 
 	/** Names the link that unfolds the output for what it holds (e.g. a summary rather than a command's output). */
@@ -138,7 +144,7 @@ public final class ToolCard {
 					? pendingOutput.substring(0, room) + '\n' + ChatMessages.Chat_outputTruncated
 					: pendingOutput.toString());
 		}
-		pendingOutput.setLength(0);
+		clearPending();
 		showOutput();
 		return true;
 	}
