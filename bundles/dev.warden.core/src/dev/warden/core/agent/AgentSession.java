@@ -317,6 +317,8 @@ public final class AgentSession {
 		if (store != null) {
 			try {
 				store.save(next);
+				// what a summary stands for is no longer sent: the saved chat keeps it, memory need not
+				conversation = store.release(next);
 			} catch (IOException e) {
 				listener.error("The conversation could not be saved: " + e.getMessage()); //$NON-NLS-1$
 			}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.warden.core.internal.agent.SavedPrefixMessages;
 import dev.warden.core.provider.Message;
 import dev.warden.core.provider.Role;
 import dev.warden.core.provider.Usage;
@@ -21,7 +22,8 @@ import dev.warden.core.provider.Usage;
  * @param messages the messages, oldest first
  * @param usage    tokens billed for the whole session
  * @param compactions the summaries that stand for the start of the conversation when it is sent, oldest first; the
- *                    messages themselves are all kept
+ *                    messages themselves are all kept (those a summary stands for may be read again from the saved
+ *                    chat when needed instead of being held: see {@link ConversationStore#release})
  */
 public record Conversation(String id, String title, Instant created, Instant updated, List<Message> messages,
 		Usage usage, List<Compaction> compactions) {
@@ -36,7 +38,7 @@ public record Conversation(String id, String title, Instant created, Instant upd
 		title = title == null ? "" : title; //$NON-NLS-1$
 		Objects.requireNonNull(created, "created"); //$NON-NLS-1$
 		updated = updated == null ? created : updated;
-		messages = List.copyOf(messages);
+		messages = messages instanceof SavedPrefixMessages ? messages : List.copyOf(messages);
 		usage = usage == null ? Usage.ZERO : usage;
 		compactions = compactions == null ? List.of() : List.copyOf(compactions);
 		for (Compaction compaction : compactions) {
@@ -61,8 +63,13 @@ public record Conversation(String id, String title, Instant created, Instant upd
 
 	/** @return this conversation with {@code message} appended (the first user message gives the title) */
 	public Conversation append(Message message) {
-		List<Message> list = new ArrayList<>(messages);
-		list.add(message);
+		List<Message> list;
+		if (messages instanceof SavedPrefixMessages saved) {
+			list = saved.plus(message); // the start stays on disk
+		} else {
+			list = new ArrayList<>(messages);
+			list.add(message);
+		}
 		String newTitle = title;
 		if (newTitle.isEmpty() && message.role() == Role.USER && !message.text().isBlank()) {
 			String text = message.text().strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
@@ -93,7 +100,9 @@ public record Conversation(String id, String title, Instant created, Instant upd
 	 *         dropped messages would bring them back into what is sent)
 	 */
 	public Conversation truncated(int count) {
-		List<Message> kept = messages.subList(0, Math.min(count, messages.size()));
+		// read once, all of it (a summary dropped below may bring the start back into what is sent)
+		List<Message> all = messages instanceof SavedPrefixMessages ? List.copyOf(messages) : messages;
+		List<Message> kept = all.subList(0, Math.min(count, all.size()));
 		List<Compaction> valid = compactions.stream().filter(c -> c.upTo() <= kept.size()).toList();
 		return new Conversation(id, title, created, Instant.now(), kept, usage, valid);
 	}

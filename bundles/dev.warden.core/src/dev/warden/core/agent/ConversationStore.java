@@ -23,6 +23,7 @@ import com.google.gson.JsonParseException;
 
 import dev.warden.core.internal.agent.ConversationIndex;
 import dev.warden.core.internal.agent.ConversationJson;
+import dev.warden.core.internal.agent.SavedPrefixMessages;
 import dev.warden.core.provider.Message;
 
 /**
@@ -174,41 +175,102 @@ public final class ConversationStore {
 	 * @throws IOException if the file cannot be read or is damaged (the message says which file)
 	 */
 	public synchronized Optional<Conversation> load(String id) throws IOException {
-		if (!id.matches("[A-Za-z0-9_-]+")) { //$NON-NLS-1$
+		Read read = read(id);
+		if (read == null) {
 			return Optional.empty();
 		}
+		Conversation answered = ConversationJson.answered(read.conversation());
+		if (answered == read.conversation() && read.whole()) {
+			// the files hold this very conversation: a step after it appends to them, and its start may be released
+			saved.put(id, Saved.of(answered, read.jsonBytes(), read.logBytes()));
+		}
+		return Optional.of(answered);
+	}
+
+	/**
+	 * A chat as its files hold it.
+	 *
+	 * @param whole whether every line of the log was applied and it ends with a complete one (nothing torn)
+	 */
+	private record Read(Conversation conversation, long jsonBytes, long logBytes, boolean whole) {
+	}
+
+	/** @return the chat exactly as saved (a call without its result stays so), or {@code null} if there is none */
+	private Read read(String id) throws IOException {
+		if (!id.matches("[A-Za-z0-9_-]+")) { //$NON-NLS-1$
+			return null;
+		}
 		Path file = file(id);
-		String json;
+		byte[] json;
 		try {
-			json = Files.readString(file, StandardCharsets.UTF_8);
+			json = Files.readAllBytes(file);
 		} catch (NoSuchFileException e) {
-			return Optional.empty();
+			return null;
 		}
 		Conversation conversation;
 		try {
-			conversation = ConversationJson.readSaved(json);
+			conversation = ConversationJson.readSaved(new String(json, StandardCharsets.UTF_8));
 		} catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
 			throw new IOException("The saved conversation " + file + " is damaged: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		for (String line : logLines(log(id))) {
+		byte[] log;
+		try {
+			log = Files.readAllBytes(log(id));
+		} catch (NoSuchFileException e) {
+			log = new byte[0];
+		}
+		List<String> lines = logLines(log);
+		boolean whole = log.length == 0 || log[log.length - 1] == '\n';
+		for (String line : lines) {
 			try {
 				conversation = ConversationJson.applyLogLine(conversation, line);
 			} catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException
 					| UnsupportedOperationException | java.time.format.DateTimeParseException e) {
+				whole = false;
 				break; // a torn last line (a crash during its append): the version before it stands
 			}
 		}
-		return Optional.of(ConversationJson.answered(conversation));
+		return new Read(conversation, json.length, log.length, whole);
+	}
+
+	/**
+	 * The conversation without the messages its newest summary stands for held in memory: they are no longer sent to
+	 * the model, and are read again from its saved files when they are needed (shown, exported, written whole). In a
+	 * long chat they are most of its memory, mostly tool outputs.
+	 *
+	 * @return {@code conversation} so released, or as it is when it has no summary or when this store's files do not
+	 *         hold it exactly (it was not the last version this store saved or read of it)
+	 */
+	public synchronized Conversation release(Conversation conversation) {
+		Compaction last = conversation.lastCompaction();
+		Saved known = saved.get(conversation.id());
+		List<Message> messages = conversation.messages();
+		if (last == null || known == null || known.count() != messages.size() || !addsOnly(known, conversation)
+				|| messages instanceof SavedPrefixMessages released && released.savedCount() >= last.upTo()) {
+			return conversation;
+		}
+		return new Conversation(conversation.id(), conversation.title(), conversation.created(),
+				conversation.updated(), SavedPrefixMessages.of(messages, last.upTo(), new SavedChat(this, conversation.id())),
+				conversation.usage(), conversation.compactions());
+	}
+
+	/** Reads the start of a released conversation from the files of {@code store}. */
+	private record SavedChat(ConversationStore store, String id) implements SavedPrefixMessages.Source {
+		@Override
+		public List<Message> read(int count) throws IOException {
+			Read read;
+			synchronized (store) {
+				read = store.read(id);
+			}
+			if (read == null || read.conversation().messages().size() < count) {
+				throw new IOException("The saved chat " + id + " was deleted or shortened"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			return List.copyOf(read.conversation().messages().subList(0, count));
+		}
 	}
 
 	/** The log's complete lines (a last one without its line break was torn by a crash); none without a log. */
-	private static List<String> logLines(Path log) throws IOException {
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(log);
-		} catch (NoSuchFileException e) {
-			return List.of();
-		}
+	private static List<String> logLines(byte[] bytes) {
 		List<String> lines = new ArrayList<>();
 		int start = 0;
 		for (int i = 0; i < bytes.length; i++) {

@@ -32,19 +32,20 @@ public final class ConversationJson {
 	}
 
 	public static String write(Conversation conversation) {
+		// one pass over the messages: the start of a released conversation is read from disk for it
+		JsonArray messages = new JsonArray();
+		boolean reasoning = false;
+		for (Message message : conversation.messages()) {
+			messages.add(message(message));
+			reasoning |= message.parts().stream().anyMatch(ContentPart.Reasoning.class::isInstance);
+		}
 		JsonObject root = new JsonObject();
-		boolean reasoning = conversation.messages().stream().flatMap(m -> m.parts().stream())
-				.anyMatch(ContentPart.Reasoning.class::isInstance);
 		root.addProperty("version", reasoning ? VERSION : 1); // older versions of Warden read those //$NON-NLS-1$
 		root.addProperty("id", conversation.id()); //$NON-NLS-1$
 		root.addProperty("title", conversation.title()); //$NON-NLS-1$
 		root.addProperty("created", conversation.created().toString()); //$NON-NLS-1$
 		root.addProperty("updated", conversation.updated().toString()); //$NON-NLS-1$
 		root.add("usage", usage(conversation.usage())); //$NON-NLS-1$
-		JsonArray messages = new JsonArray();
-		for (Message message : conversation.messages()) {
-			messages.add(message(message));
-		}
 		root.add("messages", messages); //$NON-NLS-1$
 		if (!conversation.compactions().isEmpty()) {
 			JsonArray compactions = new JsonArray();

@@ -280,6 +280,7 @@ public final class ChatController {
 			ILog.of(getClass()).warn("The shortened chat could not be saved.", e); //$NON-NLS-1$
 		}
 		replay(conversation);
+		conversation = store.release(conversation);
 	}
 
 	/** Stops the agent: the request, the stream, a running command and a pending question. */
@@ -347,6 +348,7 @@ public final class ChatController {
 			showingAll = false;
 			changes();
 			replay(conversation);
+			conversation = store.release(conversation); // shown: what a summary stands for need not stay in memory
 			stateChanged.accept(this);
 			return true;
 		} catch (IOException e) {
@@ -381,7 +383,8 @@ public final class ChatController {
 		Map<String, ToolCall> calls = new HashMap<>();
 		List<Checkpoint> checkpoints = changes().checkpoints();
 		int nextCheckpoint = 0;
-		List<Message> messages = saved.messages();
+		// all of them, read once (the start of a released conversation is read from its saved files)
+		List<Message> messages = List.copyOf(saved.messages());
 		Map<Integer, List<Compaction>> compactions = new HashMap<>();
 		for (Compaction compaction : saved.compactions()) {
 			compactions.computeIfAbsent(compaction.upTo(), k -> new java.util.ArrayList<>()).add(compaction);
