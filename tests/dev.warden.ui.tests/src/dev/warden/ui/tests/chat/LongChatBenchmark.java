@@ -24,7 +24,9 @@ import dev.warden.ui.tests.Workbenches;
 /**
  * Benchmark, not part of the normal suite (its name does not end in Test): the memory of long work. A scripted
  * conversation of {@code warden.bench.turns} turns (1,000 by default), each a command whose output is
- * {@code warden.bench.outputKb} KB (200 by default) and an answer, held in the real chat view. It reports the heap in use
+ * {@code warden.bench.outputKb} KB (200 by default) and an answer, held in the real chat view, against a model with a
+ * context window of {@code warden.bench.window} tokens (200,000 by default, as today's large models): old tool outputs
+ * are trimmed from the requests and the conversation is compacted as it would be with such a model. It reports the heap in use
  * after full collections before the chat, after it and after the chat was closed (a new chat), the UI thread's stalls
  * over the whole conversation (probed every {@value StallProbe#PROBE_MILLIS} ms), the time to save the conversation at
  * its end and to open it again in the view. Prints the figures and writes them to
@@ -37,6 +39,8 @@ class LongChatBenchmark {
 
 	private static final int TURNS = Integer.getInteger("warden.bench.turns", 1000);
 	private static final int OUTPUT_KB = Integer.getInteger("warden.bench.outputKb", 200);
+	/** The model's context window: that of today's large models, so that the chat is trimmed and compacted as with one. */
+	private static final int WINDOW_TOKENS = Integer.getInteger("warden.bench.window", 200_000);
 
 	private ChatFixture chat;
 	private ChatView view;
@@ -52,7 +56,7 @@ class LongChatBenchmark {
 		output.setLength(OUTPUT_KB * 1024);
 		chat = ChatFixture.project("long-chat").file("build.log", output.toString()).trusted("cat *\n")
 				.model("scripted", 60).maximized().open();
-		chat.model.forgetRequests();
+		chat.model.forgetRequests().window(WINDOW_TOKENS);
 		view = chat.view;
 		display = chat.display;
 	}
@@ -111,6 +115,8 @@ class LongChatBenchmark {
 		// the view keeps widgets for the newest prompts only (the earlier ones behind a link)
 		assertTrue(view.conversation().entries().stream().filter(ToolCard.class::isInstance).count() >= Math.min(TURNS,
 				50));
+		int summaries = view.controller().conversation().compactions().size();
+		int summarized = summaries == 0 ? 0 : view.controller().conversation().lastCompaction().upTo();
 		long heapHeld = collect();
 
 		ConversationStore store = WardenServices.state().conversations();
@@ -124,6 +130,10 @@ class LongChatBenchmark {
 		Workbenches.settle(display);
 		long heapClosed = collect();
 
+		long loadStart = System.nanoTime();
+		assertTrue(store.load(id).isPresent());
+		long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+		collect();
 		long openStart = System.nanoTime();
 		assertTrue(view.controller().open(id));
 		long openMillis = (System.nanoTime() - openStart) / 1_000_000;
@@ -132,17 +142,19 @@ class LongChatBenchmark {
 		view.controller().newChat();
 		Workbenches.settle(display);
 
-		String report = String.format("long chat: %d turns, %d KB of command output each, in %d s, load %s%n%s"
+		String report = String.format("long chat: %d turns, %d KB of command output each, a %,d-token window (%d summaries,"
+				+ " the last standing for the first %d messages), in %d s, load %s%n%s"
 				+ "  heap in use after full GC: empty chat %d MB, holding the chat %d MB (+%d MB), after closing it %d MB"
 				+ " (+%d MB), opened again %d MB%n"
 				+ "  UI stalls over the conversation: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d probes);"
 				+ " idle UI before it: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
-				+ "  saved conversation %d MB; one save at the end %d ms; opening it again in the view %d ms%n",
-				TURNS, OUTPUT_KB, wallSeconds, StallProbe.loadAverage(), progress, heapEmpty >> 20, heapHeld >> 20,
+				+ "  saved conversation %d MB; one save at the end %d ms; reading it %d ms; opening it again in the"
+				+ " view (reading and showing it) %d ms%n",
+				TURNS, OUTPUT_KB, WINDOW_TOKENS, summaries, summarized, wallSeconds, StallProbe.loadAverage(), progress, heapEmpty >> 20, heapHeld >> 20,
 				(heapHeld - heapEmpty) >> 20, heapClosed >> 20, (heapClosed - heapEmpty) >> 20, heapReopened >> 20,
 				StallProbe.percentile(stalls, 50), StallProbe.percentile(stalls, 99), StallProbe.percentile(stalls, 100),
 				stalls.length, StallProbe.percentile(idleStalls, 50), StallProbe.percentile(idleStalls, 99),
-				StallProbe.percentile(idleStalls, 100), savedBytes >> 20, saveMillis, openMillis);
+				StallProbe.percentile(idleStalls, 100), savedBytes >> 20, saveMillis, loadMillis, openMillis);
 		System.out.print(report);
 		Path out = Path.of("target", "benchmarks");
 		Files.createDirectories(out);
