@@ -220,10 +220,11 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 	private Outcome attempt(URI endpoint, byte[] body, StreamListener listener, Cancellation cancellation,
 			int attempt) {
 		String key = config.apiKey().reveal();
+		SentOnceBody sent = new SentOnceBody(body);
 		HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(config.requestTimeout())
 				.header("Content-Type", "application/json") //$NON-NLS-1$ //$NON-NLS-2$
 				.header("Accept", streamMediaType()) //$NON-NLS-1$
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+				.POST(sent);
 		if (!"https".equalsIgnoreCase(endpoint.getScheme())) { //$NON-NLS-1$
 			builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with local servers
 		}
@@ -253,6 +254,8 @@ public abstract class StreamingHttpProvider implements ModelProvider {
 			ProviderException failure = HttpFailures.forConnection(cause, endpoint, config.requestTimeout());
 			boolean reset = failure.kind() == Kind.SERVER_ERROR; // connection reset or closed before an answer
 			return reset ? Outcome.retry(failure, null, failure.getMessage()) : Outcome.fail(failure);
+		} finally {
+			sent.release(); // answered or failed: a retry sends a new request
 		}
 
 		int status = response.statusCode();
