@@ -1,9 +1,12 @@
 package dev.warden.core.internal.agent;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.google.gson.GsonBuilder;
@@ -11,6 +14,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 import dev.warden.core.agent.Compaction;
 import dev.warden.core.agent.Conversation;
@@ -121,18 +127,61 @@ public final class ConversationJson {
 	 *                                             conversation
 	 */
 	public static Conversation readSaved(String json) {
-		JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-		int version = root.get("version").getAsInt(); //$NON-NLS-1$
-		if (version > VERSION) {
-			throw new IllegalArgumentException("written by a newer version of Warden (format " + version + ')'); //$NON-NLS-1$
+		// read as a stream, straight into the records: a long chat's file is tens of megabytes, mostly tool outputs,
+		// and a tree of it first would cost as much again
+		try (JsonReader in = new JsonReader(new StringReader(json))) {
+			Conversation conversation = readSaved(in);
+			if (in.peek() != JsonToken.END_DOCUMENT) {
+				throw new JsonSyntaxException("more after the conversation at " + in.getPath()); //$NON-NLS-1$
+			}
+			return conversation;
+		} catch (IOException e) {
+			throw new JsonSyntaxException(e.getMessage(), e);
 		}
-		List<Message> messages = new ArrayList<>();
-		for (JsonElement element : root.getAsJsonArray("messages")) { //$NON-NLS-1$
-			messages.add(message(element.getAsJsonObject()));
+	}
+
+	private static Conversation readSaved(JsonReader in) throws IOException {
+		int version = -1;
+		String id = null;
+		String title = null;
+		Instant created = null;
+		Instant updated = null;
+		Usage usage = null;
+		List<Message> messages = null;
+		JsonArray compactionArray = null;
+		in.beginObject();
+		while (in.hasNext()) {
+			switch (in.nextName()) {
+			case "version" -> { //$NON-NLS-1$
+				version = in.nextInt();
+				if (version > VERSION) {
+					throw new IllegalArgumentException("written by a newer version of Warden (format " + version + ')'); //$NON-NLS-1$
+				}
+			}
+			case "id" -> id = in.nextString(); //$NON-NLS-1$
+			case "title" -> title = in.nextString(); //$NON-NLS-1$
+			case "created" -> created = Instant.parse(in.nextString()); //$NON-NLS-1$
+			case "updated" -> updated = Instant.parse(in.nextString()); //$NON-NLS-1$
+			case "usage" -> usage = usage(JsonParser.parseReader(in).getAsJsonObject()); //$NON-NLS-1$
+			case "messages" -> { //$NON-NLS-1$
+				messages = new ArrayList<>();
+				in.beginArray();
+				while (in.hasNext()) {
+					messages.add(message(in));
+				}
+				in.endArray();
+			}
+			case "compactions" -> compactionArray = JsonParser.parseReader(in).getAsJsonArray(); //$NON-NLS-1$
+			default -> in.skipValue();
+			}
+		}
+		in.endObject();
+		if (version < 0 || messages == null || usage == null) {
+			throw new IllegalArgumentException("not a conversation: no version, messages or usage"); //$NON-NLS-1$
 		}
 		List<Compaction> compactions = new ArrayList<>();
-		if (root.has("compactions")) { //$NON-NLS-1$
-			for (JsonElement element : root.getAsJsonArray("compactions")) { //$NON-NLS-1$
+		if (compactionArray != null) {
+			for (JsonElement element : compactionArray) {
 				JsonObject c = element.getAsJsonObject();
 				int upTo = c.get("upTo").getAsInt(); //$NON-NLS-1$
 				if (upTo <= messages.size()) { // a summary of more than the file holds would stand for nothing
@@ -142,29 +191,65 @@ public final class ConversationJson {
 				}
 			}
 		}
-		return new Conversation(root.get("id").getAsString(), root.get("title").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
-				Instant.parse(root.get("created").getAsString()), Instant.parse(root.get("updated").getAsString()), //$NON-NLS-1$ //$NON-NLS-2$
-				messages, usage(root.getAsJsonObject("usage")), compactions); //$NON-NLS-1$
+		return new Conversation(Objects.requireNonNull(id, "id"), Objects.requireNonNull(title, "title"), //$NON-NLS-1$ //$NON-NLS-2$
+				Objects.requireNonNull(created, "created"), Objects.requireNonNull(updated, "updated"), messages, //$NON-NLS-1$ //$NON-NLS-2$
+				usage, compactions);
 	}
 
-	private static Message message(JsonObject m) {
-		List<ContentPart> parts = new ArrayList<>();
-		for (JsonElement partElement : m.getAsJsonArray("parts")) { //$NON-NLS-1$
-			JsonObject p = partElement.getAsJsonObject();
-			String type = p.get("type").getAsString(); //$NON-NLS-1$
-			parts.add(switch (type) {
-			case "text" -> new ContentPart.Text(p.get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
-			case "reasoning" -> new ContentPart.Reasoning(p.get("text").getAsString(), optional(p, "signature"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					optional(p, "redacted")); //$NON-NLS-1$
-			case "tool_use" -> new ContentPart.ToolUse(p.get("id").getAsString(), p.get("name").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					p.get("arguments").getAsString()); //$NON-NLS-1$
-			case "tool_result" -> new ContentPart.ToolResult(p.get("tool_use_id").getAsString(), //$NON-NLS-1$ //$NON-NLS-2$
-					p.get("content").getAsString(), p.get("error").getAsBoolean()); //$NON-NLS-1$ //$NON-NLS-2$
-			default -> throw new IllegalArgumentException("unknown part type " + type); //$NON-NLS-1$
-			});
+	private static Message message(JsonReader in) throws IOException {
+		Role role = null;
+		boolean interrupted = false;
+		List<ContentPart> parts = null;
+		in.beginObject();
+		while (in.hasNext()) {
+			switch (in.nextName()) {
+			case "role" -> role = Role.valueOf(in.nextString()); //$NON-NLS-1$
+			case "interrupted" -> interrupted = in.nextBoolean(); //$NON-NLS-1$
+			case "parts" -> { //$NON-NLS-1$
+				parts = new ArrayList<>();
+				in.beginArray();
+				while (in.hasNext()) {
+					parts.add(part(in));
+				}
+				in.endArray();
+			}
+			default -> in.skipValue();
+			}
 		}
-		boolean interrupted = m.has("interrupted") && m.get("interrupted").getAsBoolean(); //$NON-NLS-1$ //$NON-NLS-2$
-		return new Message(Role.valueOf(m.get("role").getAsString()), parts, interrupted); //$NON-NLS-1$
+		in.endObject();
+		return new Message(Objects.requireNonNull(role, "role"), Objects.requireNonNull(parts, "parts"), interrupted); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static ContentPart part(JsonReader in) throws IOException {
+		java.util.Map<String, String> fields = new java.util.HashMap<>();
+		Boolean error = null;
+		in.beginObject();
+		while (in.hasNext()) {
+			String name = in.nextName();
+			if ("error".equals(name)) { //$NON-NLS-1$
+				error = in.nextBoolean();
+			} else if (in.peek() == JsonToken.STRING) {
+				fields.put(name, in.nextString());
+			} else {
+				in.skipValue();
+			}
+		}
+		in.endObject();
+		String type = required(fields, "type"); //$NON-NLS-1$
+		return switch (type) {
+		case "text" -> new ContentPart.Text(required(fields, "text")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "reasoning" -> new ContentPart.Reasoning(required(fields, "text"), fields.getOrDefault("signature", ""), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				fields.getOrDefault("redacted", "")); //$NON-NLS-1$ //$NON-NLS-2$
+		case "tool_use" -> new ContentPart.ToolUse(required(fields, "id"), required(fields, "name"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				required(fields, "arguments")); //$NON-NLS-1$
+		case "tool_result" -> new ContentPart.ToolResult(required(fields, "tool_use_id"), required(fields, "content"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				Objects.requireNonNull(error, "error")); //$NON-NLS-1$
+		default -> throw new IllegalArgumentException("unknown part type " + type); //$NON-NLS-1$
+		};
+	}
+
+	private static String required(java.util.Map<String, String> fields, String name) {
+		return Objects.requireNonNull(fields.get(name), name);
 	}
 
 	/** {@code conversation} with every tool call left without a result answered ({@link #answerOpenCalls}). */
@@ -200,18 +285,45 @@ public final class ConversationJson {
 	 *                                             one (a torn last line) or does not follow {@code saved}
 	 */
 	public static Conversation applyLogLine(Conversation saved, String text) {
-		JsonObject line = JsonParser.parseString(text).getAsJsonObject();
-		int from = line.get("from").getAsInt(); //$NON-NLS-1$
+		int from = -1;
+		String title = null;
+		Instant updated = null;
+		Usage usage = null;
+		List<Message> added = null;
+		try (JsonReader in = new JsonReader(new StringReader(text))) {
+			in.beginObject();
+			while (in.hasNext()) {
+				switch (in.nextName()) {
+				case "from" -> from = in.nextInt(); //$NON-NLS-1$
+				case "title" -> title = in.nextString(); //$NON-NLS-1$
+				case "updated" -> updated = Instant.parse(in.nextString()); //$NON-NLS-1$
+				case "usage" -> usage = usage(JsonParser.parseReader(in).getAsJsonObject()); //$NON-NLS-1$
+				case "messages" -> { //$NON-NLS-1$
+					added = new ArrayList<>();
+					in.beginArray();
+					while (in.hasNext()) {
+						added.add(message(in));
+					}
+					in.endArray();
+				}
+				default -> in.skipValue();
+				}
+			}
+			in.endObject();
+			if (in.peek() != JsonToken.END_DOCUMENT) {
+				throw new JsonSyntaxException("more after the log line at " + in.getPath()); //$NON-NLS-1$
+			}
+		} catch (IOException e) {
+			throw new JsonSyntaxException(e.getMessage(), e);
+		}
 		if (from != saved.messages().size()) {
 			throw new IllegalArgumentException("a log line that follows " + from + " messages, not " //$NON-NLS-1$ //$NON-NLS-2$
 					+ saved.messages().size());
 		}
 		List<Message> messages = new ArrayList<>(saved.messages());
-		for (JsonElement element : line.getAsJsonArray("messages")) { //$NON-NLS-1$
-			messages.add(message(element.getAsJsonObject()));
-		}
-		return new Conversation(saved.id(), line.get("title").getAsString(), saved.created(), //$NON-NLS-1$
-				Instant.parse(line.get("updated").getAsString()), messages, usage(line.getAsJsonObject("usage")), //$NON-NLS-1$ //$NON-NLS-2$
+		messages.addAll(Objects.requireNonNull(added, "messages")); //$NON-NLS-1$
+		return new Conversation(saved.id(), Objects.requireNonNull(title, "title"), saved.created(), //$NON-NLS-1$
+				Objects.requireNonNull(updated, "updated"), messages, Objects.requireNonNull(usage, "usage"), //$NON-NLS-1$ //$NON-NLS-2$
 				saved.compactions());
 	}
 
@@ -271,10 +383,6 @@ public final class ConversationJson {
 			}
 		}
 		return changed ? repaired : messages;
-	}
-
-	private static String optional(JsonObject object, String member) {
-		return object.has(member) ? object.get(member).getAsString() : ""; //$NON-NLS-1$
 	}
 
 	private static JsonObject usage(Usage usage) {
