@@ -66,7 +66,7 @@ public final class ConversationJson {
 			}
 			root.add("compactions", compactions); //$NON-NLS-1$
 		}
-		return new GsonBuilder().disableHtmlEscaping().create().toJson(root);
+		return escapeLoneSurrogates(new GsonBuilder().disableHtmlEscaping().create().toJson(root));
 	}
 
 	private static JsonObject message(Message message) {
@@ -275,7 +275,40 @@ public final class ConversationJson {
 			messages.add(message(message));
 		}
 		line.add("messages", messages); //$NON-NLS-1$
-		return new GsonBuilder().disableHtmlEscaping().create().toJson(line);
+		return escapeLoneSurrogates(new GsonBuilder().disableHtmlEscaping().create().toJson(line));
+	}
+
+	/**
+	 * {@code json} with each lone surrogate written as its {@code \\uXXXX} escape. Gson writes them as they are, and
+	 * UTF-8 cannot carry them (a '?' would be saved instead), yet they occur: a model's JSON may send half of a pair,
+	 * and an output cut at a length may end inside one. Escaped, the saved chat reads back exactly what was held. Gson
+	 * writes characters other than ASCII only inside strings, so the escape is always within one.
+	 */
+	static String escapeLoneSurrogates(String json) {
+		StringBuilder escaped = null;
+		int length = json.length();
+		for (int i = 0; i < length; i++) {
+			char c = json.charAt(i);
+			if (!Character.isSurrogate(c)) {
+				if (escaped != null) {
+					escaped.append(c);
+				}
+				continue;
+			}
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(json.charAt(i + 1));
+			if (pair) {
+				if (escaped != null) {
+					escaped.append(c).append(json.charAt(i + 1));
+				}
+				i++;
+				continue;
+			}
+			if (escaped == null) {
+				escaped = new StringBuilder(length + 16).append(json, 0, i);
+			}
+			escaped.append(String.format("\\u%04x", (int) c)); //$NON-NLS-1$
+		}
+		return escaped == null ? json : escaped.toString();
 	}
 
 	/**

@@ -159,6 +159,27 @@ class ReleasedConversationTest {
 		assertEquals(turns(11, 1).get(3), released.messages().get(47), "what it holds is still there");
 	}
 
+	@Test
+	void textWithLoneSurrogatesIsSavedExactlySoItsReleasedStartReadsBack() throws Exception {
+		// a model's JSON may carry "\ud83d" alone, and a tool's output is cut at any char: neither is valid UTF-8
+		List<Message> messages = new ArrayList<>(turns(0, 4));
+		messages.set(0, Message.user("cut emoji \ud83d, lone low \ude00, pair \ud83d\ude00, at the end \ud83d"));
+		messages.set(2, new Message(Role.USER,
+				List.of(new ContentPart.ToolResult("call_0", "output cut inside a pair: \ud83d", false)), false));
+		Conversation conversation = new Conversation("surrogates", "Lone surrogates", CREATED, CREATED, messages,
+				new Usage(1, 1, 0, 0)).compacted(new Compaction(12, "Summary.", CREATED, 900, 30));
+		ConversationStore store = new ConversationStore(dir);
+		store.save(conversation);
+		Conversation released = store.release(conversation);
+		assertEquals(messages, released.messages(), "the released start reads back as it was held");
+		assertEquals(messages, new ConversationStore(dir).load("surrogates").orElseThrow().messages(),
+				"a saved chat reads back exactly");
+
+		Conversation grown = released.append(Message.assistant(List.of(new ContentPart.Text("tail \udbff"))));
+		store.save(grown); // appended to the log
+		assertEquals(grown.messages(), new ConversationStore(dir).load("surrogates").orElseThrow().messages());
+	}
+
 	private static Conversation saved(ConversationStore store, Conversation conversation) throws Exception {
 		store.save(conversation);
 		return conversation;
