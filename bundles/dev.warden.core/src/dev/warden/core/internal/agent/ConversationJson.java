@@ -66,7 +66,7 @@ public final class ConversationJson {
 			}
 			root.add("compactions", compactions); //$NON-NLS-1$
 		}
-		return escapeLoneSurrogates(new GsonBuilder().disableHtmlEscaping().create().toJson(root));
+		return toJson(root);
 	}
 
 	private static JsonObject message(Message message) {
@@ -163,14 +163,7 @@ public final class ConversationJson {
 			case "created" -> created = Instant.parse(in.nextString()); //$NON-NLS-1$
 			case "updated" -> updated = Instant.parse(in.nextString()); //$NON-NLS-1$
 			case "usage" -> usage = usage(JsonParser.parseReader(in).getAsJsonObject()); //$NON-NLS-1$
-			case "messages" -> { //$NON-NLS-1$
-				messages = new ArrayList<>();
-				in.beginArray();
-				while (in.hasNext()) {
-					messages.add(message(in));
-				}
-				in.endArray();
-			}
+			case "messages" -> messages = messages(in); //$NON-NLS-1$
 			case "compactions" -> compactionArray = JsonParser.parseReader(in).getAsJsonArray(); //$NON-NLS-1$
 			default -> in.skipValue();
 			}
@@ -194,6 +187,16 @@ public final class ConversationJson {
 		return new Conversation(Objects.requireNonNull(id, "id"), Objects.requireNonNull(title, "title"), //$NON-NLS-1$ //$NON-NLS-2$
 				Objects.requireNonNull(created, "created"), Objects.requireNonNull(updated, "updated"), messages, //$NON-NLS-1$ //$NON-NLS-2$
 				usage, compactions);
+	}
+
+	private static List<Message> messages(JsonReader in) throws IOException {
+		List<Message> messages = new ArrayList<>();
+		in.beginArray();
+		while (in.hasNext()) {
+			messages.add(message(in));
+		}
+		in.endArray();
+		return messages;
 	}
 
 	private static Message message(JsonReader in) throws IOException {
@@ -275,7 +278,12 @@ public final class ConversationJson {
 			messages.add(message(message));
 		}
 		line.add("messages", messages); //$NON-NLS-1$
-		return escapeLoneSurrogates(new GsonBuilder().disableHtmlEscaping().create().toJson(line));
+		return toJson(line);
+	}
+
+	/** {@code element} as the saved chat and its log hold JSON: HTML characters as they are, lone surrogates escaped. */
+	private static String toJson(JsonElement element) {
+		return escapeLoneSurrogates(new GsonBuilder().disableHtmlEscaping().create().toJson(element));
 	}
 
 	/**
@@ -331,14 +339,7 @@ public final class ConversationJson {
 				case "title" -> title = in.nextString(); //$NON-NLS-1$
 				case "updated" -> updated = Instant.parse(in.nextString()); //$NON-NLS-1$
 				case "usage" -> usage = usage(JsonParser.parseReader(in).getAsJsonObject()); //$NON-NLS-1$
-				case "messages" -> { //$NON-NLS-1$
-					added = new ArrayList<>();
-					in.beginArray();
-					while (in.hasNext()) {
-						added.add(message(in));
-					}
-					in.endArray();
-				}
+				case "messages" -> added = messages(in); //$NON-NLS-1$
 				default -> in.skipValue();
 				}
 			}
