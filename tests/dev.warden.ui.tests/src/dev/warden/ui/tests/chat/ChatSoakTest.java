@@ -145,7 +145,23 @@ class ChatSoakTest {
 		assertTrue(after.handles() <= before.handles() + HANDLE_BOUND, report + handles());
 		assertTrue(after.heap() <= before.heap() + HEAP_BOUND, report);
 		assertTrue(after.journals() <= KEEP_CHATS + OPEN_CHATS_BOUND, report);
+		if (journalsPruned > KEEP_CHATS + 1) {
+			dumpHeap(out.resolve("soak-end.hprof")); // who still holds an old chat's journal session
+		}
 		assertTrue(journalsPruned <= KEEP_CHATS + 1, report);
+	}
+
+	/** A heap dump of this process, for a failure that needs one to be understood; best effort. */
+	private static void dumpHeap(Path file) {
+		try {
+			Files.deleteIfExists(file);
+			Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+			new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()), "GC.heap_dump",
+					file.toAbsolutePath().toString()).inheritIO().start().waitFor();
+			System.out.println("soak: heap dumped to " + file.toAbsolutePath());
+		} catch (IOException | InterruptedException e) {
+			System.out.println("soak: no heap dump: " + e);
+		}
 	}
 
 	/**
