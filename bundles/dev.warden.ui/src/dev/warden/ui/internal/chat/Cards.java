@@ -79,7 +79,7 @@ final class Cards {
 		disable(card);
 		outcome.setText(UI.literal(text));
 		outcome.setEnabled(true);
-		card.getParent().layout(true, true);
+		ChatLayout.entryChanged(card);
 	}
 
 	private static void disable(Control control) {

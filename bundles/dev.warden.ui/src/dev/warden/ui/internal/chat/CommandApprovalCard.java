@@ -123,8 +123,7 @@ public final class CommandApprovalCard {
 	private void showTrustArea() {
 		trustArea.setVisible(true);
 		((GridData) trustArea.getLayoutData()).exclude = false;
-		card.getParent().layout(true, true);
-		card.getParent().getParent().layout(true, true);
+		ChatLayout.entryChanged(card);
 	}
 
 	private void decide(CommandApproval approval, String shown) {

@@ -87,7 +87,7 @@ public final class ContextAttachments {
 		boolean visible = !attachments.isEmpty();
 		chips.setVisible(visible);
 		((GridData) chips.getLayoutData()).exclude = !visible;
-		chips.getParent().layout(true, true);
+		ChatLayout.relayout(chips);
 	}
 
 	/**

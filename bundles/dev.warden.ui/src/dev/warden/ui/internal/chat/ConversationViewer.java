@@ -37,7 +37,13 @@ public final class ConversationViewer {
 		content = new Composite(scrolled, SWT.NONE);
 		GridLayoutFactory.fillDefaults().margins(8, 6).spacing(0, 8).applyTo(content);
 		scrolled.setContent(content);
-		scrolled.addListener(SWT.Resize, e -> resize(false));
+		scrolled.addListener(SWT.Resize, e -> {
+			// only a new width wraps the entries' text anew; a new height (a line shown or hidden above the input)
+			// changes nothing inside
+			if (scrolled.getClientArea().width != laidOutWidth) {
+				resize(false);
+			}
+		});
 		scrolled.getVerticalBar().setIncrement(16);
 	}
 
@@ -255,11 +261,12 @@ public final class ConversationViewer {
 				}
 			}
 		}
-		if (children.length < laidOut.length || !Arrays.equals(laidOut, 0, laidOut.length, children, 0, laidOut.length)) {
+		int kept = keptFromLastLayout(children, changed);
+		if (kept < 0) {
 			resize(true);
 			return;
 		}
-		changed.addAll(Arrays.asList(children).subList(laidOut.length, children.length));
+		changed.addAll(Arrays.asList(children).subList(kept, children.length));
 		if (changed.isEmpty() || scrolled.isDisposed()) {
 			return;
 		}
@@ -275,12 +282,40 @@ public final class ConversationViewer {
 	/** The entries as they were at the last layout. */
 	private Control[] laidOut = new Control[0];
 
+	/**
+	 * Whether the entries are those of the last layout, less some at the top (the oldest prompts let go, see
+	 * {@link #trimToLatestPrompts}), with new ones after them and perhaps the line of earlier prompts above them
+	 * (added to {@code changed}): then only those are laid out again. Returns how many entries at the start are
+	 * laid out already (the line of earlier prompts included), or -1 when the entries changed otherwise.
+	 */
+	private int keptFromLastLayout(Control[] children, List<Control> changed) {
+		int next = 0;
+		if (children.length > 0 && children[0] == earlier) {
+			changed.add(earlier); // new, or its count changed
+			next = 1;
+		}
+		for (Control before : laidOut) {
+			if (before.isDisposed() || before == earlier) {
+				continue;
+			}
+			if (next >= children.length || children[next] != before) {
+				return -1;
+			}
+			next++;
+		}
+		return next;
+	}
+
+	/** The width of the scrolled area at the last layout of every entry. */
+	private int laidOutWidth = -1;
+
 	private void resize(boolean followEnd) {
 		if (scrolled.isDisposed()) {
 			return;
 		}
 		boolean atEnd = isAtEnd();
 		Rectangle area = scrolled.getClientArea();
+		laidOutWidth = area.width;
 		content.layout(true, true);
 		Point size = content.computeSize(Math.max(1, area.width), SWT.DEFAULT);
 		show(size, followEnd && atEnd);

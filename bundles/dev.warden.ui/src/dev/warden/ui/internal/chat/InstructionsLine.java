@@ -127,9 +127,15 @@ public final class InstructionsLine {
 			}
 			text.append("  <a>").append(ChatMessages.Instructions_review).append("</a>"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		line.setText(text.toString().replace("&", "&&")); //$NON-NLS-1$ //$NON-NLS-2$
-		ChatLayout.show(line, !text.isEmpty());
-		line.getParent().layout(true, true);
+		String shownText = text.toString().replace("&", "&&"); //$NON-NLS-1$ //$NON-NLS-2$
+		if (shownText.equals(line.getText())) {
+			ChatLayout.show(line, !text.isEmpty());
+			return; // read again before each prompt, and most often the same: nothing to lay out
+		}
+		line.setText(shownText);
+		if (!ChatLayout.show(line, !text.isEmpty()) && !text.isEmpty()) {
+			ChatLayout.relayout(line); // shown before and now: its new text may take another number of lines
+		}
 	}
 
 	/** Asks about the first file waiting for review; accepting counts exactly the content shown. */

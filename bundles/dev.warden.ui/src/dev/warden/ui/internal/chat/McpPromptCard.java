@@ -66,7 +66,7 @@ public final class McpPromptCard {
 		List<String> missing = prompt.missing(values);
 		if (!missing.isEmpty()) {
 			outcome.setText(NLS.bind(ChatMessages.Prompt_missing, String.join(", ", missing))); //$NON-NLS-1$
-			card.getParent().layout(true, true);
+			ChatLayout.entryChanged(card);
 			return;
 		}
 		if (answer.complete(values)) {

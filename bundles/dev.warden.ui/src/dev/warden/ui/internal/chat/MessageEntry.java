@@ -104,14 +104,7 @@ public final class MessageEntry {
 		reasoningText.setVisible(visible);
 		((GridData) reasoningText.getLayoutData()).exclude = !visible;
 		updateReasoningToggle();
-		control.layout(true, true);
-		Composite conversation = control.getParent();
-		conversation.layout(new Control[] { control });
-		org.eclipse.swt.graphics.Point size = conversation.computeSize(conversation.getSize().x, SWT.DEFAULT);
-		conversation.setSize(size);
-		if (conversation.getParent() instanceof org.eclipse.swt.custom.ScrolledComposite scrolled) {
-			scrolled.setMinSize(size);
-		}
+		ChatLayout.entryChanged(control);
 	}
 
 	private void updateReasoningToggle() {

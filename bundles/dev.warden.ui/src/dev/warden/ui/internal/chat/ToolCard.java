@@ -183,7 +183,7 @@ public final class ToolCard {
 		data.exclude = !visible;
 		data.heightHint = visible ? Math.min(12, Math.max(1, output.getLineCount())) * output.getLineHeight() + 8 : SWT.DEFAULT;
 		updateToggle();
-		control.getParent().getParent().layout(true, true);
+		ChatLayout.entryChanged(control);
 	}
 
 	public String output() {
