@@ -409,6 +409,8 @@ public final class ChatView extends ViewPart {
 		send.setEnabled(!running);
 		stop.setEnabled(running);
 		boolean configured = WardenServices.model().isConfigured();
+		List<Object> statusBefore = List.of(status.getText(), contextText.getText(), contextText.getVisible(),
+				contextMeter.getVisible());
 		show(setupNotice, !configured);
 		show(universalTrust, WardenServices.trust().workspaceList().containsUniversal());
 		if (configured) {
@@ -423,7 +425,11 @@ public final class ChatView extends ViewPart {
 			status.setText(ChatMessages.Chat_statusNoModel);
 		}
 		showContext(controller.contextUse());
-		status.getParent().getParent().layout(new Control[] { status, contextMeter, contextText });
+		if (!statusBefore.equals(List.of(status.getText(), contextText.getText(), contextText.getVisible(),
+				contextMeter.getVisible()))) {
+			// called for every event of a turn, and most change nothing shown
+			status.getParent().getParent().layout(new Control[] { status, contextMeter, contextText });
+		}
 	}
 
 	/** The context meter: the share of the model's window the last request used, and when it is summarized. */

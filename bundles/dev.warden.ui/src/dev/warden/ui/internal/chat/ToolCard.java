@@ -24,13 +24,16 @@ public final class ToolCard {
 	/*
 	 * Memory: a long chat has a card per tool call, and a text widget holds two bytes a character and more. The output
 	 * is therefore kept as one string (a finished call's is the very string of the tool result the conversation holds,
-	 * so it costs nothing more) and put into the text widget only while the user has it unfolded.
+	 * so it costs nothing more) and put into the text widget only while the user has it unfolded. The text widget
+	 * itself is made when the output is first unfolded: most cards are never unfolded, and a text widget is the
+	 * dearest control of a card to make, style and lay out.
 	 */
 	private final Composite control;
 	private final Label summary;
 	private final Label status;
 	private final Link toggle;
-	private final StyledText output;
+	/** The unfolded output, or null until the output is first unfolded. */
+	private StyledText output;
 	private final StringBuilder pendingOutput = new StringBuilder();
 	private String shownOutput = ""; //$NON-NLS-1$
 	private String finalOutput;
@@ -50,10 +53,10 @@ public final class ToolCard {
 		toggle = new Link(control, SWT.NONE);
 		toggle.setVisible(false);
 		toggle.addListener(SWT.Selection, e -> linkSelected(e.text));
-		output = new StyledText(control, SWT.READ_ONLY | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
-		output.setFont(JFaceResources.getTextFont());
-		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(100, SWT.DEFAULT).exclude(true).applyTo(output);
-		output.setVisible(false);
+	}
+
+	private boolean isOutputVisible() {
+		return output != null && output.isVisible();
 	}
 
 	private void linkSelected(String which) {
@@ -62,7 +65,7 @@ public final class ToolCard {
 				action.run();
 			}
 		} else {
-			setOutputVisible(!output.isVisible());
+			setOutputVisible(!isOutputVisible());
 		}
 	}
 
@@ -151,9 +154,9 @@ public final class ToolCard {
 
 	/** Puts the output into the text widget while it is unfolded; folded, the widget holds nothing. */
 	private void showOutput() {
-		if (output.isVisible()) {
+		if (isOutputVisible()) {
 			output.setText(shownOutput);
-		} else if (output.getCharCount() > 0) {
+		} else if (output != null && output.getCharCount() > 0) {
 			output.setText(""); //$NON-NLS-1$
 		}
 		updateToggle();
@@ -162,7 +165,7 @@ public final class ToolCard {
 	private void updateToggle() {
 		StringBuilder links = new StringBuilder();
 		if (!shownOutput.isEmpty()) {
-			links.append("<a href=\"output\">").append(output.isVisible() ? hideLabel : showLabel) //$NON-NLS-1$
+			links.append("<a href=\"output\">").append(isOutputVisible() ? hideLabel : showLabel) //$NON-NLS-1$
 					.append("</a>"); //$NON-NLS-1$
 		}
 		if (action != null) {
@@ -171,12 +174,24 @@ public final class ToolCard {
 			}
 			links.append("<a href=\"action\">").append(ChatMessages.Chat_review).append("</a>"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		toggle.setText(links.toString());
-		toggle.setVisible(!links.isEmpty());
+		String text = links.toString();
+		if (text.equals(toggle.getText()) && toggle.getVisible() == !text.isEmpty()) {
+			return; // a running command's output grows, the links stay
+		}
+		toggle.setText(text);
+		toggle.setVisible(!text.isEmpty());
 		control.layout(true, true);
 	}
 
 	public void setOutputVisible(boolean visible) {
+		if (output == null) {
+			if (!visible) {
+				return;
+			}
+			output = new StyledText(control, SWT.READ_ONLY | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
+			output.setFont(JFaceResources.getTextFont());
+			GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(output);
+		}
 		output.setVisible(visible);
 		output.setText(visible ? shownOutput : ""); //$NON-NLS-1$
 		GridData data = (GridData) output.getLayoutData();

@@ -140,15 +140,51 @@ class ChatSoakTest {
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("soak.txt"), report);
 
+		boolean withinBounds = after.threads() <= before.threads() + THREAD_BOUND
+				&& after.handles() <= before.handles() + HANDLE_BOUND && after.heap() <= before.heap() + HEAP_BOUND
+				&& after.journals() <= KEEP_CHATS + OPEN_CHATS_BOUND && journalsPruned <= KEEP_CHATS + 1;
+		if (!withinBounds) {
+			// what is left over, to be understood: the processes this one still has, the stacks of Warden's threads,
+			// and who holds what on the heap
+			String leftOver = processes() + wardenThreads();
+			System.out.print(leftOver);
+			Files.writeString(out.resolve("soak-left-over.txt"), leftOver);
+			dumpHeap(out.resolve("soak-end.hprof"));
+		}
 		assertTrue(after.threads() <= before.threads() + THREAD_BOUND,
 				report + "threads before " + before.threadNames() + "\nafter " + after.threadNames());
 		assertTrue(after.handles() <= before.handles() + HANDLE_BOUND, report + handles());
 		assertTrue(after.heap() <= before.heap() + HEAP_BOUND, report);
 		assertTrue(after.journals() <= KEEP_CHATS + OPEN_CHATS_BOUND, report);
-		if (journalsPruned > KEEP_CHATS + 1) {
-			dumpHeap(out.resolve("soak-end.hprof")); // who still holds an old chat's journal session
-		}
 		assertTrue(journalsPruned <= KEEP_CHATS + 1, report);
+	}
+
+	/** The processes this one started that are still there, each with those it started in turn. */
+	private static String processes() {
+		StringBuilder text = new StringBuilder("processes still running:\n");
+		ProcessHandle.current().children().forEach(child -> describe(child, "  ", text));
+		return text.toString();
+	}
+
+	private static void describe(ProcessHandle process, String indent, StringBuilder text) {
+		ProcessHandle.Info info = process.info();
+		text.append(indent).append(process.pid()).append(' ').append(info.commandLine().orElse("?"))
+				.append(info.startInstant().map(start -> " (started " + start + ")").orElse("")).append('\n');
+		process.children().forEach(child -> describe(child, indent + "  ", text));
+	}
+
+	/** The stacks of Warden's own threads (commands' output readers, the sandbox's clean-up). */
+	private static String wardenThreads() {
+		StringBuilder text = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().startsWith("Warden")) {
+				text.append("thread ").append(thread.getName()).append(" (").append(thread.getState()).append(")\n");
+				for (StackTraceElement frame : stack) {
+					text.append("    at ").append(frame).append('\n');
+				}
+			}
+		});
+		return text.toString();
 	}
 
 	/** A heap dump of this process, for a failure that needs one to be understood; best effort. */
