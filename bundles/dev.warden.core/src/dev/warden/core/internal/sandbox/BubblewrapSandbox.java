@@ -343,6 +343,8 @@ public final class BubblewrapSandbox implements Sandbox {
 			CommandResult result;
 			long start;
 			Duration setup;
+			Path info = staging.dir().resolve("info");
+			Consumer<Process> kill = process -> kill(process, info);
 			if (standby != null) {
 				start = nextTick(clock, before);
 				setup = Duration.ofNanos(System.nanoTime() - setupStart);
@@ -354,7 +356,7 @@ public final class BubblewrapSandbox implements Sandbox {
 					// it ended before it was needed; what it printed says why, as a sandbox set up now would
 				}
 				result = ProcessCommandRunner.await(standby.process(), commandStart, request.timeout(),
-						request.outputCap(), output, cancellation);
+						request.outputCap(), output, cancellation, kill);
 			} else {
 				List<String> argv = commandLine(staging, roots, allMasks, network, request.workingDirectory(),
 						command);
@@ -366,12 +368,11 @@ public final class BubblewrapSandbox implements Sandbox {
 				builder.environment().putAll(env);
 				try {
 					result = ProcessCommandRunner.execute(builder, request.timeout(), request.outputCap(), output,
-							cancellation);
+							cancellation, kill);
 				} catch (ToolException e) {
 					throw new SandboxException("The sandbox could not be started: " + e.getMessage(), e);
 				}
 			}
-			Path info = staging.dir().resolve("info");
 			if (!result.timedOut() && !result.cancelled() && (!Files.exists(info) || Files.size(info) == 0)) {
 				throw new SandboxException("The sandbox could not be set up: " + result.output().strip());
 			}
@@ -473,6 +474,13 @@ public final class BubblewrapSandbox implements Sandbox {
 		}
 		ConnectProxy started = proxy;
 		process.onExit().thenRun(() -> CLEANER.execute(() -> close(started, staging)));
+		// the caller ends the process with its tree whenever it likes: hand it over once that is safe (see
+		// killOnceSetUp), a few milliseconds into the set-up
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		Path info = staging.dir().resolve("info");
+		while (process.isAlive() && !setUpPastFirstProcess(info) && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+		}
 		return process;
 	}
 
@@ -619,6 +627,44 @@ public final class BubblewrapSandbox implements Sandbox {
 						discard(standby);
 					}
 				});
+	}
+
+	/**
+	 * Ends the processes of a sandbox without waiting: at once when that is safe, else (during the set-up) a little
+	 * later, off the calling thread (a stop comes from the UI thread). See {@link #killOnceSetUp}.
+	 */
+	static void kill(Process process, Path info) {
+		if (!process.isAlive() || setUpPastFirstProcess(info)) {
+			ProcessCommandRunner.killTree(process);
+		} else {
+			Thread.ofVirtual().name("Warden sandbox stop").start(() -> killOnceSetUp(process, info));
+		}
+	}
+
+	/**
+	 * Ends the processes of a sandbox whose {@code bwrap} writes {@code info}, once that is safe. Killed after it made
+	 * the sandbox's first process and before it wrote the info file, {@code bwrap} would leave that process running
+	 * outside the tree {@link ProcessCommandRunner#killTree} finds (bwrap ties its life to its parent's only at the end
+	 * of the set-up): it would wait forever, or run the command after all, unseen, holding its output open. So this
+	 * waits, up to 10 s, until the info file is written (the first process is then bwrap's child, and ends with the
+	 * tree) or the process has ended. (Before {@code bwrap} starts, killing would be safe, but from here that moment
+	 * cannot be told from the one after the clone.)
+	 */
+	static void killOnceSetUp(Process process, Path info) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (process.isAlive() && !setUpPastFirstProcess(info) && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+		}
+		ProcessCommandRunner.killTree(process);
+	}
+
+	/** Whether {@code bwrap} has written its info file: it has made the sandbox's first process. */
+	private static boolean setUpPastFirstProcess(Path info) {
+		try {
+			return Files.size(info) > 0;
+		} catch (IOException e) {
+			return false; // not created yet: the set-up script creates it before bwrap runs
+		}
 	}
 
 	/** Ends a ready sandbox that will not be used and deletes its private folder, off the command's path. */

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import dev.warden.core.internal.protect.RootContext;
-import dev.warden.core.internal.tools.ProcessCommandRunner;
 import dev.warden.core.protect.ProtectedRoot;
 import dev.warden.core.sandbox.SandboxSpec;
 
@@ -186,7 +185,7 @@ final class ReadySandbox implements AutoCloseable {
 	@Override
 	public void close() {
 		LIVE.remove(this);
-		ProcessCommandRunner.killTree(process);
+		BubblewrapSandbox.killOnceSetUp(process, staging.dir().resolve("info"));
 		try {
 			process.waitFor(2, TimeUnit.SECONDS);
 		} catch (InterruptedException e) {

@@ -65,6 +65,16 @@ public final class ProcessCommandRunner implements CommandRunner {
 	 */
 	public static CommandResult execute(ProcessBuilder builder, Duration timeout, int outputCap,
 			Consumer<String> output, Cancellation cancellation) throws ToolException {
+		return execute(builder, timeout, outputCap, output, cancellation, ProcessCommandRunner::killTree);
+	}
+
+	/**
+	 * As {@link #execute(ProcessBuilder, Duration, int, Consumer, Cancellation)}, with {@code kill} ending the
+	 * process and all it started on time-out or cancellation (see {@link #await(Process, long, Duration, int,
+	 * Consumer, Cancellation, Consumer)}).
+	 */
+	public static CommandResult execute(ProcessBuilder builder, Duration timeout, int outputCap,
+			Consumer<String> output, Cancellation cancellation, Consumer<Process> kill) throws ToolException {
 		long start = System.nanoTime();
 		Process process;
 		try {
@@ -72,7 +82,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 		} catch (IOException e) {
 			throw new ToolException("The command could not be started: " + e.getMessage(), e); //$NON-NLS-1$
 		}
-		return await(process, start, timeout, outputCap, output, cancellation);
+		return await(process, start, timeout, outputCap, output, cancellation, kill);
 	}
 
 	/**
@@ -82,22 +92,33 @@ public final class ProcessCommandRunner implements CommandRunner {
 	 */
 	public static CommandResult await(Process process, long start, Duration timeout, int outputCap,
 			Consumer<String> output, Cancellation cancellation) {
+		return await(process, start, timeout, outputCap, output, cancellation, ProcessCommandRunner::killTree);
+	}
+
+	/**
+	 * As {@link #await(Process, long, Duration, int, Consumer, Cancellation)}, with {@code kill} ending the process
+	 * and all it started on time-out, cancellation or interruption, in place of {@link #killTree}: for a process whose
+	 * tree cannot be ended safely at every moment. It runs on the thread that cancels (often the UI thread), so it must
+	 * not block; it may end the tree a little later, off that thread.
+	 */
+	public static CommandResult await(Process process, long start, Duration timeout, int outputCap,
+			Consumer<String> output, Cancellation cancellation, Consumer<Process> kill) {
 		OutputCollector collector = new OutputCollector(Math.max(1000, outputCap), output);
 		Thread reader = new Thread(() -> collector.pump(process.getInputStream(), charset()), "Warden command output"); //$NON-NLS-1$
 		reader.setDaemon(true);
 		reader.start();
 		boolean timedOut = false;
-		try (Cancellation.Registration registration = cancellation.onCancel(() -> killTree(process))) {
+		try (Cancellation.Registration registration = cancellation.onCancel(() -> kill.accept(process))) {
 			long left = timeout.toNanos() - (System.nanoTime() - start);
 			if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
 				timedOut = true;
-				killTree(process);
+				kill.accept(process);
 			}
 			process.waitFor(5, TimeUnit.SECONDS);
 			reader.join(1000);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			killTree(process);
+			kill.accept(process);
 		}
 		if (reader.isAlive()) {
 			closeQuietly(process.getInputStream()); // a grandchild that escaped still holds the pipe

@@ -260,6 +260,47 @@ class SandboxChangeSetTest {
 				"no process of the sandbox survives its time-out");
 	}
 
+	/**
+	 * Stop can come at any moment of a sandbox's set-up: before {@code bwrap} runs, while it makes the sandbox's first
+	 * process and before it lets that process go on (killed then, bwrap would leave it waiting forever, outside the
+	 * command's process tree and holding its output open), or just after the command started. Whenever it comes,
+	 * nothing of the command outlives it. Each command sets its sandbox up when it comes (no ready sandbox), and the
+	 * stops are spread over the set-up in steps of half a millisecond.
+	 */
+	@Test
+	void cancellationAtAnyMomentOfTheSetUpLeavesNoProcessBehind() throws Exception {
+		Sandbox cold = dev.warden.core.internal.sandbox.BubblewrapSandbox
+				.oneShot(dev.warden.core.protect.UrlPolicy.defaults());
+		String marker = "sleep 765." + ProcessHandle.current().pid();
+		int stopped = 0;
+		for (int i = 0; i < 120; i++) {
+			long delayMicros = i * 500L;
+			Cancellation cancellation = new Cancellation();
+			Thread stopper = Thread.ofPlatform().start(() -> {
+				java.util.concurrent.locks.LockSupport.parkNanos(delayMicros * 1000);
+				cancellation.cancel();
+			});
+			try (SandboxResult result = cold.run(fixture.spec(),
+					new CommandRequest(marker, fixture.root, Duration.ofSeconds(30), 1000), fixture.environment(),
+					chunk -> {
+					}, cancellation)) {
+				assertTrue(result.command().cancelled(), "stopped " + delayMicros + " µs after it came");
+				stopped++;
+			} catch (dev.warden.core.sandbox.SandboxException e) {
+				// stopped before the sandbox was set up, and said so
+			}
+			stopper.join();
+		}
+		assertTrue(stopped > 0, "some stops came once the command ran");
+		long deadline = System.nanoTime() + 3_000_000_000L;
+		List<String> left;
+		while (!(left = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+				.filter(line -> line.contains(marker)).toList()).isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertEquals(List.of(), left, "no process of a stopped command survives it");
+	}
+
 	@Test
 	void cancellationKillsEverythingInTheSandbox() throws Exception {
 		Cancellation cancellation = new Cancellation();
