@@ -1,5 +1,6 @@
 package dev.warden.ui.tests.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,8 +41,8 @@ import dev.warden.ui.tests.Workbenches;
  * warm-up chat and again at the end, with the agent idle, Warden's jobs done and the heap collected, it counts the
  * threads, the open file handles of the process ({@code /proc/self/fd}), the heap in use and the change journals;
  * the end may exceed the start by at most the bounds below, whatever the number of steps, and the journal keeps no
- * more chats than the retention preference allows (plus the chats still open). The figures are printed and written
- * to {@code target/benchmarks/soak.txt}.
+ * more chats than the retention preference allows (plus the chats still open), and no stopped command still runs.
+ * The figures are printed and written to {@code target/benchmarks/soak.txt}.
  */
 class ChatSoakTest {
 
@@ -98,6 +99,7 @@ class ChatSoakTest {
 		Figures before = measure();
 		int stepsBefore = model.requestCount();
 		long started = System.nanoTime();
+		java.time.Instant startedAt = java.time.Instant.now();
 		List<Long> heapSeries = new ArrayList<>(List.of(before.heap()));
 		ManagementFactory.getThreadMXBean().resetPeakThreadCount();
 		while (model.requestCount() - stepsBefore < steps) {
@@ -125,16 +127,24 @@ class ChatSoakTest {
 			journalsPruned = measure().journals();
 		}
 
+		// a stopped command must end with its stop: any of the stopped `sleep 30` still running outlived it (a process
+		// that left the command's tree is no child of this one any more, so it is looked for among all processes)
+		List<String> strays = ProcessHandle.allProcesses()
+				.filter(p -> p.info().startInstant().map(t -> t.isAfter(startedAt)).orElse(false))
+				.map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+				.filter(line -> line.endsWith(" sleep 30")).toList();
+
 		String report = String.format(
 				"soak: %d steps (%d prompts in %d chats: %d approvals, %d stops, %d restores) in %d s, load %s%n"
 						+ "  threads  %6d -> %6d  (bound +%d; at most %d at once during the run)%n  handles  %6d -> %6d  (bound +%d)%n"
 						+ "  heap MB  %6.1f -> %6.1f  (bound +%d; along the way %s)%n"
-						+ "  journals %6d -> %6d  (retention %d chats; %d once the undo history no longer holds old chats)%n",
+						+ "  journals %6d -> %6d  (retention %d chats; %d once the undo history no longer holds old chats)%n"
+						+ "  stopped commands still running: %d%n",
 				done, prompts, chats, approvals, stops, restores, seconds, loadAverage(), before.threads(),
 				after.threads(), THREAD_BOUND, peakThreads, before.handles(), after.handles(), HANDLE_BOUND, before.heap() / 1048576.0,
 				after.heap() / 1048576.0, HEAP_BOUND >> 20,
 				heapSeries.stream().map(h -> String.format("%.1f", h / 1048576.0)).toList(), before.journals(),
-				after.journals(), KEEP_CHATS, journalsPruned);
+				after.journals(), KEEP_CHATS, journalsPruned, strays.size());
 		System.out.print(report);
 		Path out = Path.of("target", "benchmarks");
 		Files.createDirectories(out);
@@ -142,7 +152,8 @@ class ChatSoakTest {
 
 		boolean withinBounds = after.threads() <= before.threads() + THREAD_BOUND
 				&& after.handles() <= before.handles() + HANDLE_BOUND && after.heap() <= before.heap() + HEAP_BOUND
-				&& after.journals() <= KEEP_CHATS + OPEN_CHATS_BOUND && journalsPruned <= KEEP_CHATS + 1;
+				&& after.journals() <= KEEP_CHATS + OPEN_CHATS_BOUND && journalsPruned <= KEEP_CHATS + 1
+				&& strays.isEmpty();
 		if (!withinBounds) {
 			// what is left over, to be understood: the processes this one still has, the stacks of Warden's threads,
 			// and who holds what on the heap
@@ -157,6 +168,7 @@ class ChatSoakTest {
 		assertTrue(after.heap() <= before.heap() + HEAP_BOUND, report);
 		assertTrue(after.journals() <= KEEP_CHATS + OPEN_CHATS_BOUND, report);
 		assertTrue(journalsPruned <= KEEP_CHATS + 1, report);
+		assertEquals(List.of(), strays, report);
 	}
 
 	/** The processes this one started that are still there, each with those it started in turn. */
