@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +25,16 @@ import dev.warden.core.tools.ToolException;
  * Runs a command through the shell {@link CommandShell} chooses ({@code cmd.exe /c} on Windows) with standard input
  * closed and standard error merged into standard output. On timeout or cancellation it kills the whole process tree:
  * the descendants are collected while the shell still lives (afterwards they would be re-parented and unreachable),
- * then the shell and all of them are destroyed forcibly.
+ * then the shell and all of them are destroyed forcibly. Where {@code setsid} and {@code kill} are found (Linux), the
+ * shell leads a process group of its own and the whole group is killed too: a process that left the tree (the
+ * {@code (program &)} idiom, or one started just as its parent was killed) is still in the group.
  */
 public final class ProcessCommandRunner implements CommandRunner {
 
 	private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+	/** {@code setsid} and {@code kill}, or {@code null} where either is missing (then no process group is made). */
+	private static final List<String> GROUP_TOOLS = WINDOWS ? null : groupTools();
 
 	private final Consumer<Map<String, String>> environmentPolicy;
 
@@ -48,12 +54,58 @@ public final class ProcessCommandRunner implements CommandRunner {
 	public CommandResult run(CommandRequest request, Consumer<String> output, Cancellation cancellation)
 			throws ToolException {
 		cancellation.throwIfCancelled();
-		ProcessBuilder builder = new ProcessBuilder(WINDOWS ? List.of("cmd.exe", "/c", request.commandLine()) //$NON-NLS-1$ //$NON-NLS-2$
-				: CommandShell.command(request.commandLine()))
+		List<String> command;
+		if (WINDOWS) {
+			command = List.of("cmd.exe", "/c", request.commandLine()); //$NON-NLS-1$ //$NON-NLS-2$
+		} else if (GROUP_TOOLS != null) {
+			// setsid runs the shell in place (same process) as the leader of a new session and process group
+			command = new ArrayList<>(CommandShell.command(request.commandLine()));
+			command.add(0, GROUP_TOOLS.get(0));
+		} else {
+			command = CommandShell.command(request.commandLine());
+		}
+		ProcessBuilder builder = new ProcessBuilder(command)
 				.directory(request.workingDirectory().toFile()).redirectErrorStream(true)
 				.redirectInput(ProcessBuilder.Redirect.from(new File(WINDOWS ? "NUL" : "/dev/null"))); //$NON-NLS-1$ //$NON-NLS-2$
 		environmentPolicy.accept(builder.environment());
-		return execute(builder, request.timeout(), request.outputCap(), output, cancellation);
+		return execute(builder, request.timeout(), request.outputCap(), output, cancellation,
+				GROUP_TOOLS == null ? ProcessCommandRunner::killTree : ProcessCommandRunner::killTreeAndGroup);
+	}
+
+	/**
+	 * Kills the tree of a shell started under {@code setsid}, then (off the calling thread: it starts {@code kill}) its
+	 * process group, which holds what left the tree. The group is killed only while the shell lives or has just been
+	 * killed here: the group's number is the shell's, which the system does not give to another process while the
+	 * group has members.
+	 */
+	private static void killTreeAndGroup(Process process) {
+		killTree(process);
+		long group = process.pid();
+		Thread.ofVirtual().name("Warden command stop").start(() -> {
+			try {
+				new ProcessBuilder(GROUP_TOOLS.get(1), "-KILL", "--", "-" + group) //$NON-NLS-1$ //$NON-NLS-2$
+						.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+						.waitFor(5, TimeUnit.SECONDS);
+			} catch (IOException e) {
+				// the tree is killed; what left it stays, as where there is no setsid
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
+	private static List<String> groupTools() {
+		String setsid = null;
+		String kill = null;
+		for (String dir : List.of("/usr/bin", "/bin")) { //$NON-NLS-1$ //$NON-NLS-2$
+			if (setsid == null && new File(dir, "setsid").canExecute()) { //$NON-NLS-1$
+				setsid = dir + "/setsid"; //$NON-NLS-1$
+			}
+			if (kill == null && new File(dir, "kill").canExecute()) { //$NON-NLS-1$
+				kill = dir + "/kill"; //$NON-NLS-1$
+			}
+		}
+		return setsid == null || kill == null ? null : List.of(setsid, kill);
 	}
 
 	/**

@@ -78,6 +78,38 @@ class ProcessCommandRunnerTest {
 		assertDead(pids(result.output()));
 	}
 
+	/**
+	 * Two sleepers that leave the shell's process tree at once (the {@code (program &)} idiom: their parent, a
+	 * subshell, ends, and they become children of init), then a sleeping shell.
+	 */
+	private static final String TWO_ORPHANS = "(sleep 30 & echo pid $!); (sleep 30 & echo pid $!); sleep 30";
+
+	@Test
+	void cancelKillsWhatLeftTheProcessTree() throws Exception {
+		Cancellation cancellation = new Cancellation();
+		StringBuilder seen = new StringBuilder();
+		CommandResult result = new ProcessCommandRunner().run(
+				new CommandRequest(TWO_ORPHANS, dir, Duration.ofSeconds(60), 10_000), chunk -> {
+					synchronized (seen) {
+						seen.append(chunk);
+						if (pids(seen.toString()).size() == 2) {
+							Thread.ofPlatform().start(cancellation::cancel);
+						}
+					}
+				}, cancellation);
+		assertTrue(result.cancelled());
+		assertDead(pids(result.output()));
+	}
+
+	@Test
+	void timeoutKillsWhatLeftTheProcessTree() throws Exception {
+		CommandResult result = new ProcessCommandRunner().run(
+				new CommandRequest(TWO_ORPHANS, dir, Duration.ofSeconds(1), 10_000), chunk -> {
+				}, new Cancellation());
+		assertTrue(result.timedOut());
+		assertDead(pids(result.output()));
+	}
+
 	@Test
 	void returnsExitCodeAndMergedOutputFromTheWorkingDirectory() throws Exception {
 		CommandResult result = new ProcessCommandRunner().run(
