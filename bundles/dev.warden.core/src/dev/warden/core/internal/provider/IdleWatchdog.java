@@ -3,6 +3,7 @@ package dev.warden.core.internal.provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +59,19 @@ final class IdleWatchdog {
 		closeStream();
 	}
 
+	/**
+	 * Checks again after {@code delayNanos}. The timer holds the watchdog weakly: the reader of the stream holds it
+	 * while it reads, and once the answer is read, the stream and its buffers must not wait for the timer (as long as
+	 * the request timeout) to be let go.
+	 */
 	private void schedule(long delayNanos) {
-		CompletableFuture.runAsync(this::check,
-				CompletableFuture.delayedExecutor(Math.max(delayNanos, 1_000_000), TimeUnit.NANOSECONDS));
+		WeakReference<IdleWatchdog> watched = new WeakReference<>(this);
+		CompletableFuture.runAsync(() -> {
+			IdleWatchdog watchdog = watched.get();
+			if (watchdog != null) {
+				watchdog.check();
+			}
+		}, CompletableFuture.delayedExecutor(Math.max(delayNanos, 1_000_000), TimeUnit.NANOSECONDS));
 	}
 
 	private void check() {

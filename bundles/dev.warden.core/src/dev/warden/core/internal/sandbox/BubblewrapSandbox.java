@@ -606,14 +606,18 @@ public final class BubblewrapSandbox implements Sandbox {
 
 	/**
 	 * Ends {@code standby} after {@code delay} if it is still the ready sandbox and has not been wanted
-	 * ({@link ReadySandbox#wanted}) for {@link ReadySandbox#UNUSED_FOR}; else looks again when that time is up.
+	 * ({@link ReadySandbox#wanted}) for {@link ReadySandbox#UNUSED_FOR}; else looks again when that time is up. The
+	 * timer holds it weakly: while it is the ready sandbox, {@link #ready} holds it; once taken or replaced, it (and its
+	 * process's streams) must not wait for the timer to be let go.
 	 */
-	private static void endWhenUnused(ReadySandbox standby, Duration delay) {
+	private static void endWhenUnused(ReadySandbox made, Duration delay) {
+		java.lang.ref.WeakReference<ReadySandbox> timed = new java.lang.ref.WeakReference<>(made);
 		java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(1, delay.toMillis()),
 				java.util.concurrent.TimeUnit.MILLISECONDS, CLEANER).execute(() -> {
+					ReadySandbox standby = timed.get();
 					Duration left;
 					synchronized (READY_LOCK) {
-						if (ready != standby) {
+						if (standby == null || ready != standby) {
 							return;
 						}
 						left = standby.unusedLeft();
