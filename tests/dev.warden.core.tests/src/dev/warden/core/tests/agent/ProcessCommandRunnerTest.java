@@ -51,12 +51,12 @@ class ProcessCommandRunnerTest {
 		}
 	}
 
-	@Test
-	void cancelKillsTheWholeProcessTree() throws Exception {
+	/** Runs {@code command} and cancels it (from another thread) once it has printed the pids of two sleepers. */
+	private CommandResult runAndCancelOnceTwoPidsAreSeen(String command) throws Exception {
 		Cancellation cancellation = new Cancellation();
 		StringBuilder seen = new StringBuilder();
 		CommandResult result = new ProcessCommandRunner().run(
-				new CommandRequest(TWO_SLEEPERS, dir, Duration.ofSeconds(60), 10_000), chunk -> {
+				new CommandRequest(command, dir, Duration.ofSeconds(60), 10_000), chunk -> {
 					synchronized (seen) {
 						seen.append(chunk);
 						if (pids(seen.toString()).size() == 2) {
@@ -66,16 +66,26 @@ class ProcessCommandRunnerTest {
 				}, cancellation);
 		assertTrue(result.cancelled());
 		assertFalse(result.timedOut());
-		assertDead(pids(result.output()));
+		return result;
+	}
+
+	/** Runs {@code command} with a time-out of one second. */
+	private CommandResult runUntilTimeOut(String command) throws Exception {
+		CommandResult result = new ProcessCommandRunner().run(
+				new CommandRequest(command, dir, Duration.ofSeconds(1), 10_000), chunk -> {
+				}, new Cancellation());
+		assertTrue(result.timedOut());
+		return result;
+	}
+
+	@Test
+	void cancelKillsTheWholeProcessTree() throws Exception {
+		assertDead(pids(runAndCancelOnceTwoPidsAreSeen(TWO_SLEEPERS).output()));
 	}
 
 	@Test
 	void timeoutKillsTheWholeProcessTree() throws Exception {
-		CommandResult result = new ProcessCommandRunner().run(
-				new CommandRequest(TWO_SLEEPERS, dir, Duration.ofSeconds(1), 10_000), chunk -> {
-				}, new Cancellation());
-		assertTrue(result.timedOut());
-		assertDead(pids(result.output()));
+		assertDead(pids(runUntilTimeOut(TWO_SLEEPERS).output()));
 	}
 
 	/**
@@ -86,28 +96,12 @@ class ProcessCommandRunnerTest {
 
 	@Test
 	void cancelKillsWhatLeftTheProcessTree() throws Exception {
-		Cancellation cancellation = new Cancellation();
-		StringBuilder seen = new StringBuilder();
-		CommandResult result = new ProcessCommandRunner().run(
-				new CommandRequest(TWO_ORPHANS, dir, Duration.ofSeconds(60), 10_000), chunk -> {
-					synchronized (seen) {
-						seen.append(chunk);
-						if (pids(seen.toString()).size() == 2) {
-							Thread.ofPlatform().start(cancellation::cancel);
-						}
-					}
-				}, cancellation);
-		assertTrue(result.cancelled());
-		assertDead(pids(result.output()));
+		assertDead(pids(runAndCancelOnceTwoPidsAreSeen(TWO_ORPHANS).output()));
 	}
 
 	@Test
 	void timeoutKillsWhatLeftTheProcessTree() throws Exception {
-		CommandResult result = new ProcessCommandRunner().run(
-				new CommandRequest(TWO_ORPHANS, dir, Duration.ofSeconds(1), 10_000), chunk -> {
-				}, new Cancellation());
-		assertTrue(result.timedOut());
-		assertDead(pids(result.output()));
+		assertDead(pids(runUntilTimeOut(TWO_ORPHANS).output()));
 	}
 
 	@Test
