@@ -641,7 +641,7 @@ public final class BubblewrapSandbox implements Sandbox {
 		if (!process.isAlive() || setUpPastFirstProcess(info)) {
 			ProcessCommandRunner.killTree(process);
 		} else {
-			Thread.ofVirtual().name("Warden sandbox stop").start(() -> killOnceSetUp(process, info));
+			Thread.ofPlatform().daemon().name("Warden sandbox stop").start(() -> killOnceSetUp(process, info));
 		}
 	}
 

@@ -81,7 +81,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 	private static void killTreeAndGroup(Process process) {
 		killTree(process);
 		long group = process.pid();
-		Thread.ofVirtual().name("Warden command stop").start(() -> {
+		Thread.ofPlatform().daemon().name("Warden command stop").start(() -> { //$NON-NLS-1$
 			try {
 				new ProcessBuilder(GROUP_TOOLS.get(1), "-KILL", "--", "-" + group) //$NON-NLS-1$ //$NON-NLS-2$
 						.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()

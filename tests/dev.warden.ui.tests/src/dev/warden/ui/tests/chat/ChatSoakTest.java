@@ -134,14 +134,24 @@ class ChatSoakTest {
 				.map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
 				.filter(line -> line.endsWith(" sleep 30")).toList();
 
+		// which kinds of threads there are more of at the end (names with their numbers taken out)
+		Map<String, Integer> moreThreads = new TreeMap<>();
+		after.threadNames().forEach((name, count) -> {
+			int more = count - before.threadNames().getOrDefault(name, 0);
+			if (more > 0) {
+				moreThreads.put(name, more);
+			}
+		});
+
 		String report = String.format(
 				"soak: %d steps (%d prompts in %d chats: %d approvals, %d stops, %d restores) in %d s, load %s%n"
-						+ "  threads  %6d -> %6d  (bound +%d; at most %d at once during the run)%n  handles  %6d -> %6d  (bound +%d)%n"
+						+ "  threads  %6d -> %6d  (bound +%d; at most %d at once during the run; more of %s)%n"
+						+ "  handles  %6d -> %6d  (bound +%d)%n"
 						+ "  heap MB  %6.1f -> %6.1f  (bound +%d; along the way %s)%n"
 						+ "  journals %6d -> %6d  (retention %d chats; %d once the undo history no longer holds old chats)%n"
 						+ "  stopped commands still running: %d%n",
 				done, prompts, chats, approvals, stops, restores, seconds, loadAverage(), before.threads(),
-				after.threads(), THREAD_BOUND, peakThreads, before.handles(), after.handles(), HANDLE_BOUND, before.heap() / 1048576.0,
+				after.threads(), THREAD_BOUND, peakThreads, moreThreads, before.handles(), after.handles(), HANDLE_BOUND, before.heap() / 1048576.0,
 				after.heap() / 1048576.0, HEAP_BOUND >> 20,
 				heapSeries.stream().map(h -> String.format("%.1f", h / 1048576.0)).toList(), before.journals(),
 				after.journals(), KEEP_CHATS, journalsPruned, strays.size());
