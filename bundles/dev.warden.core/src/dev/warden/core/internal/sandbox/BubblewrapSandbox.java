@@ -476,11 +476,7 @@ public final class BubblewrapSandbox implements Sandbox {
 		process.onExit().thenRun(() -> CLEANER.execute(() -> close(started, staging)));
 		// the caller ends the process with its tree whenever it likes: hand it over once that is safe (see
 		// killOnceSetUp), a few milliseconds into the set-up
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		Path info = staging.dir().resolve("info");
-		while (process.isAlive() && !setUpPastFirstProcess(info) && System.nanoTime() < deadline) {
-			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
-		}
+		awaitFirstProcess(process, staging.dir().resolve("info"));
 		return process;
 	}
 
@@ -655,11 +651,16 @@ public final class BubblewrapSandbox implements Sandbox {
 	 * cannot be told from the one after the clone.)
 	 */
 	static void killOnceSetUp(Process process, Path info) {
+		awaitFirstProcess(process, info);
+		ProcessCommandRunner.killTree(process);
+	}
+
+	/** Waits, up to 10 s, until {@code bwrap} has written {@code info} or {@code process} has ended. */
+	private static void awaitFirstProcess(Process process, Path info) {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (process.isAlive() && !setUpPastFirstProcess(info) && System.nanoTime() < deadline) {
 			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
 		}
-		ProcessCommandRunner.killTree(process);
 	}
 
 	/** Whether {@code bwrap} has written its info file: it has made the sandbox's first process. */
