@@ -373,7 +373,7 @@ public final class BubblewrapSandbox implements Sandbox {
 					throw new SandboxException("The sandbox could not be started: " + e.getMessage(), e);
 				}
 			}
-			if (!result.timedOut() && !result.cancelled() && (!Files.exists(info) || Files.size(info) == 0)) {
+			if (!result.timedOut() && !result.cancelled() && !setUpPastFirstProcess(info)) {
 				throw new SandboxException("The sandbox could not be set up: " + result.output().strip());
 			}
 			long collectStart = System.nanoTime();

@@ -33,8 +33,12 @@ public final class ProcessCommandRunner implements CommandRunner {
 
 	private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
+	/** Where {@code setsid} and {@code kill} are: both are needed to give a command a process group and kill it. */
+	private record GroupTools(String setsid, String kill) {
+	}
+
 	/** {@code setsid} and {@code kill}, or {@code null} where either is missing (then no process group is made). */
-	private static final List<String> GROUP_TOOLS = WINDOWS ? null : groupTools();
+	private static final GroupTools GROUP_TOOLS = WINDOWS ? null : groupTools();
 
 	private final Consumer<Map<String, String>> environmentPolicy;
 
@@ -60,7 +64,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 		} else if (GROUP_TOOLS != null) {
 			// setsid runs the shell in place (same process) as the leader of a new session and process group
 			command = new ArrayList<>(CommandShell.command(request.commandLine()));
-			command.add(0, GROUP_TOOLS.get(0));
+			command.add(0, GROUP_TOOLS.setsid());
 		} else {
 			command = CommandShell.command(request.commandLine());
 		}
@@ -83,7 +87,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 		long group = process.pid();
 		Thread.ofPlatform().daemon().name("Warden command stop").start(() -> { //$NON-NLS-1$
 			try {
-				new ProcessBuilder(GROUP_TOOLS.get(1), "-KILL", "--", "-" + group) //$NON-NLS-1$ //$NON-NLS-2$
+				new ProcessBuilder(GROUP_TOOLS.kill(), "-KILL", "--", "-" + group) //$NON-NLS-1$ //$NON-NLS-2$
 						.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
 						.waitFor(5, TimeUnit.SECONDS);
 			} catch (IOException e) {
@@ -94,7 +98,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 		});
 	}
 
-	private static List<String> groupTools() {
+	private static GroupTools groupTools() {
 		String setsid = null;
 		String kill = null;
 		for (String dir : List.of("/usr/bin", "/bin")) { //$NON-NLS-1$ //$NON-NLS-2$
@@ -105,7 +109,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 				kill = dir + "/kill"; //$NON-NLS-1$
 			}
 		}
-		return setsid == null || kill == null ? null : List.of(setsid, kill);
+		return setsid == null || kill == null ? null : new GroupTools(setsid, kill);
 	}
 
 	/**
