@@ -96,6 +96,8 @@ public final class CommandJudge {
 		private final int hash;
 		/** The hash of all the texts, or 0 when not computed yet ({@link #fullHash} never returns 0). */
 		private int fullHash;
+		/** What the command was judged to be in this place; set once it is decided. */
+		Decided decided;
 
 		Place(SimpleCommand command, String context, List<Redirect> inherited) {
 			this.command = command;
@@ -244,8 +246,13 @@ public final class CommandJudge {
 	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
 	/** Whether the working directory lies in the workspace: 0 when not found yet, 1 yes, -1 no. */
 	private int workingDirectoryInWorkspace;
-	/** The simple commands judged so far, by their place; made for the first. */
-	private Map<Place, Decided> decided;
+	/**
+	 * The simple commands judged so far, each its own key (it holds its decision); made for the second, as a line
+	 * of one command has nothing to look up.
+	 */
+	private Map<Place, Place> decided;
+	/** The first simple command of the line, until the map is made. */
+	private Place firstPlace;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
 	private FactScan.Scanner scanner;
 	/**
@@ -450,13 +457,23 @@ public final class CommandJudge {
 
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = new Place(command, context, inherited);
-		if (decided == null) {
-			decided = new HashMap<>(expectedPlaces);
+		Place first;
+		if (firstPlace == null) {
+			firstPlace = place;
+			first = null;
+		} else {
+			if (decided == null) {
+				decided = new HashMap<>(expectedPlaces);
+				decided.put(firstPlace, firstPlace);
+			}
+			first = decided.putIfAbsent(place, place); // one lookup: decide does not touch the map
 		}
-		Decided earlier = decided.get(place);
-		if (earlier == null) {
+		Decided earlier;
+		if (first == null) {
 			earlier = decide(command, context, inherited);
-			decided.put(place, earlier);
+			place.decided = earlier;
+		} else {
+			earlier = first.decided;
 		}
 		parts.add(new JudgedPart(command, inherited, earlier.redirects(), earlier.envAssignments(), earlier.judged(),
 				earlier.openTail(), context, earlier.names(), earlier.status(), earlier.pattern(), earlier.reason(),

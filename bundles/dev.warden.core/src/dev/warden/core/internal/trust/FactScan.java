@@ -314,9 +314,11 @@ public final class FactScan {
 		private int cluster(String text, int i, int next, boolean afterSubcommand, boolean bundled) {
 			int after = next;
 			for (int j = 1; j < text.length(); j++) {
-				String letter = shortOption(text.charAt(j));
-				Option option = program.option(letter, afterSubcommand, false);
-				see(letter);
+				char c = text.charAt(j);
+				Option option = program.letter(c, afterSubcommand);
+				if (table.conditionsNameLetter(c)) {
+					seen.add(shortOption(c));
+				}
 				if (option == null) {
 					continue;
 				}
@@ -327,6 +329,7 @@ public final class FactScan {
 						return r < 0 ? -1 : Math.max(r, after);
 					}
 					if (after < words.size()) {
+						String letter = shortOption(c);
 						if (table.conditionsNameValueOf(letter)) {
 							see(letter + "=" + words.get(after).text());
 						}
@@ -622,7 +625,10 @@ public final class FactScan {
 
 	/** A list of word indexes that grows as needed and is emptied for each command, without boxing. */
 	static final class Indexes {
-		private int[] items = new int[8];
+		private static final int[] NONE = new int[0];
+
+		/** Made for the first item: most commands have an operand or two, many none. */
+		private int[] items = NONE;
 		private int size;
 
 		int size() {
@@ -642,7 +648,7 @@ public final class FactScan {
 
 		void add(int index) {
 			if (size == items.length) {
-				items = java.util.Arrays.copyOf(items, size * 2);
+				items = java.util.Arrays.copyOf(items, Math.max(4, size * 2));
 			}
 			items[size++] = index;
 		}

@@ -1,6 +1,7 @@
 package dev.warden.core.internal.trust;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -102,6 +103,8 @@ public final class FactTable {
 		List<Fact> operandFacts = List.of();
 		final Map<String, Program> subcommands = new HashMap<>();
 		final List<Fact> roles = new ArrayList<>(0);
+		/** The options spelled with one ASCII letter ({@code -n}) by that letter, made when the table is built. */
+		Option[] letters = new Option[0];
 		/** The scan of a command of this program in which no fact holds, by spelling rule; made when first needed. */
 		FactScan nothingFound;
 		FactScan nothingFoundLoose;
@@ -176,6 +179,24 @@ public final class FactTable {
 			return null;
 		}
 
+		/**
+		 * The option {@code -c} as {@link #option} finds it, read from the arrays of one-letter options: a cluster
+		 * such as {@code -la} looks up each of its letters.
+		 */
+		Option letter(char c, boolean afterSubcommand) {
+			if (c >= 128) {
+				return option("-" + c, afterSubcommand, false);
+			}
+			for (Program p = this; p != null; p = p.parent) {
+				Option option = c < p.letters.length ? p.letters[c] : null;
+				if (option != null && !(afterSubcommand && p != this && isGlobal(option))) {
+					return option;
+				}
+				afterSubcommand = true;
+			}
+			return null;
+		}
+
 		private static boolean isGlobal(Option option) {
 			for (Fact fact : option.facts()) {
 				if (fact.global()) {
@@ -200,6 +221,7 @@ public final class FactTable {
 	private final List<Problem> problems;
 	private final Set<String> conditions;
 	private final Set<String> valuedConditions;
+	private final boolean[] conditionLetters;
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
 			List<Problem> problems, Set<String> conditions, Set<String> valuedConditions) {
@@ -209,6 +231,10 @@ public final class FactTable {
 		this.problems = problems;
 		this.conditions = conditions;
 		this.valuedConditions = valuedConditions;
+		this.conditionLetters = new boolean[128];
+		for (char c = 0; c < 128; c++) {
+			conditionLetters[c] = conditions.contains("-" + c);
+		}
 	}
 
 	/**
@@ -217,6 +243,11 @@ public final class FactTable {
 	 */
 	boolean conditionsName(String option) {
 		return conditions.contains(option);
+	}
+
+	/** {@link #conditionsName} of the one-letter option {@code -c}, read from an array made when the table is built. */
+	boolean conditionsNameLetter(char c) {
+		return c < conditionLetters.length ? conditionLetters[c] : conditions.contains("-" + c);
 	}
 
 	/**
@@ -520,6 +551,15 @@ public final class FactTable {
 			}));
 			program.operandSelectors = List.copyOf(selectors);
 			program.operandFacts = List.copyOf(facts);
+			Option[] letters = new Option[0];
+			for (Map.Entry<String, Option> entry : program.options.entrySet()) {
+				String key = entry.getKey();
+				if (key.length() == 2 && key.charAt(0) == '-' && key.charAt(1) < 128) {
+					letters = letters.length > key.charAt(1) ? letters : Arrays.copyOf(letters, 128);
+					letters[key.charAt(1)] = entry.getValue();
+				}
+			}
+			program.letters = letters;
 			program.subcommands.values().forEach(Builder::freeze);
 		}
 
