@@ -92,8 +92,9 @@ public final class CommandJudge {
 		final SimpleCommand command;
 		final String context;
 		final List<Redirect> inherited;
-		/** Computed once: a lookup and the store after it read it both. */
-		private final int hash;
+		/** Computed when first needed (a line of one command never needs it), then kept. */
+		private int hash;
+		private boolean hashed;
 		/** The hash of all the texts, or 0 when not computed yet ({@link #fullHash} never returns 0). */
 		private int fullHash;
 		/** What the command was judged to be in this place; set once it is decided. */
@@ -103,6 +104,12 @@ public final class CommandJudge {
 			this.command = command;
 			this.context = context;
 			this.inherited = inherited;
+		}
+
+		private int hash() {
+			if (hashed) {
+				return hash;
+			}
 			List<Word> words = command.words();
 			int hash = context.hashCode() * 31 + inherited.size();
 			hash = (hash * 31 + command.assignments().size()) * 31 + command.redirects().size();
@@ -112,6 +119,8 @@ public final class CommandJudge {
 				hash = hash * 31 + shortHash(words.get(words.size() - 1).text());
 			}
 			this.hash = hash;
+			hashed = true;
+			return hash;
 		}
 
 		/**
@@ -133,7 +142,7 @@ public final class CommandJudge {
 		private int fullHash() {
 			int full = fullHash;
 			if (full == 0) {
-				full = hash;
+				full = hash();
 				List<Assignment> assignments = command.assignments();
 				for (int i = 0; i < assignments.size(); i++) {
 					full = full * 31 + assignments.get(i).value().text().hashCode();
@@ -154,12 +163,12 @@ public final class CommandJudge {
 
 		@Override
 		public int hashCode() {
-			return hash;
+			return hash();
 		}
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Place place && hash == place.hash && fullHash() == place.fullHash()
+			return other instanceof Place place && hash() == place.hash() && fullHash() == place.fullHash()
 					&& command.equals(place.command) && context.equals(place.context)
 					&& inherited.equals(place.inherited);
 		}
@@ -938,14 +947,14 @@ public final class CommandJudge {
 			List<Word> layer = layers.words.get(0);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(0).facts() : null;
 			if (program == null) {
-				return List.of(FactScan.none());
+				return FactScan.none().alone();
 			}
 			if (scanner == null) {
 				scanner = new FactScan.Scanner(facts);
 			}
 			FactScan scan = scanner.scan(program, layer);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
-				return List.of(scan);
+				return scan.alone();
 			}
 		}
 		List<FactScan> scans = new ArrayList<>(layers.words.size() + 1);

@@ -71,6 +71,19 @@ public final class FactScan {
 		this.innerCommand = innerCommand;
 	}
 
+	/** This scan as a list of one, made when first asked for: a shared scan (no fact found) is asked often. */
+	private List<FactScan> alone;
+
+	/** This scan alone in a list: the scans of a command with one layer. */
+	public List<FactScan> alone() {
+		List<FactScan> list = alone;
+		if (list == null) {
+			list = List.of(this);
+			alone = list; // two threads may each make one: either serves
+		}
+		return list;
+	}
+
 	/** The scan of a command whose program has no facts. */
 	public static FactScan none() {
 		return NONE;
@@ -216,6 +229,16 @@ public final class FactScan {
 		}
 
 		/**
+		 * Notes a word a fact is about, for {@link #result} to keep when the fact's conditions hold. A fact that
+		 * only says an option takes a value is not noted: no check reads it.
+		 */
+		private void pend(Fact fact, int i, String text, String value, boolean literal) {
+			if (fact.kind() != Kind.TAKES) {
+				pending.add(new Hit(fact, i, text, value, literal));
+			}
+		}
+
+		/**
 		 * Records an option the command gave (or {@code NAME=value}); only those that a fact's condition names are
 		 * kept, as only they are ever asked about.
 		 */
@@ -233,7 +256,7 @@ public final class FactScan {
 				for (int g = 0; g < globOptions.size(); g++) {
 					Fact fact = globOptions.get(g);
 					if (Glob.matches(fact.spelling(), text)) {
-						pending.add(new Hit(fact, i, text, text.startsWith("@") ? text.substring(1) : text, true));
+						pend(fact, i, text, text.startsWith("@") ? text.substring(1) : text, true);
 						matched = true;
 					}
 				}
@@ -305,7 +328,7 @@ public final class FactScan {
 					}
 					return words.size(); // the module's arguments are its own
 				}
-				pending.add(new Hit(fact, i, text, value, literal));
+				pend(fact, i, text, value, literal);
 			}
 			return next;
 		}
@@ -334,7 +357,7 @@ public final class FactScan {
 							see(letter + "=" + words.get(after).text());
 						}
 						for (Fact fact : option.facts()) {
-							pending.add(new Hit(fact, i, text, words.get(after).text(), words.get(after).literal()));
+							pend(fact, i, text, words.get(after).text(), words.get(after).literal());
 						}
 						after++;
 					}
@@ -342,12 +365,12 @@ public final class FactScan {
 				}
 				if (option.arity() == Arity.OPTIONAL) {
 					for (Fact fact : option.facts()) {
-						pending.add(new Hit(fact, i, text, rest.isEmpty() ? null : rest, true));
+						pend(fact, i, text, rest.isEmpty() ? null : rest, true);
 					}
 					return after;
 				}
 				for (Fact fact : option.facts()) {
-					pending.add(new Hit(fact, i, text, null, true));
+					pend(fact, i, text, null, true);
 				}
 			}
 			return after;
@@ -363,7 +386,7 @@ public final class FactScan {
 					for (int v = 0; v < variables.size(); v++) {
 						Fact fact = variables.get(v);
 						if (Glob.matches(fact.spelling(), name)) {
-							pending.add(new Hit(fact, i, text, text.substring(equals + 1), literal));
+							pend(fact, i, text, text.substring(equals + 1), literal);
 						}
 					}
 				}
@@ -372,7 +395,7 @@ public final class FactScan {
 					for (int w = 0; w < exactWords.size(); w++) {
 						Fact fact = exactWords.get(w);
 						if (fact.spelling().equals(text)) {
-							pending.add(new Hit(fact, i, text, null, literal));
+							pend(fact, i, text, null, literal);
 						}
 					}
 				}
@@ -468,8 +491,10 @@ public final class FactScan {
 							: "`" + Quoting.oneLine(hit.word()) + "` " + hit.fact().effect();
 				}
 			}
+			if (hits.isEmpty()) {
+				return nothingFound(program, loose); // the same as a scan made here would be
+			}
 			List<Hit> found = switch (hits.size()) { // most scans that find something find one or two hits
-			case 0 -> List.of();
 			case 1 -> List.of(hits.get(0));
 			case 2 -> List.of(hits.get(0), hits.get(1));
 			default -> List.copyOf(hits);

@@ -148,6 +148,11 @@ public final class FactTable {
 			return false;
 		}
 
+		/** Whether its options with one dash are whole words ({@code java -jar}), never clusters of letters. */
+		public boolean wholeOptions() {
+			return whole;
+		}
+
 		/** The option as spelled on this program (not its parents), or null: for tests of the table. */
 		public Option ownOption(String spelling) {
 			return options.get(spelling);

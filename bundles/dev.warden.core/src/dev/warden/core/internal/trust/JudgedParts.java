@@ -23,8 +23,12 @@ public final class JudgedParts extends AbstractList<CommandPart> implements Part
 	private final List<JudgedPart> judged;
 	private volatile List<CommandPart> written;
 
+	/**
+	 * @param judged the parts, handed over: the judge that made the list does not change it afterwards (it is seen
+	 *               whole through this final field), so it is kept instead of copied
+	 */
 	JudgedParts(List<JudgedPart> judged) {
-		this.judged = List.copyOf(judged);
+		this.judged = judged;
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.warden.core.internal.trust.FactScan;
 import dev.warden.core.internal.trust.FactTable;
 import dev.warden.core.internal.trust.PolicyRules;
 import dev.warden.core.internal.trust.RuleNames;
@@ -59,6 +60,52 @@ class ProgramFactsTest {
 				assertTrue(program.hasRole(role.getKey()), () -> "`" + name + "` lacks the role " + role.getKey());
 			}
 		}
+	}
+
+	/**
+	 * A scan looks up a cluster's letters ({@code -la}) in arrays made when the table is built: every one-letter
+	 * option of every program and subcommand, whether the command spells it alone or at the end of a cluster, is
+	 * found with its facts, as the option map has them.
+	 */
+	@Test
+	void everyOneLetterOptionIsFoundAloneAndInACluster() {
+		FactTable table = ProgramFacts.builtIn().table();
+		int checked = 0;
+		for (String name : table.programNames()) {
+			for (FactTable.Fact fact : table.program(name).allFacts()) {
+				String spelling = fact.spelling().replaceAll("[=?]+$", "");
+				if (!spelling.matches("-[A-Za-z0-9]") || !fact.when().isEmpty() || !fact.ifGlobs().isEmpty()
+						|| !fact.unless().isEmpty() || fact.kind() == FactTable.Kind.TAKES
+						|| fact.kind() == FactTable.Kind.AS_PROGRAM || fact.kind() == FactTable.Kind.SED_SCRIPT
+						|| fact.kind() == FactTable.Kind.AWK_PROGRAM) {
+					continue;
+				}
+				List<String> programWords = List.of(fact.program().split(" "));
+				FactTable.Program program = table.program(programWords.get(0));
+				List<FactTable.Program> chain = new java.util.ArrayList<>(List.of(program));
+				for (String sub : programWords.subList(1, programWords.size())) {
+					chain.add(chain.get(chain.size() - 1).subcommand(sub));
+				}
+				// a letter none of them knows, in front: the cluster `-Qx` gives `-x` alone
+				String unknown = "QZ9Y8".chars().mapToObj(c -> "-" + (char) c)
+						.filter(letter -> chain.stream().allMatch(p -> p.ownOption(letter) == null)).findFirst()
+						.orElseThrow();
+				// a program whose one-dash options are whole words (`java -jar`) has no clusters
+				boolean whole = program.wholeOptions();
+				for (String option : whole ? List.of(spelling) : List.of(spelling, unknown + spelling.substring(1))) {
+					List<Word> words = new java.util.ArrayList<>();
+					programWords.forEach(word -> words.add(Word.literal(word)));
+					words.add(Word.literal(option));
+					words.add(Word.literal("out.txt"));
+					List<FactTable.Fact> found = FactScan.scan(table, program, words).hits().stream()
+							.map(FactScan.Hit::fact).toList();
+					assertTrue(found.contains(fact), () -> "`" + String.join(" ", programWords) + " " + option
+							+ " out.txt` does not find the fact " + fact + "; found " + found);
+				}
+				checked++;
+			}
+		}
+		assertTrue(checked > 50, "only " + checked + " one-letter options were checked");
 	}
 
 	@Test
