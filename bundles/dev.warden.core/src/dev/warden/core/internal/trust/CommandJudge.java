@@ -256,12 +256,14 @@ public final class CommandJudge {
 	/** Whether the working directory lies in the workspace: 0 when not found yet, 1 yes, -1 no. */
 	private int workingDirectoryInWorkspace;
 	/**
-	 * The simple commands judged so far, each its own key (it holds its decision); made for the second, as a line
-	 * of one command has nothing to look up.
+	 * The simple commands judged so far, each its own key (it holds its decision); made when more than
+	 * {@link #FEW_PLACES} have been judged: the places of a short line are compared one by one.
 	 */
 	private Map<Place, Place> decided;
-	/** The first simple command of the line, until the map is made. */
-	private Place firstPlace;
+	/** The first places of the line, until the map is made. */
+	private Place[] fewPlaces;
+	private int fewPlaceCount;
+	private static final int FEW_PLACES = 8;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
 	private FactScan.Scanner scanner;
 	/**
@@ -466,17 +468,7 @@ public final class CommandJudge {
 
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = new Place(command, context, inherited);
-		Place first;
-		if (firstPlace == null) {
-			firstPlace = place;
-			first = null;
-		} else {
-			if (decided == null) {
-				decided = new HashMap<>(expectedPlaces);
-				decided.put(firstPlace, firstPlace);
-			}
-			first = decided.putIfAbsent(place, place); // one lookup: decide does not touch the map
-		}
+		Place first = earlier(place);
 		Decided earlier;
 		if (first == null) {
 			earlier = decide(command, context, inherited);
@@ -493,6 +485,39 @@ public final class CommandJudge {
 		for (int i = 0; i < earlier.nested().size(); i++) {
 			script(earlier.nested().get(i).script(), earlier.nested().get(i).context(), List.of());
 		}
+	}
+
+	/**
+	 * The equal place judged before, or null; then {@code place} is noted (with one lookup: {@link #decide} notes
+	 * no place).
+	 */
+	private Place earlier(Place place) {
+		if (decided != null) {
+			return decided.putIfAbsent(place, place);
+		}
+		if (fewPlaceCount == 0) {
+			if (fewPlaces == null) {
+				fewPlaces = new Place[FEW_PLACES];
+			}
+			fewPlaces[fewPlaceCount++] = place; // a line of one command is not hashed
+			return null;
+		}
+		for (int i = 0; i < fewPlaceCount; i++) {
+			if (fewPlaces[i].equals(place)) {
+				return fewPlaces[i];
+			}
+		}
+		if (fewPlaceCount < FEW_PLACES) {
+			fewPlaces[fewPlaceCount++] = place;
+			return null;
+		}
+		decided = new HashMap<>(expectedPlaces);
+		for (Place few : fewPlaces) {
+			decided.put(few, few);
+		}
+		decided.put(place, place);
+		fewPlaces = null;
+		return null;
 	}
 
 	/** Judges a simple command in its place: everything its part holds, and the commands it runs in turn. */
@@ -950,7 +975,7 @@ public final class CommandJudge {
 				return FactScan.none().alone();
 			}
 			if (scanner == null) {
-				scanner = new FactScan.Scanner(facts);
+				scanner = facts.scanner();
 			}
 			FactScan scan = scanner.scan(program, layer);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
@@ -962,7 +987,7 @@ public final class CommandJudge {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
 			if (program != null && scanner == null) {
-				scanner = new FactScan.Scanner(facts);
+				scanner = facts.scanner();
 			}
 			FactScan scan = program == null ? FactScan.none() : scanner.scan(program, layer);
 			scans.add(scan);

@@ -126,7 +126,7 @@ public final class FactScan {
 
 	/** Scans the words of a command whose program has the facts {@code root}. */
 	public static FactScan scan(FactTable table, Program root, List<Word> words) {
-		return root == null ? NONE : new Scanner(table).scan(root, words);
+		return root == null ? NONE : table.scanner().scan(root, words);
 	}
 
 	/**
@@ -162,7 +162,14 @@ public final class FactScan {
 			sawOption = false;
 			inner = List.of();
 			run(root, 1);
-			return result();
+			FactScan scan = result();
+			// a scanner serves a thread for long: it keeps nothing of the command
+			this.words = null;
+			inner = List.of();
+			seen.clear();
+			pending.clear();
+			hits.clear();
+			return scan;
 		}
 
 		void run(Program root, int start) {

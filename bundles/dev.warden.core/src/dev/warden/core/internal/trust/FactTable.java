@@ -227,6 +227,7 @@ public final class FactTable {
 	private final Set<String> conditions;
 	private final Set<String> valuedConditions;
 	private final boolean[] conditionLetters;
+	private final ThreadLocal<FactScan.Scanner> scanners = ThreadLocal.withInitial(() -> new FactScan.Scanner(this));
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
 			List<Problem> problems, Set<String> conditions, Set<String> valuedConditions) {
@@ -262,6 +263,14 @@ public final class FactTable {
 	 */
 	boolean conditionsNameValueOf(String name) {
 		return valuedConditions.contains(name);
+	}
+
+	/**
+	 * A scanner of this table for the calling thread: a scanner keeps only working lists (what a scan finds is
+	 * copied out), so one per thread serves every command line that thread judges.
+	 */
+	FactScan.Scanner scanner() {
+		return scanners.get();
 	}
 
 	/** Lines that could not be read, in order. */
