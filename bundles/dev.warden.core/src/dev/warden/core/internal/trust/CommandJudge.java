@@ -495,14 +495,10 @@ public final class CommandJudge {
 		if (decided != null) {
 			return decided.putIfAbsent(place, place);
 		}
-		if (fewPlaceCount == 0) {
-			if (fewPlaces == null) {
-				fewPlaces = new Place[FEW_PLACES];
-			}
-			fewPlaces[fewPlaceCount++] = place; // a line of one command is not hashed
-			return null;
+		if (fewPlaces == null) {
+			fewPlaces = new Place[FEW_PLACES];
 		}
-		for (int i = 0; i < fewPlaceCount; i++) {
+		for (int i = 0; i < fewPlaceCount; i++) { // none for the first place: a line of one command is not hashed
 			if (fewPlaces[i].equals(place)) {
 				return fewPlaces[i];
 			}

@@ -155,21 +155,21 @@ public final class FactScan {
 		/** Scans the words of a command whose program has the facts {@code root} (not null). */
 		public FactScan scan(Program root, List<Word> words) {
 			this.words = words;
-			seen.clear();
-			pending.clear();
-			operands.clear();
-			leading.clear();
-			sawOption = false;
-			inner = List.of();
-			run(root, 1);
-			FactScan scan = result();
-			// a scanner serves a thread for long: it keeps nothing of the command
-			this.words = null;
-			inner = List.of();
-			seen.clear();
-			pending.clear();
-			hits.clear();
-			return scan;
+			try {
+				run(root, 1);
+				return result();
+			} finally {
+				// emptied after each scan, however it ends: a scanner serves its thread for long and keeps nothing
+				// of a command
+				this.words = null;
+				seen.clear();
+				pending.clear();
+				hits.clear();
+				operands.clear();
+				leading.clear();
+				sawOption = false;
+				inner = List.of();
+			}
 		}
 
 		void run(Program root, int start) {
@@ -415,8 +415,7 @@ public final class FactScan {
 			}
 			Indexes rest = this.rest;
 			rest.setTo(operands);
-			List<Hit> hits = this.hits;
-			hits.clear();
+			List<Hit> hits = this.hits; // empty: scan empties it after each command
 			for (int p = 0, size = pending.size(); p < size; p++) {
 				Hit hit = pending.get(p);
 				if (holds(hit.fact()) && matchesIf(hit.fact(), hit.value())) {

@@ -1,7 +1,6 @@
 package dev.warden.core.internal.trust;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -569,7 +568,7 @@ public final class FactTable {
 			for (Map.Entry<String, Option> entry : program.options.entrySet()) {
 				String key = entry.getKey();
 				if (key.length() == 2 && key.charAt(0) == '-' && key.charAt(1) < 128) {
-					letters = letters.length > key.charAt(1) ? letters : Arrays.copyOf(letters, 128);
+					letters = letters.length == 0 ? new Option[128] : letters;
 					letters[key.charAt(1)] = entry.getValue();
 				}
 			}
