@@ -2,6 +2,7 @@ package dev.warden.core.internal.trust;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,19 +241,30 @@ public final class CommandJudge {
 		}
 	}
 
-	private final PolicyRules rules;
-	private final Path workingDirectory;
-	private final boolean directoryMayChange;
+	/**
+	 * The judge of each thread, which serves every line the thread judges in turn; a line judged while the thread's
+	 * judge is busy (a check that judges a line of its own) gets a judge of its own. A judge keeps nothing of a line
+	 * once its verdict is made: its working state is emptied then, however the judging ends.
+	 */
+	private static final ThreadLocal<CommandJudge> JUDGES = ThreadLocal.withInitial(CommandJudge::new);
+
+	/** Whether the judge is judging a line. */
+	private boolean busy;
+	private PolicyRules rules;
+	private Path workingDirectory;
+	private boolean directoryMayChange;
 	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
-	private final boolean directoryMayLeave;
+	private boolean directoryMayLeave;
 	/**
 	 * How many places the map of decided commands is sized for: one per 12 characters of the line, more than long
 	 * lines hold, but no more than twice the commands of the line's top level (a 2 KB commit message is one word).
 	 */
-	private final int expectedPlaces;
-	private final List<JudgedPart> parts;
-	private final Map<String, Optional<String>> targetChecks = new HashMap<>();
-	private final Map<String, Optional<String>> treeChecks = new HashMap<>(0);
+	private int expectedPlaces;
+	/** The parts of the line: a new list for each line, handed over to its verdict. */
+	private List<JudgedPart> parts;
+	/** What the output targets and the folders read of the line were found to be; made at their first check. */
+	private Map<String, Optional<String>> targetChecks;
+	private Map<String, Optional<String>> treeChecks;
 	/** Whether the working directory lies in the workspace: 0 when not found yet, 1 yes, -1 no. */
 	private int workingDirectoryInWorkspace;
 	/**
@@ -260,8 +272,8 @@ public final class CommandJudge {
 	 * {@link #FEW_PLACES} have been judged: the places of a short line are compared one by one.
 	 */
 	private Map<Place, Place> decided;
-	/** The first places of the line, until the map is made. */
-	private Place[] fewPlaces;
+	/** The first places of the line, until the map is made; emptied after each line. */
+	private final Place[] fewPlaces = new Place[FEW_PLACES];
 	private int fewPlaceCount;
 	private static final int FEW_PLACES = 8;
 	/** Reads commands with the program facts; made for the first command whose program has facts. */
@@ -273,8 +285,13 @@ public final class CommandJudge {
 	private final Layers layers = new Layers();
 	private final Judgement judgement = new Judgement();
 
-	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
+	private CommandJudge() {
+	}
+
+	/** Readies the judge for a line. */
+	private void start(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
 			boolean directoryMayLeave, int lineLength, int topLevelCommands) {
+		this.busy = true;
 		this.rules = rules;
 		this.expectedPlaces = Math.max(16, Math.min(lineLength / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
@@ -282,6 +299,23 @@ public final class CommandJudge {
 		this.workingDirectory = workingDirectory;
 		this.directoryMayChange = directoryMayChange;
 		this.directoryMayLeave = directoryMayLeave;
+	}
+
+	/** Empties the working state of the line just judged: the judge lives as long as its thread. */
+	private void finish() {
+		busy = false;
+		rules = null;
+		workingDirectory = null;
+		parts = null;
+		targetChecks = null;
+		treeChecks = null;
+		workingDirectoryInWorkspace = 0;
+		decided = null;
+		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
+		fewPlaceCount = 0;
+		scanner = null; // the scanner of the policy's table, which the next line's policy may not share
+		layers.clear();
+		judgement.clear();
 	}
 
 	/** Judges a command line run in {@code workingDirectory}. */
@@ -297,10 +331,19 @@ public final class CommandJudge {
 		for (int i = 0; i < script.pipelines().size(); i++) {
 			topLevelCommands += script.pipelines().get(i).commands().size();
 		}
-		CommandJudge judge = new CommandJudge(rules, workingDirectory, directoryMayChange,
-				directoryMayChange && directoryMayLeave(commandLine), commandLine.length(), topLevelCommands);
-		judge.script(script, "", List.of());
-		CommandVerdict verdict = judge.verdict(commandLine);
+		CommandJudge judge = JUDGES.get();
+		if (judge.busy) {
+			judge = new CommandJudge();
+		}
+		CommandVerdict verdict;
+		try {
+			judge.start(rules, workingDirectory, directoryMayChange,
+					directoryMayChange && directoryMayLeave(commandLine), commandLine.length(), topLevelCommands);
+			judge.script(script, "", List.of());
+			verdict = judge.verdict(commandLine);
+		} finally {
+			judge.finish();
+		}
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
 			// The shell that runs the line may be dash or bash (see CommandShell): trusted only where both
 			// would run exactly the parts.
@@ -379,7 +422,9 @@ public final class CommandJudge {
 	// ---- the walk
 
 	private void script(Script script, String context, List<Redirect> inherited) {
-		for (Pipeline pipeline : script.pipelines()) {
+		List<Pipeline> pipelines = script.pipelines();
+		for (int p = 0; p < pipelines.size(); p++) {
+			Pipeline pipeline = pipelines.get(p);
 			if (pipeline.commands().size() == 1) {
 				command(pipeline.commands().get(0), context, inherited); // no pipeline rule applies to one command
 				continue;
@@ -414,9 +459,12 @@ public final class CommandJudge {
 
 	private void denyDownloadPipedToShell(List<Stage> stages) {
 		String downloader = null;
-		for (Stage stage : stages) {
+		for (int s = 0; s < stages.size(); s++) {
+			Stage stage = stages.get(s);
 			for (int i = stage.first(); i < stage.end(); i++) {
-				for (String name : parts.get(i).names()) {
+				List<String> names = parts.get(i).names();
+				for (int n = 0; n < names.size(); n++) {
+					String name = names.get(n);
 					if (downloader != null && StructuralRules.isInterpreter(name)) {
 						parts.get(i).deny("pipes a download (`" + downloader + "`) into `" + name + "`",
 								DOWNLOAD_TO_SHELL_RULE);
@@ -425,7 +473,9 @@ public final class CommandJudge {
 				}
 			}
 			for (int i = stage.first(); i < stage.end() && downloader == null; i++) {
-				for (String name : parts.get(i).names()) {
+				List<String> names = parts.get(i).names();
+				for (int n = 0; n < names.size(); n++) {
+					String name = names.get(n);
 					if (StructuralRules.isDownloader(name)) {
 						downloader = name;
 					}
@@ -495,9 +545,6 @@ public final class CommandJudge {
 		if (decided != null) {
 			return decided.putIfAbsent(place, place);
 		}
-		if (fewPlaces == null) {
-			fewPlaces = new Place[FEW_PLACES];
-		}
 		for (int i = 0; i < fewPlaceCount; i++) { // none for the first place: a line of one command is not hashed
 			if (fewPlaces[i].equals(place)) {
 				return fewPlaces[i];
@@ -512,7 +559,8 @@ public final class CommandJudge {
 			decided.put(few, few);
 		}
 		decided.put(place, place);
-		fewPlaces = null;
+		Arrays.fill(fewPlaces, null);
+		fewPlaceCount = 0;
 		return null;
 	}
 
@@ -746,8 +794,8 @@ public final class CommandJudge {
 			return nested;
 		}
 		List<Nested> result = nested.isEmpty() ? new ArrayList<>(2) : nested;
-		for (Script substitution : word.substitutions()) {
-			result.add(new Nested(substitution, SUBSTITUTION));
+		for (int i = 0; i < word.substitutions().size(); i++) {
+			result.add(new Nested(word.substitutions().get(i), SUBSTITUTION));
 		}
 		return result;
 	}
@@ -854,8 +902,8 @@ public final class CommandJudge {
 	}
 
 	private static void interpreterDownloads(List<Word> layer, String name, Judgement judgement) {
-		for (Word word : layer) {
-			if (StructuralRules.downloadsIn(word)) {
+		for (int i = 0; i < layer.size(); i++) {
+			if (StructuralRules.downloadsIn(layer.get(i))) {
 				judgement.raise(PartStatus.DENIED, "runs a download with `" + name + "`", DOWNLOAD_TO_SHELL_RULE);
 				break;
 			}
@@ -881,22 +929,37 @@ public final class CommandJudge {
 		if (!rules.hasBuiltIn(BuiltInDenyRule.SHELL_STARTUP_WRITE)) {
 			return;
 		}
-		for (Redirect redirect : redirects) {
+		for (int i = 0; i < redirects.size(); i++) {
+			Redirect redirect = redirects.get(i);
 			if (redirect.kind() == Redirect.Kind.OUTPUT) {
 				judgement.raiseWhen(PartStatus.DENIED, StructuralRules.startupTarget(redirect.target().text()),
 						SHELL_STARTUP_WRITE_RULE);
 			}
 		}
-		for (Word file : outputFiles) {
-			judgement.raiseWhen(PartStatus.DENIED, StructuralRules.startupTarget(file.text()),
+		for (int i = 0; i < outputFiles.size(); i++) {
+			judgement.raiseWhen(PartStatus.DENIED, StructuralRules.startupTarget(outputFiles.get(i).text()),
 					SHELL_STARTUP_WRITE_RULE);
 		}
+	}
+
+	private Map<String, Optional<String>> targetChecks() {
+		if (targetChecks == null) {
+			targetChecks = new HashMap<>();
+		}
+		return targetChecks;
+	}
+
+	private Map<String, Optional<String>> treeChecks() {
+		if (treeChecks == null) {
+			treeChecks = new HashMap<>(4);
+		}
+		return treeChecks;
 	}
 
 	/** Checks where a command writes; the file system is asked once per literal target and command line. */
 	private void checkTarget(Word target, Judgement judgement) {
 		Optional<String> why = target.literal() && !target.processSubstitution()
-				? targetChecks.computeIfAbsent(target.text(),
+				? targetChecks().computeIfAbsent(target.text(),
 						text -> rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange))
 				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
 		judgement.raiseWhen(PartStatus.NOT_COVERABLE, why, null);
@@ -1019,7 +1082,7 @@ public final class CommandJudge {
 				} else if (!universal) {
 					Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
 					Optional<String> why = target.literal()
-							? targetChecks.computeIfAbsent(path, text -> rules.outputTargets().whyNotCovered(target,
+							? targetChecks().computeIfAbsent(path, text -> rules.outputTargets().whyNotCovered(target,
 									workingDirectory, directoryMayChange))
 							: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
 					if (why.isPresent()) {
@@ -1196,7 +1259,7 @@ public final class CommandJudge {
 		// after a `cd` into the workspace, the folder may be any of its folders: the whole workspace is checked
 		String checked = relativeAfterCd ? rules.outputTargets().root().toString() : folder;
 		folder = checked;
-		Optional<String> why = treeChecks.computeIfAbsent((skips ? "skips:" : "reads:") + folder,
+		Optional<String> why = treeChecks().computeIfAbsent((skips ? "skips:" : "reads:") + folder,
 				key -> rules.guard().whyFolderHoldsHidden(checked, workingDirectory, skips));
 		if (why.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
@@ -1241,7 +1304,8 @@ public final class CommandJudge {
 		}
 		JudgedPart worst = null;
 		int notCovered = 0;
-		for (JudgedPart part : parts) {
+		for (int i = 0; i < parts.size(); i++) {
+			JudgedPart part = parts.get(i);
 			if (part.status() != PartStatus.COVERED) {
 				notCovered++;
 				if (worst == null || part.status().compareTo(worst.status()) > 0) {
@@ -1257,14 +1321,35 @@ public final class CommandJudge {
 					? " (and " + (notCovered - 1) + (notCovered > 2 ? " more parts need" : " more part needs") + " approval)"
 					: "");
 		} else {
-			List<String> patterns = new ArrayList<>();
-			for (JudgedPart part : parts) {
-				if (part.pattern() != null && !patterns.contains(part.pattern())) {
-					patterns.add(part.pattern());
+			// the distinct covering patterns in order; most trusted lines have one, and need no list for it
+			String first = null;
+			List<String> more = null;
+			for (int i = 0; i < parts.size(); i++) {
+				String pattern = parts.get(i).pattern();
+				if (pattern == null || pattern.equals(first)) {
+					continue;
+				}
+				if (first == null) {
+					first = pattern;
+				} else if (more == null) {
+					more = new ArrayList<>(4);
+					more.add(pattern);
+				} else if (!more.contains(pattern)) {
+					more.add(pattern);
 				}
 			}
 			verdict = Verdict.TRUSTED;
-			reason = patterns.isEmpty() ? parts.get(0).reason() : "covered by `" + String.join("`, `", patterns) + "`";
+			if (first == null) {
+				reason = parts.get(0).reason();
+			} else if (more == null) {
+				reason = "covered by `" + first + "`";
+			} else {
+				StringBuilder covered = new StringBuilder("covered by `").append(first);
+				for (int i = 0; i < more.size(); i++) {
+					covered.append("`, `").append(more.get(i));
+				}
+				reason = covered.append('`').toString();
+			}
 		}
 		return new CommandVerdict(commandLine, verdict, reason, true, new JudgedParts(parts));
 	}

@@ -322,7 +322,9 @@ public final class FactScan {
 			if (value != null && option.arity() == Arity.VALUE && table.conditionsNameValueOf(name)) {
 				see(name + "=" + value); // the value, as long as the line at times, is copied only when a condition may ask
 			}
-			for (Fact fact : option.facts()) {
+			List<Fact> facts = option.facts();
+			for (int f = 0; f < facts.size(); f++) {
+				Fact fact = facts.get(f);
 				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
 					Program as = table.program(value);
 					if (as != null) {
@@ -352,7 +354,13 @@ public final class FactScan {
 				if (option == null) {
 					continue;
 				}
-				String rest = text.substring(j + 1);
+				if (option.arity() == Arity.NONE) {
+					for (int f = 0; f < option.facts().size(); f++) {
+						pend(option.facts().get(f), i, text, null, true);
+					}
+					continue;
+				}
+				String rest = text.substring(j + 1); // the value attached to the letter, if any
 				if (option.arity() == Arity.VALUE) {
 					if (!bundled && (!rest.isEmpty() || after == i + 1)) {
 						int r = withValue(option, i, text, rest.isEmpty() ? null : rest, afterSubcommand);
@@ -363,21 +371,21 @@ public final class FactScan {
 						if (table.conditionsNameValueOf(letter)) {
 							see(letter + "=" + words.get(after).text());
 						}
-						for (Fact fact : option.facts()) {
-							pend(fact, i, text, words.get(after).text(), words.get(after).literal());
+						for (int f = 0; f < option.facts().size(); f++) {
+							pend(option.facts().get(f), i, text, words.get(after).text(), words.get(after).literal());
 						}
 						after++;
 					}
 					continue; // bundled tar: the values follow in order (tar xfC x.tar dir)
 				}
 				if (option.arity() == Arity.OPTIONAL) {
-					for (Fact fact : option.facts()) {
-						pend(fact, i, text, rest.isEmpty() ? null : rest, true);
+					for (int f = 0; f < option.facts().size(); f++) {
+						pend(option.facts().get(f), i, text, rest.isEmpty() ? null : rest, true);
 					}
 					return after;
 				}
-				for (Fact fact : option.facts()) {
-					pend(fact, i, text, null, true);
+				for (int f = 0; f < option.facts().size(); f++) {
+					pend(option.facts().get(f), i, text, null, true);
 				}
 			}
 			return after;
@@ -645,8 +653,8 @@ public final class FactScan {
 			if (loose) {
 				text = text.replace('_', '-');
 			}
-			for (String glob : fact.ifGlobs()) {
-				if (Glob.matches(glob, text)) {
+			for (int i = 0; i < fact.ifGlobs().size(); i++) {
+				if (Glob.matches(fact.ifGlobs().get(i), text)) {
 					return true;
 				}
 			}

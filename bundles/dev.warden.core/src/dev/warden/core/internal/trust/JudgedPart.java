@@ -202,8 +202,8 @@ final class JudgedPart {
 
 	private static String displayWords(List<Word> words) {
 		StringBuilder text = new StringBuilder();
-		for (Word word : words) {
-			append(text, displayWord(word));
+		for (int i = 0; i < words.size(); i++) {
+			append(text, displayWord(words.get(i)));
 		}
 		return Quoting.oneLine(text.toString());
 	}
