@@ -31,7 +31,8 @@ import dev.warden.core.trust.Verdict;
  * <p>
  * {@code TrustBenchmark --against CORE_JAR [ROUNDS]} compares with another build of the core in the same run: that
  * jar is loaded in a class loader of its own (with the libraries of this class path), and the two policies take turns
- * of 200 decisions on each line, so that both see the same load.
+ * of 200 decisions on each line, short and long, so that both see the same load. The ratios of all lines are summed
+ * up in their geometric mean, for the short lines and for the long ones.
  */
 public final class TrustBenchmark {
 
@@ -150,9 +151,14 @@ public final class TrustBenchmark {
 		try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
 				ClassLoader.getPlatformClassLoader())) {
 			base = (Function<String, Object>) loader.loadClass(Judge.class.getName()).getConstructor().newInstance();
-			List<String> lines = longLines();
-			String[] shapes = { "2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
-					"2 KB hostile, 175 commands", "2 KB distinct, 82 commands" };
+			List<String> lines = new ArrayList<>(SHORT);
+			lines.addAll(longLines());
+			List<String> shapes = new ArrayList<>();
+			for (String line : SHORT) {
+				shapes.add(line.length() > 30 ? line.substring(0, 29) + "…" : line);
+			}
+			shapes.addAll(List.of("2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
+					"2 KB hostile, 175 commands", "2 KB distinct, 82 commands"));
 			for (int warm = 0; warm < 3; warm++) {
 				for (String line : lines) {
 					turns(base, line, 2_000, new long[2_000], 0);
@@ -161,10 +167,12 @@ public final class TrustBenchmark {
 			}
 			double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			System.out.printf("base %s against this build, %d turns of 200 decisions each per line%n", baseJar, rounds);
+			double shortRatios = 0;
+			double longRatios = 0;
 			for (int i = 0; i < lines.size(); i++) {
 				String line = lines.get(i);
 				if (!base.apply(line).equals(current.apply(line))) {
-					System.out.printf("%s: the verdicts differ: %s here, %s in the base%n", shapes[i],
+					System.out.printf("%s: the verdicts differ: %s here, %s in the base%n", shapes.get(i),
 							current.apply(line), base.apply(line));
 				}
 				long[] baseNanos = new long[rounds * 200];
@@ -176,11 +184,18 @@ public final class TrustBenchmark {
 				Arrays.sort(baseNanos);
 				Arrays.sort(currentNanos);
 				int n = baseNanos.length;
-				System.out.printf("%-30s base p50=%7.1f p99=%8.1f µs   this p50=%7.1f p99=%8.1f µs   p50 %.2fx%n",
-						shapes[i], baseNanos[n / 2] / 1000.0, baseNanos[(int) (n * 0.99)] / 1000.0,
-						currentNanos[n / 2] / 1000.0, currentNanos[(int) (n * 0.99)] / 1000.0,
-						(double) currentNanos[n / 2] / baseNanos[n / 2]);
+				double ratio = (double) currentNanos[n / 2] / baseNanos[n / 2];
+				System.out.printf("%-30s base p50=%7.2f p99=%8.2f µs   this p50=%7.2f p99=%8.2f µs   p50 %.2fx%n",
+						shapes.get(i), baseNanos[n / 2] / 1000.0, baseNanos[(int) (n * 0.99)] / 1000.0,
+						currentNanos[n / 2] / 1000.0, currentNanos[(int) (n * 0.99)] / 1000.0, ratio);
+				if (i < SHORT.size()) {
+					shortRatios += Math.log(ratio);
+				} else {
+					longRatios += Math.log(ratio);
+				}
 			}
+			System.out.printf("geometric mean of the p50 ratios: short lines %.2fx, long lines %.2fx%n",
+					Math.exp(shortRatios / SHORT.size()), Math.exp(longRatios / (lines.size() - SHORT.size())));
 			System.out.printf("system load average: %.2f before, %.2f after (%d processors)%n", loadBefore,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
