@@ -276,8 +276,6 @@ public final class CommandJudge {
 	private final Place[] fewPlaces = new Place[FEW_PLACES];
 	private int fewPlaceCount;
 	private static final int FEW_PLACES = 8;
-	/** Reads commands with the program facts; made for the first command whose program has facts. */
-	private FactScan.Scanner scanner;
 	/**
 	 * The layers and the judgement of the command being decided, emptied for each: {@link #decide} does not call
 	 * itself (the commands a command runs are decided after it), and what it keeps of them is copied out.
@@ -313,7 +311,6 @@ public final class CommandJudge {
 		decided = null;
 		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
 		fewPlaceCount = 0;
-		scanner = null; // the scanner of the policy's table, which the next line's policy may not share
 		layers.clear();
 		judgement.clear();
 	}
@@ -1033,10 +1030,7 @@ public final class CommandJudge {
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			if (scanner == null) {
-				scanner = facts.scanner();
-			}
-			FactScan scan = scanner.scan(program, layer);
+			FactScan scan = facts.scanner().scan(program, layer);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1045,10 +1039,7 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			if (program != null && scanner == null) {
-				scanner = facts.scanner();
-			}
-			FactScan scan = program == null ? FactScan.none() : scanner.scan(program, layer);
+			FactScan scan = program == null ? FactScan.none() : facts.scanner().scan(program, layer);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -1302,6 +1293,7 @@ public final class CommandJudge {
 		if (parts.isEmpty()) {
 			return new CommandVerdict(commandLine, Verdict.ASK, "the command line runs nothing", true, List.of());
 		}
+		JudgedParts judged = new JudgedParts(parts);
 		JudgedPart worst = null;
 		int notCovered = 0;
 		for (int i = 0; i < parts.size(); i++) {
@@ -1321,36 +1313,10 @@ public final class CommandJudge {
 					? " (and " + (notCovered - 1) + (notCovered > 2 ? " more parts need" : " more part needs") + " approval)"
 					: "");
 		} else {
-			// the distinct covering patterns in order; most trusted lines have one, and need no list for it
-			String first = null;
-			List<String> more = null;
-			for (int i = 0; i < parts.size(); i++) {
-				String pattern = parts.get(i).pattern();
-				if (pattern == null || pattern.equals(first)) {
-					continue;
-				}
-				if (first == null) {
-					first = pattern;
-				} else if (more == null) {
-					more = new ArrayList<>(4);
-					more.add(pattern);
-				} else if (!more.contains(pattern)) {
-					more.add(pattern);
-				}
-			}
+			List<String> patterns = judged.coveringPatterns(); // every part is covered
 			verdict = Verdict.TRUSTED;
-			if (first == null) {
-				reason = parts.get(0).reason();
-			} else if (more == null) {
-				reason = "covered by `" + first + "`";
-			} else {
-				StringBuilder covered = new StringBuilder("covered by `").append(first);
-				for (int i = 0; i < more.size(); i++) {
-					covered.append("`, `").append(more.get(i));
-				}
-				reason = covered.append('`').toString();
-			}
+			reason = patterns.isEmpty() ? parts.get(0).reason() : "covered by `" + String.join("`, `", patterns) + "`";
 		}
-		return new CommandVerdict(commandLine, verdict, reason, true, new JudgedParts(parts));
+		return new CommandVerdict(commandLine, verdict, reason, true, judged);
 	}
 }

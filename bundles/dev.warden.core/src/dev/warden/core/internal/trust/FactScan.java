@@ -354,13 +354,10 @@ public final class FactScan {
 				if (option == null) {
 					continue;
 				}
-				if (option.arity() == Arity.NONE) {
-					for (int f = 0; f < option.facts().size(); f++) {
-						pend(option.facts().get(f), i, text, null, true);
-					}
-					continue;
-				}
-				String rest = text.substring(j + 1); // the value attached to the letter, if any
+				// the value attached to the letter, cut only for a letter that may take one
+				String rest = option.arity() == Arity.VALUE || option.arity() == Arity.OPTIONAL
+						? text.substring(j + 1)
+						: null;
 				if (option.arity() == Arity.VALUE) {
 					if (!bundled && (!rest.isEmpty() || after == i + 1)) {
 						int r = withValue(option, i, text, rest.isEmpty() ? null : rest, afterSubcommand);
