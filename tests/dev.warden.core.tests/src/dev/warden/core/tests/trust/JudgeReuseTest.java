@@ -52,14 +52,18 @@ class JudgeReuseTest {
 			"echo \"$(cat .env)\" | tee copy.txt");
 
 	private TrustPolicy plain() {
+		return policy(envGuard()).build();
+	}
+
+	/** The default deny list and the test's patterns, with {@code guard}. */
+	private TrustPolicy.Builder policy(PathGuard guard) {
 		return TrustPolicy.builder(workspace).add(DefaultDenyList.load())
-				.add(PatternList.of(PatternScope.WORKSPACE, "w", PATTERNS)).pathGuard(envGuard()).build();
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", PATTERNS)).pathGuard(guard);
 	}
 
 	/** Another policy, whose facts say that `mytool --run` runs other code. */
 	private TrustPolicy withFacts() {
-		return TrustPolicy.builder(workspace).add(DefaultDenyList.load())
-				.add(PatternList.of(PatternScope.WORKSPACE, "w", PATTERNS)).pathGuard(envGuard())
+		return policy(envGuard())
 				.programFacts(ProgramFacts.withAdministratorFacts("tools.facts",
 						"mytool  --run=  runs  | runs the script it names\n"))
 				.build();
@@ -147,8 +151,7 @@ class JudgeReuseTest {
 			}
 			return Optional.empty();
 		};
-		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
-				.add(PatternList.of(PatternScope.WORKSPACE, "w", PATTERNS)).pathGuard(failing).build();
+		TrustPolicy policy = policy(failing).build();
 		String line = "npm test && npm test && git diff && git log && ls && wc -l a && cat b && echo c && echo d"
 				+ " && echo e > e.txt && cat b";
 		String expected = alone(policy, line, workspace);
@@ -168,8 +171,7 @@ class JudgeReuseTest {
 			}
 			return Optional.empty();
 		};
-		TrustPolicy outer = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
-				.add(PatternList.of(PatternScope.WORKSPACE, "w", PATTERNS)).pathGuard(judging).build();
+		TrustPolicy outer = policy(judging).build();
 		String line = "npm test && cat README.md && echo done > /tmp/out && git diff";
 		CommandVerdict verdict = outer.evaluate(line);
 		assertEquals(1, innerVerdicts.size());
