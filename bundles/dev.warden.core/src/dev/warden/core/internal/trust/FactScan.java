@@ -135,6 +135,8 @@ public final class FactScan {
 	 */
 	public static final class Scanner {
 		final FactTable table;
+		/** What the conditions of the facts this scan may read name: those of the program first scanned. */
+		FactTable.Conditions conditions;
 		List<Word> words;
 		final List<String> seen = new ArrayList<>();
 		final List<Hit> pending = new ArrayList<>();
@@ -155,6 +157,7 @@ public final class FactScan {
 		/** Scans the words of a command whose program has the facts {@code root} (not null). */
 		public FactScan scan(Program root, List<Word> words) {
 			this.words = words;
+			this.conditions = root.conditions;
 			try {
 				run(root, 1);
 				return result();
@@ -162,6 +165,7 @@ public final class FactScan {
 				// emptied after each scan, however it ends: a scanner serves its thread for long and keeps nothing
 				// of a command
 				this.words = null;
+				conditions = null;
 				seen.clear();
 				pending.clear();
 				hits.clear();
@@ -176,12 +180,11 @@ public final class FactScan {
 			program = root;
 			loose = root.loose;
 			whole = root.whole;
-			boolean afterSubcommand = false;
 			boolean optionsEnded = false;
 			int i = start;
 			if (root.bundled && i < words.size() && !words.get(i).text().startsWith("-")
 					&& !words.get(i).text().isEmpty()) {
-				i = cluster("-" + words.get(i).text(), i, i + 1, afterSubcommand, true);
+				i = cluster("-" + words.get(i).text(), i, i + 1, true);
 			}
 			while (i < words.size()) {
 				Word word = words.get(i);
@@ -195,7 +198,6 @@ public final class FactScan {
 						Program sub = program.subcommand(text);
 						if (sub != null) {
 							program = sub;
-							afterSubcommand = true;
 							leading.clear();
 							i++;
 							continue;
@@ -223,11 +225,11 @@ public final class FactScan {
 					continue;
 				}
 				if (text.startsWith("--") || whole) {
-					i = longOption(i, text, afterSubcommand);
+					i = longOption(i, text);
 				} else {
-					Option exact = text.length() > 2 ? program.option(text, afterSubcommand, false) : null;
-					i = exact != null ? withValue(exact, i, text, null, afterSubcommand)
-							: cluster(text, i, i + 1, afterSubcommand, false);
+					Option exact = text.length() > 2 ? program.option(text, false) : null;
+					i = exact != null ? withValue(exact, i, text, null)
+							: cluster(text, i, i + 1, false);
 				}
 				if (i < 0) {
 					return; // as-program took over the rest
@@ -250,7 +252,7 @@ public final class FactScan {
 		 * kept, as only they are ever asked about.
 		 */
 		private void see(String option) {
-			if (table.conditionsName(option)) {
+			if (conditions.name(option)) {
 				seen.add(option);
 			}
 		}
@@ -271,29 +273,29 @@ public final class FactScan {
 			return matched;
 		}
 
-		private int longOption(int i, String text, boolean afterSubcommand) {
+		private int longOption(int i, String text) {
 			int equals = text.indexOf('=');
 			String name = equals < 0 ? text : text.substring(0, equals);
 			String attached = equals < 0 ? null : text.substring(equals + 1);
-			Option option = program.option(name, afterSubcommand, loose);
+			Option option = program.option(name, loose);
 			if (option == null && whole && text.startsWith("--")) {
-				option = program.option(name.substring(1), afterSubcommand, false);
+				option = program.option(name.substring(1), false);
 			}
 			if (option == null && whole && !text.startsWith("--") && text.length() > 2) {
-				Option letter = program.option(text.substring(0, 2), afterSubcommand, false);
+				Option letter = program.option(text.substring(0, 2), false);
 				if (letter != null && letter.arity() == Arity.VALUE) {
-					return withValue(letter, i, text, text.substring(2), afterSubcommand);
+					return withValue(letter, i, text, text.substring(2));
 				}
 			}
 			if (option == null) {
 				see(loose ? FactTable.looseName(name) : name);
 				return i + 1;
 			}
-			return withValue(option, i, text, attached, afterSubcommand);
+			return withValue(option, i, text, attached);
 		}
 
 		/** An option whose spelling is known; {@code attached} is its value in the same word, or null. */
-		private int withValue(Option option, int i, String text, String attached, boolean afterSubcommand) {
+		private int withValue(Option option, int i, String text, String attached) {
 			String name = loose ? FactTable.looseName(option.spelling()) : option.spelling();
 			see(name);
 			String value = null;
@@ -319,7 +321,7 @@ public final class FactScan {
 				next = Math.min(words.size(), i + 3);
 			}
 			}
-			if (value != null && option.arity() == Arity.VALUE && table.conditionsNameValueOf(name)) {
+			if (value != null && option.arity() == Arity.VALUE && conditions.valueOf(name)) {
 				see(name + "=" + value); // the value, as long as the line at times, is copied only when a condition may ask
 			}
 			List<Fact> facts = option.facts();
@@ -343,12 +345,12 @@ public final class FactScan {
 		}
 
 		/** A cluster of short options such as {@code -xzf}; returns the index of the next word. */
-		private int cluster(String text, int i, int next, boolean afterSubcommand, boolean bundled) {
+		private int cluster(String text, int i, int next, boolean bundled) {
 			int after = next;
 			for (int j = 1; j < text.length(); j++) {
 				char c = text.charAt(j);
-				Option option = program.letter(c, afterSubcommand);
-				if (table.conditionsNameLetter(c)) {
+				Option option = program.letter(c);
+				if (conditions.letter(c)) {
 					seen.add(shortOption(c));
 				}
 				if (option == null) {
@@ -360,12 +362,12 @@ public final class FactScan {
 						: null;
 				if (option.arity() == Arity.VALUE) {
 					if (!bundled && (!rest.isEmpty() || after == i + 1)) {
-						int r = withValue(option, i, text, rest.isEmpty() ? null : rest, afterSubcommand);
+						int r = withValue(option, i, text, rest.isEmpty() ? null : rest);
 						return r < 0 ? -1 : Math.max(r, after);
 					}
 					if (after < words.size()) {
 						String letter = shortOption(c);
-						if (table.conditionsNameValueOf(letter)) {
+						if (conditions.valueOf(letter)) {
 							see(letter + "=" + words.get(after).text());
 						}
 						for (int f = 0; f < option.facts().size(); f++) {
@@ -415,6 +417,9 @@ public final class FactScan {
 		}
 
 		FactScan result() {
+			if (program.plainOperands && pending.isEmpty()) {
+				return plainResult();
+			}
 			if (pending.isEmpty() && (program.operandFacts.isEmpty() || noOperandFactHolds())) {
 				return nothingFound(program, loose);
 			}
@@ -513,6 +518,27 @@ public final class FactScan {
 			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		/**
+		 * {@link #result} of a program whose operand facts are plain, for a command that gave no option with a fact:
+		 * a hit for each fact and operand, in the order the general walk finds them.
+		 */
+		private FactScan plainResult() {
+			if (operands.isEmpty()) {
+				return nothingFound(program, loose);
+			}
+			List<Fact> facts = program.operandFacts;
+			for (int f = 0; f < facts.size(); f++) {
+				Fact fact = facts.get(f);
+				for (int o = 0; o < operands.size(); o++) {
+					int index = operands.get(o);
+					Word word = words.get(index);
+					hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+				}
+			}
+			List<Hit> found = hits.size() == 1 ? List.of(hits.get(0)) : List.copyOf(hits);
+			return new FactScan(program, found, null, null, List.of(), Set.of(), loose);
 		}
 
 		/**

@@ -102,8 +102,21 @@ public final class FactTable {
 		List<Fact> operandFacts = List.of();
 		final Map<String, Program> subcommands = new HashMap<>();
 		final List<Fact> roles = new ArrayList<>(0);
-		/** The options spelled with one ASCII letter ({@code -n}) by that letter, made when the table is built. */
-		Option[] letters = new Option[0];
+		/**
+		 * The options a command of this program may give, by spelling: its own and the ones of the programs it is a
+		 * subcommand of that are not {@code global} (the nearest first); and those spelled with one ASCII letter by
+		 * that letter. Made when the table is built, so that a scan looks an option word up once.
+		 */
+		Map<String, Option> reachable = Map.of();
+		Option[] reachableLetters = new Option[0];
+		/** What the conditions of the facts a scan of this program may read name; made when the table is built. */
+		Conditions conditions;
+		/**
+		 * Whether every operand fact is about every operand, always (no condition, no glob of values, no default
+		 * operand), and only reads, writes or loads it: then a command that gives no option with a fact has a hit for
+		 * each operand and fact, found without the general walk.
+		 */
+		boolean plainOperands;
 		/** The scan of a command of this program in which no fact holds, by spelling rule; made when first needed. */
 		FactScan nothingFound;
 		FactScan nothingFoundLoose;
@@ -170,38 +183,23 @@ public final class FactTable {
 			return all;
 		}
 
-		/** The option as spelled, looked up here and then in the program the subcommand belongs to. */
-		Option option(String spelling, boolean afterSubcommand, boolean looseNames) {
-			String key = looseNames ? looseName(spelling) : spelling;
-			for (Program p = this; p != null; p = p.parent) {
-				Option option = p.options.get(key);
-				if (option != null && !(afterSubcommand && p != this && isGlobal(option))) {
-					return option;
-				}
-				afterSubcommand = true;
-			}
-			return null;
+		/**
+		 * The option as spelled, looked up here and then in the programs the subcommand belongs to (where an option
+		 * marked {@code global} does not count): one lookup in the options made reachable when the table was built.
+		 */
+		Option option(String spelling, boolean looseNames) {
+			return reachable.get(looseNames ? looseName(spelling) : spelling);
 		}
 
 		/**
-		 * The option {@code -c} as {@link #option} finds it, read from the arrays of one-letter options: a cluster
+		 * The option {@code -c} as {@link #option} finds it, read from the array of one-letter options: a cluster
 		 * such as {@code -la} looks up each of its letters.
 		 */
-		Option letter(char c, boolean afterSubcommand) {
-			if (c >= 128) {
-				return option("-" + c, afterSubcommand, false);
-			}
-			for (Program p = this; p != null; p = p.parent) {
-				Option option = c < p.letters.length ? p.letters[c] : null;
-				if (option != null && !(afterSubcommand && p != this && isGlobal(option))) {
-					return option;
-				}
-				afterSubcommand = true;
-			}
-			return null;
+		Option letter(char c) {
+			return c < reachableLetters.length ? reachableLetters[c] : c < 128 ? null : option("-" + c, false);
 		}
 
-		private static boolean isGlobal(Option option) {
+		static boolean isGlobal(Option option) {
 			for (Fact fact : option.facts()) {
 				if (fact.global()) {
 					return true;
@@ -219,49 +217,66 @@ public final class FactTable {
 		}
 	}
 
+	/**
+	 * The options that the conditions ({@code when=}, {@code unless=}, {@code unhide=}) of some facts name, as a scan
+	 * records them (as written, and by npm's spelling rule), and the names they give with a value ({@code -d} of
+	 * grep's {@code -d=recurse}): a scan records only the options, and the values, that a condition may ask about.
+	 */
+	static final class Conditions {
+		static final Conditions NONE = new Conditions(Set.of(), Set.of());
+
+		private final Set<String> names;
+		private final Set<String> valued;
+		private final boolean[] letters = new boolean[128];
+
+		Conditions(Set<String> names, Set<String> valued) {
+			this.names = Set.copyOf(names);
+			this.valued = Set.copyOf(valued);
+			for (char c = 0; c < 128; c++) {
+				letters[c] = names.contains("-" + c);
+			}
+		}
+
+		/** Whether a condition names {@code option}. */
+		boolean name(String option) {
+			return !names.isEmpty() && names.contains(option);
+		}
+
+		/** {@link #name} of the one-letter option {@code -c}, read from an array. */
+		boolean letter(char c) {
+			return c < letters.length ? letters[c] : names.contains("-" + c);
+		}
+
+		/** Whether a condition names the option {@code name} with a value ({@code NAME=value}). */
+		boolean valueOf(String name) {
+			return !valued.isEmpty() && valued.contains(name);
+		}
+
+		/** Adds the options one condition list names, and the names before each {@code =} in them. */
+		static void add(Collection<String> options, Set<String> names, Set<String> valued) {
+			for (String condition : options) {
+				for (String spelling : List.of(condition, looseName(condition))) {
+					names.add(spelling);
+					for (int equals = spelling.indexOf('='); equals > 0; equals = spelling.indexOf('=', equals + 1)) {
+						valued.add(spelling.substring(0, equals));
+					}
+				}
+			}
+		}
+	}
+
 	private final Map<String, Program> programs;
 	private final Set<String> harmless;
 	private final List<String> harmlessPrefixes;
 	private final List<Problem> problems;
-	private final Set<String> conditions;
-	private final Set<String> valuedConditions;
-	private final boolean[] conditionLetters;
 	private final ThreadLocal<FactScan.Scanner> scanners = ThreadLocal.withInitial(() -> new FactScan.Scanner(this));
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
-			List<Problem> problems, Set<String> conditions, Set<String> valuedConditions) {
+			List<Problem> problems) {
 		this.programs = programs;
 		this.harmless = harmless;
 		this.harmlessPrefixes = harmlessPrefixes;
 		this.problems = problems;
-		this.conditions = conditions;
-		this.valuedConditions = valuedConditions;
-		this.conditionLetters = new boolean[128];
-		for (char c = 0; c < 128; c++) {
-			conditionLetters[c] = conditions.contains("-" + c);
-		}
-	}
-
-	/**
-	 * Whether some fact's condition ({@code when=}, {@code unless=}, {@code unhide=}) names {@code option} as a scan
-	 * records it (as written, or by npm's spelling rule): a scan need not record the options that none names.
-	 */
-	boolean conditionsName(String option) {
-		return conditions.contains(option);
-	}
-
-	/** {@link #conditionsName} of the one-letter option {@code -c}, read from an array made when the table is built. */
-	boolean conditionsNameLetter(char c) {
-		return c < conditionLetters.length ? conditionLetters[c] : conditions.contains("-" + c);
-	}
-
-	/**
-	 * Whether a condition of some fact ({@code when=}, {@code unless=}, {@code unhide=}) names an option with a value
-	 * spelled {@code NAME=value} (as grep's {@code -d=recurse}), for {@code name} as the scan records it: only then
-	 * does a scan record the value an option was given.
-	 */
-	boolean conditionsNameValueOf(String name) {
-		return valuedConditions.contains(name);
 	}
 
 	/**
@@ -361,10 +376,6 @@ public final class FactTable {
 		final Set<String> harmless = new HashSet<>();
 		final List<String> harmlessPrefixes = new ArrayList<>();
 		final List<Problem> problems = new ArrayList<>();
-		/** The options the conditions name, as written and loose. */
-		final Set<String> conditions = new HashSet<>();
-		/** The option names that conditions give with a value (`-d` of `-d=recurse`), as written and loose. */
-		final Set<String> valuedConditions = new HashSet<>();
 
 		void read(String sourceName, String text) {
 			String[] lines = text.split("\r?\n", -1);
@@ -462,11 +473,6 @@ public final class FactTable {
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
 					unhide, global, valuePart, effect, source);
-			when.forEach(this::conditions);
-			conditions(unless);
-			if (unhide != null) {
-				conditions(unhide);
-			}
 			add(program, spelling, fact);
 		}
 
@@ -564,34 +570,72 @@ public final class FactTable {
 			}));
 			program.operandSelectors = List.copyOf(selectors);
 			program.operandFacts = List.copyOf(facts);
+			program.subcommands.values().forEach(Builder::freeze);
+		}
+
+		FactTable build() {
+			programs.values().forEach(Builder::freeze);
+			List<Fact> everyFact = new ArrayList<>();
+			programs.values().forEach(program -> everyFact.addAll(program.allFacts()));
+			Conditions everyCondition = conditions(everyFact);
+			for (Program program : programs.values()) {
+				// a scan reads the facts of one program's tree, or of any program when one of them names the
+				// program that runs the rest of the command (`python -m`)
+				List<Fact> facts = program.allFacts();
+				boolean handsOver = facts.stream().anyMatch(fact -> fact.kind() == Kind.AS_PROGRAM);
+				compile(program, handsOver ? everyCondition : conditions(facts));
+			}
+			return new FactTable(programs, Set.copyOf(harmless), List.copyOf(harmlessPrefixes),
+					List.copyOf(problems));
+		}
+
+		private static Conditions conditions(List<Fact> facts) {
+			Set<String> names = new HashSet<>();
+			Set<String> valued = new HashSet<>();
+			for (Fact fact : facts) {
+				fact.when().forEach(options -> Conditions.add(options, names, valued));
+				Conditions.add(fact.unless(), names, valued);
+				if (fact.unhide() != null) {
+					Conditions.add(fact.unhide(), names, valued);
+				}
+			}
+			return names.isEmpty() ? Conditions.NONE : new Conditions(names, valued);
+		}
+
+		/**
+		 * Makes the lookups of a program and its subcommands: the options each may give, in one map, and whether
+		 * its operand facts are plain.
+		 */
+		private static void compile(Program program, Conditions conditions) {
+			Map<String, Option> reachable = new HashMap<>();
 			Option[] letters = new Option[0];
-			for (Map.Entry<String, Option> entry : program.options.entrySet()) {
+			for (Program p = program; p != null; p = p.parent) {
+				for (Map.Entry<String, Option> entry : p.options.entrySet()) {
+					if (p == program || !Program.isGlobal(entry.getValue())) {
+						reachable.putIfAbsent(entry.getKey(), entry.getValue());
+					}
+				}
+			}
+			for (Map.Entry<String, Option> entry : reachable.entrySet()) {
 				String key = entry.getKey();
 				if (key.length() == 2 && key.charAt(0) == '-' && key.charAt(1) < 128) {
 					letters = letters.length == 0 ? new Option[128] : letters;
 					letters[key.charAt(1)] = entry.getValue();
 				}
 			}
-			program.letters = letters;
-			program.subcommands.values().forEach(Builder::freeze);
-		}
-
-		/** Notes the options the conditions name, and the name before each {@code =} in them. */
-		private void conditions(Collection<String> options) {
-			for (String condition : options) {
-				for (String spelling : List.of(condition, looseName(condition))) {
-					conditions.add(spelling);
-					for (int equals = spelling.indexOf('='); equals > 0; equals = spelling.indexOf('=', equals + 1)) {
-						valuedConditions.add(spelling.substring(0, equals));
-					}
-				}
+			program.reachable = Map.copyOf(reachable);
+			program.reachableLetters = letters;
+			program.conditions = conditions;
+			boolean plain = !program.operandFacts.isEmpty();
+			for (int i = 0; i < program.operandFacts.size(); i++) {
+				Fact fact = program.operandFacts.get(i);
+				Kind kind = fact.kind();
+				plain &= program.operandSelectors.get(i) == Operands.ALL && fact.when().isEmpty()
+						&& fact.unless().isEmpty() && fact.ifGlobs().isEmpty() && fact.defaultOperand() == null
+						&& (kind == Kind.READS || kind == Kind.WRITES || kind == Kind.LOADS);
 			}
-		}
-
-		FactTable build() {
-			programs.values().forEach(Builder::freeze);
-			return new FactTable(programs, Set.copyOf(harmless), List.copyOf(harmlessPrefixes),
-					List.copyOf(problems), Set.copyOf(conditions), Set.copyOf(valuedConditions));
+			program.plainOperands = plain;
+			program.subcommands.values().forEach(sub -> compile(sub, conditions));
 		}
 	}
 }

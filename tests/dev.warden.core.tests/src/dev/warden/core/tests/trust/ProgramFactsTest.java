@@ -216,6 +216,44 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void aSubcommandReachesItsProgramsOptionsButNotTheGlobalOnesAndConditionsSeeOptionsBeforeIt() {
+		String admin = "tool        --conf=     runs    global | reads a configuration that names a hook\n"
+				+ "tool        --log=      writes  | writes a log\n"
+				+ "tool        -o=         writes  | writes the output\n"
+				+ "tool        -v          takes\n"
+				+ "tool run    -o=         takes\n"
+				+ "tool run    @operands   reads   when=--all,-a | reads every listed file\n"
+				+ "tool -a                 takes\n"
+				+ "host        -m=         as-program\n"
+				+ "hosted      @operands   reads   when=--deep | reads the file\n";
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("admin.txt", admin);
+		assertEquals(List.of(), facts.problems());
+		FactTable table = facts.table();
+		java.util.function.Function<String, List<String>> hits = line -> {
+			List<Word> words = java.util.Arrays.stream(line.split(" ")).map(Word::literal).toList();
+			return FactScan.scan(table, table.program(words.get(0).text()), words).hits().stream()
+					.map(hit -> hit.fact().spelling() + " " + hit.value()).toList();
+		};
+		// a global option counts before the subcommand only; a program's other options also after it
+		assertEquals(List.of("--conf= x.conf"), hits.apply("tool --conf=x.conf run"));
+		assertEquals(List.of(), hits.apply("tool run --conf=x.conf"));
+		assertEquals(List.of("--log= /tmp/l"), hits.apply("tool run --log=/tmp/l"));
+		// the subcommand's own spelling of an option comes first: `-o` only takes a value after `run`
+		assertEquals(List.of("-o= /tmp/o"), hits.apply("tool -o /tmp/o run"));
+		assertEquals(List.of(), hits.apply("tool run -o /tmp/o"));
+		assertEquals(List.of("-o= /tmp/o"), hits.apply("tool -vo /tmp/o"));
+		// a condition sees an option given before the subcommand, alone or in a cluster, and after it
+		assertEquals(List.of(), hits.apply("tool run a.txt"));
+		assertEquals(List.of("@operands a.txt"), hits.apply("tool --all run a.txt"));
+		assertEquals(List.of("@operands a.txt"), hits.apply("tool -va run a.txt"));
+		assertEquals(List.of("@operands a.txt"), hits.apply("tool run -a a.txt"));
+		// the program named by `-m` reads the options its host was given before it
+		assertEquals(List.of(), hits.apply("host -m hosted f.txt"));
+		assertEquals(List.of("@operands f.txt"), hits.apply("host --deep -m hosted f.txt"));
+		assertEquals(List.of("@operands f.txt"), hits.apply("host -m hosted --deep f.txt"));
+	}
+
+	@Test
 	void administratorFactsWithBadLinesSayWhichAndWhy() {
 		ProgramFacts facts = ProgramFacts.withAdministratorFacts("admin.txt",
 				"tool --x= flies\ntool --y= runs when\ntool @nowhere reads\n");
