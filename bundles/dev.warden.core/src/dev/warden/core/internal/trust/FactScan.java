@@ -189,11 +189,12 @@ public final class FactScan {
 			while (i < words.size()) {
 				Word word = words.get(i);
 				String text = word.text();
-				if (!optionsEnded && text.startsWith("@") && text.length() > 1 && globOption(i, text)) {
+				char first = text.isEmpty() ? 0 : text.charAt(0);
+				if (!optionsEnded && first == '@' && text.length() > 1 && globOption(i, text)) {
 					i++;
 					continue;
 				}
-				if (optionsEnded || !text.startsWith("-") || text.equals("-") || !word.literal()) {
+				if (optionsEnded || first != '-' || text.length() == 1 || !word.literal()) {
 					if (!optionsEnded && operands.isEmpty() && program.hasSubcommands() && word.literal()) {
 						Program sub = program.subcommand(text);
 						if (sub != null) {

@@ -230,8 +230,9 @@ public final class FactTable {
 		private final boolean[] letters = new boolean[128];
 
 		Conditions(Set<String> names, Set<String> valued) {
-			this.names = Set.copyOf(names);
-			this.valued = Set.copyOf(valued);
+			// hashed sets, not Set.copyOf: a scan asks about most option words, and most are misses (see Names)
+			this.names = new HashSet<>(names);
+			this.valued = new HashSet<>(valued);
 			for (char c = 0; c < 128; c++) {
 				letters[c] = names.contains("-" + c);
 			}
@@ -623,7 +624,7 @@ public final class FactTable {
 					letters[key.charAt(1)] = entry.getValue();
 				}
 			}
-			program.reachable = Map.copyOf(reachable);
+			program.reachable = reachable; // a hashed map, never changed: a scan looks up every option word in it
 			program.reachableLetters = letters;
 			program.conditions = conditions;
 			boolean plain = !program.operandFacts.isEmpty();

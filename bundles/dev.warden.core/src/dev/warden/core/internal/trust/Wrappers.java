@@ -92,26 +92,28 @@ public final class Wrappers {
 	private record Options(String flags, String withArgument, Set<String> longFlags, Set<String> longWithArgument) {
 	}
 
-	private static final Options TIMEOUT = new Options("v", "sk", Set.of("--preserve-status", "--foreground",
-			"--verbose"), Set.of("--signal", "--kill-after"));
-	private static final Options NICE = new Options("", "n", Set.of(), Set.of("--adjustment"));
-	private static final Options IONICE = new Options("t", "cn", Set.of("--ignore"), Set.of("--class", "--classdata"));
-	private static final Options STDBUF = new Options("", "ioe", Set.of(), Set.of("--input", "--output", "--error"));
-	private static final Options SETSID = new Options("cfw", "", Set.of("--ctty", "--fork", "--wait"), Set.of());
-	private static final Options NOHUP = new Options("", "", Set.of(), Set.of());
-	private static final Options TIME = new Options("pvq", "f", Set.of("--portability", "--verbose", "--quiet"),
-			Set.of("--format"));
-	private static final Options ENV = new Options("i0v", "uC", Set.of("--ignore-environment", "--null", "--debug",
+	private static final Options TIMEOUT = new Options("v", "sk", Names.setOf("--preserve-status", "--foreground",
+			"--verbose"), Names.setOf("--signal", "--kill-after"));
+	private static final Options NICE = new Options("", "n", Names.setOf(), Names.setOf("--adjustment"));
+	private static final Options IONICE = new Options("t", "cn", Names.setOf("--ignore"),
+			Names.setOf("--class", "--classdata"));
+	private static final Options STDBUF = new Options("", "ioe", Names.setOf(),
+			Names.setOf("--input", "--output", "--error"));
+	private static final Options SETSID = new Options("cfw", "", Names.setOf("--ctty", "--fork", "--wait"), Names.setOf());
+	private static final Options NOHUP = new Options("", "", Names.setOf(), Names.setOf());
+	private static final Options TIME = new Options("pvq", "f", Names.setOf("--portability", "--verbose", "--quiet"),
+			Names.setOf("--format"));
+	private static final Options ENV = new Options("i0v", "uC", Names.setOf("--ignore-environment", "--null", "--debug",
 			"--block-signal", "--default-signal", "--ignore-signal", "--list-signal-handling"),
-			Set.of("--unset", "--chdir"));
-	private static final Options COMMAND = new Options("p", "", Set.of(), Set.of());
-	private static final Options EXEC = new Options("cl", "a", Set.of(), Set.of());
-	private static final Options WATCH = new Options("bcCdefgprtwx", "nq", Set.of("--beep", "--color", "--no-color",
+			Names.setOf("--unset", "--chdir"));
+	private static final Options COMMAND = new Options("p", "", Names.setOf(), Names.setOf());
+	private static final Options EXEC = new Options("cl", "a", Names.setOf(), Names.setOf());
+	private static final Options WATCH = new Options("bcCdefgprtwx", "nq", Names.setOf("--beep", "--color", "--no-color",
 			"--differences", "--errexit", "--chgexit", "--precise", "--no-rerun", "--no-title", "--no-wrap", "--exec"),
-			Set.of("--interval", "--equexit"));
-	private static final Options XARGS = new Options("0rtpxo", "aEdILnPs", Set.of("--null", "--no-run-if-empty",
+			Names.setOf("--interval", "--equexit"));
+	private static final Options XARGS = new Options("0rtpxo", "aEdILnPs", Names.setOf("--null", "--no-run-if-empty",
 			"--verbose", "--exit", "--interactive", "--open-tty", "--replace", "--max-lines", "--eof"),
-			Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"));
+			Names.setOf("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"));
 
 	/** The wrappers that {@link #unwrap} knows by name (its switch), besides the shells and privileged programs. */
 	static final Set<String> WRAPPER_NAMES = Names.setOf("env", "nohup", "time", "timeout", "nice", "ionice",
@@ -119,11 +121,11 @@ public final class Wrappers {
 	static final Set<String> SHELLS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
 	static final Set<String> PRIVILEGED = Names.setOf("sudo", "doas", "pkexec", "run0", "su", "runuser",
 			"sudoedit");
-	private static final Set<String> SUDO_OPTIONS_WITH_ARGUMENT = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r",
+	private static final Set<String> SUDO_OPTIONS_WITH_ARGUMENT = Names.setOf("-u", "-g", "-C", "-D", "-h", "-p", "-r",
 			"-t", "-T", "-U", "-R", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type",
 			"--command-timeout", "--other-user", "--chroot", "--close-from");
-	private static final Set<String> FIND_ACTIONS = Set.of("-exec", "-execdir", "-ok", "-okdir");
-	private static final Set<String> FIND_OUTPUTS = Set.of("-fprint", "-fprint0", "-fls", "-fprintf");
+	private static final Set<String> FIND_ACTIONS = Names.setOf("-exec", "-execdir", "-ok", "-okdir");
+	private static final Set<String> FIND_OUTPUTS = Names.setOf("-fprint", "-fprint0", "-fls", "-fprintf");
 
 	private Wrappers() {
 	}
@@ -475,9 +477,9 @@ public final class Wrappers {
 	 * set, and long options. Any other option is asked about (see {@link #shellOption}).
 	 */
 	private static final String SHELL_FLAGS = "ceuxvnaC";
-	private static final Set<String> SHELL_SET_OPTIONS = Set.of("errexit", "nounset", "xtrace", "pipefail", "verbose",
+	private static final Set<String> SHELL_SET_OPTIONS = Names.setOf("errexit", "nounset", "xtrace", "pipefail", "verbose",
 			"noclobber", "allexport", "noexec");
-	private static final Set<String> SHELL_LONG_OPTIONS = Set.of("--norc", "--noprofile");
+	private static final Set<String> SHELL_LONG_OPTIONS = Names.setOf("--norc", "--noprofile");
 
 	private static Unwrapped shell(String name, List<Word> words) throws CannotTell {
 		boolean commandString = false;
