@@ -33,6 +33,10 @@ import dev.warden.core.trust.Verdict;
  * jar is loaded in a class loader of its own (with the libraries of this class path), and the two policies take turns
  * of 200 decisions on each line, short and long, so that both see the same load. The ratios of all lines are summed
  * up in their geometric mean, for the short lines and for the long ones.
+ * <p>
+ * {@code TrustBenchmark --against-jvms CORE_JAR [RUNS]} runs each build in JVMs of its own instead, RUNS times each,
+ * taking turns (this build first in every other run), and compares the medians of the runs' p50s: slower to run,
+ * but the builds share no JIT profile of the classes of the JDK, so that small differences show more firmly.
  */
 public final class TrustBenchmark {
 
@@ -52,6 +56,14 @@ public final class TrustBenchmark {
 	public static void main(String[] args) throws Exception {
 		if (args.length > 1 && args[0].equals("--against")) {
 			against(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 100);
+			return;
+		}
+		if (args.length > 1 && args[0].equals("--against-jvms")) {
+			againstInJvms(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+			return;
+		}
+		if (args.length > 0 && args[0].equals("--p50s")) {
+			System.out.println(p50s(new Judge(), args.length > 1 ? Integer.parseInt(args[1]) : 100));
 			return;
 		}
 		int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -153,12 +165,7 @@ public final class TrustBenchmark {
 			base = (Function<String, Object>) loader.loadClass(Judge.class.getName()).getConstructor().newInstance();
 			List<String> lines = new ArrayList<>(SHORT);
 			lines.addAll(longLines());
-			List<String> shapes = new ArrayList<>();
-			for (String line : SHORT) {
-				shapes.add(line.length() > 30 ? line.substring(0, 29) + "…" : line);
-			}
-			shapes.addAll(List.of("2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
-					"2 KB hostile, 175 commands", "2 KB distinct, 82 commands"));
+			List<String> shapes = shapes();
 			for (int warm = 0; warm < 3; warm++) {
 				for (String line : lines) {
 					turns(base, line, 2_000, new long[2_000], 0);
@@ -200,6 +207,98 @@ public final class TrustBenchmark {
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
 		}
+	}
+
+	/**
+	 * Runs each build in JVMs of its own ({@code --p50s}), {@code runs} times in turns, and prints the medians of
+	 * the p50s of each line and their ratios.
+	 */
+	private static void againstInJvms(Path baseJar, int runs) throws Exception {
+		if (!Files.isRegularFile(baseJar)) {
+			throw new IllegalArgumentException(baseJar + " is not a file: name the jar of the core to compare with");
+		}
+		List<String> basePath = new ArrayList<>(List.of(baseJar.toString()));
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			if (!entry.isEmpty() && !Path.of(entry).getFileName().toString().startsWith("dev.warden.core-")) {
+				basePath.add(entry); // the libraries and this class, not this build of the core
+			}
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<List<double[]>> p50s = List.of(new ArrayList<>(), new ArrayList<>()); // base, this build
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		System.out.printf("base %s against this build, each in %d JVMs of its own, taking turns%n", baseJar, runs);
+		for (int run = 0; run < runs; run++) {
+			for (int turn = 0; turn < 2; turn++) {
+				int build = (run + turn) % 2;
+				String classPath = build == 0 ? String.join(File.pathSeparator, basePath)
+						: System.getProperty("java.class.path");
+				Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", classPath, TrustBenchmark.class.getName(),
+						"--p50s").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+				String output = new String(process.getInputStream().readAllBytes()).strip();
+				if (process.waitFor() != 0) {
+					throw new IllegalStateException("a benchmark JVM failed: " + output);
+				}
+				p50s.get(build).add(Arrays.stream(output.split(" ")).mapToDouble(Double::parseDouble).toArray());
+			}
+		}
+		List<String> shapes = shapes();
+		double shortRatios = 0;
+		double longRatios = 0;
+		for (int i = 0; i < shapes.size(); i++) {
+			double base = median(p50s.get(0), i);
+			double current = median(p50s.get(1), i);
+			double ratio = current / base;
+			System.out.printf("%-30s base p50=%7.2f µs   this p50=%7.2f µs   %.2fx%n", shapes.get(i), base / 1000,
+					current / 1000, ratio);
+			if (i < SHORT.size()) {
+				shortRatios += Math.log(ratio);
+			} else {
+				longRatios += Math.log(ratio);
+			}
+		}
+		System.out.printf("geometric mean of the ratios of the median p50s: short lines %.2fx, long lines %.2fx%n",
+				Math.exp(shortRatios / SHORT.size()), Math.exp(longRatios / (shapes.size() - SHORT.size())));
+		System.out.printf("system load average: %.2f before, %.2f after (%d processors)%n", loadBefore,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors());
+	}
+
+	private static double median(List<double[]> runs, int line) {
+		double[] values = runs.stream().mapToDouble(run -> run[line]).sorted().toArray();
+		int n = values.length;
+		return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+	}
+
+	/** The p50 in nanoseconds of each line, short and long, after a warm-up: one JVM's share of the comparison. */
+	private static String p50s(Function<String, Object> judge, int rounds) {
+		List<String> lines = new ArrayList<>(SHORT);
+		lines.addAll(longLines());
+		for (int warm = 0; warm < 3; warm++) {
+			for (String line : lines) {
+				turns(judge, line, 2_000, new long[2_000], 0);
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		long[] nanos = new long[rounds * 200];
+		for (String line : lines) {
+			for (int round = 0; round < rounds; round++) {
+				turns(judge, line, 200, nanos, round * 200);
+			}
+			Arrays.sort(nanos);
+			out.append(out.isEmpty() ? "" : " ").append(nanos[nanos.length / 2]);
+		}
+		return out.toString();
+	}
+
+	/** What the rows of a comparison are called: the short lines as written, the long ones by their shape. */
+	private static List<String> shapes() {
+		List<String> shapes = new ArrayList<>();
+		for (String line : SHORT) {
+			shapes.add(line.length() > 30 ? line.substring(0, 29) + "…" : line);
+		}
+		shapes.addAll(List.of("2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
+				"2 KB hostile, 175 commands", "2 KB distinct, 82 commands"));
+		return shapes;
 	}
 
 	private static void turns(Function<String, Object> judge, String line, int count, long[] nanos, int from) {
