@@ -148,15 +148,9 @@ public final class TrustBenchmark {
 
 	@SuppressWarnings("unchecked")
 	private static void against(Path baseJar, int rounds) throws Exception {
-		if (!Files.isRegularFile(baseJar)) {
-			throw new IllegalArgumentException(baseJar + " is not a file: name the jar of the core to compare with");
-		}
 		List<URL> urls = new ArrayList<>();
-		urls.add(baseJar.toUri().toURL());
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (!entry.isEmpty() && !Path.of(entry).getFileName().toString().startsWith("dev.warden.core-")) {
-				urls.add(Path.of(entry).toUri().toURL()); // the libraries and this class, not this build of the core
-			}
+		for (String entry : baseClassPath(baseJar)) {
+			urls.add(Path.of(entry).toUri().toURL());
 		}
 		Function<String, Object> current = new Judge();
 		Function<String, Object> base;
@@ -174,8 +168,7 @@ public final class TrustBenchmark {
 			}
 			double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			System.out.printf("base %s against this build, %d turns of 200 decisions each per line%n", baseJar, rounds);
-			double shortRatios = 0;
-			double longRatios = 0;
+			double[] ratios = new double[lines.size()];
 			for (int i = 0; i < lines.size(); i++) {
 				String line = lines.get(i);
 				if (!base.apply(line).equals(current.apply(line))) {
@@ -191,22 +184,45 @@ public final class TrustBenchmark {
 				Arrays.sort(baseNanos);
 				Arrays.sort(currentNanos);
 				int n = baseNanos.length;
-				double ratio = (double) currentNanos[n / 2] / baseNanos[n / 2];
+				ratios[i] = (double) currentNanos[n / 2] / baseNanos[n / 2];
 				System.out.printf("%-30s base p50=%7.2f p99=%8.2f µs   this p50=%7.2f p99=%8.2f µs   p50 %.2fx%n",
 						shapes.get(i), baseNanos[n / 2] / 1000.0, baseNanos[(int) (n * 0.99)] / 1000.0,
-						currentNanos[n / 2] / 1000.0, currentNanos[(int) (n * 0.99)] / 1000.0, ratio);
-				if (i < SHORT.size()) {
-					shortRatios += Math.log(ratio);
-				} else {
-					longRatios += Math.log(ratio);
-				}
+						currentNanos[n / 2] / 1000.0, currentNanos[(int) (n * 0.99)] / 1000.0, ratios[i]);
 			}
-			System.out.printf("geometric mean of the p50 ratios: short lines %.2fx, long lines %.2fx%n",
-					Math.exp(shortRatios / SHORT.size()), Math.exp(longRatios / (lines.size() - SHORT.size())));
-			System.out.printf("system load average: %.2f before, %.2f after (%d processors)%n", loadBefore,
-					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-					Runtime.getRuntime().availableProcessors());
+			summary("the p50 ratios", ratios, loadBefore);
 		}
+	}
+
+	/** The class path of the base: its jar, then the libraries and this class, not this build of the core. */
+	private static List<String> baseClassPath(Path baseJar) {
+		if (!Files.isRegularFile(baseJar)) {
+			throw new IllegalArgumentException(baseJar + " is not a file: name the jar of the core to compare with");
+		}
+		List<String> entries = new ArrayList<>(List.of(baseJar.toString()));
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			if (!entry.isEmpty() && !Path.of(entry).getFileName().toString().startsWith("dev.warden.core-")) {
+				entries.add(entry);
+			}
+		}
+		return entries;
+	}
+
+	/** Prints the geometric means of the ratios of the short lines and of the long ones, and the load. */
+	private static void summary(String of, double[] ratios, double loadBefore) {
+		double shortRatios = 0;
+		double longRatios = 0;
+		for (int i = 0; i < ratios.length; i++) {
+			if (i < SHORT.size()) {
+				shortRatios += Math.log(ratios[i]);
+			} else {
+				longRatios += Math.log(ratios[i]);
+			}
+		}
+		System.out.printf("geometric mean of %s: short lines %.2fx, long lines %.2fx%n", of,
+				Math.exp(shortRatios / SHORT.size()), Math.exp(longRatios / (ratios.length - SHORT.size())));
+		System.out.printf("system load average: %.2f before, %.2f after (%d processors)%n", loadBefore,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 	/**
@@ -214,15 +230,7 @@ public final class TrustBenchmark {
 	 * the p50s of each line and their ratios.
 	 */
 	private static void againstInJvms(Path baseJar, int runs) throws Exception {
-		if (!Files.isRegularFile(baseJar)) {
-			throw new IllegalArgumentException(baseJar + " is not a file: name the jar of the core to compare with");
-		}
-		List<String> basePath = new ArrayList<>(List.of(baseJar.toString()));
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (!entry.isEmpty() && !Path.of(entry).getFileName().toString().startsWith("dev.warden.core-")) {
-				basePath.add(entry); // the libraries and this class, not this build of the core
-			}
-		}
+		List<String> basePath = baseClassPath(baseJar);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<List<double[]>> p50s = List.of(new ArrayList<>(), new ArrayList<>()); // base, this build
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -242,25 +250,15 @@ public final class TrustBenchmark {
 			}
 		}
 		List<String> shapes = shapes();
-		double shortRatios = 0;
-		double longRatios = 0;
+		double[] ratios = new double[shapes.size()];
 		for (int i = 0; i < shapes.size(); i++) {
 			double base = median(p50s.get(0), i);
 			double current = median(p50s.get(1), i);
-			double ratio = current / base;
+			ratios[i] = current / base;
 			System.out.printf("%-30s base p50=%7.2f µs   this p50=%7.2f µs   %.2fx%n", shapes.get(i), base / 1000,
-					current / 1000, ratio);
-			if (i < SHORT.size()) {
-				shortRatios += Math.log(ratio);
-			} else {
-				longRatios += Math.log(ratio);
-			}
+					current / 1000, ratios[i]);
 		}
-		System.out.printf("geometric mean of the ratios of the median p50s: short lines %.2fx, long lines %.2fx%n",
-				Math.exp(shortRatios / SHORT.size()), Math.exp(longRatios / (shapes.size() - SHORT.size())));
-		System.out.printf("system load average: %.2f before, %.2f after (%d processors)%n", loadBefore,
-				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-				Runtime.getRuntime().availableProcessors());
+		summary("the ratios of the median p50s", ratios, loadBefore);
 	}
 
 	private static double median(List<double[]> runs, int line) {
