@@ -258,6 +258,14 @@ public final class FactScan {
 			}
 		}
 
+		/** {@link #pend}s each fact of an option given in a cluster. */
+		private void pendAll(Option option, int i, String text, String value, boolean literal) {
+			List<Fact> facts = option.facts();
+			for (int f = 0; f < facts.size(); f++) {
+				pend(facts.get(f), i, text, value, literal);
+			}
+		}
+
 		/** A word matched by a glob option such as {@code -javaagent:*}; true when one matched. */
 		private boolean globOption(int i, String text) {
 			boolean matched = false;
@@ -371,22 +379,16 @@ public final class FactScan {
 						if (conditions.valueOf(letter)) {
 							see(letter + "=" + words.get(after).text());
 						}
-						for (int f = 0; f < option.facts().size(); f++) {
-							pend(option.facts().get(f), i, text, words.get(after).text(), words.get(after).literal());
-						}
+						pendAll(option, i, text, words.get(after).text(), words.get(after).literal());
 						after++;
 					}
 					continue; // bundled tar: the values follow in order (tar xfC x.tar dir)
 				}
 				if (option.arity() == Arity.OPTIONAL) {
-					for (int f = 0; f < option.facts().size(); f++) {
-						pend(option.facts().get(f), i, text, rest.isEmpty() ? null : rest, true);
-					}
+					pendAll(option, i, text, rest.isEmpty() ? null : rest, true);
 					return after;
 				}
-				for (int f = 0; f < option.facts().size(); f++) {
-					pend(option.facts().get(f), i, text, null, true);
-				}
+				pendAll(option, i, text, null, true);
 			}
 			return after;
 		}

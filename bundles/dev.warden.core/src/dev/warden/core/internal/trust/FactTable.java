@@ -576,16 +576,20 @@ public final class FactTable {
 
 		FactTable build() {
 			programs.values().forEach(Builder::freeze);
+			Map<Program, List<Fact>> factsOf = new HashMap<>();
 			List<Fact> everyFact = new ArrayList<>();
-			programs.values().forEach(program -> everyFact.addAll(program.allFacts()));
-			Conditions everyCondition = conditions(everyFact);
 			for (Program program : programs.values()) {
+				List<Fact> facts = program.allFacts();
+				factsOf.put(program, facts);
+				everyFact.addAll(facts);
+			}
+			Conditions everyCondition = conditions(everyFact);
+			factsOf.forEach((program, facts) -> {
 				// a scan reads the facts of one program's tree, or of any program when one of them names the
 				// program that runs the rest of the command (`python -m`)
-				List<Fact> facts = program.allFacts();
 				boolean handsOver = facts.stream().anyMatch(fact -> fact.kind() == Kind.AS_PROGRAM);
 				compile(program, handsOver ? everyCondition : conditions(facts));
-			}
+			});
 			return new FactTable(programs, Set.copyOf(harmless), List.copyOf(harmlessPrefixes),
 					List.copyOf(problems));
 		}
