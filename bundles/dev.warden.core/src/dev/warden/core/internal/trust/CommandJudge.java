@@ -98,8 +98,14 @@ public final class CommandJudge {
 		private boolean hashed;
 		/** The hash of all the texts, or 0 when not computed yet ({@link #fullHash} never returns 0). */
 		private int fullHash;
-		/** What the command was judged to be in this place; set once it is decided. */
-		Decided decided;
+		/**
+		 * The part the command was judged to be in this place, set once it is decided: a part does not change
+		 * (a rule of the whole pipeline replaces it), so each repeat of the place shares it.
+		 */
+		JudgedPart part;
+		/** The commands that its {@code find -exec} and its substitutions or command strings run. */
+		List<List<Word>> findCommands;
+		List<Nested> nested;
 
 		Place(SimpleCommand command, String context, List<Redirect> inherited) {
 			this.command = command;
@@ -178,17 +184,6 @@ public final class CommandJudge {
 		public int compareTo(Place other) {
 			return Integer.compare(fullHash(), other.fullHash());
 		}
-	}
-
-	/**
-	 * What a simple command was judged to be, kept for its repeats on the line: a long line runs the same commands
-	 * again and again ({@code … | grep -v test | wc -l}), and an equal command in an equal place is judged alike (the
-	 * file system is asked once per line already). Each repeat still gets a part of its own, and the commands it runs
-	 * are walked again, as they are judged in order.
-	 */
-	private record Decided(List<Redirect> redirects, List<Word> envAssignments, List<Word> judged, boolean openTail,
-			List<String> names, PartStatus status, String pattern, String reason, PolicyRules.Risk blockedBy,
-			PolicyRules.Risk risk, PartFact fact, List<List<Word>> findCommands, List<Nested> nested) {
 	}
 
 	/** The judgement of one part while it is being made: keeps the most severe status and its reason. */
@@ -277,6 +272,17 @@ public final class CommandJudge {
 	private int fewPlaceCount;
 	private static final int FEW_PLACES = 8;
 	/**
+	 * How many commands of a line are looked for among the earlier ones before the judge gives up when none was
+	 * found: a line that repeats commands does so from its first few (the same pipeline for each file, a loop
+	 * written out), and on a line that does not, hashing every command and keeping it in the map costs more than
+	 * a sixth of its decision. Giving up changes no verdict, only how often a command is decided.
+	 */
+	private static final int LOOK_FOR_REPEATS = 2 * FEW_PLACES;
+	/** Whether a command of the line was found to repeat an earlier one. */
+	private boolean repeated;
+	/** Whether the judge stopped looking for repeats on this line ({@link #LOOK_FOR_REPEATS}). */
+	private boolean stoppedLooking;
+	/**
 	 * The layers and the judgement of the command being decided, emptied for each: {@link #decide} does not call
 	 * itself (the commands a command runs are decided after it), and what it keeps of them is copied out.
 	 */
@@ -311,6 +317,8 @@ public final class CommandJudge {
 		decided = null;
 		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
 		fewPlaceCount = 0;
+		repeated = false;
+		stoppedLooking = false;
 		layers.clear();
 		judgement.clear();
 	}
@@ -463,8 +471,8 @@ public final class CommandJudge {
 				for (int n = 0; n < names.size(); n++) {
 					String name = names.get(n);
 					if (downloader != null && StructuralRules.isInterpreter(name)) {
-						parts.get(i).deny("pipes a download (`" + downloader + "`) into `" + name + "`",
-								DOWNLOAD_TO_SHELL_RULE);
+						parts.set(i, parts.get(i).denied("pipes a download (`" + downloader + "`) into `" + name
+								+ "`", DOWNLOAD_TO_SHELL_RULE));
 						break;
 					}
 				}
@@ -499,6 +507,12 @@ public final class CommandJudge {
 		boolean openTail;
 		/** The words matched against the patterns: the innermost layer, or empty when it cannot be judged. */
 		List<Word> judged = List.of();
+		/**
+		 * What the command just decided runs in turn, read as soon as {@link #decide} returns: the commands of its
+		 * {@code find -exec}, and the command lists of its substitutions and of the command strings it runs.
+		 */
+		List<List<Word>> decidedFindCommands = List.of();
+		List<Nested> decidedNested = List.of();
 
 		/** Empties it for the next command: one instance serves every command of a line. */
 		void clear() {
@@ -510,27 +524,43 @@ public final class CommandJudge {
 			runsScriptOf = null;
 			openTail = false;
 			judged = List.of();
+			decidedFindCommands = List.of();
+			decidedNested = List.of();
 		}
 	}
 
+	/**
+	 * Judges a simple command where it sits. A long line runs the same commands again and again ({@code … | grep -v
+	 * test | wc -l}), and an equal command in an equal place is judged alike (the file system is asked once per line
+	 * already): a repeat shares the part of the first and is not decided again. Each repeat still has its place
+	 * among the parts, and the commands it runs are walked again, as they are judged in order.
+	 */
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
-		Place place = new Place(command, context, inherited);
-		Place first = earlier(place);
-		Decided earlier;
+		Place place = stoppedLooking ? null : new Place(command, context, inherited);
+		Place first = place == null ? null : earlier(place);
+		JudgedPart part;
+		List<List<Word>> findCommands;
+		List<Nested> nested;
 		if (first == null) {
-			earlier = decide(command, context, inherited);
-			place.decided = earlier;
+			part = decide(command, context, inherited);
+			findCommands = layers.decidedFindCommands;
+			nested = layers.decidedNested;
+			if (place != null) {
+				place.part = part;
+				place.findCommands = findCommands;
+				place.nested = nested;
+			}
 		} else {
-			earlier = first.decided;
+			part = first.part;
+			findCommands = first.findCommands;
+			nested = first.nested;
 		}
-		parts.add(new JudgedPart(command, inherited, earlier.redirects(), earlier.envAssignments(), earlier.judged(),
-				earlier.openTail(), context, earlier.names(), earlier.status(), earlier.pattern(), earlier.reason(),
-				earlier.blockedBy(), earlier.risk(), earlier.fact()));
-		for (int i = 0; i < earlier.findCommands().size(); i++) {
-			simple(new SimpleCommand(List.of(), earlier.findCommands().get(i), List.of()), "run by find", List.of());
+		parts.add(part);
+		for (int i = 0; i < findCommands.size(); i++) {
+			simple(new SimpleCommand(List.of(), findCommands.get(i), List.of()), "run by find", List.of());
 		}
-		for (int i = 0; i < earlier.nested().size(); i++) {
-			script(earlier.nested().get(i).script(), earlier.nested().get(i).context(), List.of());
+		for (int i = 0; i < nested.size(); i++) {
+			script(nested.get(i).script(), nested.get(i).context(), List.of());
 		}
 	}
 
@@ -540,10 +570,17 @@ public final class CommandJudge {
 	 */
 	private Place earlier(Place place) {
 		if (decided != null) {
-			return decided.putIfAbsent(place, place);
+			Place found = decided.putIfAbsent(place, place);
+			if (found != null) {
+				repeated = true;
+			} else if (!repeated && decided.size() >= LOOK_FOR_REPEATS) {
+				stoppedLooking = true; // each further command is decided as if it were the first
+			}
+			return found;
 		}
 		for (int i = 0; i < fewPlaceCount; i++) { // none for the first place: a line of one command is not hashed
 			if (fewPlaces[i].equals(place)) {
+				repeated = true;
 				return fewPlaces[i];
 			}
 		}
@@ -562,7 +599,11 @@ public final class CommandJudge {
 	}
 
 	/** Judges a simple command in its place: everything its part holds, and the commands it runs in turn. */
-	private Decided decide(SimpleCommand command, String context, List<Redirect> inherited) {
+	/**
+	 * Decides a simple command in its place: everything its part holds; the commands it runs in turn are left in
+	 * {@link Layers#decidedFindCommands} and {@link Layers#decidedNested}.
+	 */
+	private JudgedPart decide(SimpleCommand command, String context, List<Redirect> inherited) {
 		List<Nested> nested = substitutions(command);
 		List<Redirect> redirects = command.redirects();
 		if (!inherited.isEmpty()) {
@@ -650,8 +691,10 @@ public final class CommandJudge {
 						: "covered";
 			}
 		}
-		return new Decided(redirects, layers.envAssignments, judged, layers.openTail, names, judgement.status,
-				judgement.pattern, reason, blockedBy, risk, judgement.decidingFact(), layers.findCommands, nested);
+		layers.decidedFindCommands = layers.findCommands;
+		layers.decidedNested = nested;
+		return new JudgedPart(command, inherited, redirects, layers.envAssignments, judged, layers.openTail, context,
+				names, judgement.status, judgement.pattern, reason, blockedBy, risk, judgement.decidingFact());
 	}
 
 	/**

@@ -24,14 +24,14 @@ final class JudgedPart {
 	private final boolean openTail;
 	private final String context;
 	private final List<String> names;
-	private PartStatus status;
-	private String pattern;
+	private final PartStatus status;
+	private final String pattern;
 	/** The reason when it was decided as a sentence; null when {@link #reason()} derives it from the status. */
-	private String reason;
+	private final String reason;
 	private final PolicyRules.Risk blockedBy;
 	/** The risky word of the judged words by the program facts, for the suggestions; null when none. */
 	private final PolicyRules.Risk risk;
-	private PartFact fact;
+	private final PartFact fact;
 
 	/**
 	 * @param command        the simple command as parsed
@@ -71,6 +71,13 @@ final class JudgedPart {
 		this.prefixed = status == PartStatus.COVERED || status == PartStatus.NOT_COVERED;
 	}
 
+	/** The part denied by a rule of the whole pipeline; its reason is a sentence of its own. */
+	private JudgedPart(JudgedPart part, PartStatus status, String rule, String reason) {
+		this(part.command, part.inherited, part.redirects, part.envAssignments, part.judged, part.openTail,
+				part.context, part.names, status, rule, reason, part.blockedBy, part.risk, null);
+		this.prefixed = true;
+	}
+
 	/** Whether {@link #reason} is a sentence of its own; else the part's text goes in front when it is read. */
 	private boolean prefixed;
 
@@ -102,16 +109,15 @@ final class JudgedPart {
 		return "covered by `" + pattern + "`";
 	}
 
-	/** Denies the part by a rule that looks at the whole pipeline; a part already denied keeps its rule. */
-	void deny(String why, String rule) {
+	/**
+	 * The part denied by a rule that looks at the whole pipeline; a part already denied keeps its rule. A part
+	 * does not change: repeats of a command on a line share theirs, and the rule replaces the part of one place.
+	 */
+	JudgedPart denied(String why, String rule) {
 		if (status == PartStatus.DENIED) {
-			return;
+			return this;
 		}
-		status = PartStatus.DENIED;
-		pattern = rule;
-		fact = null;
-		reason = "`" + text() + "` " + why;
-		prefixed = true;
+		return new JudgedPart(this, PartStatus.DENIED, rule, "`" + text() + "` " + why);
 	}
 
 	/** The part for the API. */

@@ -47,13 +47,29 @@ public final class JudgedParts extends AbstractList<CommandPart> implements Part
 	 */
 	@Override
 	public List<String> coveringPatterns() {
-		List<String> patterns = new ArrayList<>();
-		for (JudgedPart part : judged) {
-			if (part.status() == PartStatus.COVERED && part.pattern() != null && !patterns.contains(part.pattern())) {
-				patterns.add(part.pattern());
+		List<String> patterns = new ArrayList<>(4);
+		for (int i = 0, size = judged.size(); i < size; i++) {
+			JudgedPart part = judged.get(i);
+			String pattern = part.pattern();
+			if (part.status() == PartStatus.COVERED && pattern != null && !holds(patterns, pattern)) {
+				patterns.add(pattern);
 			}
 		}
 		return patterns;
+	}
+
+	/**
+	 * Whether {@code patterns} holds {@code pattern}. The parts a pattern covers share the one text of the pattern,
+	 * so a pattern seen before is found by identity, and only a new one is compared by its characters (an equal
+	 * pattern may come from another list).
+	 */
+	private static boolean holds(List<String> patterns, String pattern) {
+		for (int i = 0, size = patterns.size(); i < size; i++) {
+			if (patterns.get(i) == pattern) {
+				return true;
+			}
+		}
+		return patterns.contains(pattern);
 	}
 
 	private List<CommandPart> written() {
