@@ -173,11 +173,25 @@ public final class CommandJudge {
 			return hash();
 		}
 
+		/**
+		 * Compares the counts and the program names first: the places of a short line are compared one by one
+		 * (see {@link CommandJudge#earlier}), and most differ there, without a hash of either.
+		 */
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Place place && hash() == place.hash() && fullHash() == place.fullHash()
-					&& command.equals(place.command) && context.equals(place.context)
-					&& inherited.equals(place.inherited);
+			if (!(other instanceof Place place) || (hashed && place.hashed && hash != place.hash)) {
+				return false;
+			}
+			List<Word> words = command.words();
+			List<Word> others = place.command.words();
+			if (words.size() != others.size() || inherited.size() != place.inherited.size()
+					|| command.assignments().size() != place.command.assignments().size()
+					|| command.redirects().size() != place.command.redirects().size()
+					|| (!words.isEmpty() && !words.get(0).text().equals(others.get(0).text()))) {
+				return false;
+			}
+			return hash() == place.hash() && fullHash() == place.fullHash() && command.equals(place.command)
+					&& context.equals(place.context) && inherited.equals(place.inherited);
 		}
 
 		@Override

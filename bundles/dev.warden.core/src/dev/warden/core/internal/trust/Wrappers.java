@@ -50,7 +50,11 @@ public final class Wrappers {
 
 		/** Keeps unmodifiable copies, as {@link Inner} does. */
 		public FindExec {
-			commands = commands.stream().<List<Word>>map(List::copyOf).toList();
+			List<List<Word>> copies = new ArrayList<>(commands.size());
+			for (int i = 0; i < commands.size(); i++) {
+				copies.add(List.copyOf(commands.get(i))); // find's own lists are unmodifiable already: not copied
+			}
+			commands = List.copyOf(copies);
 			outputFiles = List.copyOf(outputFiles);
 		}
 	}
@@ -423,15 +427,20 @@ public final class Wrappers {
 	}
 
 	private static Unwrapped find(List<Word> words) throws CannotTell {
-		List<List<Word>> commands = new ArrayList<>();
-		List<Word> outputs = new ArrayList<>();
+		List<List<Word>> commands = List.of();
+		List<Word> outputs = List.of();
 		int i = 1;
 		while (i < words.size()) {
 			String text = words.get(i).text();
+			if (text.length() < 3 || text.charAt(0) != '-') {
+				i++; // a folder, a value or a test's operand: every action and output starts with `-`
+				continue;
+			}
 			if (FIND_OUTPUTS.contains(text)) {
 				if (i + 1 >= words.size()) {
 					throw new CannotTell("`find " + text + "` is missing its file");
 				}
+				outputs = outputs.isEmpty() ? new ArrayList<>(2) : outputs;
 				outputs.add(words.get(i + 1));
 				i += text.equals("-fprintf") ? 3 : 2;
 				continue;
@@ -451,13 +460,15 @@ public final class Wrappers {
 			if (j == commandStart) {
 				throw new CannotTell("`find " + text + "` names no command");
 			}
-			List<Word> command = new ArrayList<>(j - commandStart);
-			for (Word word : words.subList(commandStart, j)) {
-				command.add(word.text().contains("{}")
+			Word[] command = new Word[j - commandStart];
+			for (int w = commandStart; w < j; w++) {
+				Word word = words.get(w);
+				command[w - commandStart] = word.text().contains("{}")
 						? new Word(word.text(), false, word.substitutions(), word.glob(), false)
-						: word);
+						: word;
 			}
-			commands.add(command);
+			commands = commands.isEmpty() ? new ArrayList<>(2) : commands;
+			commands.add(List.of(command));
 			i = j + 1;
 		}
 		if (commands.isEmpty() && outputs.isEmpty()) {
