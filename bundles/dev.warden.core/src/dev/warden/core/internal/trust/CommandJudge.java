@@ -288,8 +288,8 @@ public final class CommandJudge {
 	/**
 	 * How many commands of a line are looked for among the earlier ones before the judge gives up when none was
 	 * found: a line that repeats commands does so from its first few (the same pipeline for each file, a loop
-	 * written out), and on a line that does not, hashing every command and keeping it in the map costs more than
-	 * a sixth of its decision. Giving up changes no verdict, only how often a command is decided.
+	 * written out), and on a line that does not, hashing every command and keeping it in the map costs about
+	 * a seventh of its decision. Giving up changes no verdict, only how often a command is decided.
 	 */
 	private static final int LOOK_FOR_REPEATS = 2 * FEW_PLACES;
 	/** Whether a command of the line was found to repeat an earlier one. */
