@@ -13,6 +13,9 @@ import dev.warden.core.trust.PartStatus;
  * fields because the verdict needs them for every part; the display text, the word lists, the usual reasons and
  * the suggestions of its {@link CommandPart} are only written out when the part is read, since a long line has
  * many parts and the verdict needs the reason of one of them.
+ * <p>
+ * A part does not change once made: the repeats of a command on a line share the part of the first, and a rule that
+ * looks at the whole pipeline replaces the part of its place with a {@link #denied} one.
  */
 final class JudgedPart {
 
@@ -54,6 +57,20 @@ final class JudgedPart {
 	JudgedPart(SimpleCommand command, List<Redirect> inherited, List<Redirect> redirects, List<Word> envAssignments,
 			List<Word> judged, boolean openTail, String context, List<String> names, PartStatus status,
 			String pattern, String why, PolicyRules.Risk blockedBy, PolicyRules.Risk risk, PartFact fact) {
+		this(command, inherited, redirects, envAssignments, judged, openTail, context, names, status, pattern, why,
+				blockedBy, risk, fact, status == PartStatus.COVERED || status == PartStatus.NOT_COVERED);
+	}
+
+	/** The part denied by a rule of the whole pipeline; its reason is a sentence of its own. */
+	private JudgedPart(JudgedPart part, PartStatus status, String rule, String reason) {
+		this(part.command, part.inherited, part.redirects, part.envAssignments, part.judged, part.openTail,
+				part.context, part.names, status, rule, reason, part.blockedBy, part.risk, null, true);
+	}
+
+	private JudgedPart(SimpleCommand command, List<Redirect> inherited, List<Redirect> redirects,
+			List<Word> envAssignments, List<Word> judged, boolean openTail, String context, List<String> names,
+			PartStatus status, String pattern, String why, PolicyRules.Risk blockedBy, PolicyRules.Risk risk,
+			PartFact fact, boolean prefixed) {
 		this.command = command;
 		this.inherited = inherited;
 		this.redirects = redirects;
@@ -68,18 +85,11 @@ final class JudgedPart {
 		this.risk = risk;
 		this.fact = fact;
 		this.reason = why;
-		this.prefixed = status == PartStatus.COVERED || status == PartStatus.NOT_COVERED;
-	}
-
-	/** The part denied by a rule of the whole pipeline; its reason is a sentence of its own. */
-	private JudgedPart(JudgedPart part, PartStatus status, String rule, String reason) {
-		this(part.command, part.inherited, part.redirects, part.envAssignments, part.judged, part.openTail,
-				part.context, part.names, status, rule, reason, part.blockedBy, part.risk, null);
-		this.prefixed = true;
+		this.prefixed = prefixed;
 	}
 
 	/** Whether {@link #reason} is a sentence of its own; else the part's text goes in front when it is read. */
-	private boolean prefixed;
+	private final boolean prefixed;
 
 	PartStatus status() {
 		return status;
