@@ -46,7 +46,25 @@ public final class FactScan {
 					option = option.substring(0, option.length() - value.length());
 				}
 			}
-			return "`" + Quoting.oneLine(option) + "` of `" + program + "`";
+			return "`" + Quoting.oneLine(option) + "`" + spelledOut() + " of `" + program + "`";
+		}
+
+		/**
+		 * For a long option given as a prefix of its name ({@code --to-com}), the name it abbreviates as a reason
+		 * adds it (" (`--to-command`)"); else empty.
+		 */
+		public String spelledOut() {
+			if (!word.startsWith("--") || !fact.spelling().startsWith("--")) {
+				return "";
+			}
+			int equals = word.indexOf('=');
+			String given = FactTable.looseName(equals < 0 ? word : word.substring(0, equals));
+			String name = fact.spelling();
+			while (name.endsWith("=") || name.endsWith("?")) {
+				name = name.substring(0, name.length() - 1);
+			}
+			String loose = FactTable.looseName(name);
+			return given.length() < loose.length() && loose.startsWith(given) ? " (`" + name + "`)" : "";
 		}
 	}
 
@@ -148,6 +166,7 @@ public final class FactScan {
 		Program program;
 		boolean loose;
 		boolean whole;
+		boolean abbrev;
 		List<Word> inner = List.of();
 
 		public Scanner(FactTable table) {
@@ -180,6 +199,7 @@ public final class FactScan {
 			program = root;
 			loose = root.loose;
 			whole = root.whole;
+			abbrev = root.abbrev;
 			boolean optionsEnded = false;
 			int i = start;
 			if (root.bundled && i < words.size() && !words.get(i).text().startsWith("-")
@@ -243,7 +263,7 @@ public final class FactScan {
 		 * only says an option takes a value is not noted: no check reads it.
 		 */
 		private void pend(Fact fact, int i, String text, String value, boolean literal) {
-			if (fact.kind() != Kind.TAKES) {
+			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN) {
 				pending.add(new Hit(fact, i, text, value, literal));
 			}
 		}
@@ -296,11 +316,49 @@ public final class FactScan {
 					return withValue(letter, i, text, text.substring(2));
 				}
 			}
+			if (option == null && abbrev && text.startsWith("--")) {
+				int next = abbreviation(i, loose ? FactTable.looseName(name) : name, text, attached);
+				if (next != NOT_ABBREVIATED) {
+					return next;
+				}
+			}
 			if (option == null) {
 				see(loose ? FactTable.looseName(name) : name);
 				return i + 1;
 			}
 			return withValue(option, i, text, attached);
+		}
+
+		private static final int NOT_ABBREVIATED = Integer.MIN_VALUE;
+
+		/**
+		 * A long option given as a prefix of its name, which a program that parses its options with GNU
+		 * {@code getopt_long} (or npm's nopt, Python's optparse …) reads as the one option whose name it starts: every
+		 * option of the table that {@code name} starts is taken as given (when several are, the program refuses the
+		 * word as ambiguous, or takes one of them: reading all is the safe side). Returns the index of the next
+		 * word, or {@link #NOT_ABBREVIATED} when no option of the table starts with {@code name}.
+		 */
+		private int abbreviation(int i, String name, String text, String attached) {
+			String[] names = program.longNames;
+			int at = java.util.Arrays.binarySearch(names, name);
+			if (at >= 0 || names.length == 0) {
+				return NOT_ABBREVIATED; // the whole name of an option only a condition names: not a prefix
+			}
+			int next = NOT_ABBREVIATED;
+			for (int k = -at - 1; k < names.length && names[k].startsWith(name); k++) {
+				Option option = program.option(names[k], false);
+				if (option == null) {
+					see(names[k]); // an option that only a condition names (`grep --recursive`)
+					next = Math.max(next, i + 1);
+					continue;
+				}
+				int after = withValue(option, i, text, attached);
+				if (after < 0) {
+					return after; // as-program took over the rest
+				}
+				next = Math.max(next, after);
+			}
+			return next;
 		}
 
 		/** An option whose spelling is known; {@code attached} is its value in the same word, or null. */
@@ -507,7 +565,7 @@ public final class FactScan {
 					riskReason = kind == Kind.EXECS
 							? "`" + hit.fact().program() + "` runs the program `" + Quoting.oneLine(hit.word()) + "` ("
 									+ hit.fact().effect() + ")"
-							: "`" + Quoting.oneLine(hit.word()) + "` " + hit.fact().effect();
+							: "`" + Quoting.oneLine(hit.word()) + "`" + hit.spelledOut() + " " + hit.fact().effect();
 				}
 			}
 			if (hits.isEmpty()) {

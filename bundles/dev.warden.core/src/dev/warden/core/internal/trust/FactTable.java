@@ -20,8 +20,8 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, TAKES, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM, LOOSE,
-		BUNDLED, WHOLE, STOPS, HARMLESS, ROLE;
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
+		LOOSE, BUNDLED, WHOLE, STOPS, ABBREV, HARMLESS, ROLE;
 
 		static Kind of(String text) {
 			return switch (text) {
@@ -32,6 +32,7 @@ public final class FactTable {
 			case "reads" -> READS;
 			case "recurses" -> RECURSES;
 			case "takes" -> TAKES;
+			case "plain" -> PLAIN;
 			case "script" -> SCRIPT;
 			case "sed-script" -> SED_SCRIPT;
 			case "awk-program" -> AWK_PROGRAM;
@@ -40,6 +41,7 @@ public final class FactTable {
 			case "bundled" -> BUNDLED;
 			case "whole" -> WHOLE;
 			case "stops" -> STOPS;
+			case "abbrev" -> ABBREV;
 			case "harmless" -> HARMLESS;
 			case "role" -> ROLE;
 			default -> null;
@@ -124,6 +126,14 @@ public final class FactTable {
 		boolean bundled;
 		boolean whole;
 		boolean stops;
+		/** Whether a long option may be given as a prefix of its name (GNU {@code getopt_long}, npm's nopt …). */
+		boolean abbrev;
+		/**
+		 * For a program that takes abbreviations: the long options a command of it may give that the table knows,
+		 * its reachable options' and those its conditions name, sorted, so that the options a prefix abbreviates
+		 * are found next to each other.
+		 */
+		String[] longNames = new String[0];
 
 		Program(String name, Program parent) {
 			this.name = name;
@@ -236,6 +246,11 @@ public final class FactTable {
 			for (char c = 0; c < 128; c++) {
 				letters[c] = names.contains("-" + c);
 			}
+		}
+
+		/** The options the conditions name, as written and by npm's spelling rule. */
+		Set<String> names() {
+			return names;
 		}
 
 		/** Whether a condition names {@code option}. */
@@ -479,7 +494,8 @@ public final class FactTable {
 
 		private void add(Program program, String spelling, Fact fact) {
 			Kind kind = fact.kind();
-			if (kind == Kind.LOOSE || kind == Kind.BUNDLED || kind == Kind.WHOLE || kind == Kind.STOPS) {
+			if (kind == Kind.LOOSE || kind == Kind.BUNDLED || kind == Kind.WHOLE || kind == Kind.STOPS
+					|| kind == Kind.ABBREV) {
 				if (!spelling.equals("@options")) {
 					throw new IllegalArgumentException("`" + kind.name().toLowerCase(Locale.ROOT)
 							+ "` is said of `@options`");
@@ -488,6 +504,7 @@ public final class FactTable {
 				program.bundled |= kind == Kind.BUNDLED;
 				program.whole |= kind == Kind.WHOLE;
 				program.stops |= kind == Kind.STOPS;
+				program.abbrev |= kind == Kind.ABBREV;
 				return;
 			}
 			if (kind == Kind.ROLE) {
@@ -496,6 +513,9 @@ public final class FactTable {
 				}
 				program.roles.add(fact);
 				return;
+			}
+			if (kind == Kind.PLAIN && (!spelling.startsWith("-") || spelling.indexOf('*') > 0)) {
+				throw new IllegalArgumentException("`plain` is said of an option, such as `--checkpoint?`");
 			}
 			if (spelling.startsWith("@")) {
 				Operands operands = switch (spelling) {
@@ -631,6 +651,20 @@ public final class FactTable {
 			program.reachable = reachable; // a hashed map, never changed: a scan looks up every option word in it
 			program.reachableLetters = letters;
 			program.conditions = conditions;
+			if (root(program).abbrev) {
+				java.util.TreeSet<String> longNames = new java.util.TreeSet<>();
+				for (String key : reachable.keySet()) {
+					if (key.startsWith("--")) {
+						longNames.add(key);
+					}
+				}
+				for (String name : conditions.names()) {
+					if (name.startsWith("--") && name.indexOf('=') < 0) {
+						longNames.add(name);
+					}
+				}
+				program.longNames = longNames.toArray(String[]::new);
+			}
 			boolean plain = !program.operandFacts.isEmpty();
 			for (int i = 0; i < program.operandFacts.size(); i++) {
 				Fact fact = program.operandFacts.get(i);

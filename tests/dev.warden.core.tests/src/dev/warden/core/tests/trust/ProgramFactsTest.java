@@ -215,6 +215,48 @@ class ProgramFactsTest {
 				"deployctl push --hook=/tmp/x").verdict(), "a pattern that spells the option out covers it");
 	}
 
+	/**
+	 * A program whose parser takes a prefix of a long option's name ({@code abbrev}) is read as that parser reads it:
+	 * a prefix is the option(s) it starts, the option itself and a longer word are not prefixes, and a program's own
+	 * option that is a prefix of a longer one ({@code plain}) stays itself.
+	 */
+	@Test
+	void aLongOptionGivenAsAPrefixOfItsNameIsThatOption() {
+		String admin = "deployctl   @options     abbrev\n"
+				+ "deployctl   --hook=      runs    | runs a hook script\n"
+				+ "deployctl   --hook-dir=  loads   | runs the hooks in that folder\n"
+				+ "deployctl   --out=       writes  | writes the release notes to a file\n"
+				+ "deployctl   --notes-file= writes | writes the release notes to a file\n"
+				+ "deployctl   --note       plain\n"
+				+ "deployctl   @operands    recurses when=--recursive | uploads every file under that folder\n"
+				+ "plainctl    --hook=      runs    | runs a hook script\n";
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("/etc/warden/facts.txt", admin);
+		assertEquals(List.of(), facts.problems());
+		TrustPolicy policy = policy(facts, "deployctl *", "plainctl *");
+		CommandVerdict hook = policy.evaluate("deployctl --ho=hooks");
+		assertEquals(Verdict.ASK, hook.verdict(), "`--ho` starts `--hook` and `--hook-dir`: read as both");
+		assertTrue(hook.reason().contains("`--ho=hooks` (`--hook`) runs a hook script"), hook.reason());
+		assertEquals("--hook=", hook.parts().get(0).fact().orElseThrow().spelling());
+		CommandVerdict out = policy.evaluate("deployctl --ou /tmp/notes");
+		assertEquals(Verdict.ASK, out.verdict());
+		assertTrue(out.reason().contains("`--ou` (`--out`) of `deployctl` writes to `/tmp/notes`"), out.reason());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("deployctl --note /tmp/notes").verdict(),
+				"an option of its own, not a prefix of a longer one");
+		assertEquals(Verdict.ASK, policy.evaluate("deployctl --notes /tmp/notes").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("deployctl --hooks /tmp/x").verdict(), "longer: no prefix");
+		assertEquals(Verdict.ASK, policy.evaluate("deployctl --hook-d=/tmp/h").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("deployctl --hook-d=hooks").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("plainctl --ho=/tmp/x").verdict(),
+				"a program without abbrev takes the word as an option of its own");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("deployctl /tmp").verdict());
+		CommandVerdict recursive = policy.evaluate("deployctl --recur /tmp");
+		assertEquals(Verdict.ASK, recursive.verdict(), "a condition's option given as a prefix counts");
+		assertTrue(recursive.reason().contains("outside the workspace"), recursive.reason());
+		assertEquals(List.of("/etc/warden/facts.txt line 1: `plain` is said of an option, such as `--checkpoint?`"),
+				ProgramFacts.withAdministratorFacts("/etc/warden/facts.txt", "deployctl @operands plain\n")
+						.problems().stream().map(Object::toString).toList());
+	}
+
 	@Test
 	void aSubcommandReachesItsProgramsOptionsButNotTheGlobalOnesAndConditionsSeeOptionsBeforeIt() {
 		String admin = "tool        --conf=     runs    global | reads a configuration that names a hook\n"
