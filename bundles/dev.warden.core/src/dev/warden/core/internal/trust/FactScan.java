@@ -340,6 +340,10 @@ public final class FactScan {
 		 */
 		private int abbreviation(int i, String name, String text, String attached) {
 			String[] names = program.longNames;
+			char initial = name.length() > 2 ? name.charAt(2) : 0;
+			if (initial >= 128 || !program.longInitials[initial]) {
+				return NOT_ABBREVIATED; // most option words: no option of the table starts like them
+			}
 			int at = java.util.Arrays.binarySearch(names, name);
 			if (at >= 0 || names.length == 0) {
 				return NOT_ABBREVIATED; // the whole name of an option only a condition names: not a prefix

@@ -134,6 +134,8 @@ public final class FactTable {
 		 * are found next to each other.
 		 */
 		String[] longNames = new String[0];
+		/** Whether one of {@link #longNames} has this ASCII character after its dashes: most option words have none. */
+		boolean[] longInitials = new boolean[128];
 
 		Program(String name, Program parent) {
 			this.name = name;
@@ -664,6 +666,11 @@ public final class FactTable {
 					}
 				}
 				program.longNames = longNames.toArray(String[]::new);
+				for (String name : program.longNames) {
+					if (name.length() > 2 && name.charAt(2) < 128) {
+						program.longInitials[name.charAt(2)] = true;
+					}
+				}
 			}
 			boolean plain = !program.operandFacts.isEmpty();
 			for (int i = 0; i < program.operandFacts.size(); i++) {
