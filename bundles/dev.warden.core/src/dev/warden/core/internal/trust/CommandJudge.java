@@ -522,10 +522,9 @@ public final class CommandJudge {
 		/** The words matched against the patterns: the innermost layer, or empty when it cannot be judged. */
 		List<Word> judged = List.of();
 		/**
-		 * What the command just decided runs in turn, read as soon as {@link #decide} returns: the commands of its
-		 * {@code find -exec}, and the command lists of its substitutions and of the command strings it runs.
+		 * The command lists of the substitutions and of the command strings the command just decided runs, read
+		 * (with {@link #findCommands}) as soon as {@link #decide} returns.
 		 */
-		List<List<Word>> decidedFindCommands = List.of();
 		List<Nested> decidedNested = List.of();
 
 		/** Empties it for the next command: one instance serves every command of a line. */
@@ -538,7 +537,6 @@ public final class CommandJudge {
 			runsScriptOf = null;
 			openTail = false;
 			judged = List.of();
-			decidedFindCommands = List.of();
 			decidedNested = List.of();
 		}
 	}
@@ -557,7 +555,7 @@ public final class CommandJudge {
 		List<Nested> nested;
 		if (first == null) {
 			part = decide(command, context, inherited);
-			findCommands = layers.decidedFindCommands;
+			findCommands = layers.findCommands;
 			nested = layers.decidedNested;
 			if (place != null) {
 				place.part = part;
@@ -612,10 +610,9 @@ public final class CommandJudge {
 		return null;
 	}
 
-	/** Judges a simple command in its place: everything its part holds, and the commands it runs in turn. */
 	/**
 	 * Decides a simple command in its place: everything its part holds; the commands it runs in turn are left in
-	 * {@link Layers#decidedFindCommands} and {@link Layers#decidedNested}.
+	 * {@link Layers#findCommands} and {@link Layers#decidedNested}.
 	 */
 	private JudgedPart decide(SimpleCommand command, String context, List<Redirect> inherited) {
 		List<Nested> nested = substitutions(command);
@@ -705,7 +702,6 @@ public final class CommandJudge {
 						: "covered";
 			}
 		}
-		layers.decidedFindCommands = layers.findCommands;
 		layers.decidedNested = nested;
 		return new JudgedPart(command, inherited, redirects, layers.envAssignments, judged, layers.openTail, context,
 				names, judgement.status, judgement.pattern, reason, blockedBy, risk, judgement.decidingFact());

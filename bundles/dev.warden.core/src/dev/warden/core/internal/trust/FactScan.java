@@ -1,6 +1,7 @@
 package dev.warden.core.internal.trust;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -344,8 +345,8 @@ public final class FactScan {
 			if (initial >= 128 || !program.longInitials[initial]) {
 				return NOT_ABBREVIATED; // most option words: no option of the table starts like them
 			}
-			int at = java.util.Arrays.binarySearch(names, name);
-			if (at >= 0 || names.length == 0) {
+			int at = Arrays.binarySearch(names, name);
+			if (at >= 0) {
 				return NOT_ABBREVIATED; // the whole name of an option only a condition names: not a prefix
 			}
 			int next = NOT_ABBREVIATED;
@@ -775,7 +776,7 @@ public final class FactScan {
 
 		void add(int index) {
 			if (size == items.length) {
-				items = java.util.Arrays.copyOf(items, Math.max(4, size * 2));
+				items = Arrays.copyOf(items, Math.max(4, size * 2));
 			}
 			items[size++] = index;
 		}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The program facts in lookup form: for each program (and subcommand) what its options, arguments and operands do.
@@ -654,7 +655,7 @@ public final class FactTable {
 			program.reachableLetters = letters;
 			program.conditions = conditions;
 			if (root(program).abbrev) {
-				java.util.TreeSet<String> longNames = new java.util.TreeSet<>();
+				TreeSet<String> longNames = new TreeSet<>();
 				for (String key : reachable.keySet()) {
 					if (key.startsWith("--")) {
 						longNames.add(key);
