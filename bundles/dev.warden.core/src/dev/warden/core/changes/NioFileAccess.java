@@ -3,12 +3,14 @@ package dev.warden.core.changes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,8 @@ import dev.warden.core.internal.changes.RelativePaths;
  * leaves either the old or the new content, never a mix.
  */
 public final class NioFileAccess implements FileAccess {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path root;
 
@@ -58,8 +62,9 @@ public final class NioFileAccess implements FileAccess {
 	 *                                                       {@code file} (nothing is left behind)
 	 */
 	public static void replaceAtomically(Path file, byte[] content, Path tempFolder) throws IOException {
-		Path temp = Files.createTempFile(tempFolder, ".warden-", ".tmp");
+		Path temp = newTempFile(tempFolder);
 		try {
+			copyPermissions(file, temp); // before the bytes are in it
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 				ByteBuffer buffer = ByteBuffer.wrap(content);
 				while (buffer.hasRemaining()) {
@@ -67,11 +72,24 @@ public final class NioFileAccess implements FileAccess {
 				}
 				channel.force(true);
 			}
-			copyPermissions(file, temp);
 			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		} catch (IOException | RuntimeException e) {
 			Files.deleteIfExists(temp);
 			throw e;
+		}
+	}
+
+	/**
+	 * An empty new file in {@code folder}. Not {@link Files#createTempFile}, which makes it readable by its owner only:
+	 * it gets the permissions the process's umask gives any new file (then those of the file it replaces are copied to it).
+	 */
+	private static Path newTempFile(Path folder) throws IOException {
+		while (true) {
+			try {
+				return Files.createFile(folder.resolve(".warden-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp")); //$NON-NLS-1$ //$NON-NLS-2$
+			} catch (FileAlreadyExistsException e) {
+				// another name
+			}
 		}
 	}
 

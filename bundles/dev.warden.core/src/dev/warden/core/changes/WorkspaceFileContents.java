@@ -3,19 +3,30 @@ package dev.warden.core.changes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.filebuffers.LocationKind;
+import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.content.IContentDescription;
+import org.osgi.framework.FrameworkUtil;
 
 /**
- * A workspace file's contents as the user sees them (an open editor's document first) and the path the change journal
- * knows it by.
+ * A workspace file's contents as the user sees them (an open editor's document first), the path the change journal
+ * knows it by, and writing a file whole so that a process killed in the middle leaves its old bytes or its new ones.
  */
 public final class WorkspaceFileContents {
 
@@ -85,6 +96,51 @@ public final class WorkspaceFileContents {
 		}
 		try (InputStream in = file.getContents(true)) {
 			return Optional.of(new String(in.readAllBytes(), Charset.forName(file.getCharset())));
+		}
+	}
+
+	/**
+	 * Writes {@code content} to {@code file} atomically and tells the workspace: the bytes go to a temporary file in
+	 * Warden's state folder (beside the file when the project lies on another file system), forced to disk and moved
+	 * over the file, so that an IDE killed at any instant leaves the file with its bytes from before or after, never a
+	 * torn file, as {@link IFile#setContents} and {@link IFile#create}, writing in place, can leave. Missing folders are
+	 * created first. A file outside the local file system (no location) is written through the workspace instead. The
+	 * workspace keeps no local history of the replaced bytes: the change journal keeps them.
+	 *
+	 * @param mustBeNew whether the file is being created: refused when it exists (also when it appeared on disk
+	 *                  unseen by the workspace)
+	 */
+	public static void write(IFile file, byte[] content, boolean mustBeNew, IProgressMonitor monitor)
+			throws CoreException, IOException {
+		createFolders(file.getParent(), monitor);
+		IPath location = file.getLocation();
+		if (location == null) {
+			if (file.exists()) {
+				file.setContents(content, IResource.FORCE | IResource.KEEP_HISTORY, monitor);
+			} else {
+				file.create(content, IResource.NONE, monitor);
+			}
+			return;
+		}
+		Path target = location.toPath();
+		if (mustBeNew && Files.exists(target)) {
+			throw new FileAlreadyExistsException(target.toString(), null, "the file exists already"); //$NON-NLS-1$
+		}
+		Path folder = Platform.getStateLocation(FrameworkUtil.getBundle(WorkspaceFileContents.class)).append("writes") //$NON-NLS-1$
+				.toPath();
+		Files.createDirectories(folder);
+		try {
+			NioFileAccess.replaceAtomically(target, content, folder);
+		} catch (AtomicMoveNotSupportedException e) {
+			NioFileAccess.replaceAtomically(target, content, target.getParent());
+		}
+		file.refreshLocal(IResource.DEPTH_ZERO, monitor);
+	}
+
+	private static void createFolders(IContainer container, IProgressMonitor monitor) throws CoreException {
+		if (container instanceof IFolder folder && !folder.exists()) {
+			createFolders(folder.getParent(), monitor);
+			folder.create(IResource.FORCE, true, monitor);
 		}
 	}
 }

@@ -1,21 +1,21 @@
 package dev.warden.core.internal.edits;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 
-import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.ltk.core.refactoring.Change;
 import org.eclipse.ltk.core.refactoring.RefactoringStatus;
 import org.eclipse.ltk.core.refactoring.resource.DeleteResourceChange;
 import org.eclipse.ltk.core.refactoring.resource.ResourceChange;
+
+import dev.warden.core.changes.WorkspaceFileContents;
 
 /**
  * Creates a file (and the folders it needs) with the given text; its undo deletes the file again. LTK has no public
@@ -58,19 +58,15 @@ public final class CreateFileChange extends ResourceChange {
 		return new RefactoringStatus();
 	}
 
+	/** Written atomically (see {@link WorkspaceFileContents#write}): a kill leaves no file or the whole file. */
 	@Override
 	public Change perform(IProgressMonitor monitor) throws CoreException {
-		SubMonitor progress = SubMonitor.convert(monitor, getName(), 2);
 		IFile file = ResourcesPlugin.getWorkspace().getRoot().getFile(path);
-		createParents(file.getParent(), progress.split(1));
-		file.create(new ByteArrayInputStream(content.getBytes(charset)), IResource.KEEP_HISTORY, progress.split(1));
-		return new DeleteResourceChange(path, true);
-	}
-
-	private static void createParents(IContainer container, IProgressMonitor monitor) throws CoreException {
-		if (container instanceof IFolder folder && !folder.exists()) {
-			createParents(folder.getParent(), monitor);
-			folder.create(IResource.NONE, true, monitor);
+		try {
+			WorkspaceFileContents.write(file, content.getBytes(charset), true, monitor);
+		} catch (IOException e) {
+			throw new CoreException(Status.error("The file " + path + " could not be created: " + e.getMessage(), e)); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+		return new DeleteResourceChange(path, true);
 	}
 }

@@ -1,7 +1,6 @@
 package dev.warden.core.internal.edits;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,12 +10,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.filebuffers.FileBuffers;
-import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.content.IContentDescription;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.ltk.core.refactoring.Change;
@@ -35,9 +32,11 @@ import dev.warden.core.tools.ChangeSink;
 import dev.warden.core.tools.ProposedChange;
 
 /**
- * Applies the agent's proposed changes to the workspace as refactoring changes: edits as {@link TextFileChange}s with
- * minimal line edits (through the file buffer, so a file open in an editor is changed in its document and an unsaved
- * editor stays unsaved), new files as {@link CreateFileChange}s, deletions as {@link DeleteResourceChange}s. Each is
+ * Applies the agent's proposed changes to the workspace as refactoring changes: edits of a file open in an editor as
+ * {@link TextFileChange}s with minimal line edits (through the file buffer, so the editor's document is changed and an
+ * unsaved editor stays unsaved), edits of any other file as {@link ReplaceFileChange}s and new files as
+ * {@link CreateFileChange}s (both written atomically, so that an IDE killed in the middle leaves no torn file),
+ * deletions as {@link DeleteResourceChange}s. Each is
  * validated first and performed with {@link PerformChangeOperation} into the refactoring undo history, so Edit &gt;
  * Undo takes it back.
  * <p>
@@ -294,7 +293,7 @@ public final class WorkspaceChangeSink implements ChangeSink {
 		}
 	}
 
-	private static Change toChange(IFile file, ProposedChange proposed) throws CoreException {
+	private static Change toChange(IFile file, ProposedChange proposed) throws CoreException, IOException {
 		if (proposed.isCreation()) {
 			return new CreateFileChange(file.getFullPath(), proposed.newContent(),
 					Charset.forName(file.getParent().getDefaultCharset()));
@@ -302,7 +301,14 @@ public final class WorkspaceChangeSink implements ChangeSink {
 		if (proposed.isDeletion()) {
 			return new DeleteResourceChange(file.getFullPath(), true);
 		}
-		TextFileChange change = new TextFileChange("Edit " + file.getFullPath().makeRelative(), file); //$NON-NLS-1$
+		String name = "Edit " + file.getFullPath().makeRelative(); //$NON-NLS-1$
+		if (FileBuffers.getTextFileBufferManager().getTextFileBuffer(file.getFullPath(), LocationKind.IFILE) == null) {
+			// no editor has it open: the bytes are replaced whole and atomically
+			byte[] before = WorkspaceFileContents.currentBytes(file).orElseThrow();
+			return new ReplaceFileChange(name, file.getFullPath(), before,
+					WorkspaceFileContents.encode(file, proposed.newContent(), before));
+		}
+		TextFileChange change = new TextFileChange(name, file);
 		change.setEdit(LineDiff.edits(proposed.oldContent(), proposed.newContent()));
 		change.setSaveMode(TextFileChange.KEEP_SAVE_STATE);
 		return change;

@@ -1,14 +1,11 @@
 package dev.warden.core.internal.tools;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
+import dev.warden.core.changes.NioFileAccess;
 import dev.warden.core.tools.ChangeOutcome;
 import dev.warden.core.tools.ChangeSink;
 import dev.warden.core.tools.ProposedChange;
@@ -41,20 +38,10 @@ public final class UnreviewedNioChangeSink implements ChangeSink {
 				return ChangeOutcome.applied("Deleted " + change.path() + '.'); //$NON-NLS-1$
 			}
 			Files.createDirectories(target.getParent());
-			Path temp = Files.createTempFile(target.getParent(), ".warden-", ".tmp"); //$NON-NLS-1$ //$NON-NLS-2$
-			try {
-				try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-					channel.write(StandardCharsets.UTF_8.encode(change.newContent()));
-					channel.force(true);
-				}
-				try {
-					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				} catch (AtomicMoveNotSupportedException e) {
-					Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-				}
-			} finally {
-				Files.deleteIfExists(temp);
-			}
+			// through a temporary sibling moved over it: a crash leaves no torn file, and the file keeps its
+			// permissions (a new one gets those of any new file)
+			NioFileAccess.replaceAtomically(target, change.newContent().getBytes(StandardCharsets.UTF_8),
+					target.getParent());
 			return ChangeOutcome.applied((change.isCreation() ? "Created " : "Updated ") + change.path() + '.'); //$NON-NLS-1$ //$NON-NLS-2$
 		} catch (ToolException | IOException e) {
 			return ChangeOutcome.rejected("Could not write '" + change.path() + "': " + e.getMessage()); //$NON-NLS-1$ //$NON-NLS-2$

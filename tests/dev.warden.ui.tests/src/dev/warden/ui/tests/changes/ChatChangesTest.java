@@ -3,6 +3,7 @@ package dev.warden.ui.tests.changes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.compare.CompareEditorInput;
 import org.eclipse.compare.structuremergeviewer.DiffNode;
@@ -135,6 +140,57 @@ class ChatChangesTest {
 		assertTrue(redone.isOK(), redone.toString());
 		assertEquals(after, text(file));
 		assertEquals(ChangeKind.MODIFIED, touched(file).kind(), "the journal knows the step was redone");
+	}
+
+	/**
+	 * A file no editor has open is replaced whole (a new file moved over it, as its new inode shows), so that an IDE
+	 * killed at that instant leaves it before or after, never torn; it keeps its permissions, a created file gets those
+	 * of any new file, nothing is left beside them, and the undo is as whole. A file open in an editor is changed in
+	 * its document.
+	 */
+	@Test
+	void anAgentEditReplacesAClosedFileWholeAndChangesAnOpenOneInItsEditor() throws Exception {
+		IFile script = create("bin/build.sh", "#!/bin/sh\necho one\n".getBytes(StandardCharsets.UTF_8));
+		Path location = script.getLocation().toPath();
+		Files.setPosixFilePermissions(location, PosixFilePermissions.fromString("rwxr-x---"));
+		Object inode = Files.getAttribute(location, "unix:ino");
+
+		assertTrue(apply(new ProposedChange(path(script), text(script), "#!/bin/sh\necho two\n", "Two")).applied());
+		assertEquals("#!/bin/sh\necho two\n", text(script));
+		assertNotEquals(inode, Files.getAttribute(location, "unix:ino"), "replaced by a whole new file, not rewritten in place");
+		assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(location)),
+				"the script stays executable, and private");
+		IFile created = project.getFile("bin/notes.txt");
+		assertTrue(apply(new ProposedChange(path(created), null, "notes\n", "Notes")).applied());
+		Path reference = Files.createFile(location.resolveSibling("reference.txt"));
+		assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(created.getLocation().toPath()),
+				"a created file gets the permissions of any new file");
+		Files.delete(reference);
+		try (Stream<Path> left = Files.list(location.getParent())) {
+			assertEquals(Set.of("build.sh", "notes.txt"), left.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+					"no temporary file beside them");
+		}
+		assertTrue(script.isSynchronized(IResource.DEPTH_ZERO), "the workspace knows the new bytes");
+
+		IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
+		IStatus undone = history.undo(WorkspaceUndoUtil.getWorkspaceUndoContext(), new NullProgressMonitor(), null);
+		assertTrue(undone.isOK(), undone.toString());
+		assertFalse(created.exists(), "the creation is undone first");
+		undone = history.undo(WorkspaceUndoUtil.getWorkspaceUndoContext(), new NullProgressMonitor(), null);
+		assertTrue(undone.isOK(), undone.toString());
+		assertEquals("#!/bin/sh\necho one\n", text(script));
+		assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(location)));
+
+		IFile open = create("src/Open.txt", "alpha\nbeta\n".getBytes(StandardCharsets.UTF_8));
+		ITextEditor editor = (ITextEditor) IDE.openEditor(Workbenches.page(), open);
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		Object openInode = Files.getAttribute(open.getLocation().toPath(), "unix:ino");
+		assertTrue(apply(new ProposedChange(path(open), "alpha\nbeta\n", "alpha\ngamma\n", "Gamma")).applied());
+		Workbenches.waitUntil(display, () -> document.get().equals("alpha\ngamma\n"), 10, "the editor shows the edit");
+		assertFalse(editor.isDirty(), "a saved editor stays saved");
+		assertEquals("alpha\ngamma\n", text(open));
+		assertEquals(openInode, Files.getAttribute(open.getLocation().toPath(), "unix:ino"),
+				"an open file is changed through its document");
 	}
 
 	@Test
