@@ -215,7 +215,8 @@ public final class FactScan {
 					i++;
 					continue;
 				}
-				if (optionsEnded || first != '-' || text.length() == 1 || !word.literal()) {
+				if (optionsEnded || (first != '-' && (first != '+' || !program.plus)) || text.length() == 1
+						|| !word.literal()) {
 					if (!optionsEnded && operands.isEmpty() && program.hasSubcommands() && word.literal()) {
 						Program sub = program.subcommand(text);
 						if (sub != null) {

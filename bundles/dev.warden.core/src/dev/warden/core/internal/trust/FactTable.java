@@ -22,7 +22,7 @@ public final class FactTable {
 	/** What a fact says a word does. */
 	public enum Kind {
 		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
-		LOOSE, BUNDLED, WHOLE, STOPS, ABBREV, HARMLESS, ROLE;
+		LOOSE, BUNDLED, WHOLE, STOPS, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
 			return switch (text) {
@@ -43,6 +43,7 @@ public final class FactTable {
 			case "whole" -> WHOLE;
 			case "stops" -> STOPS;
 			case "abbrev" -> ABBREV;
+			case "plus" -> PLUS;
 			case "harmless" -> HARMLESS;
 			case "role" -> ROLE;
 			default -> null;
@@ -129,6 +130,8 @@ public final class FactTable {
 		boolean stops;
 		/** Whether a long option may be given as a prefix of its name (GNU {@code getopt_long}, npm's nopt …). */
 		boolean abbrev;
+		/** Whether a word that starts with {@code +} is an option too, read like one with {@code -} (a shell's {@code +o NAME}). */
+		boolean plus;
 		/**
 		 * For a program that takes abbreviations: the long options a command of it may give that the table knows,
 		 * its reachable options' and those its conditions name, sorted, so that the options a prefix abbreviates
@@ -498,7 +501,7 @@ public final class FactTable {
 		private void add(Program program, String spelling, Fact fact) {
 			Kind kind = fact.kind();
 			if (kind == Kind.LOOSE || kind == Kind.BUNDLED || kind == Kind.WHOLE || kind == Kind.STOPS
-					|| kind == Kind.ABBREV) {
+					|| kind == Kind.ABBREV || kind == Kind.PLUS) {
 				if (!spelling.equals("@options")) {
 					throw new IllegalArgumentException("`" + kind.name().toLowerCase(Locale.ROOT)
 							+ "` is said of `@options`");
@@ -508,6 +511,7 @@ public final class FactTable {
 				program.whole |= kind == Kind.WHOLE;
 				program.stops |= kind == Kind.STOPS;
 				program.abbrev |= kind == Kind.ABBREV;
+				program.plus |= kind == Kind.PLUS;
 				return;
 			}
 			if (kind == Kind.ROLE) {

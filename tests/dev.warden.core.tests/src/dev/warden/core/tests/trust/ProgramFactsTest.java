@@ -75,7 +75,7 @@ class ProgramFactsTest {
 			for (FactTable.Fact fact : table.program(name).allFacts()) {
 				String spelling = fact.spelling().replaceAll("[=?]+$", "");
 				if (!spelling.matches("-[A-Za-z0-9]") || !fact.when().isEmpty() || !fact.ifGlobs().isEmpty()
-						|| !fact.unless().isEmpty() || fact.kind() == FactTable.Kind.TAKES
+						|| !fact.unless().isEmpty() || fact.kind() == FactTable.Kind.TAKES || fact.kind() == FactTable.Kind.PLAIN
 						|| fact.kind() == FactTable.Kind.AS_PROGRAM || fact.kind() == FactTable.Kind.SED_SCRIPT
 						|| fact.kind() == FactTable.Kind.AWK_PROGRAM) {
 					continue;
