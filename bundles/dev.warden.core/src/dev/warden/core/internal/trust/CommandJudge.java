@@ -1189,7 +1189,7 @@ public final class CommandJudge {
 		}
 		Optional<String> why = rules.guard().whyHidden(path, workingDirectory);
 		if (why.isPresent()) {
-			judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " uses " + why.get(), null,
+			judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " uses a file hidden from the agent: " + why.get(), null,
 					partFact(hit, kind, false));
 		}
 	}

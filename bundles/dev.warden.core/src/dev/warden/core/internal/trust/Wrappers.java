@@ -121,7 +121,7 @@ public final class Wrappers {
 
 	/** The wrappers that {@link #unwrap} knows by name (its switch), besides the shells and privileged programs. */
 	static final Set<String> WRAPPER_NAMES = Names.setOf("env", "nohup", "time", "timeout", "nice", "ionice",
-			"stdbuf", "setsid", "command", "builtin", "exec", "watch", "xargs", "find");
+			"stdbuf", "setsid", "command", "builtin", "exec", "watch", "xargs", "find", "cross-env");
 	static final Set<String> SHELLS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash");
 	static final Set<String> PRIVILEGED = Names.setOf("sudo", "doas", "pkexec", "run0", "su", "runuser",
 			"sudoedit");
@@ -170,6 +170,7 @@ public final class Wrappers {
 		try {
 			return switch (name) {
 			case "env" -> env(words);
+			case "cross-env" -> crossEnv(words);
 			case "nohup" -> inner(name, words, skip(name, words, NOHUP), false);
 			case "time" -> time(words);
 			case "timeout" -> inner(name, words, skip(name, words, TIMEOUT) + 1, false);
@@ -273,6 +274,20 @@ public final class Wrappers {
 			return DIRECT;
 		}
 		return new Inner("env", words.subList(i, words.size()), false, assignments);
+	}
+
+	/** {@code cross-env NAME=VALUE ... COMMAND}: the variables, then the command (npm's portable {@code env}). */
+	private static Unwrapped crossEnv(List<Word> words) {
+		int i = 1;
+		List<Word> assignments = new ArrayList<>();
+		while (i < words.size() && isAssignmentWord(words.get(i).text())) {
+			assignments.add(words.get(i));
+			i++;
+		}
+		if (i == words.size()) {
+			return DIRECT;
+		}
+		return new Inner("cross-env", words.subList(i, words.size()), false, assignments);
 	}
 
 	private static boolean isAssignmentWord(String text) {
