@@ -45,6 +45,9 @@ public final class FactScan {
 				option = equals > 0 && option.startsWith("--") ? option.substring(0, equals) : option;
 				if (!option.startsWith("--") && option.length() > 2 && option.endsWith(value)) {
 					option = option.substring(0, option.length() - value.length());
+					if (option.length() > 2 && option.endsWith("=")) {
+						option = option.substring(0, option.length() - 1); // `-out=` of terraform's `-out=plan`
+					}
 				}
 			}
 			return "`" + Quoting.oneLine(option) + "`" + spelledOut() + " of `" + program + "`";
