@@ -170,7 +170,7 @@ public final class Wrappers {
 		try {
 			return switch (name) {
 			case "env" -> env(words);
-			case "cross-env" -> crossEnv(words);
+			case "cross-env" -> assignmentsThenCommand("cross-env", words, 1);
 			case "nohup" -> inner(name, words, skip(name, words, NOHUP), false);
 			case "time" -> time(words);
 			case "timeout" -> inner(name, words, skip(name, words, TIMEOUT) + 1, false);
@@ -264,21 +264,16 @@ public final class Wrappers {
 				throw new CannotTell("`env -S` splits a string into a command line; that is not supported");
 			}
 		}
-		int i = words.size() > 1 && words.get(1).text().equals("-") ? 2 : skip("env", words, ENV);
-		List<Word> assignments = new ArrayList<>();
-		while (i < words.size() && isAssignmentWord(words.get(i).text())) {
-			assignments.add(words.get(i));
-			i++;
-		}
-		if (i == words.size()) {
-			return DIRECT;
-		}
-		return new Inner("env", words.subList(i, words.size()), false, assignments);
+		return assignmentsThenCommand("env", words,
+				words.size() > 1 && words.get(1).text().equals("-") ? 2 : skip("env", words, ENV));
 	}
 
-	/** {@code cross-env NAME=VALUE ... COMMAND}: the variables, then the command (npm's portable {@code env}). */
-	private static Unwrapped crossEnv(List<Word> words) {
-		int i = 1;
+	/**
+	 * The assignments {@code NAME=VALUE} from {@code start} on, then the command they are given to; direct when no
+	 * command follows. {@code env} after its options, and {@code cross-env} (npm's portable {@code env}).
+	 */
+	private static Unwrapped assignmentsThenCommand(String wrapper, List<Word> words, int start) {
+		int i = start;
 		List<Word> assignments = new ArrayList<>();
 		while (i < words.size() && isAssignmentWord(words.get(i).text())) {
 			assignments.add(words.get(i));
@@ -287,7 +282,7 @@ public final class Wrappers {
 		if (i == words.size()) {
 			return DIRECT;
 		}
-		return new Inner("cross-env", words.subList(i, words.size()), false, assignments);
+		return new Inner(wrapper, words.subList(i, words.size()), false, assignments);
 	}
 
 	private static boolean isAssignmentWord(String text) {
