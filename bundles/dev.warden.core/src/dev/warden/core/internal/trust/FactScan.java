@@ -63,10 +63,7 @@ public final class FactScan {
 			}
 			int equals = word.indexOf('=');
 			String given = FactTable.looseName(equals < 0 ? word : word.substring(0, equals));
-			String name = fact.spelling();
-			while (name.endsWith("=") || name.endsWith("?")) {
-				name = name.substring(0, name.length() - 1);
-			}
+			String name = FactTable.optionName(fact.spelling());
 			String loose = FactTable.looseName(name);
 			return given.length() < loose.length() && loose.startsWith(given) ? " (`" + name + "`)" : "";
 		}

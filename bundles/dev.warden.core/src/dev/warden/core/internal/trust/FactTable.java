@@ -371,6 +371,14 @@ public final class FactTable {
 	}
 
 	/** npm's spelling rule: case, {@code _} and {@code -} do not matter in long option names. */
+	/** An option's name from its spelling in the table: without the mark of its values ({@code ==}, {@code =}, {@code ?}). */
+	static String optionName(String spelling) {
+		if (spelling.endsWith("==")) {
+			return spelling.substring(0, spelling.length() - 2);
+		}
+		return spelling.endsWith("=") || spelling.endsWith("?") ? spelling.substring(0, spelling.length() - 1) : spelling;
+	}
+
 	static String looseName(String spelling) {
 		if (!spelling.startsWith("--")) {
 			return spelling;
@@ -551,18 +559,12 @@ public final class FactTable {
 					program.globOptions.add(fact);
 					return;
 				}
-				Arity arity = Arity.NONE;
-				String name = spelling;
-				if (name.endsWith("==")) {
-					arity = Arity.TWO;
-					name = name.substring(0, name.length() - 2);
-				} else if (name.endsWith("=")) {
-					arity = Arity.VALUE;
-					name = name.substring(0, name.length() - 1);
-				} else if (name.endsWith("?")) {
-					arity = Arity.OPTIONAL;
-					name = name.substring(0, name.length() - 1);
-				}
+				String name = optionName(spelling);
+				Arity arity = switch (spelling.length() - name.length()) {
+				case 2 -> Arity.TWO;
+				case 1 -> spelling.endsWith("?") ? Arity.OPTIONAL : Arity.VALUE;
+				default -> Arity.NONE;
+				};
 				if (name.length() < 2 || name.equals("--")) {
 					throw new IllegalArgumentException("`" + spelling + "` is not an option");
 				}
