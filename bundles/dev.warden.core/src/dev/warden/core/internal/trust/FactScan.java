@@ -158,6 +158,8 @@ public final class FactScan {
 		FactTable.Conditions conditions;
 		List<Word> words;
 		final List<String> seen = new ArrayList<>();
+		/** Where in {@link #seen} the options of the program scanned now start: after those of its host. */
+		int ownSeen;
 		final List<Hit> pending = new ArrayList<>();
 		final Indexes operands = new Indexes();
 		final Indexes leading = new Indexes();
@@ -187,6 +189,7 @@ public final class FactScan {
 				this.words = null;
 				conditions = null;
 				seen.clear();
+				ownSeen = 0;
 				pending.clear();
 				hits.clear();
 				operands.clear();
@@ -403,9 +406,13 @@ public final class FactScan {
 				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
 					Program as = table.program(value);
 					if (as != null) {
-						// the rest of the command is that program's: scan it with its facts
+						// the rest of the command is that program's: scan it with its facts. A condition `when=` of its
+						// facts also sees the options its host was given, `unless=` only its own: python's own `-m` in
+						// `python3 -m coverage run FILE` is not coverage's, and must not keep FILE from being judged
 						leading.clear();
 						operands.clear();
+						ownSeen = seen.size();
+						conditions = as.conditions;
 						sawOption = false;
 						run(as, next);
 						return -1;
@@ -712,20 +719,22 @@ public final class FactScan {
 		private boolean holds(Fact fact) {
 			List<List<String>> when = fact.when();
 			for (int i = 0; i < when.size(); i++) {
-				if (!anySeen(when.get(i))) {
+				if (!anySeen(when.get(i), 0)) {
 					return false;
 				}
 			}
-			return !anySeen(fact.unless());
+			return !anySeen(fact.unless(), ownSeen);
 		}
 
-		private boolean anySeen(List<String> options) {
-			if (seen.isEmpty()) {
+		/** Whether one of {@code options} was seen, from the index {@code from} of {@link #seen} on. */
+		private boolean anySeen(List<String> options, int from) {
+			if (seen.size() <= from) {
 				return false;
 			}
+			List<String> given = from == 0 ? seen : seen.subList(from, seen.size());
 			for (int i = 0; i < options.size(); i++) {
 				String option = options.get(i);
-				if (seen.contains(loose ? FactTable.looseName(option) : option)) {
+				if (given.contains(loose ? FactTable.looseName(option) : option)) {
 					return true;
 				}
 			}

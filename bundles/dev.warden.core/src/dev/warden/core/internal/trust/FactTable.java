@@ -568,6 +568,9 @@ public final class FactTable {
 				if (name.length() < 2 || name.equals("--")) {
 					throw new IllegalArgumentException("`" + spelling + "` is not an option");
 				}
+				if (arity == Arity.TWO && name.length() == 2) {
+					throw new IllegalArgumentException("`" + spelling + "`: two values are said of a long option only");
+				}
 				String key = root(program).loose ? looseName(name) : name;
 				Option existing = program.options.get(key);
 				List<Fact> facts = new ArrayList<>(existing == null ? List.of() : existing.facts());

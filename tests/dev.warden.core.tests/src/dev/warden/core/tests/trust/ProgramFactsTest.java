@@ -267,7 +267,8 @@ class ProgramFactsTest {
 				+ "tool run    @operands   reads   when=--all,-a | reads every listed file\n"
 				+ "tool -a                 takes\n"
 				+ "host        -m=         as-program\n"
-				+ "hosted      @operands   reads   when=--deep | reads the file\n";
+				+ "hosted      @operands   reads   when=--deep | reads the file\n"
+				+ "guest       @first      loads   unless=-m | runs the script\n";
 		ProgramFacts facts = ProgramFacts.withAdministratorFacts("admin.txt", admin);
 		assertEquals(List.of(), facts.problems());
 		FactTable table = facts.table();
@@ -293,6 +294,9 @@ class ProgramFactsTest {
 		assertEquals(List.of(), hits.apply("host -m hosted f.txt"));
 		assertEquals(List.of("@operands f.txt"), hits.apply("host --deep -m hosted f.txt"));
 		assertEquals(List.of("@operands f.txt"), hits.apply("host -m hosted --deep f.txt"));
+		// but an `unless=` condition of that program sees only its own options: the host's `-m` is not the guest's
+		assertEquals(List.of("@first x.py"), hits.apply("host -m guest x.py"));
+		assertEquals(List.of(), hits.apply("host -m guest -m mod"));
 	}
 
 	@Test
