@@ -58,8 +58,8 @@ public final class FactScan {
 		 * adds it (" (`--to-command`)"); else empty.
 		 */
 		public String spelledOut() {
-			if (!word.startsWith("--") || !fact.spelling().startsWith("--")) {
-				return "";
+			if (!word.startsWith("--") || !fact.spelling().startsWith("--") || fact.spelling().indexOf('*') >= 0) {
+				return ""; // not a long option, or a glob of words (`--inspect*`), which abbreviates nothing
 			}
 			int equals = word.indexOf('=');
 			String given = FactTable.looseName(equals < 0 ? word : word.substring(0, equals));
