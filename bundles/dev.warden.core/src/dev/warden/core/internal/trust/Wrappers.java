@@ -263,6 +263,10 @@ public final class Wrappers {
 			if (text.startsWith("--split-string") || (!text.startsWith("--") && text.indexOf('S') > 0)) {
 				throw new CannotTell("`env -S` splits a string into a command line; that is not supported");
 			}
+			if (text.startsWith("--chdir") || (!text.startsWith("--") && text.indexOf('C') > 0)) {
+				// the command's relative paths would lead elsewhere than the checks see
+				throw new CannotTell("`env -C` runs the command in another folder; that is not supported");
+			}
 		}
 		return assignmentsThenCommand("env", words,
 				words.size() > 1 && words.get(1).text().equals("-") ? 2 : skip("env", words, ENV));
