@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,9 @@ import dev.warden.core.trust.PathGuard;
  * A word is read the way a shell or a tool would use it: as it stands, the part after an {@code =}
  * ({@code --file=.env}, {@code VAR=.env}), without a leading {@code @}, {@code <} or {@code >} ({@code curl -d @.env});
  * a leading {@code ~}, {@code $HOME} and {@code $PWD} are expanded; a word with glob characters is expanded against the working
- * folder (every match counts, dot files included). A candidate is hidden when the policy says
+ * folder (every match counts, dot files included), except that an unquoted glob that the shell expands counts by the
+ * names it matches by the shell's rules, which do not match a leading dot with {@code *}, {@code ?} or brackets
+ * ({@link #whyHidden(String, Path, boolean)}). A candidate is hidden when the policy says
  * {@link PathVerdict#HIDDEN}, or when it lies outside the roots and matches a sensitive pattern
  * ({@code ~/.aws/credentials}). Words that are not paths simply name nothing hidden.
  * <p>
@@ -62,6 +66,129 @@ public final class PolicyPathGuard implements PathGuard {
 			}
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	public Optional<String> whyHidden(String word, Path workingDirectory, boolean shellGlobs) {
+		if (shellGlobs && word != null) {
+			List<String> expanded = shellExpansion(word, workingDirectory);
+			if (expanded != null && !expanded.isEmpty()) {
+				// the program gets these names instead of the pattern
+				for (String name : expanded) {
+					Path path = workingDirectory.toAbsolutePath().resolve(name.isEmpty() ? "." : name);
+					Optional<String> reason = hiddenReason(path, word + " (" + path.getFileName() + ")");
+					for (String candidate : candidates(name)) {
+						if (reason.isEmpty() && !candidate.equals(name)) {
+							reason = check(candidate, workingDirectory);
+						}
+					}
+					if (reason.isPresent()) {
+						return reason;
+					}
+				}
+				return Optional.empty();
+			}
+		}
+		return whyHidden(word, workingDirectory); // as written: the program may match it itself, dot files included
+	}
+
+	/**
+	 * The names the shell's pathname expansion makes of a word, as the program gets them (relative where the word
+	 * is), in no particular order; empty when the pattern matches nothing (the shell then passes it as written), null
+	 * when it cannot be told here: no glob character, another variable, a brace or an escape, or too many names.
+	 */
+	private List<String> shellExpansion(String word, Path workingDirectory) {
+		String text = word;
+		if (text.equals("~") || text.startsWith("~/")) {
+			text = home + text.substring(1);
+		}
+		text = expandKnownVariables(text, workingDirectory);
+		if (text.indexOf('*') < 0 && text.indexOf('?') < 0 && text.indexOf('[') < 0) {
+			return null;
+		}
+		if (text.indexOf('{') >= 0 || text.indexOf('\\') >= 0 || text.indexOf('$') >= 0 || text.indexOf('`') >= 0
+				|| text.indexOf('\0') >= 0 || text.indexOf('[') >= 0) {
+			// expanded otherwise by bash than by dash, not known here, or a bracket expression, whose negations and
+			// classes ([^a], [[:alpha:]]) the shells read otherwise than a PathMatcher does
+			return null;
+		}
+		boolean absolute = text.startsWith("/");
+		List<String> prefixes = new ArrayList<>(List.of(absolute ? "/" : ""));
+		int[] examined = { 0 };
+		String[] segments = text.split("/+");
+		for (int s = 0; s < segments.length; s++) {
+			String segment = segments[s];
+			if (segment.isEmpty()) {
+				continue; // the one before a leading slash
+			}
+			boolean last = s == segments.length - 1;
+			List<String> next = new ArrayList<>();
+			if (segment.indexOf('*') < 0 && segment.indexOf('?') < 0 && segment.indexOf('[') < 0) {
+				for (String prefix : prefixes) {
+					next.add(prefix + segment + (last ? "" : "/"));
+				}
+			} else {
+				PathMatcher matcher;
+				try {
+					matcher = FileSystems.getDefault().getPathMatcher("glob:" + segment);
+				} catch (IllegalArgumentException e) {
+					return null;
+				}
+				// a leading dot is matched only by a dot written first; then dash also matches . and .. (bash skips
+				// them), which no listing of the folder holds
+				boolean dotFiles = segment.startsWith(".");
+				if (dotFiles) {
+					for (String prefix : prefixes) {
+						for (String dots : new String[] { ".", ".." }) {
+							if (matcher.matches(Path.of(dots))) {
+								next.add(prefix + dots + (last ? "" : "/"));
+							}
+						}
+					}
+				}
+				for (String prefix : prefixes) {
+					Path folder;
+					try {
+						folder = workingDirectory.toAbsolutePath().resolve(prefix.isEmpty() ? "." : prefix);
+					} catch (InvalidPathException e) {
+						return null;
+					}
+					if (!Files.isDirectory(folder)) {
+						continue;
+					}
+					try (Stream<Path> entries = Files.list(folder)) {
+						Iterator<Path> it = entries.iterator();
+						while (it.hasNext()) {
+							if (++examined[0] > MAX_GLOB_ENTRIES) {
+								return null;
+							}
+							Path entry = it.next();
+							String name = entry.getFileName().toString();
+							if ((dotFiles || !name.startsWith(".")) && matcher.matches(entry.getFileName())
+									&& (last || Files.isDirectory(entry))) {
+								next.add(prefix + name + (last ? "" : "/"));
+							}
+						}
+					} catch (IOException | UncheckedIOException e) {
+						return null;
+					}
+				}
+			}
+			prefixes = next;
+			if (prefixes.isEmpty()) {
+				return prefixes;
+			}
+		}
+		if (text.endsWith("/")) {
+			prefixes.replaceAll(prefix -> prefix.endsWith("/") ? prefix : prefix + "/");
+		}
+		List<String> names = new ArrayList<>();
+		for (String name : prefixes) {
+			if (Files.exists(workingDirectory.toAbsolutePath().resolve(name.isEmpty() ? "." : name))) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	private static Set<String> candidates(String word) {

@@ -25,6 +25,22 @@ public interface PathGuard {
 	Optional<String> whyHidden(String word, Path workingDirectory);
 
 	/**
+	 * Says why an argument of a command names a hidden file, knowing whether the shell expands its globs. An unquoted
+	 * glob is expanded by the shell before the program runs, by the shell's rules: {@code *}, {@code ?} and brackets do
+	 * not match a name's leading dot, so {@code ls *} does not name {@code .env}; when the pattern matches nothing the
+	 * program gets it as written and may match it itself, dot files included. A quoted glob always reaches the program
+	 * as written. The default judges every word as {@link #whyHidden(String, Path)} does.
+	 *
+	 * @param word             as for {@link #whyHidden(String, Path)}
+	 * @param workingDirectory as for {@link #whyHidden(String, Path)}
+	 * @param shellGlobs       whether the word's glob characters are unquoted, so that the shell expands them
+	 * @return why the word names a hidden file, or empty when it does not
+	 */
+	default Optional<String> whyHidden(String word, Path workingDirectory, boolean shellGlobs) {
+		return whyHidden(word, workingDirectory);
+	}
+
+	/**
 	 * Says why a program that reads every file under a folder ({@code grep -r}, {@code find}, {@code tar c}) would
 	 * read files hidden from the agent. The default finds nothing, as {@link #NONE} hides nothing.
 	 *

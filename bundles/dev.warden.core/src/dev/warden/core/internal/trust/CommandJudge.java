@@ -262,6 +262,14 @@ public final class CommandJudge {
 	private PolicyRules rules;
 	private Path workingDirectory;
 	private boolean directoryMayChange;
+	/** The line being judged. */
+	private String line;
+	/**
+	 * Whether the unquoted globs of the line are expanded as the shell does by default, so that they are judged by
+	 * the names they match ({@link #globsExpandAsByDefault}; else by every name they could match, dot files too): 0
+	 * when not found yet (most lines have no glob), 1 yes, -1 no.
+	 */
+	private int defaultGlobs;
 	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
 	private boolean directoryMayLeave;
 	/**
@@ -308,15 +316,16 @@ public final class CommandJudge {
 
 	/** Readies the judge for a line. */
 	private void start(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
-			boolean directoryMayLeave, int lineLength, int topLevelCommands) {
+			boolean directoryMayLeave, String line, int topLevelCommands) {
 		this.busy = true;
 		this.rules = rules;
-		this.expectedPlaces = Math.max(16, Math.min(lineLength / 12, 2 * topLevelCommands));
+		this.expectedPlaces = Math.max(16, Math.min(line.length() / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
-		this.parts = new ArrayList<>(Math.max(10, lineLength / 12));
+		this.parts = new ArrayList<>(Math.max(10, line.length() / 12));
 		this.workingDirectory = workingDirectory;
 		this.directoryMayChange = directoryMayChange;
 		this.directoryMayLeave = directoryMayLeave;
+		this.line = line;
 	}
 
 	/** Empties the working state of the line just judged: the judge lives as long as its thread. */
@@ -328,6 +337,8 @@ public final class CommandJudge {
 		targetChecks = null;
 		treeChecks = null;
 		workingDirectoryInWorkspace = 0;
+		line = null;
+		defaultGlobs = 0;
 		decided = null;
 		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
 		fewPlaceCount = 0;
@@ -357,7 +368,7 @@ public final class CommandJudge {
 		CommandVerdict verdict;
 		try {
 			judge.start(rules, workingDirectory, directoryMayChange,
-					directoryMayChange && directoryMayLeave(commandLine), commandLine.length(), topLevelCommands);
+					directoryMayChange && directoryMayLeave(commandLine), commandLine, topLevelCommands);
 			judge.script(script, "", List.of());
 			verdict = judge.verdict(commandLine);
 		} finally {
@@ -416,6 +427,45 @@ public final class CommandJudge {
 	}
 
 	private static final String[] DIRECTORY_WORDS = { "cd", "pushd", "popd" };
+
+	/**
+	 * Whether nothing on the line can make the shell expand globs otherwise than by default, where {@code *},
+	 * {@code ?} and brackets match no leading dot: bash's {@code dotglob} and {@code GLOBIGNORE}, set on the line or
+	 * for a nested bash ({@code bash -c 'shopt -s dotglob; cat *'}, {@code env BASHOPTS=dotglob bash -c 'cat *'}).
+	 * As coarse as {@link #mentionsDirectoryChange}: it reads the text with its quotes and back-slashes removed, and
+	 * where the line expands anything, also any built-in or program that sets a variable or an option whose name an
+	 * expansion may make.
+	 */
+	static boolean globsExpandAsByDefault(String line) {
+		StringBuilder text = new StringBuilder(line.length());
+		boolean expands = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c != '\'' && c != '"' && c != '\\') {
+				text.append(c);
+			}
+			expands |= c == '$' || c == '`';
+		}
+		String plain = text.toString();
+		for (String name : GLOBBING_NAMES) {
+			if (plain.contains(name)) {
+				return false;
+			}
+		}
+		if (expands) {
+			for (String word : NAME_SETTERS) {
+				if (nextStandalone(plain, word, 0) >= 0) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static final String[] GLOBBING_NAMES = { "shopt", "dotglob", "GLOBIGNORE", "BASHOPTS", "BASH_ENV" };
+	private static final String[] NAME_SETTERS = { "declare", "typeset", "local", "export", "readonly", "read",
+			"mapfile", "readarray", "printf", "getopts", "let", "eval", "source", ".", "set", "enable", "builtin",
+			"command", "exec", "env", "sudo", "doas", "-O", "+O" };
 
 	/**
 	 * Where the next occurrence of {@code word} at or after {@code from} that stands alone (not inside a longer
@@ -689,7 +739,7 @@ public final class CommandJudge {
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), universal, judgement); // also what wrappers read (`xargs -a FILE`)
 		}
-		guard(words, layers.envAssignments, redirects, layers.outputFiles, judgement);
+		guard(words, patternWords(scans, layers), layers.envAssignments, redirects, layers.outputFiles, judgement);
 
 		String reason = judgement.reason;
 		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
@@ -1317,10 +1367,49 @@ public final class CommandJudge {
 		return new PartFact(fact.program(), fact.spelling(), kind, fact.effect(), fact.source(), sandboxWaivable);
 	}
 
-	private void guard(List<Word> words, List<Word> envAssignments, List<Redirect> redirects, List<Word> outputFiles,
-			Judgement judgement) {
+	/**
+	 * The words that the facts say are a pattern, an expression or a mode rather than a path ({@code TODO} of
+	 * {@code grep TODO src}, {@code '.*'} of {@code grep -c '.*' README.md}); most commands have none.
+	 */
+	private static List<Word> patternWords(List<FactScan> scans, Layers layers) {
+		List<Word> patterns = List.of();
+		for (int s = 0; s < scans.size() && s < layers.words.size(); s++) {
+			List<FactScan.Hit> hits = scans.get(s).hits();
+			for (int h = 0; h < hits.size(); h++) {
+				FactScan.Hit hit = hits.get(h);
+				if (hit.fact().kind() != FactTable.Kind.SCRIPT || hit.value() == null) {
+					continue;
+				}
+				List<Word> layer = layers.words.get(s);
+				int index = hit.index();
+				// the operand itself, the value of an option in the word after it (`grep -e PATTERN`), or the option
+				// with its value attached (`grep --regexp=PATTERN`)
+				Word word = index < 0 || index >= layer.size() ? null
+						: layer.get(index).text() == hit.value() ? layer.get(index)
+						: index + 1 < layer.size() && layer.get(index + 1).text() == hit.value() ? layer.get(index + 1)
+						: layer.get(index).text() == hit.word() && hit.word().endsWith(hit.value()) ? layer.get(index)
+						: null;
+				if (word != null) {
+					if (patterns.isEmpty()) {
+						patterns = new ArrayList<>(2);
+					}
+					patterns.add(word);
+				}
+			}
+		}
+		return patterns;
+	}
+
+	private void guard(List<Word> words, List<Word> patterns, List<Word> envAssignments, List<Redirect> redirects,
+			List<Word> outputFiles, Judgement judgement) {
 		for (int i = 0; i < words.size(); i++) {
-			guardWord(words.get(i).text(), judgement);
+			Word word = words.get(i);
+			if (word.literal() && holdsIdentical(patterns, word)) {
+				continue; // a pattern the program reads as one: the shell passes it unchanged, and no file is opened
+			}
+			// the shell expands an argument's unquoted globs by its own rules before the program sees them
+			judgement.raiseWhen(PartStatus.NOT_COVERABLE,
+					rules.guard().whyHidden(word.text(), workingDirectory, !word.literal() && defaultGlobs()), null);
 		}
 		for (int i = 0; i < envAssignments.size(); i++) {
 			guardWord(envAssignments.get(i).text(), judgement);
@@ -1334,6 +1423,22 @@ public final class CommandJudge {
 		for (int i = 0; i < outputFiles.size(); i++) {
 			guardWord(outputFiles.get(i).text(), judgement);
 		}
+	}
+
+	private static boolean holdsIdentical(List<Word> words, Word word) {
+		for (int i = 0; i < words.size(); i++) {
+			if (words.get(i) == word) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean defaultGlobs() {
+		if (defaultGlobs == 0) {
+			defaultGlobs = !directoryMayChange && globsExpandAsByDefault(line) ? 1 : -1;
+		}
+		return defaultGlobs > 0;
 	}
 
 	private void guardWord(String word, Judgement judgement) {

@@ -529,10 +529,17 @@ public final class FactScan {
 						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
 						inner = words.subList(index, words.size());
 						rest.truncate(at);
-					} else {
-						if (fact.kind() != Kind.SCRIPT) { // a pattern or a mode is only set aside; scripts are read
-							hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+					} else if (fact.kind() == Kind.SCRIPT && selector == Operands.ALL) {
+						// every operand is a word, not a path (`echo`, the test filters of `jest`)
+						for (int r = 0; r < rest.size(); r++) {
+							Word operand = words.get(rest.get(r));
+							hits.add(new Hit(fact, rest.get(r), operand.text(), operand.text(), operand.literal()));
 						}
+						rest.truncate(0);
+					} else {
+						// a script is read; a pattern or a mode is set aside, and kept so that no check takes it for a
+						// path (`grep '.*' README.md` names no dot file)
+						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
 						rest.removeAt(at);
 					}
 				}

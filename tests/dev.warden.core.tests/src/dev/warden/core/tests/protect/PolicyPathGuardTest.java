@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,44 @@ class PolicyPathGuardTest {
 				Arguments.of("-la", "", false), Arguments.of("/etc/hosts", "", false),
 				Arguments.of("${OUTSIDE}/secret.txt", "", false), Arguments.of("--verbose", "", false),
 				Arguments.of("App.java", "src/main", false), Arguments.of("s/a\\b/c/", "", false));
+	}
+
+	/**
+	 * An unquoted glob counts by what the shell makes of it: {@code *} and {@code ?} match no leading dot, and a
+	 * pattern that matches nothing reaches the program as written (which may match it, dot files included); a
+	 * quoted one always reaches the program as written.
+	 */
+	@ParameterizedTest(name = "{0} expanded by the shell={1}: hidden={2}")
+	@MethodSource("globs")
+	void argumentGlobIsJudgedByWhatTheShellMakesOfIt(String word, boolean shellGlobs, boolean hidden,
+			@TempDir Path workspace) throws IOException {
+		for (String file : new String[] { ".env", "README.md", "notes.txt", "src/A.java", "src/b/B.java",
+				"config/secrets.yml" }) {
+			Path path = workspace.resolve(file);
+			Files.createDirectories(path.getParent());
+			Files.writeString(path, file);
+		}
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		Optional<String> why = guard.whyHidden(word, workspace, shellGlobs);
+		assertEquals(hidden, why.isPresent(), () -> String.valueOf(why));
+		if (hidden && word.equals(".e*")) {
+			assertEquals("'.e* (.env)' is hidden from the agent (sensitive: matches '*.env' in the sensitive patterns)",
+					why.get());
+		}
+	}
+
+	static Stream<Arguments> globs() {
+		return Stream.of(Arguments.of("*", true, false), Arguments.of("*", false, true),
+				Arguments.of("*.md", true, false), Arguments.of("src/*", true, false),
+				Arguments.of("src/*/*.java", true, false), Arguments.of("$PWD/*", true, false),
+				Arguments.of("./*", true, false), Arguments.of("*.txt", true, false),
+				Arguments.of(".e*", true, true), Arguments.of("./.*", true, true), Arguments.of("[.]env", true, true),
+				Arguments.of("*/*", true, true), Arguments.of("config/*", true, true),
+				Arguments.of("src/../*/*.yml", true, true),
+				// nothing matches by the shell's rules: the program gets the pattern
+				Arguments.of("?env", true, true), Arguments.of("*.env", true, true),
+				Arguments.of("--env-file=*.env", true, true), Arguments.of("README.md", true, false),
+				Arguments.of(".env", true, true));
 	}
 
 	@ParameterizedTest(name = "{0} in ''{1}'' hidden={2}")
