@@ -93,6 +93,8 @@ public final class CommandJudge {
 		final SimpleCommand command;
 		final String context;
 		final List<Redirect> inherited;
+		/** Whether another command reads what this one prints ({@link CommandJudge#outputRead}). */
+		final boolean outputRead;
 		/** Computed when first needed (a line of one command never needs it), then kept. */
 		private int hash;
 		private boolean hashed;
@@ -107,10 +109,11 @@ public final class CommandJudge {
 		List<List<Word>> findCommands;
 		List<Nested> nested;
 
-		Place(SimpleCommand command, String context, List<Redirect> inherited) {
+		Place(SimpleCommand command, String context, List<Redirect> inherited, boolean outputRead) {
 			this.command = command;
 			this.context = context;
 			this.inherited = inherited;
+			this.outputRead = outputRead;
 		}
 
 		private int hash() {
@@ -118,7 +121,7 @@ public final class CommandJudge {
 				return hash;
 			}
 			List<Word> words = command.words();
-			int hash = context.hashCode() * 31 + inherited.size();
+			int hash = (context.hashCode() * 31 + inherited.size()) * 2 + (outputRead ? 1 : 0);
 			hash = (hash * 31 + command.assignments().size()) * 31 + command.redirects().size();
 			hash = hash * 31 + words.size();
 			if (!words.isEmpty()) {
@@ -184,7 +187,7 @@ public final class CommandJudge {
 			}
 			List<Word> words = command.words();
 			List<Word> others = place.command.words();
-			if (words.size() != others.size() || inherited.size() != place.inherited.size()
+			if (words.size() != others.size() || inherited.size() != place.inherited.size() || outputRead != place.outputRead
 					|| command.assignments().size() != place.command.assignments().size()
 					|| command.redirects().size() != place.command.redirects().size()
 					|| (!words.isEmpty() && !words.get(0).text().equals(others.get(0).text()))) {
@@ -262,6 +265,12 @@ public final class CommandJudge {
 	private PolicyRules rules;
 	private Path workingDirectory;
 	private boolean directoryMayChange;
+	/**
+	 * Whether another command reads what the command being judged prints: a later command of its pipeline or the
+	 * command whose substitution it is ({@code cat $(echo .env)}, {@code echo .env | xargs cat}). Then the words it
+	 * prints or matches by are not taken for mere text.
+	 */
+	private boolean outputRead;
 	/** The line being judged. */
 	private String line;
 	/**
@@ -339,6 +348,7 @@ public final class CommandJudge {
 		workingDirectoryInWorkspace = 0;
 		line = null;
 		defaultGlobs = 0;
+		outputRead = false;
 		decided = null;
 		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
 		fewPlaceCount = 0;
@@ -491,6 +501,15 @@ public final class CommandJudge {
 	// ---- the walk
 
 	private void script(Script script, String context, List<Redirect> inherited) {
+		if (!outputRead && SUBSTITUTION.equals(context)) {
+			outputRead = true; // the line reads what a substitution prints, and may take it for names
+			try {
+				script(script, context, inherited);
+			} finally {
+				outputRead = false;
+			}
+			return;
+		}
 		List<Pipeline> pipelines = script.pipelines();
 		for (int p = 0; p < pipelines.size(); p++) {
 			Pipeline pipeline = pipelines.get(p);
@@ -502,7 +521,13 @@ public final class CommandJudge {
 			for (int i = 0; i < pipeline.commands().size(); i++) {
 				Command command = pipeline.commands().get(i);
 				int first = parts.size();
-				command(command, context, inherited);
+				boolean read = outputRead;
+				outputRead = read || i < pipeline.commands().size() - 1; // the next command reads what it prints
+				try {
+					command(command, context, inherited);
+				} finally {
+					outputRead = read;
+				}
 				stages.add(new Stage(first, parts.size()));
 			}
 			if (stages.size() > 1 && rules.hasBuiltIn(BuiltInDenyRule.DOWNLOAD_TO_SHELL)) {
@@ -598,7 +623,7 @@ public final class CommandJudge {
 	 * among the parts, and the commands it runs are walked again, as they are judged in order.
 	 */
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
-		Place place = stoppedLooking ? null : new Place(command, context, inherited);
+		Place place = stoppedLooking ? null : new Place(command, context, inherited, outputRead);
 		Place first = place == null ? null : earlier(place);
 		JudgedPart part;
 		List<List<Word>> findCommands;
@@ -1404,7 +1429,7 @@ public final class CommandJudge {
 			List<Word> outputFiles, Judgement judgement) {
 		for (int i = 0; i < words.size(); i++) {
 			Word word = words.get(i);
-			if (word.literal() && holdsIdentical(patterns, word)) {
+			if (word.literal() && !outputRead && holdsIdentical(patterns, word)) {
 				continue; // a pattern the program reads as one: the shell passes it unchanged, and no file is opened
 			}
 			// the shell expands an argument's unquoted globs by its own rules before the program sees them
