@@ -1427,9 +1427,12 @@ public final class CommandJudge {
 
 	private void guard(List<Word> words, List<Word> patterns, List<Word> envAssignments, List<Redirect> redirects,
 			List<Word> outputFiles, Judgement judgement) {
+		if (!patterns.isEmpty() && (outputRead || keepsOutput(redirects))) {
+			patterns = List.of(); // what it prints may be read as names later
+		}
 		for (int i = 0; i < words.size(); i++) {
 			Word word = words.get(i);
-			if (word.literal() && !outputRead && holdsIdentical(patterns, word)) {
+			if (word.literal() && holdsIdentical(patterns, word)) {
 				continue; // a pattern the program reads as one: the shell passes it unchanged, and no file is opened
 			}
 			// the shell expands an argument's unquoted globs by its own rules before the program sees them
@@ -1448,6 +1451,21 @@ public final class CommandJudge {
 		for (int i = 0; i < outputFiles.size(); i++) {
 			guardWord(outputFiles.get(i).text(), judgement);
 		}
+	}
+
+	/**
+	 * Whether the command's output goes to a file ({@code echo .env > list}, read later by {@code xargs -a list}), not
+	 * to the terminal or {@code /dev/null}.
+	 */
+	private static boolean keepsOutput(List<Redirect> redirects) {
+		for (int i = 0; i < redirects.size(); i++) {
+			Redirect redirect = redirects.get(i);
+			if (redirect.kind() == Redirect.Kind.OUTPUT && redirect.fd() != 2
+					&& !redirect.target().text().equals("/dev/null")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean holdsIdentical(List<Word> words, Word word) {
