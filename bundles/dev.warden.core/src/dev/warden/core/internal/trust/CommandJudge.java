@@ -441,7 +441,8 @@ public final class CommandJudge {
 	/**
 	 * Whether nothing on the line can make the shell expand globs otherwise than by default, where {@code *},
 	 * {@code ?} and brackets match no leading dot: bash's {@code dotglob} and {@code GLOBIGNORE}, set on the line or
-	 * for a nested bash ({@code bash -c 'shopt -s dotglob; cat *'}, {@code env BASHOPTS=dotglob bash -c 'cat *'}).
+	 * for a nested bash ({@code bash -c 'shopt -s dotglob; cat *'}, {@code env BASHOPTS=dotglob bash -c 'cat *'}), and
+	 * {@code set -f}, after which a program gets the pattern itself and may match dot files with it.
 	 * As coarse as {@link #mentionsDirectoryChange}: it reads the text with its quotes and back-slashes removed, and
 	 * where the line expands anything, also any built-in or program that sets a variable or an option whose name an
 	 * expansion may make.
@@ -462,6 +463,9 @@ public final class CommandJudge {
 				return false;
 			}
 		}
+		if (nextStandalone(plain, "set", 0) >= 0) {
+			return false; // set -f: the program gets the pattern, and may match it itself (zip, find)
+		}
 		if (expands) {
 			for (String word : NAME_SETTERS) {
 				if (nextStandalone(plain, word, 0) >= 0) {
@@ -472,9 +476,10 @@ public final class CommandJudge {
 		return true;
 	}
 
-	private static final String[] GLOBBING_NAMES = { "shopt", "dotglob", "GLOBIGNORE", "BASHOPTS", "BASH_ENV" };
+	private static final String[] GLOBBING_NAMES = { "shopt", "dotglob", "GLOBIGNORE", "BASHOPTS", "SHELLOPTS",
+			"noglob", "BASH_ENV" };
 	private static final String[] NAME_SETTERS = { "declare", "typeset", "local", "export", "readonly", "read",
-			"mapfile", "readarray", "printf", "getopts", "let", "eval", "source", ".", "set", "enable", "builtin",
+			"mapfile", "readarray", "printf", "getopts", "let", "eval", "source", ".", "enable", "builtin",
 			"command", "exec", "env", "sudo", "doas", "-O", "+O" };
 
 	/**
