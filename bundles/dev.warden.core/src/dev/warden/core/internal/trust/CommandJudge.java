@@ -448,6 +448,9 @@ public final class CommandJudge {
 	 * expansion may make.
 	 */
 	static boolean globsExpandAsByDefault(String line) {
+		if (GLOBBING_FROM_ENVIRONMENT) {
+			return false;
+		}
 		StringBuilder text = new StringBuilder(line.length());
 		boolean expands = false;
 		for (int i = 0; i < line.length(); i++) {
@@ -476,6 +479,13 @@ public final class CommandJudge {
 		return true;
 	}
 
+	/**
+	 * Whether the environment that commands inherit already sets what changes a nested bash's globbing (or names a
+	 * start-up file it reads first).
+	 */
+	private static final boolean GLOBBING_FROM_ENVIRONMENT = System.getenv("GLOBIGNORE") != null
+			|| System.getenv("BASHOPTS") != null || System.getenv("BASH_ENV") != null
+			|| (System.getenv("SHELLOPTS") != null && System.getenv("SHELLOPTS").contains("noglob"));
 	private static final String[] GLOBBING_NAMES = { "shopt", "dotglob", "GLOBIGNORE", "BASHOPTS", "SHELLOPTS",
 			"noglob", "BASH_ENV" };
 	private static final String[] NAME_SETTERS = { "declare", "typeset", "local", "export", "readonly", "read",
