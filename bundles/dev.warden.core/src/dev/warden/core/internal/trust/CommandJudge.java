@@ -1469,14 +1469,20 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * Whether the command's output goes to a file ({@code echo .env > list}, read later by {@code xargs -a list}), not
-	 * to the terminal or {@code /dev/null}.
+	 * Whether the command's output may go to a file ({@code echo .env > list}, read later by {@code xargs -a list}):
+	 * written to one, or to a descriptor other than the two outputs ({@code exec 3>list; echo .env >&3}), not to the
+	 * terminal or {@code /dev/null}.
 	 */
 	private static boolean keepsOutput(List<Redirect> redirects) {
 		for (int i = 0; i < redirects.size(); i++) {
 			Redirect redirect = redirects.get(i);
-			if (redirect.kind() == Redirect.Kind.OUTPUT && redirect.fd() != 2
-					&& !redirect.target().text().equals("/dev/null")) {
+			String target = redirect.target().text();
+			if (redirect.fd() == 2) {
+				continue; // echo, printf and grep print what they are given to standard output
+			}
+			if (redirect.kind() == Redirect.Kind.OUTPUT && !target.equals("/dev/null")
+					|| redirect.kind() == Redirect.Kind.DUPLICATE && !target.equals("1") && !target.equals("2")
+							&& !target.equals("-") && redirect.operator().startsWith(">")) {
 				return true;
 			}
 		}
