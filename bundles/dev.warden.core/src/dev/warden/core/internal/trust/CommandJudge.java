@@ -1452,7 +1452,8 @@ public final class CommandJudge {
 			}
 			// the shell expands an argument's unquoted globs by its own rules before the program sees them
 			judgement.raiseWhen(PartStatus.NOT_COVERABLE,
-					rules.guard().whyHidden(word.text(), workingDirectory, !word.literal() && defaultGlobs()), null);
+					rules.guard().whyHidden(word.text(), workingDirectory, !word.literal() && hasGlob(word.text())
+							&& defaultGlobs()), null);
 		}
 		for (int i = 0; i < envAssignments.size(); i++) {
 			guardWord(envAssignments.get(i).text(), judgement);
@@ -1496,6 +1497,10 @@ public final class CommandJudge {
 			}
 		}
 		return false;
+	}
+
+	private static boolean hasGlob(String text) {
+		return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0;
 	}
 
 	private boolean defaultGlobs() {
