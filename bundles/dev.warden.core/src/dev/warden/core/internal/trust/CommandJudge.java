@@ -279,6 +279,8 @@ public final class CommandJudge {
 	 * when not found yet (most lines have no glob), 1 yes, -1 no.
 	 */
 	private int defaultGlobs;
+	/** Whether the word {@code exec} stands anywhere in the line: 0 when not found yet, 1 yes, -1 no. */
+	private int lineHasExec;
 	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
 	private boolean directoryMayLeave;
 	/**
@@ -348,6 +350,7 @@ public final class CommandJudge {
 		workingDirectoryInWorkspace = 0;
 		line = null;
 		defaultGlobs = 0;
+		lineHasExec = 0;
 		outputRead = false;
 		decided = null;
 		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
@@ -1471,23 +1474,38 @@ public final class CommandJudge {
 
 	/**
 	 * Whether the command's output may go to a file ({@code echo .env > list}, read later by {@code xargs -a list}):
-	 * written to one, or to a descriptor other than the two outputs ({@code exec 3>list; echo .env >&3}), not to the
-	 * terminal or {@code /dev/null}.
+	 * written to one, or to a descriptor other than the two outputs ({@code exec 3>list; echo .env >&3}), or to
+	 * standard error where that goes to a file ({@code echo .env 2>list >&2}); or whether the line has an
+	 * {@code exec}, which can send every later command's output to a file ({@code exec >list; echo .env}).
 	 */
-	private static boolean keepsOutput(List<Redirect> redirects) {
+	private boolean keepsOutput(List<Redirect> redirects) {
+		boolean toStandardError = false;
+		boolean standardErrorRedirected = false;
 		for (int i = 0; i < redirects.size(); i++) {
 			Redirect redirect = redirects.get(i);
 			String target = redirect.target().text();
-			if (redirect.fd() == 2) {
-				continue; // echo, printf and grep print what they are given to standard output
-			}
-			if (redirect.kind() == Redirect.Kind.OUTPUT && !target.equals("/dev/null")
-					|| redirect.kind() == Redirect.Kind.DUPLICATE && !target.equals("1") && !target.equals("2")
-							&& !target.equals("-") && redirect.operator().startsWith(">")) {
-				return true;
+			if (redirect.kind() == Redirect.Kind.OUTPUT && !target.equals("/dev/null")) {
+				if (redirect.fd() != 2) {
+					return true;
+				}
+				standardErrorRedirected = true;
+			} else if (redirect.kind() == Redirect.Kind.DUPLICATE && redirect.operator().startsWith(">")) {
+				if (redirect.fd() == 2) {
+					standardErrorRedirected |= !target.equals("1") && !target.equals("-");
+				} else if (target.equals("2")) {
+					toStandardError = true;
+				} else if (!target.equals("1") && !target.equals("-")) {
+					return true;
+				}
 			}
 		}
-		return false;
+		if (toStandardError && standardErrorRedirected) {
+			return true;
+		}
+		if (lineHasExec == 0) {
+			lineHasExec = nextStandalone(line, "exec", 0) >= 0 ? 1 : -1;
+		}
+		return lineHasExec > 0;
 	}
 
 	private static boolean holdsIdentical(List<Word> words, Word word) {
