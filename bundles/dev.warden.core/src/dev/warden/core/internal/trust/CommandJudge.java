@@ -454,16 +454,8 @@ public final class CommandJudge {
 		if (GLOBBING_FROM_ENVIRONMENT) {
 			return false;
 		}
-		StringBuilder text = new StringBuilder(line.length());
-		boolean expands = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (c != '\'' && c != '"' && c != '\\') {
-				text.append(c);
-			}
-			expands |= c == '$' || c == '`';
-		}
-		String plain = text.toString();
+		boolean expands = line.indexOf('$') >= 0 || line.indexOf('`') >= 0;
+		String plain = withoutQuotes(line);
 		for (String name : GLOBBING_NAMES) {
 			if (plain.contains(name)) {
 				return false;
@@ -489,8 +481,20 @@ public final class CommandJudge {
 	private static final boolean GLOBBING_FROM_ENVIRONMENT = System.getenv("GLOBIGNORE") != null
 			|| System.getenv("BASHOPTS") != null || System.getenv("BASH_ENV") != null
 			|| (System.getenv("SHELLOPTS") != null && System.getenv("SHELLOPTS").contains("noglob"));
+	/** The line with its quotes and back-slashes removed: how the shell spells a word made of quoted pieces. */
+	private static String withoutQuotes(String line) {
+		StringBuilder text = new StringBuilder(line.length());
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c != '\'' && c != '"' && c != '\\') {
+				text.append(c);
+			}
+		}
+		return text.toString();
+	}
+
 	private static final String[] GLOBBING_NAMES = { "shopt", "dotglob", "GLOBIGNORE", "BASHOPTS", "SHELLOPTS",
-			"noglob", "BASH_ENV" };
+			"noglob", "BASH_ENV", "PWD", "HOME" };
 	private static final String[] NAME_SETTERS = { "declare", "typeset", "local", "export", "readonly", "read",
 			"mapfile", "readarray", "printf", "getopts", "let", "eval", "source", ".", "enable", "builtin",
 			"command", "exec", "env", "sudo", "doas", "-O", "+O" };
@@ -661,11 +665,26 @@ public final class CommandJudge {
 			nested = first.nested;
 		}
 		parts.add(part);
-		for (int i = 0; i < findCommands.size(); i++) {
-			simple(new SimpleCommand(List.of(), findCommands.get(i), List.of()), "run by find", List.of());
+		if (findCommands.isEmpty() && nested.isEmpty()) {
+			return;
 		}
-		for (int i = 0; i < nested.size(); i++) {
-			script(nested.get(i).script(), nested.get(i).context(), List.of());
+		// what the commands it runs print goes where its output goes (`sh -c 'echo .env' > list`)
+		boolean read = outputRead;
+		List<Redirect> redirects = command.redirects();
+		if (!inherited.isEmpty()) {
+			redirects = new ArrayList<>(redirects);
+			redirects.addAll(inherited);
+		}
+		outputRead = read || keepsOutput(redirects);
+		try {
+			for (int i = 0; i < findCommands.size(); i++) {
+				simple(new SimpleCommand(List.of(), findCommands.get(i), List.of()), "run by find", List.of());
+			}
+			for (int i = 0; i < nested.size(); i++) {
+				script(nested.get(i).script(), nested.get(i).context(), List.of());
+			}
+		} finally {
+			outputRead = read;
 		}
 	}
 
@@ -782,7 +801,9 @@ public final class CommandJudge {
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), universal, judgement); // also what wrappers read (`xargs -a FILE`)
 		}
-		guard(words, patternWords(scans, layers), layers.envAssignments, redirects, layers.outputFiles, judgement);
+		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
+		guard(words, command.assignments().isEmpty() && layers.envAssignments.isEmpty() ? patternWords(scans, layers)
+				: List.of(), layers.envAssignments, redirects, layers.outputFiles, judgement);
 
 		String reason = judgement.reason;
 		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
@@ -1424,6 +1445,9 @@ public final class CommandJudge {
 					continue;
 				}
 				List<Word> layer = layers.words.get(s);
+				if (layer.isEmpty() || layer.get(0).text().indexOf('/') >= 0) {
+					break; // a program named by a path may be any program (`./echo .env` where ./echo is a cat)
+				}
 				int index = hit.index();
 				// the operand itself, the value of an option in the word after it (`grep -e PATTERN`), or the option
 				// with its value attached (`grep --regexp=PATTERN`)
@@ -1503,7 +1527,7 @@ public final class CommandJudge {
 			return true;
 		}
 		if (lineHasExec == 0) {
-			lineHasExec = nextStandalone(line, "exec", 0) >= 0 ? 1 : -1;
+			lineHasExec = nextStandalone(withoutQuotes(line), "exec", 0) >= 0 ? 1 : -1; // also `ex""ec`, `e\xec`
 		}
 		return lineHasExec > 0;
 	}
