@@ -804,6 +804,10 @@ public final class CommandJudge {
 		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
 		guard(words, command.assignments().isEmpty() && layers.envAssignments.isEmpty() ? patternWords(scans, layers)
 				: List.of(), layers.envAssignments, redirects, layers.outputFiles, judgement);
+		// a value kept in a variable may name the file a later word reads (`x=.env; cat $x`)
+		for (int i = 0; i < command.assignments().size(); i++) {
+			guardWord(command.assignments().get(i).value().text(), judgement);
+		}
 
 		String reason = judgement.reason;
 		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
