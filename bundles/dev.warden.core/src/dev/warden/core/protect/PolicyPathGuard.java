@@ -25,8 +25,8 @@ import dev.warden.core.trust.PathGuard;
  * ({@code --file=.env}, {@code VAR=.env}), without a leading {@code @}, {@code <} or {@code >} ({@code curl -d @.env});
  * a leading {@code ~}, {@code $HOME} and {@code $PWD} are expanded; a word with glob characters is expanded against the working
  * folder (every match counts, dot files included), except that an unquoted glob that the shell expands counts by the
- * names it matches by the shell's rules, which do not match a leading dot with {@code *}, {@code ?} or brackets
- * ({@link #whyHidden(String, Path, boolean)}). A candidate is hidden when the policy says
+ * names it matches by the shell's rules, which do not match a leading dot with {@code *} or {@code ?} (a bracket
+ * expression keeps the reading with dot files: {@link #whyHidden(String, Path, boolean)}). A candidate is hidden when the policy says
  * {@link PathVerdict#HIDDEN}, or when it lies outside the roots and matches a sensitive pattern
  * ({@code ~/.aws/credentials}). Words that are not paths simply name nothing hidden.
  * <p>
@@ -74,16 +74,18 @@ public final class PolicyPathGuard implements PathGuard {
 			List<String> expanded = shellExpansion(word, workingDirectory);
 			if (expanded != null && !expanded.isEmpty()) {
 				// the program gets these names instead of the pattern
+				Path base = workingDirectory.toAbsolutePath();
 				for (String name : expanded) {
-					Path path = workingDirectory.toAbsolutePath().resolve(name.isEmpty() ? "." : name);
+					Path path = base.resolve(name.isEmpty() ? "." : name);
 					Optional<String> reason = hiddenReason(path, word + " (" + path.getFileName() + ")");
-					for (String candidate : candidates(name)) {
-						if (reason.isEmpty() && !candidate.equals(name)) {
-							reason = check(candidate, workingDirectory);
-						}
-					}
 					if (reason.isPresent()) {
 						return reason;
+					}
+					for (String candidate : candidates(name)) {
+						reason = candidate.equals(name) ? Optional.empty() : check(candidate, workingDirectory);
+						if (reason.isPresent()) {
+							return reason;
+						}
 					}
 				}
 				return Optional.empty();
@@ -95,15 +97,12 @@ public final class PolicyPathGuard implements PathGuard {
 	/**
 	 * The names the shell's pathname expansion makes of a word, as the program gets them (relative where the word
 	 * is), in no particular order; empty when the pattern matches nothing (the shell then passes it as written), null
-	 * when it cannot be told here: no glob character, another variable, a brace or an escape, or too many names.
+	 * when it cannot be told here: no glob character, another variable, a brace, a bracket or an escape, or too many
+ * names.
 	 */
 	private List<String> shellExpansion(String word, Path workingDirectory) {
-		String text = word;
-		if (text.equals("~") || text.startsWith("~/")) {
-			text = home + text.substring(1);
-		}
-		text = expandKnownVariables(text, workingDirectory);
-		if (text.indexOf('*') < 0 && text.indexOf('?') < 0 && text.indexOf('[') < 0) {
+		String text = expanded(word, workingDirectory);
+		if (text.indexOf('*') < 0 && text.indexOf('?') < 0) {
 			return null;
 		}
 		if (text.indexOf('{') >= 0 || text.indexOf('\\') >= 0 || text.indexOf('$') >= 0 || text.indexOf('`') >= 0
@@ -112,9 +111,9 @@ public final class PolicyPathGuard implements PathGuard {
 			// classes ([^a], [[:alpha:]]) the shells read otherwise than a PathMatcher does
 			return null;
 		}
-		boolean absolute = text.startsWith("/");
-		List<String> prefixes = new ArrayList<>(List.of(absolute ? "/" : ""));
-		int[] examined = { 0 };
+		Path base = workingDirectory.toAbsolutePath();
+		List<String> prefixes = new ArrayList<>(List.of(text.startsWith("/") ? "/" : ""));
+		int examined = 0;
 		String[] segments = text.split("/+");
 		for (int s = 0; s < segments.length; s++) {
 			String segment = segments[s];
@@ -123,7 +122,7 @@ public final class PolicyPathGuard implements PathGuard {
 			}
 			boolean last = s == segments.length - 1;
 			List<String> next = new ArrayList<>();
-			if (segment.indexOf('*') < 0 && segment.indexOf('?') < 0 && segment.indexOf('[') < 0) {
+			if (segment.indexOf('*') < 0 && segment.indexOf('?') < 0) {
 				for (String prefix : prefixes) {
 					next.add(prefix + segment + (last ? "" : "/"));
 				}
@@ -149,7 +148,7 @@ public final class PolicyPathGuard implements PathGuard {
 				for (String prefix : prefixes) {
 					Path folder;
 					try {
-						folder = workingDirectory.toAbsolutePath().resolve(prefix.isEmpty() ? "." : prefix);
+						folder = base.resolve(prefix.isEmpty() ? "." : prefix);
 					} catch (InvalidPathException e) {
 						return null;
 					}
@@ -159,7 +158,7 @@ public final class PolicyPathGuard implements PathGuard {
 					try (Stream<Path> entries = Files.list(folder)) {
 						Iterator<Path> it = entries.iterator();
 						while (it.hasNext()) {
-							if (++examined[0] > MAX_GLOB_ENTRIES) {
+							if (++examined > MAX_GLOB_ENTRIES) {
 								return null;
 							}
 							Path entry = it.next();
@@ -184,7 +183,7 @@ public final class PolicyPathGuard implements PathGuard {
 		}
 		List<String> names = new ArrayList<>();
 		for (String name : prefixes) {
-			if (Files.exists(workingDirectory.toAbsolutePath().resolve(name.isEmpty() ? "." : name))) {
+			if (Files.exists(base.resolve(name.isEmpty() ? "." : name))) {
 				names.add(name);
 			}
 		}
@@ -205,11 +204,7 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	private Optional<String> check(String candidate, Path workingDirectory) {
-		String text = candidate;
-		if (text.equals("~") || text.startsWith("~/")) {
-			text = home + text.substring(1);
-		}
-		text = expandKnownVariables(text, workingDirectory);
+		String text = expanded(candidate, workingDirectory);
 		if (hasGlob(text)) {
 			return checkGlob(text, workingDirectory);
 		}
@@ -337,6 +332,15 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	/** Expands {@code $HOME} and {@code $PWD} (also in braces), the variables whose value is known here. */
+	/** The word with a leading {@code ~}, {@code $HOME} and {@code $PWD} expanded. */
+	private String expanded(String word, Path workingDirectory) {
+		String text = word;
+		if (text.equals("~") || text.startsWith("~/")) {
+			text = home + text.substring(1);
+		}
+		return expandKnownVariables(text, workingDirectory);
+	}
+
 	private String expandKnownVariables(String text, Path workingDirectory) {
 		if (text.indexOf('$') < 0) {
 			return text;

@@ -803,11 +803,7 @@ public final class CommandJudge {
 		}
 		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
 		guard(words, command.assignments().isEmpty() && layers.envAssignments.isEmpty() ? patternWords(scans, layers)
-				: List.of(), layers.envAssignments, redirects, layers.outputFiles, judgement);
-		// a value kept in a variable may name the file a later word reads (`x=.env; cat $x`)
-		for (int i = 0; i < command.assignments().size(); i++) {
-			guardWord(command.assignments().get(i).value().text(), judgement);
-		}
+				: List.of(), command.assignments(), layers.envAssignments, redirects, layers.outputFiles, judgement);
 
 		String reason = judgement.reason;
 		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
@@ -1471,8 +1467,8 @@ public final class CommandJudge {
 		return patterns;
 	}
 
-	private void guard(List<Word> words, List<Word> patterns, List<Word> envAssignments, List<Redirect> redirects,
-			List<Word> outputFiles, Judgement judgement) {
+	private void guard(List<Word> words, List<Word> patterns, List<Assignment> assignments, List<Word> envAssignments,
+			List<Redirect> redirects, List<Word> outputFiles, Judgement judgement) {
 		if (!patterns.isEmpty() && (outputRead || keepsOutput(redirects))) {
 			patterns = List.of(); // what it prints may be read as names later
 		}
@@ -1485,6 +1481,10 @@ public final class CommandJudge {
 			judgement.raiseWhen(PartStatus.NOT_COVERABLE,
 					rules.guard().whyHidden(word.text(), workingDirectory, !word.literal() && hasGlob(word.text())
 							&& defaultGlobs()), null);
+		}
+		for (int i = 0; i < assignments.size(); i++) {
+			// a value kept in a variable may name the file a later word reads (`x=.env; cat $x`)
+			guardWord(assignments.get(i).value().text(), judgement);
 		}
 		for (int i = 0; i < envAssignments.size(); i++) {
 			guardWord(envAssignments.get(i).text(), judgement);
