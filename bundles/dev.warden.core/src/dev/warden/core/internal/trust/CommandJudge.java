@@ -493,6 +493,50 @@ public final class CommandJudge {
 		return text.toString();
 	}
 
+	/**
+	 * Whether {@code word} stands alone in the line with its quotes and back-slashes removed, as
+	 * {@code nextStandalone(withoutQuotes(line), word, 0) >= 0} says, without making that copy of the line.
+	 */
+	static boolean standsAloneWithoutQuotes(String line, String word) {
+		if (line.indexOf('\'') < 0 && line.indexOf('"') < 0 && line.indexOf('\\') < 0) {
+			return nextStandalone(line, word, 0) >= 0;
+		}
+		char initial = word.charAt(0);
+		char previous = 0; // the character before, quotes skipped: none at the start
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (isQuoteCharacter(c)) {
+				continue;
+			}
+			if (c == initial && !isPathChar(previous)) {
+				int at = i;
+				int matched = 0;
+				while (matched < word.length() && at < line.length()) {
+					char d = line.charAt(at++);
+					if (isQuoteCharacter(d)) {
+						continue;
+					}
+					if (d != word.charAt(matched)) {
+						break;
+					}
+					matched++;
+				}
+				while (matched == word.length() && at < line.length() && isQuoteCharacter(line.charAt(at))) {
+					at++;
+				}
+				if (matched == word.length() && (at == line.length() || !isPathChar(line.charAt(at)))) {
+					return true;
+				}
+			}
+			previous = c;
+		}
+		return false;
+	}
+
+	private static boolean isQuoteCharacter(char c) {
+		return c == '\'' || c == '"' || c == '\\';
+	}
+
 	private static final String[] GLOBBING_NAMES = { "shopt", "dotglob", "GLOBIGNORE", "BASHOPTS", "SHELLOPTS",
 			"noglob", "BASH_ENV", "PWD", "HOME" };
 	private static final String[] NAME_SETTERS = { "declare", "typeset", "local", "export", "readonly", "read",
@@ -503,7 +547,7 @@ public final class CommandJudge {
 	 * Where the next occurrence of {@code word} at or after {@code from} that stands alone (not inside a longer
 	 * name or path) ends, or -1 when there is none.
 	 */
-	private static int nextStandalone(String line, String word, int from) {
+	static int nextStandalone(String line, String word, int from) {
 		int at = line.indexOf(word, from);
 		while (at >= 0) {
 			int after = at + word.length();
@@ -1531,7 +1575,7 @@ public final class CommandJudge {
 			return true;
 		}
 		if (lineHasExec == 0) {
-			lineHasExec = nextStandalone(withoutQuotes(line), "exec", 0) >= 0 ? 1 : -1; // also `ex""ec`, `e\xec`
+			lineHasExec = standsAloneWithoutQuotes(line, "exec") ? 1 : -1; // also `ex""ec`, `e\xec`
 		}
 		return lineHasExec > 0;
 	}
