@@ -20,19 +20,25 @@ public final class OutputTargets {
 
 	private final Path root;
 	private final Path realRoot;
+	/**
+	 * Whether the root existed when the policy was made, so that {@link #realRoot} is its real form: a target
+	 * whose first existing folder is the root then needs no resolving of its links (the root's folders lie
+	 * outside the workspace, and no covered command may change them).
+	 */
+	private final boolean rootResolved;
 
 	public OutputTargets(Path root) {
 		this.root = root.toAbsolutePath().normalize();
-		this.realRoot = realPath(this.root);
-	}
-
-	private static Path realPath(Path path) {
+		Path real = this.root;
+		boolean resolvedNow = false;
 		try {
-			return path.toRealPath();
+			real = this.root.toRealPath();
+			resolvedNow = true;
 		} catch (IOException e) {
 			// A root that does not exist (yet) has no links to follow: its own form is its real form.
-			return path;
 		}
+		this.realRoot = real;
+		this.rootResolved = resolvedNow;
 	}
 
 	public Path root() {
@@ -75,7 +81,13 @@ public final class OutputTargets {
 			return Optional.of("writes to `" + Quoting.oneLine(resolved.toString()) + "`, outside the workspace");
 		}
 		Path existing = resolved;
-		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+		while (existing != null) {
+			if (rootResolved && existing.equals(root) && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+				return Optional.empty(); // a new file of the root's own folder (the most common): its real form is known
+			}
+			if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+				break;
+			}
 			existing = existing.getParent();
 		}
 		if (existing != null) {

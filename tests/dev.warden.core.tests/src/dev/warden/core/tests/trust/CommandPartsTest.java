@@ -90,6 +90,31 @@ class CommandPartsTest {
 	}
 
 	@Test
+	void redirectionToANewFileOfTheRootIsCoveredButNotThroughALinkThere(@TempDir Path outside) throws Exception {
+		TrustPolicy policy = policy("npm *");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("npm test > build.log 2>&1").verdict());
+		// a link to a file that does not exist yet: writing through it creates the file outside
+		Files.createSymbolicLink(workspace.resolve("out.txt"), outside.resolve("new.txt"));
+		assertEquals(Verdict.ASK, policy.evaluate("npm test > out.txt").verdict());
+		Files.createSymbolicLink(workspace.resolve("dir"), outside);
+		assertEquals(Verdict.ASK, policy.evaluate("npm test > dir/new.txt").verdict());
+	}
+
+	@Test
+	void aRootReplacedByALinkAfterThePolicyWasMadeIsResolvedAgain(@TempDir Path base) throws Exception {
+		Path root = Files.createDirectory(base.resolve("root"));
+		Path elsewhere = Files.createDirectory(base.resolve("elsewhere"));
+		TrustPolicy policy = TrustPolicy.builder(root).add(PatternList.of(PatternScope.WORKSPACE, "w",
+				List.of("npm *"))).build();
+		assertEquals(Verdict.TRUSTED, policy.evaluate("npm test > build.log").verdict());
+		Files.delete(root);
+		Files.createSymbolicLink(root, elsewhere);
+		CommandVerdict verdict = policy.evaluate("npm test > build.log");
+		assertEquals(Verdict.ASK, verdict.verdict());
+		assertTrue(verdict.reason().contains("symbolic link"), verdict.reason());
+	}
+
+	@Test
 	void relativeRedirectionResolvesAgainstTheWorkingDirectory() throws Exception {
 		Path sub = Files.createDirectory(workspace.resolve("sub"));
 		TrustPolicy policy = policy("npm *");

@@ -134,8 +134,9 @@ public final class TrustBenchmark {
 		private final TrustPolicy policy;
 
 		public Judge() throws IOException {
+			// an empty folder, as a workspace is a folder that exists (a redirection's target is checked against it)
 			Path workspace = Files.createTempDirectory("trust-benchmark");
-			Files.delete(workspace); // the policy only needs its path
+			workspace.toFile().deleteOnExit();
 			policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
 					.add(PatternList.of(PatternScope.WORKSPACE, "benchmark", PATTERNS)).build();
 		}
