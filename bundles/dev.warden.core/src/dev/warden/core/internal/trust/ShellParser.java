@@ -137,11 +137,24 @@ public final class ShellParser {
 	}
 
 	private static Script parse(String line, boolean patternMode) throws ShellSyntaxException {
-		char[] chars = line.toCharArray();
-		checkCharacters(line, chars);
-		ShellParser parser = new ShellParser(line, chars, 0, chars.length, 0, patternMode);
+		int length = line.length();
+		char[] chars;
+		if (length <= REUSED_CHARS) {
+			// the characters of a line are read only while it is parsed (words and scripts keep strings), and a
+			// parse does not start another: each thread reads its lines into one array
+			chars = CHARS.get();
+			line.getChars(0, length, chars, 0);
+		} else {
+			chars = line.toCharArray();
+		}
+		checkCharacters(line, chars, length);
+		ShellParser parser = new ShellParser(line, chars, 0, length, 0, patternMode);
 		return parser.parseAll();
 	}
+
+	/** The longest line read into the array of its thread; a longer one gets an array of its own. */
+	private static final int REUSED_CHARS = 8192;
+	private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[REUSED_CHARS]);
 
 	private Script parseAll() throws ShellSyntaxException {
 		Script script = parseList(Closer.NONE);
@@ -163,8 +176,8 @@ public final class ShellParser {
 	}
 
 	/** Refuses control characters (other than tab and newline) and everything outside ASCII. */
-	private static void checkCharacters(String line, char[] chars) throws ShellSyntaxException {
-		for (int i = 0; i < chars.length; i++) {
+	private static void checkCharacters(String line, char[] chars, int length) throws ShellSyntaxException {
+		for (int i = 0; i < length; i++) {
 			char c = chars[i];
 			if (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f)) {
 				continue;
@@ -1293,11 +1306,21 @@ public final class ShellParser {
 			i++;
 		}
 		for (String keyword : KEYWORDS_BY_LENGTH[i - pos]) {
-			if (src.startsWith(keyword, pos)) {
+			if (spellsHere(keyword)) {
 				return keyword;
 			}
 		}
 		return null;
+	}
+
+	/** Whether the source spells {@code keyword} at the current position, compared character by character. */
+	private boolean spellsHere(String keyword) {
+		for (int k = 0; k < keyword.length(); k++) {
+			if (chars[pos + k] != keyword.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isKeywordInitial(char c) {
