@@ -316,7 +316,9 @@ public final class FactScan {
 				option = program.option(name.substring(1), false);
 			}
 			if (option == null && whole && !text.startsWith("--") && text.length() > 2) {
-				Option letter = program.option(text.substring(0, 2), false);
+				// the option of the first letter, from the array of one-letter options when it is a `-x`
+				Option letter = text.charAt(0) == '-' ? program.letter(text.charAt(1))
+						: program.option(text.substring(0, 2), false);
 				if (letter != null && letter.arity() == Arity.VALUE) {
 					return withValue(letter, i, text, text.substring(2));
 				}
