@@ -15,7 +15,8 @@ import dev.warden.core.provider.ProviderException;
 
 /**
  * Finds a model's context window: from the server's models endpoint where it states one (asked once per server and
- * model while the IDE runs), else from a table of well-known models, else not known.
+ * model while the IDE runs; a list that could not be read is asked for again a minute later, and one the user
+ * cancelled at the next prompt), else from a table of well-known models, else not known.
  */
 public final class ContextWindows {
 
@@ -54,17 +55,44 @@ public final class ContextWindows {
 	/** The model list is a courtesy: a server slow to give it does not hold up the first prompt for long. */
 	private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
 
-	private static final Map<String, Optional<ModelInfo>> LISTED = new ConcurrentHashMap<>();
+	/** How long a list that could not be read (a timeout, a refused connection, an error status) is not asked again. */
+	static final Duration ASK_AGAIN_AFTER_FAILURE = Duration.ofMinutes(1);
+
+	/**
+	 * What a server's list said of a model, by server and model.
+	 *
+	 * @param model      the model's entry, empty when the list does not hold it or could not be read
+	 * @param validUntil {@link System#nanoTime()} after which the server is asked again, {@link Long#MAX_VALUE} for
+	 *                   a list that was read
+	 */
+	private record Listing(Optional<ModelInfo> model, long validUntil) {
+		boolean validAt(long now) {
+			return validUntil == Long.MAX_VALUE || now - validUntil < 0;
+		}
+	}
+
+	private static final Map<String, Listing> LISTED = new ConcurrentHashMap<>();
 
 	private ContextWindows() {
 	}
 
 	/** @return the window of the model of {@code config}; never throws, asks the server at most once */
 	public static ContextWindow find(ProviderConfig config, Cancellation cancellation) {
+		return find(config, cancellation, System.nanoTime());
+	}
+
+	/** As {@link #find(ProviderConfig, Cancellation)} at {@code now}, a {@link System#nanoTime()} value. */
+	static ContextWindow find(ProviderConfig config, Cancellation cancellation, long now) {
 		String key = config.kind() + " " + config.baseUrl() + ' ' + config.model(); //$NON-NLS-1$
-		Optional<ModelInfo> listed = LISTED.computeIfAbsent(key, k -> listed(config, cancellation));
-		if (listed.isPresent() && listed.get().contextWindow() > 0) {
-			return new ContextWindow(listed.get().contextWindow(), ContextWindow.FROM_PROVIDER);
+		Listing listing = LISTED.get(key);
+		if (listing == null || !listing.validAt(now)) {
+			listing = listed(config, cancellation, now);
+			if (listing != null) {
+				LISTED.put(key, listing);
+			}
+		}
+		if (listing != null && listing.model().isPresent() && listing.model().get().contextWindow() > 0) {
+			return new ContextWindow(listing.model().get().contextWindow(), ContextWindow.FROM_PROVIDER);
 		}
 		return known(config.model());
 	}
@@ -87,12 +115,17 @@ public final class ContextWindows {
 		return ContextWindow.UNKNOWN;
 	}
 
-	private static Optional<ModelInfo> listed(ProviderConfig config, Cancellation cancellation) {
+	/** @return what the server's list says of the model, or {@code null} when the user cancelled the asking */
+	private static Listing listed(ProviderConfig config, Cancellation cancellation, long now) {
 		try {
-			return ModelLister.describe(config.withRequestTimeout(LIST_TIMEOUT), cancellation).stream().filter(m -> m.id().equals(config.model()))
-					.findFirst();
+			return new Listing(ModelLister.describe(config.withRequestTimeout(LIST_TIMEOUT), cancellation).stream()
+					.filter(m -> m.id().equals(config.model())).findFirst(), Long.MAX_VALUE);
 		} catch (ProviderException e) {
-			return Optional.empty(); // the table, or the service's own refusal, will do
+			if (e.kind() == ProviderException.Kind.CANCELLED || cancellation.isCancelled()) {
+				return null;
+			}
+			// meanwhile the table, or the service's own refusal, will do
+			return new Listing(Optional.empty(), now + ASK_AGAIN_AFTER_FAILURE.toNanos());
 		}
 	}
 }

@@ -119,7 +119,7 @@ class LongConversationTest {
 		Conversation conversation = view.controller().conversation();
 		assertEquals(2 * 4 + 298 * 2, conversation.messages().size(), "every prompt, call, result and answer is kept");
 		assertEquals(answer(300), conversation.messages().get(conversation.messages().size() - 1).text());
-		assertEquals(0, model.refused(), "no request passed the window");
+		assertEquals(0, model.refused(), "no request passed the window; the status line: " + view.contextText());
 		assertTrue(model.largestPrompt() <= WINDOW - 1024, "largest prompt: " + model.largestPrompt());
 		List<Compaction> compactions = conversation.compactions();
 		assertTrue(compactions.size() >= 5, "compacted again and again: " + compactions.size());
