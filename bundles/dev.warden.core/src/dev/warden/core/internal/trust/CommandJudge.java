@@ -263,6 +263,8 @@ public final class CommandJudge {
 	/** Whether the judge is judging a line. */
 	private boolean busy;
 	private PolicyRules rules;
+	/** The scanner of the facts of {@link #rules} for this thread, looked up once a line. */
+	private FactScan.Scanner scanner;
 	private Path workingDirectory;
 	private boolean directoryMayChange;
 	/**
@@ -330,6 +332,7 @@ public final class CommandJudge {
 			boolean directoryMayLeave, String line, int topLevelCommands) {
 		this.busy = true;
 		this.rules = rules;
+		this.scanner = rules.facts().scanner();
 		this.expectedPlaces = Math.max(16, Math.min(line.length() / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
 		this.parts = new ArrayList<>(Math.max(10, line.length() / 12));
@@ -343,6 +346,7 @@ public final class CommandJudge {
 	private void finish() {
 		busy = false;
 		rules = null;
+		scanner = null;
 		workingDirectory = null;
 		parts = null;
 		targetChecks = null;
@@ -1234,14 +1238,13 @@ public final class CommandJudge {
 
 	/** The facts of each layer's program; a command that {@code npm exec} or {@code npx} runs becomes a layer. */
 	private List<FactScan> scans(Layers layers) {
-		FactTable facts = rules.facts();
 		if (layers.words.size() == 1) {
 			List<Word> layer = layers.words.get(0);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(0).facts() : null;
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			FactScan scan = facts.scanner().scan(program, layer);
+			FactScan scan = scanner.scan(program, layer);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1250,7 +1253,7 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			FactScan scan = program == null ? FactScan.none() : facts.scanner().scan(program, layer);
+			FactScan scan = program == null ? FactScan.none() : scanner.scan(program, layer);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
