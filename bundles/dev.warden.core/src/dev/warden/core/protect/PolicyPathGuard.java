@@ -269,11 +269,7 @@ public final class PolicyPathGuard implements PathGuard {
 
 	@Override
 	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
-		String text = folder;
-		if (text.equals("~") || text.startsWith("~/")) {
-			text = home + text.substring(1);
-		}
-		text = expandKnownVariables(text, workingDirectory);
+		String text = expanded(folder, workingDirectory);
 		Path start;
 		try {
 			start = workingDirectory.toAbsolutePath().resolve(text).normalize();
@@ -331,7 +327,6 @@ public final class PolicyPathGuard implements PathGuard {
 		return Optional.empty();
 	}
 
-	/** Expands {@code $HOME} and {@code $PWD} (also in braces), the variables whose value is known here. */
 	/** The word with a leading {@code ~}, {@code $HOME} and {@code $PWD} expanded. */
 	private String expanded(String word, Path workingDirectory) {
 		String text = word;
@@ -341,6 +336,7 @@ public final class PolicyPathGuard implements PathGuard {
 		return expandKnownVariables(text, workingDirectory);
 	}
 
+	/** Expands {@code $HOME} and {@code $PWD} (also in braces), the variables whose value is known here. */
 	private String expandKnownVariables(String text, Path workingDirectory) {
 		if (text.indexOf('$') < 0) {
 			return text;
