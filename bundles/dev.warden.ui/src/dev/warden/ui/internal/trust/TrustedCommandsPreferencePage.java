@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.resources.IProject;
@@ -42,6 +43,8 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 
+import dev.warden.core.agent.AgentScope;
+import dev.warden.core.protect.PolicyPathGuard;
 import dev.warden.core.trust.Acceptance;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.DefaultDenyList;
@@ -345,10 +348,17 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 		return location.toFile().toPath();
 	}
 
-	/** The policy of what the page shows; with {@code ifAccepted}, as if the selected project's list were accepted. */
+	/**
+	 * The policy of what the page shows; with {@code ifAccepted}, as if the selected project's list were accepted. As
+	 * for the agent's commands, the hidden-file rules of the open projects apply (a {@code cat .env} that a pattern
+	 * covers is still asked about).
+	 */
 	private TrustPolicy policy(boolean ifAccepted) {
 		PatternList parsedDeny = PatternList.parse(PatternScope.DEFAULT, TrustMessages.Page_denyTab, deny.getText());
+		AgentScope projects = new AgentScope(AgentScope.candidates(), Set.of(),
+				WardenServices.protection().sensitivePatterns());
 		TrustPolicy.Builder builder = TrustPolicy.builder(root())
+				.pathGuard(new PolicyPathGuard(projects.pathPolicy()))
 				.add(new PatternList(PatternScope.DEFAULT, parsedDeny.source(), List.of(), parsedDeny.denied(),
 						List.of()))
 				.add(PatternLines.list(PatternScope.WORKSPACE, TrustMessages.Page_workspaceTab, workspace.rows()));

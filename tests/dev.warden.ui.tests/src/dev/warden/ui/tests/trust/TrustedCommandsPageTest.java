@@ -202,6 +202,17 @@ class TrustedCommandsPageTest {
 
 		box.type("git status > /etc/motd");
 		assertEquals(PartStatus.NOT_COVERABLE, box.shownVerdict().orElseThrow().parts().get(0).status());
+
+		// the hidden-file rules apply as they do to the agent's commands: a covered `cat` of a secret is asked about
+		project.getFile(".env").create(new java.io.ByteArrayInputStream("TOKEN=1\n".getBytes()), true, null);
+		project.getFile("notes.txt").create(new java.io.ByteArrayInputStream("notes\n".getBytes()), true, null);
+		addPattern(page.workspaceTable(), "cat *");
+		box.type("cat trust-page/notes.txt");
+		assertEquals(Verdict.TRUSTED, box.shownVerdict().orElseThrow().verdict());
+		box.type("cat trust-page/.env");
+		CommandVerdict secret = box.shownVerdict().orElseThrow();
+		assertEquals(Verdict.ASK, secret.verdict());
+		assertTrue(secret.reason().contains("hidden from the agent"), secret.reason());
 		box.type("echo 'unclosed");
 		assertFalse(box.shownVerdict().orElseThrow().understood());
 		assertEquals(List.of(), box.shownRows());
