@@ -840,7 +840,7 @@ public final class CommandJudge {
 						? null : partFact(judgedScan.riskHit(), PartFact.Kind.RUNS, false));
 			}
 			if (!universal && judgedKnown.failsClosed()) {
-				declarations(judged, judgement);
+				declarations(judged, covering, judgement);
 			}
 		}
 		if (!universal) {
@@ -1047,6 +1047,9 @@ public final class CommandJudge {
 	 * {@code NAME=value} arguments assignments, {@code set +B} turns brace expansion off, {@code -o posix} …), or
 	 * null when its options only change how commands run (errexit, xtrace, pipefail …).
 	 */
+	private static final String ALL_EXPORT = "`set -a` passes every variable assigned after it to the commands that"
+			+ " follow, where one that is not harmless can change what they run";
+
 	private static String setOptionChangingTheReading(List<Word> layer) {
 		for (int i = 1; i < layer.size(); i++) {
 			String text = layer.get(i).text();
@@ -1064,6 +1067,11 @@ public final class CommandJudge {
 						return "`set " + text + " " + Quoting.oneLine(option)
 								+ "` may change how the shell reads the rest of the line";
 					}
+					if (option.equals("allexport") && text.startsWith("-")) {
+						return ALL_EXPORT;
+					}
+				} else if (c == 'a' && text.startsWith("-")) {
+					return ALL_EXPORT;
 				} else if (SAFE_SET_FLAGS.indexOf(c) < 0) {
 					return "`set " + text + "` changes how the shell reads the rest of the line";
 				}
@@ -1177,8 +1185,11 @@ public final class CommandJudge {
 		judgement.raiseWhen(PartStatus.NOT_COVERABLE, why, null);
 	}
 
-	/** Assignments through {@code export PATH=…}, {@code read PATH}, {@code printf -v PATH}. */
-	private static void declarations(List<Word> judged, Judgement judgement) {
+	/**
+	 * Assignments through {@code export PATH=…}, {@code read PATH}, {@code printf -v PATH}; a variable that
+	 * {@code export} passes to the commands after it fails closed as one in front of a command does.
+	 */
+	private void declarations(List<Word> judged, TrustPattern covering, Judgement judgement) {
 		String name = judged.get(0).text();
 		if (!DECLARATION_BUILTINS.contains(name) && !name.equals("read") && !name.equals("printf")) {
 			return;
@@ -1198,8 +1209,31 @@ public final class CommandJudge {
 			}
 			if (variable != null && DangerousVariables.isDangerous(variable)) {
 				judgement.raise(PartStatus.NOT_COVERABLE, DangerousVariables.reason(variable), null);
+			} else if (name.equals("export") && !text.startsWith("-")) {
+				failClosedExport(variable == null ? text : variable, text, covering, judgement);
 			}
 		}
+	}
+
+	/**
+	 * A variable {@code export} passes to the commands after it, whose name is not on the harmless list: covered only
+	 * when the pattern spells it out ({@code export RUST_LOG=*}, {@code export RUST_LOG}).
+	 */
+	private void failClosedExport(String name, String word, TrustPattern covering, Judgement judgement) {
+		if (rules.facts().isHarmlessVariable(name)) {
+			return;
+		}
+		if (covering != null) {
+			List<String> words = covering.words();
+			for (int i = 1; i < words.size(); i++) {
+				if (words.get(i).equals(name) || words.get(i).startsWith(name + "=")) {
+					return;
+				}
+			}
+		}
+		judgement.raise(PartStatus.NOT_COVERABLE, "exporting " + name + " passes it to the commands after it, which it"
+				+ " can change (what they run or where they write); only a pattern that spells out `export "
+				+ Quoting.oneLine(word) + "` covers it (" + name + " is not one of the harmless variables)", null);
 	}
 
 	private static boolean dangerousAssignment(String name, boolean standalone, Judgement judgement) {
