@@ -550,6 +550,12 @@ public final class Wrappers {
 		if (!commandString) {
 			return DIRECT;
 		}
+		if (name.equals("zsh")) {
+			// zsh reads ~/.zshenv before any command, whatever its options (-f still reads /etc/zshenv), and reads
+			// the command string by rules of its own (no word splitting, its own globs and expansions)
+			throw new CannotTell("`zsh -c` reads the start-up file ~/.zshenv before the command, and reads the command"
+					+ " line by rules of its own, not those of sh; that is not supported");
+		}
 		if (i >= words.size()) {
 			throw new CannotTell("`" + name + " -c` has no command string");
 		}
