@@ -269,12 +269,6 @@ public final class PolicyPathGuard implements PathGuard {
 
 	@Override
 	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
-		return whyFolderHoldsHidden(folder, workingDirectory, skipsDotAndIgnored, skipsDotAndIgnored);
-	}
-
-	@Override
-	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotFiles,
-			boolean skipsIgnored) {
 		String text = expanded(folder, workingDirectory);
 		Path start;
 		try {
@@ -320,7 +314,7 @@ public final class PolicyPathGuard implements PathGuard {
 					if (hidden.verdict() != PathVerdict.HIDDEN) {
 						continue; // a link that leads outside: not entered by the walk, not a hidden file
 					}
-					if ((skipsDotFiles && name.startsWith(".")) || (skipsIgnored && hidden.reason().startsWith("ignored"))) {
+					if (skipsDotAndIgnored && (name.startsWith(".") || hidden.reason().startsWith("ignored"))) {
 						continue;
 					}
 					return Optional.of("'" + folder + "' holds files hidden from the agent, such as '"

@@ -53,17 +53,4 @@ public interface PathGuard {
 	default Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
 		return Optional.empty();
 	}
-
-	/**
-	 * As {@link #whyFolderHoldsHidden(String, Path, boolean)}, for a program that may skip dot files and ignored files
-	 * apart: {@code git add .} reads dot files but skips the files its ignore rules name. The default counts only
-	 * what both skip, or nothing.
-	 *
-	 * @param skipsDotFiles whether the program skips files and folders whose name starts with a dot
-	 * @param skipsIgnored  whether the program skips the files its ignore rules name
-	 */
-	default Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotFiles,
-			boolean skipsIgnored) {
-		return whyFolderHoldsHidden(folder, workingDirectory, skipsDotFiles && skipsIgnored);
-	}
 }

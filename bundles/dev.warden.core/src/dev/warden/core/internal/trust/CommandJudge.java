@@ -1488,7 +1488,6 @@ public final class CommandJudge {
 		}
 		boolean relativeAfterCd = directoryMayChange && !path.startsWith("/");
 		boolean skips = hit.fact().unhide() != null && !scan.sawAny(hit.fact().unhide());
-		boolean skipsDotFiles = skips && !hit.fact().dotFiles();
 		String folder = path;
 		int expansion = firstExpansion(folder);
 		if (expansion >= 0) {
@@ -1499,8 +1498,8 @@ public final class CommandJudge {
 		// after a `cd` into the workspace, the folder may be any of its folders: the whole workspace is checked
 		String checked = relativeAfterCd ? rules.outputTargets().root().toString() : folder;
 		folder = checked;
-		Optional<String> why = treeChecks().computeIfAbsent((skipsDotFiles ? "skips:" : skips ? "ignored:" : "reads:")
-				+ folder, key -> rules.guard().whyFolderHoldsHidden(checked, workingDirectory, skipsDotFiles, skips));
+		Optional<String> why = treeChecks().computeIfAbsent((skips ? "skips:" : "reads:") + folder,
+				key -> rules.guard().whyFolderHoldsHidden(checked, workingDirectory, skips));
 		if (why.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
 					+ Quoting.oneLine(path) + "`, and " + why.get() + "; unless it runs in a sandbox that masks them",

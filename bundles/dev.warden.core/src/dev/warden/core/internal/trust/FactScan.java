@@ -685,7 +685,7 @@ public final class FactScan {
 		}
 
 		private static Fact derived(Fact fact, Kind kind, String effect) {
-			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), List.of(), null, null, false, false, null,
+			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), List.of(), null, null, false, null,
 					effect, fact.source());
 		}
 

@@ -78,16 +78,14 @@ public final class FactTable {
 	 * @param defaultOperand for {@link Kind#RECURSES}: the folder when no operand is given, or null
 	 * @param unhide   for {@link Kind#RECURSES}: the options that make the program read dot and ignored files; when
 	 *                 null the program reads every file
-	 * @param dotFiles for {@link Kind#RECURSES} with {@code unhide}: the program reads dot files anyway, and skips only
-	 *                 the files its ignore rules name ({@code git add .})
 	 * @param global   whether the option counts only before the subcommand
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host} or {@code at}
 	 * @param effect   what it does, as a reason reads it
 	 * @param source   the file and line it was read from
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
-			List<String> ifGlobs, String defaultOperand, Set<String> unhide, boolean dotFiles, boolean global,
-			String valuePart, String effect, String source) {
+			List<String> ifGlobs, String defaultOperand, Set<String> unhide, boolean global, String valuePart,
+			String effect, String source) {
 	}
 
 	/** An option as a program spells it, with its arity and facts. */
@@ -455,7 +453,6 @@ public final class FactTable {
 			List<String> ifGlobs = List.of();
 			String defaultOperand = null;
 			Set<String> unhide = null;
-			boolean dotFiles = false;
 			boolean global = false;
 			String valuePart = null;
 			for (int i = kindAt + 1; i < fields.length; i++) {
@@ -463,7 +460,7 @@ public final class FactTable {
 				int equals = modifier.indexOf('=');
 				String key = equals < 0 ? modifier : modifier.substring(0, equals);
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
-				if (value.isEmpty() && !key.equals("global") && !key.equals("dotfiles")) {
+				if (value.isEmpty() && !key.equals("global")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -473,7 +470,6 @@ public final class FactTable {
 				case "default" -> defaultOperand = value;
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
-				case "dotfiles" -> dotFiles = true;
 				case "value" -> {
 					if (!value.equals("host") && !value.equals("at") && !value.equals("assigned")) {
 						throw new IllegalArgumentException("`value=` is `host`, `at` or `assigned`, not `" + value + "`");
@@ -481,7 +477,7 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, dotfiles, global, value=)");
+						+ "unless=, if=, default=, unhide=, global, value=)");
 				}
 			}
 			if (programWords.get(0).equals("@variables")) {
@@ -505,11 +501,8 @@ public final class FactTable {
 				program = parent.subcommands.computeIfAbsent(word,
 						w -> new Program(parent.name + " " + w, parent));
 			}
-			if (dotFiles && (kind != Kind.RECURSES || unhide == null)) {
-				throw new IllegalArgumentException("`dotfiles` goes with `recurses` and `unhide=`");
-			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
-					unhide, dotFiles, global, valuePart, effect, source);
+					unhide, global, valuePart, effect, source);
 			add(program, spelling, fact);
 		}
 

@@ -1,7 +1,6 @@
 package dev.warden.core.tests.protect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -97,28 +95,5 @@ class PolicyPathGuardTest {
 		Path workingDirectory = tree.root.resolve(directory);
 		assertEquals(hidden, guard.whyHidden(tree.expand(word), workingDirectory).isPresent(),
 				() -> String.valueOf(guard.whyHidden(tree.expand(word), workingDirectory)));
-	}
-
-	/**
-	 * A folder walked by a program that skips dot files and ignored files (rg), only ignored files (git add), or
-	 * nothing (grep -r): the hidden files that count are those it would read.
-	 */
-	@Test
-	void aFolderHoldsHiddenFilesByWhatTheProgramSkips(@TempDir Path workspace) throws IOException {
-		Files.writeString(workspace.resolve(".gitignore"), "out/\n");
-		Files.createDirectories(workspace.resolve("only-ignored/out"));
-		Files.writeString(workspace.resolve("only-ignored/out/a.class"), "x");
-		Files.writeString(workspace.resolve("only-ignored/Main.java"), "x");
-		Files.createDirectories(workspace.resolve("dot-secret"));
-		Files.writeString(workspace.resolve("dot-secret/.env"), "x");
-		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
-
-		assertTrue(guard.whyFolderHoldsHidden("only-ignored", workspace, false, false).isPresent(), "grep -r");
-		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("only-ignored", workspace, false, true), "git add");
-		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("only-ignored", workspace, true, true), "rg");
-		assertTrue(guard.whyFolderHoldsHidden("dot-secret", workspace, false, true).get().contains(".env"), "git add");
-		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("dot-secret", workspace, true, true), "rg");
-		assertEquals(guard.whyFolderHoldsHidden("dot-secret", workspace, true, true),
-				guard.whyFolderHoldsHidden("dot-secret", workspace, true), "the three-argument form is the same");
 	}
 }
