@@ -1042,14 +1042,15 @@ public final class CommandJudge {
 		}
 	}
 
+	/** Why {@code set -a} and {@code set -o allexport} are asked about. */
+	private static final String ALL_EXPORT = "`set -a` passes every variable assigned after it to the commands that"
+			+ " follow, where one that is not harmless can change what they run";
+
 	/**
 	 * Why {@code set} changes how the shell reads or expands the rest of the line ({@code set -k} makes later
 	 * {@code NAME=value} arguments assignments, {@code set +B} turns brace expansion off, {@code -o posix} …), or
 	 * null when its options only change how commands run (errexit, xtrace, pipefail …).
 	 */
-	private static final String ALL_EXPORT = "`set -a` passes every variable assigned after it to the commands that"
-			+ " follow, where one that is not harmless can change what they run";
-
 	private static String setOptionChangingTheReading(List<Word> layer) {
 		for (int i = 1; i < layer.size(); i++) {
 			String text = layer.get(i).text();

@@ -355,6 +355,7 @@ public final class TrustedCommandsPreferencePage extends PreferencePage implemen
 	 */
 	private TrustPolicy policy(boolean ifAccepted) {
 		PatternList parsedDeny = PatternList.parse(PatternScope.DEFAULT, TrustMessages.Page_denyTab, deny.getText());
+		// every open project, trusted or not (AgentScope.of leaves untrusted ones out, and may leave none)
 		AgentScope projects = new AgentScope(AgentScope.candidates(), Set.of(),
 				WardenServices.protection().sensitivePatterns());
 		TrustPolicy.Builder builder = TrustPolicy.builder(root())
