@@ -263,7 +263,10 @@ public final class CommandJudge {
 	/** Whether the judge is judging a line. */
 	private boolean busy;
 	private PolicyRules rules;
-	/** The scanner of the facts of {@link #rules} for this thread, looked up once a line. */
+	/**
+	 * The scanner of the facts of {@link #rules}: this judge's own, kept from line to line (a judge serves one
+	 * thread) and made again only when the policy's table is another.
+	 */
 	private FactScan.Scanner scanner;
 	private Path workingDirectory;
 	private boolean directoryMayChange;
@@ -295,6 +298,8 @@ public final class CommandJudge {
 	/** What the output targets and the folders read of the line were found to be; made at their first check. */
 	private Map<String, Optional<String>> targetChecks;
 	private Map<String, Optional<String>> treeChecks;
+	/** The same for programs that skip dot files and ignored files. */
+	private Map<String, Optional<String>> skippingTreeChecks;
 	/** Whether the working directory lies in the workspace: 0 when not found yet, 1 yes, -1 no. */
 	private int workingDirectoryInWorkspace;
 	/**
@@ -332,7 +337,9 @@ public final class CommandJudge {
 			boolean directoryMayLeave, String line, int topLevelCommands) {
 		this.busy = true;
 		this.rules = rules;
-		this.scanner = rules.facts().scanner();
+		if (scanner == null || scanner.table != rules.facts()) {
+			scanner = new FactScan.Scanner(rules.facts());
+		}
 		this.expectedPlaces = Math.max(16, Math.min(line.length() / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
 		this.parts = new ArrayList<>(Math.max(10, line.length() / 12));
@@ -346,11 +353,11 @@ public final class CommandJudge {
 	private void finish() {
 		busy = false;
 		rules = null;
-		scanner = null;
 		workingDirectory = null;
 		parts = null;
 		targetChecks = null;
 		treeChecks = null;
+		skippingTreeChecks = null;
 		workingDirectoryInWorkspace = 0;
 		line = null;
 		defaultGlobs = 0;
@@ -1170,7 +1177,13 @@ public final class CommandJudge {
 		return targetChecks;
 	}
 
-	private Map<String, Optional<String>> treeChecks() {
+	private Map<String, Optional<String>> treeChecks(boolean skipping) {
+		if (skipping) {
+			if (skippingTreeChecks == null) {
+				skippingTreeChecks = new HashMap<>(4);
+			}
+			return skippingTreeChecks;
+		}
 		if (treeChecks == null) {
 			treeChecks = new HashMap<>(4);
 		}
@@ -1179,11 +1192,23 @@ public final class CommandJudge {
 
 	/** Checks where a command writes; the file system is asked once per literal target and command line. */
 	private void checkTarget(Word target, Judgement judgement) {
-		Optional<String> why = target.literal() && !target.processSubstitution()
-				? targetChecks().computeIfAbsent(target.text(),
-						text -> rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange))
+		Optional<String> why = target.literal() && !target.processSubstitution() ? checkedTarget(target)
 				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
 		judgement.raiseWhen(PartStatus.NOT_COVERABLE, why, null);
+	}
+
+	/**
+	 * What the file system said of a literal target, asked once per line (a lookup and a put rather than
+	 * {@code computeIfAbsent}, whose capturing function would be made for every target, asked or not).
+	 */
+	private Optional<String> checkedTarget(Word target) {
+		Map<String, Optional<String>> checks = targetChecks();
+		Optional<String> why = checks.get(target.text());
+		if (why == null) {
+			why = rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
+			checks.put(target.text(), why);
+		}
+		return why;
 	}
 
 	/**
@@ -1264,8 +1289,12 @@ public final class CommandJudge {
 			return List.of();
 		}
 		List<String> texts = new ArrayList<>(command.assignments().size() + layers.envAssignments.size());
-		command.assignments().forEach(assignment -> texts.add(assignment.display()));
-		layers.envAssignments.forEach(word -> texts.add(word.text()));
+		for (int i = 0; i < command.assignments().size(); i++) {
+			texts.add(command.assignments().get(i).display());
+		}
+		for (int i = 0; i < layers.envAssignments.size(); i++) {
+			texts.add(layers.envAssignments.get(i).text());
+		}
 		return texts;
 	}
 
@@ -1321,9 +1350,7 @@ public final class CommandJudge {
 							+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.WRITES, false));
 				} else if (!universal) {
 					Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
-					Optional<String> why = target.literal()
-							? targetChecks().computeIfAbsent(path, text -> rules.outputTargets().whyNotCovered(target,
-									workingDirectory, directoryMayChange))
+					Optional<String> why = target.literal() ? checkedTarget(target)
 							: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
 					if (why.isPresent()) {
 						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null,
@@ -1497,10 +1524,15 @@ public final class CommandJudge {
 			folder = slash < 0 ? "." : slash == 0 ? "/" : folder.substring(0, slash);
 		}
 		// after a `cd` into the workspace, the folder may be any of its folders: the whole workspace is checked
-		String checked = relativeAfterCd ? rules.outputTargets().root().toString() : folder;
-		folder = checked;
-		Optional<String> why = treeChecks().computeIfAbsent((skips ? "skips:" : "reads:") + folder,
-				key -> rules.guard().whyFolderHoldsHidden(checked, workingDirectory, skips));
+		if (relativeAfterCd) {
+			folder = rules.outputTargets().root().toString();
+		}
+		Map<String, Optional<String>> checks = treeChecks(skips);
+		Optional<String> why = checks.get(folder);
+		if (why == null) {
+			why = rules.guard().whyFolderHoldsHidden(folder, workingDirectory, skips);
+			checks.put(folder, why);
+		}
 		if (why.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
 					+ Quoting.oneLine(path) + "`, and " + why.get() + "; unless it runs in a sandbox that masks them",

@@ -509,87 +509,40 @@ public final class FactScan {
 				}
 			}
 			// facts that take operands for themselves: a script, a pattern, a command to run
-			List<Fact> operandFacts = program.operandFacts;
-			for (int f = 0; f < operandFacts.size(); f++) {
-				Fact fact = operandFacts.get(f);
-				Operands selector = program.operandSelectors.get(f);
-				{
-					if (!fact.kind().consumesOperand() || rest.isEmpty() || !holds(fact)) {
-						continue;
-					}
-					int at = switch (selector) {
-					case FIRST, ALL, LEADING, SOURCES -> 0;
-					case SECOND, REST -> 1;
-					case LAST -> rest.size() - 1;
-					};
-					if (at >= rest.size()) {
-						continue;
-					}
-					int index = rest.get(at);
-					Word word = words.get(index);
-					if (fact.kind() == Kind.EXECS) {
-						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
-						inner = words.subList(index, words.size());
-						rest.truncate(at);
-					} else if (fact.kind() == Kind.SCRIPT && selector == Operands.ALL) {
-						// every operand is a word, not a path (`echo`, the test filters of `jest`)
-						for (int r = 0; r < rest.size(); r++) {
-							Word operand = words.get(rest.get(r));
-							hits.add(new Hit(fact, rest.get(r), operand.text(), operand.text(), operand.literal()));
-						}
-						rest.truncate(0);
-					} else {
-						// a script is read; a pattern or a mode is set aside, and kept so that no check takes it for a
-						// path (`grep '.*' README.md` names no dot file)
-						hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
-						rest.removeAt(at);
-					}
+			Fact[] operandFacts = program.operandFactArray;
+			Operands[] selectors = program.operandSelectorArray;
+			for (int f = 0; f < operandFacts.length; f++) {
+				Fact fact = operandFacts[f];
+				if (fact.kind().consumesOperand() && !rest.isEmpty() && holds(fact)) {
+					operandTaken(fact, selectors[f], rest, hits);
 				}
 			}
-			for (int f = 0; f < operandFacts.size(); f++) {
-				Fact fact = operandFacts.get(f);
-				Operands selector = program.operandSelectors.get(f);
-				{
-					if (fact.kind().consumesOperand() || !holds(fact)) {
-						continue;
-					}
-					Indexes chosen = selector == Operands.LEADING ? leading : rest;
-					int to = chosenTo(selector, rest.size(), leading.size());
-					int from = to == 0 ? 0 : chosenFrom(selector, rest.size());
-					if (from >= to && fact.defaultOperand() != null && selector != Operands.SECOND) {
-						hits.add(new Hit(fact, -1, fact.defaultOperand(), fact.defaultOperand(), true));
-					}
-					for (int c = from; c < to; c++) {
-						int index = chosen.get(c);
-						Word word = words.get(index);
-						if (matchesIf(fact, word.text())) {
-							hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
-						}
-					}
+			for (int f = 0; f < operandFacts.length; f++) {
+				Fact fact = operandFacts[f];
+				if (!fact.kind().consumesOperand() && holds(fact)) {
+					operandsNamed(fact, selectors[f], rest, hits);
 				}
 			}
-			for (int h = 0, size = hits.size(); h < size; h++) {
+			// what sed scripts and awk programs do, as hits of their own (added after the others, and read in turn
+			// below), and the last word that runs other code
+			int riskIndex = -1;
+			Hit riskHit = null;
+			for (int h = 0; h < hits.size(); h++) {
 				Hit hit = hits.get(h);
 				Kind kind = hit.fact().kind();
 				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM) && hit.value() != null) {
 					script(hit, kind == Kind.SED_SCRIPT, hits);
-				}
-			}
-			int riskIndex = -1;
-			String riskReason = null;
-			Hit riskHit = null;
-			for (int h = 0, size = hits.size(); h < size; h++) {
-				Hit hit = hits.get(h);
-				Kind kind = hit.fact().kind();
-				if ((kind == Kind.RUNS || kind == Kind.EXECS) && hit.index() >= riskIndex) {
+				} else if ((kind == Kind.RUNS || kind == Kind.EXECS) && hit.index() >= riskIndex) {
 					riskIndex = hit.index();
 					riskHit = hit;
-					riskReason = kind == Kind.EXECS
-							? "`" + hit.fact().program() + "` runs the program `" + Quoting.oneLine(hit.word()) + "` ("
-									+ hit.fact().effect() + ")"
-							: "`" + Quoting.oneLine(hit.word()) + "`" + hit.spelledOut() + " " + hit.fact().effect();
 				}
 			}
+			String riskReason = riskHit == null ? null
+					: riskHit.fact().kind() == Kind.EXECS
+							? "`" + riskHit.fact().program() + "` runs the program `" + Quoting.oneLine(riskHit.word())
+									+ "` (" + riskHit.fact().effect() + ")"
+							: "`" + Quoting.oneLine(riskHit.word()) + "`" + riskHit.spelledOut() + " "
+									+ riskHit.fact().effect();
 			if (hits.isEmpty()) {
 				return nothingFound(program, loose); // the same as a scan made here would be
 			}
@@ -601,6 +554,54 @@ public final class FactScan {
 			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		/** The hit of a fact that takes an operand for itself (a script, a pattern, the program it runs). */
+		private void operandTaken(Fact fact, Operands selector, Indexes rest, List<Hit> hits) {
+			int at = switch (selector) {
+			case FIRST, ALL, LEADING, SOURCES -> 0;
+			case SECOND, REST -> 1;
+			case LAST -> rest.size() - 1;
+			};
+			if (at >= rest.size()) {
+				return;
+			}
+			int index = rest.get(at);
+			Word word = words.get(index);
+			if (fact.kind() == Kind.EXECS) {
+				hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+				inner = words.subList(index, words.size());
+				rest.truncate(at);
+			} else if (fact.kind() == Kind.SCRIPT && selector == Operands.ALL) {
+				// every operand is a word, not a path (`echo`, the test filters of `jest`)
+				for (int r = 0; r < rest.size(); r++) {
+					Word operand = words.get(rest.get(r));
+					hits.add(new Hit(fact, rest.get(r), operand.text(), operand.text(), operand.literal()));
+				}
+				rest.truncate(0);
+			} else {
+				// a script is read; a pattern or a mode is set aside, and kept so that no check takes it for a path
+				// (`grep '.*' README.md` names no dot file)
+				hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+				rest.removeAt(at);
+			}
+		}
+
+		/** The hits of a fact about the operands a selector chooses (or its default operand when none is given). */
+		private void operandsNamed(Fact fact, Operands selector, Indexes rest, List<Hit> hits) {
+			Indexes chosen = selector == Operands.LEADING ? leading : rest;
+			int to = chosenTo(selector, rest.size(), leading.size());
+			int from = to == 0 ? 0 : chosenFrom(selector, rest.size());
+			if (from >= to && fact.defaultOperand() != null && selector != Operands.SECOND) {
+				hits.add(new Hit(fact, -1, fact.defaultOperand(), fact.defaultOperand(), true));
+			}
+			for (int c = from; c < to; c++) {
+				int index = chosen.get(c);
+				Word word = words.get(index);
+				if (matchesIf(fact, word.text())) {
+					hits.add(new Hit(fact, index, word.text(), word.text(), word.literal()));
+				}
+			}
 		}
 
 		/**
@@ -685,7 +686,7 @@ public final class FactScan {
 		}
 
 		private static Fact derived(Fact fact, Kind kind, String effect) {
-			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), List.of(), null, null, false, null,
+			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), ValueGlobs.NONE, null, null, false, null,
 					effect, fact.source());
 		}
 
@@ -727,6 +728,9 @@ public final class FactScan {
 
 		private boolean holds(Fact fact) {
 			List<List<String>> when = fact.when();
+			if (seen.isEmpty()) {
+				return when.isEmpty(); // no option was given that a condition names
+			}
 			for (int i = 0; i < when.size(); i++) {
 				if (!anySeen(when.get(i), 0)) {
 					return false;
@@ -751,22 +755,7 @@ public final class FactScan {
 		}
 
 		private boolean matchesIf(Fact fact, String value) {
-			if (fact.ifGlobs().isEmpty()) {
-				return true;
-			}
-			if (value == null) {
-				return false;
-			}
-			String text = value.toLowerCase(Locale.ROOT);
-			if (loose) {
-				text = text.replace('_', '-');
-			}
-			for (int i = 0; i < fact.ifGlobs().size(); i++) {
-				if (Glob.matches(fact.ifGlobs().get(i), text)) {
-					return true;
-				}
-			}
-			return false;
+			return fact.ifGlobs().isEmpty() || (value != null && fact.ifGlobs().matches(value, loose));
 		}
 	}
 
@@ -856,6 +845,112 @@ public final class FactScan {
 				t++;
 			}
 			return t == text.length();
+		}
+	}
+
+	/**
+	 * The globs of a fact's {@code if=} modifier, compared with a value ignoring case (and, for a program whose
+	 * options are {@code loose}, reading {@code _} as {@code -}). A value of ASCII characters, as nearly all are, is
+	 * compared in place, without the lower-case copy that the rule describes; any other value is copied so, as the
+	 * rule says.
+	 */
+	public static final class ValueGlobs {
+		static final ValueGlobs NONE = new ValueGlobs(List.of());
+
+		private final List<String> globs;
+		private final String[] array;
+		/**
+		 * The first characters of the globs, when none starts with {@code *}: a value that starts with another
+		 * matches none (most values, for most facts: `test` is no `link`), found without reading further.
+		 */
+		private final boolean[] initials;
+
+		/** {@code globs}: in lower case. */
+		ValueGlobs(List<String> globs) {
+			this.globs = List.copyOf(globs);
+			this.array = globs.toArray(String[]::new);
+			boolean[] first = new boolean[128];
+			for (String glob : array) {
+				if (glob.startsWith("*") || (!glob.isEmpty() && glob.charAt(0) >= 128)) {
+					first = null;
+					break;
+				}
+				if (!glob.isEmpty()) {
+					first[glob.charAt(0)] = true;
+				}
+			}
+			this.initials = first;
+		}
+
+		public boolean isEmpty() {
+			return array.length == 0;
+		}
+
+		/** The globs, in lower case, as the facts file gives them. */
+		public List<String> globs() {
+			return globs;
+		}
+
+		boolean matches(String value, boolean loose) {
+			if (initials != null && !value.isEmpty() && value.charAt(0) < 0x80
+					&& !initials[folded(value.charAt(0), loose)]) {
+				return false;
+			}
+			for (int i = 0; i < value.length(); i++) {
+				if (value.charAt(i) >= 0x80) {
+					String text = value.toLowerCase(Locale.ROOT);
+					text = loose ? text.replace('_', '-') : text;
+					for (String glob : array) {
+						if (Glob.matches(glob, text)) {
+							return true;
+						}
+					}
+					return false;
+				}
+			}
+			char first = value.isEmpty() ? 0 : folded(value.charAt(0), loose);
+			for (String glob : array) {
+				if (!glob.isEmpty() && glob.charAt(0) != '*' && glob.charAt(0) != first) {
+					continue;
+				}
+				if (matches(glob, 0, value, 0, loose)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** {@link Glob#matches} of an ASCII text, each of whose characters is read in lower case. */
+		private static boolean matches(String glob, int g, String text, int t, boolean loose) {
+			while (g < glob.length()) {
+				char c = glob.charAt(g);
+				if (c == '*') {
+					if (g == glob.length() - 1) {
+						return true;
+					}
+					for (int k = t; k <= text.length(); k++) {
+						if (matches(glob, g + 1, text, k, loose)) {
+							return true;
+						}
+					}
+					return false;
+				}
+				if (t >= text.length() || folded(text.charAt(t), loose) != c) {
+					return false;
+				}
+				g++;
+				t++;
+			}
+			return t == text.length();
+		}
+
+		private static char folded(char c, boolean loose) {
+			return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : loose && c == '_' ? '-' : c;
+		}
+
+		@Override
+		public String toString() {
+			return String.join(",", globs);
 		}
 	}
 }

@@ -74,7 +74,7 @@ public final class FactTable {
 	 * @param kind     what it does
 	 * @param when     sets of options of which one each must be given
 	 * @param unless   options none of which may be given
-	 * @param ifGlobs  globs (lower case) one of which the value must match, or empty
+	 * @param ifGlobs  globs (lower case) one of which the value must match, or none
 	 * @param defaultOperand for {@link Kind#RECURSES}: the folder when no operand is given, or null
 	 * @param unhide   for {@link Kind#RECURSES}: the options that make the program read dot and ignored files; when
 	 *                 null the program reads every file
@@ -84,7 +84,7 @@ public final class FactTable {
 	 * @param source   the file and line it was read from
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
-			List<String> ifGlobs, String defaultOperand, Set<String> unhide, boolean global, String valuePart,
+			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean global, String valuePart,
 			String effect, String source) {
 	}
 
@@ -104,6 +104,9 @@ public final class FactTable {
 		/** The operand facts in order, each with its selector; made when the table is built. */
 		List<Operands> operandSelectors = List.of();
 		List<Fact> operandFacts = List.of();
+		/** The same as arrays, which a scan reads without a call through the {@code List} interface. */
+		Operands[] operandSelectorArray = new Operands[0];
+		Fact[] operandFactArray = new Fact[0];
 		final Map<String, Program> subcommands = new HashMap<>();
 		final List<Fact> roles = new ArrayList<>(0);
 		/**
@@ -450,7 +453,7 @@ public final class FactTable {
 			List<String> programWords = List.of(fields).subList(0, kindAt - 1);
 			List<List<String>> when = new ArrayList<>(0);
 			List<String> unless = List.of();
-			List<String> ifGlobs = List.of();
+			FactScan.ValueGlobs ifGlobs = FactScan.ValueGlobs.NONE;
 			String defaultOperand = null;
 			Set<String> unhide = null;
 			boolean global = false;
@@ -466,7 +469,7 @@ public final class FactTable {
 				switch (key) {
 				case "when" -> when.add(List.of(value.split(",")));
 				case "unless" -> unless = List.of(value.split(","));
-				case "if" -> ifGlobs = List.of(value.toLowerCase(Locale.ROOT).split(","));
+				case "if" -> ifGlobs = new FactScan.ValueGlobs(List.of(value.toLowerCase(Locale.ROOT).split(",")));
 				case "default" -> defaultOperand = value;
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
@@ -603,6 +606,8 @@ public final class FactTable {
 			}));
 			program.operandSelectors = List.copyOf(selectors);
 			program.operandFacts = List.copyOf(facts);
+			program.operandSelectorArray = selectors.toArray(Operands[]::new);
+			program.operandFactArray = facts.toArray(Fact[]::new);
 			program.subcommands.values().forEach(Builder::freeze);
 		}
 

@@ -216,6 +216,33 @@ class ProgramFactsTest {
 	}
 
 	/**
+	 * The globs of {@code if=} compare a value ignoring case, wherever their {@code *} stands; for a program whose
+	 * options are {@code loose} (npm's config names) an {@code _} reads as {@code -}.
+	 */
+	@Test
+	void aValueGlobMatchesIgnoringCaseWhereverItsStarStands() {
+		String admin = "deployctl   @first   runs   if=push,*-hook,pre-*,*script*,k | runs a hook\n"
+				+ "confctl     @options loose\n"
+				+ "confctl     @first   runs   if=script-shell,*node-options* | sets what later commands run\n";
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("/etc/warden/facts.txt", admin);
+		assertEquals(List.of(), facts.problems());
+		TrustPolicy policy = policy(facts, "deployctl *", "confctl *");
+		for (String asked : List.of("deployctl push", "deployctl PUSH", "deployctl Push x", "deployctl post-HOOK",
+				"deployctl -- -hook", "deployctl Pre-release", "deployctl pre-", "deployctl myScriptFile",
+				"deployctl script", "deployctl K", "confctl script_shell", "confctl SCRIPT_SHELL",
+				"confctl x_NODE_OPTIONS_y")) {
+			assertEquals(Verdict.ASK, policy.evaluate(asked).verdict(), asked);
+		}
+		for (String trusted : List.of("deployctl pushed", "deployctl pus", "deployctl hook", "deployctl post-hooks",
+				"deployctl prerelease", "deployctl scrip", "deployctl kk", "deployctl", "deployctl ''",
+				"deployctl -- push-x", "confctl script-shells", "confctl node_option")) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(trusted).verdict(), trusted);
+		}
+		assertEquals(Verdict.TRUSTED, policy.evaluate("deployctl post_hook").verdict(),
+				"deployctl is not loose: its `_` is no `-`");
+	}
+
+	/**
 	 * A program whose parser takes a prefix of a long option's name ({@code abbrev}) is read as that parser reads it:
 	 * a prefix is the option(s) it starts, the option itself and a longer word are not prefixes, and a program's own
 	 * option that is a prefix of a longer one ({@code plain}) stays itself.
