@@ -2,6 +2,7 @@ package dev.warden.core.tests.trust;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,8 +23,8 @@ import dev.warden.core.trust.Verdict;
 /**
  * Measures the decision time of the trust policy for short command lines and for command lines of about 2 KB (four
  * that repeat a few commands, and one of 82 commands none of which repeats another),
- * against 30 trust patterns plus the default deny list, after a warm-up. Prints p50, p99 and max in microseconds
- * of {@link TrustPolicy#evaluate(String)}, and of {@link TrustPolicy#decide(String)} (which also reads the covering
+ * against 30 trust patterns plus the default deny list, after a warm-up (in the comparisons, one that lasts until
+ * the JIT compiler is idle). Prints p50, p99 and max in microseconds of {@link TrustPolicy#evaluate(String)}, and of {@link TrustPolicy#decide(String)} (which also reads the covering
  * patterns for the audit log, with no log attached) for the long lines.
  * A plain program rather than a JMH benchmark so that it runs without a build: {@code java -cp … TrustBenchmark
  * [iterations]}. The system load average is printed with the figures: on a busy machine the high percentiles
@@ -161,12 +162,12 @@ public final class TrustBenchmark {
 			List<String> lines = new ArrayList<>(SHORT);
 			lines.addAll(longLines());
 			List<String> shapes = shapes();
-			for (int warm = 0; warm < 3; warm++) {
+			warmUp(() -> {
 				for (String line : lines) {
 					turns(base, line, 2_000, new long[2_000], 0);
 					turns(current, line, 2_000, new long[2_000], 0);
 				}
-			}
+			});
 			double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			System.out.printf("base %s against this build, %d turns of 200 decisions each per line%n", baseJar, rounds);
 			double[] ratios = new double[lines.size()];
@@ -272,11 +273,11 @@ public final class TrustBenchmark {
 	private static String p50s(Function<String, Object> judge, int rounds) {
 		List<String> lines = new ArrayList<>(SHORT);
 		lines.addAll(longLines());
-		for (int warm = 0; warm < 3; warm++) {
+		warmUp(() -> {
 			for (String line : lines) {
 				turns(judge, line, 2_000, new long[2_000], 0);
 			}
-		}
+		});
 		StringBuilder out = new StringBuilder();
 		long[] nanos = new long[rounds * 200];
 		for (String line : lines) {
@@ -298,6 +299,30 @@ public final class TrustBenchmark {
 		shapes.addAll(List.of("2 KB chain, 112 commands", "2 KB commit message", "2 KB bash -c, 128 commands",
 				"2 KB hostile, 175 commands", "2 KB distinct, 82 commands"));
 		return shapes;
+	}
+
+	/**
+	 * Runs {@code round} at least three times, then until the JIT compiler has been idle for a whole round of at
+	 * least a second (30 s at most): a line measured while its code is still being compiled measures the compiler's
+	 * queue, and a build with more code to compile would seem slower than it runs once compiled.
+	 */
+	private static void warmUp(Runnable round) {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		for (int i = 0; i < 3; i++) {
+			round.run();
+		}
+		while (timed && System.nanoTime() < deadline) {
+			long compiled = jit.getTotalCompilationTime();
+			long started = System.nanoTime();
+			do {
+				round.run();
+			} while (System.nanoTime() - started < 1_000_000_000L);
+			if (jit.getTotalCompilationTime() == compiled) {
+				return;
+			}
+		}
 	}
 
 	private static void turns(Function<String, Object> judge, String line, int count, long[] nanos, int from) {
