@@ -821,10 +821,14 @@ public final class FactScan {
 		}
 
 		static boolean matches(String glob, String text) {
-			return matches(glob, 0, text, 0);
+			return matches(glob, 0, text, 0, false, false);
 		}
 
-		private static boolean matches(String glob, int g, String text, int t) {
+		/**
+		 * Whether {@code text} from {@code t} on matches {@code glob} from {@code g} on; with {@code fold}, each
+		 * character of an ASCII text is read in lower case (and, when {@code loose}, {@code _} as {@code -}).
+		 */
+		static boolean matches(String glob, int g, String text, int t, boolean fold, boolean loose) {
 			while (g < glob.length()) {
 				char c = glob.charAt(g);
 				if (c == '*') {
@@ -832,19 +836,23 @@ public final class FactScan {
 						return true;
 					}
 					for (int k = t; k <= text.length(); k++) {
-						if (matches(glob, g + 1, text, k)) {
+						if (matches(glob, g + 1, text, k, fold, loose)) {
 							return true;
 						}
 					}
 					return false;
 				}
-				if (t >= text.length() || text.charAt(t) != c) {
+				if (t >= text.length() || (fold ? folded(text.charAt(t), loose) : text.charAt(t)) != c) {
 					return false;
 				}
 				g++;
 				t++;
 			}
 			return t == text.length();
+		}
+
+		static char folded(char c, boolean loose) {
+			return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : loose && c == '_' ? '-' : c;
 		}
 	}
 
@@ -893,7 +901,7 @@ public final class FactScan {
 
 		boolean matches(String value, boolean loose) {
 			if (initials != null && !value.isEmpty() && value.charAt(0) < 0x80
-					&& !initials[folded(value.charAt(0), loose)]) {
+					&& !initials[Glob.folded(value.charAt(0), loose)]) {
 				return false;
 			}
 			for (int i = 0; i < value.length(); i++) {
@@ -908,44 +916,16 @@ public final class FactScan {
 					return false;
 				}
 			}
-			char first = value.isEmpty() ? 0 : folded(value.charAt(0), loose);
+			char first = value.isEmpty() ? 0 : Glob.folded(value.charAt(0), loose);
 			for (String glob : array) {
 				if (!glob.isEmpty() && glob.charAt(0) != '*' && glob.charAt(0) != first) {
 					continue;
 				}
-				if (matches(glob, 0, value, 0, loose)) {
+				if (Glob.matches(glob, 0, value, 0, true, loose)) {
 					return true;
 				}
 			}
 			return false;
-		}
-
-		/** {@link Glob#matches} of an ASCII text, each of whose characters is read in lower case. */
-		private static boolean matches(String glob, int g, String text, int t, boolean loose) {
-			while (g < glob.length()) {
-				char c = glob.charAt(g);
-				if (c == '*') {
-					if (g == glob.length() - 1) {
-						return true;
-					}
-					for (int k = t; k <= text.length(); k++) {
-						if (matches(glob, g + 1, text, k, loose)) {
-							return true;
-						}
-					}
-					return false;
-				}
-				if (t >= text.length() || folded(text.charAt(t), loose) != c) {
-					return false;
-				}
-				g++;
-				t++;
-			}
-			return t == text.length();
-		}
-
-		private static char folded(char c, boolean loose) {
-			return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : loose && c == '_' ? '-' : c;
 		}
 
 		@Override
