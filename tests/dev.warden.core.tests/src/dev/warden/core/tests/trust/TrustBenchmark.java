@@ -24,8 +24,9 @@ import dev.warden.core.trust.Verdict;
  * Measures the decision time of the trust policy for short command lines and for command lines of about 2 KB (four
  * that repeat a few commands, and one of 82 commands none of which repeats another),
  * against 30 trust patterns plus the default deny list, after a warm-up (in the comparisons, one that lasts until
- * the JIT compiler is idle). Prints p50, p99 and max in microseconds of {@link TrustPolicy#evaluate(String)}, and of {@link TrustPolicy#decide(String)} (which also reads the covering
- * patterns for the audit log, with no log attached) for the long lines.
+ * the JIT compiler is idle). Prints p50, p99 and max in microseconds of {@link TrustPolicy#evaluate(String)}, and
+ * of {@link TrustPolicy#decide(String)} (which also reads the covering patterns for the audit log, with no log
+ * attached) for the long lines.
  * A plain program rather than a JMH benchmark so that it runs without a build: {@code java -cp … TrustBenchmark
  * [iterations]}. The system load average is printed with the figures: on a busy machine the high percentiles
  * measure the other processes as much as the policy.
