@@ -253,23 +253,11 @@ public final class CommandJudge {
 		}
 	}
 
-	/**
-	 * The judge of each thread, which serves every line the thread judges in turn; a line judged while the thread's
-	 * judge is busy (a check that judges a line of its own) gets a judge of its own. A judge keeps nothing of a line
-	 * once its verdict is made: its working state is emptied then, however the judging ends.
-	 */
-	private static final ThreadLocal<CommandJudge> JUDGES = ThreadLocal.withInitial(CommandJudge::new);
-
-	/** Whether the judge is judging a line. */
-	private boolean busy;
-	private PolicyRules rules;
-	/**
-	 * The scanner of the facts of {@link #rules}: this judge's own, kept from line to line (a judge serves one
-	 * thread) and made again only when the policy's table is another.
-	 */
-	private FactScan.Scanner scanner;
-	private Path workingDirectory;
-	private boolean directoryMayChange;
+	private final PolicyRules rules;
+	/** The scanner of the facts of {@link #rules}, which serves every command of the line. */
+	private final FactScan.Scanner scanner;
+	private final Path workingDirectory;
+	private final boolean directoryMayChange;
 	/**
 	 * Whether another command reads what the command being judged prints: a later command of its pipeline or the
 	 * command whose substitution it is ({@code cat $(echo .env)}, {@code echo .env | xargs cat}). Then the words it
@@ -277,7 +265,7 @@ public final class CommandJudge {
 	 */
 	private boolean outputRead;
 	/** The line being judged. */
-	private String line;
+	private final String line;
 	/**
 	 * Whether the unquoted globs of the line are expanded as the shell does by default, so that they are judged by
 	 * the names they match ({@link #globsExpandAsByDefault}; else by every name they could match, dot files too): 0
@@ -287,14 +275,14 @@ public final class CommandJudge {
 	/** Whether the word {@code exec} stands anywhere in the line: 0 when not found yet, 1 yes, -1 no. */
 	private int lineHasExec;
 	/** Whether a {@code cd} on the line may lead outside the workspace (not only into one of its folders). */
-	private boolean directoryMayLeave;
+	private final boolean directoryMayLeave;
 	/**
 	 * How many places the map of decided commands is sized for: one per 12 characters of the line, more than long
 	 * lines hold, but no more than twice the commands of the line's top level (a 2 KB commit message is one word).
 	 */
-	private int expectedPlaces;
-	/** The parts of the line: a new list for each line, handed over to its verdict. */
-	private List<JudgedPart> parts;
+	private final int expectedPlaces;
+	/** The parts of the line, handed over to its verdict. */
+	private final List<JudgedPart> parts;
 	/** What the output targets and the folders read of the line were found to be; made at their first check. */
 	private Map<String, Optional<String>> targetChecks;
 	private Map<String, Optional<String>> treeChecks;
@@ -307,7 +295,7 @@ public final class CommandJudge {
 	 * {@link #FEW_PLACES} have been judged: the places of a short line are compared one by one.
 	 */
 	private Map<Place, Place> decided;
-	/** The first places of the line, until the map is made; emptied after each line. */
+	/** The first places of the line, until the map is made. */
 	private final Place[] fewPlaces = new Place[FEW_PLACES];
 	private int fewPlaceCount;
 	private static final int FEW_PLACES = 8;
@@ -329,17 +317,15 @@ public final class CommandJudge {
 	private final Layers layers = new Layers();
 	private final Judgement judgement = new Judgement();
 
-	private CommandJudge() {
-	}
-
-	/** Readies the judge for a line. */
-	private void start(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
+	/**
+	 * A judge for one line. A judge is made for each line and dropped with it, not kept for the next: under the G1
+	 * collector (the IDE's), each reference to a new object stored into a long-lived one pays a memory barrier, and a
+	 * judge kept from line to line, with its lists and its scanner, paid one for most words it looked at.
+	 */
+	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
 			boolean directoryMayLeave, String line, int topLevelCommands) {
-		this.busy = true;
 		this.rules = rules;
-		if (scanner == null || scanner.table != rules.facts()) {
-			scanner = new FactScan.Scanner(rules.facts());
-		}
+		this.scanner = new FactScan.Scanner(rules.facts());
 		this.expectedPlaces = Math.max(16, Math.min(line.length() / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
 		this.parts = new ArrayList<>(Math.max(10, line.length() / 12));
@@ -347,29 +333,6 @@ public final class CommandJudge {
 		this.directoryMayChange = directoryMayChange;
 		this.directoryMayLeave = directoryMayLeave;
 		this.line = line;
-	}
-
-	/** Empties the working state of the line just judged: the judge lives as long as its thread. */
-	private void finish() {
-		busy = false;
-		rules = null;
-		workingDirectory = null;
-		parts = null;
-		targetChecks = null;
-		treeChecks = null;
-		skippingTreeChecks = null;
-		workingDirectoryInWorkspace = 0;
-		line = null;
-		defaultGlobs = 0;
-		lineHasExec = 0;
-		outputRead = false;
-		decided = null;
-		Arrays.fill(fewPlaces, 0, fewPlaceCount, null);
-		fewPlaceCount = 0;
-		repeated = false;
-		stoppedLooking = false;
-		layers.clear();
-		judgement.clear();
 	}
 
 	/** Judges a command line run in {@code workingDirectory}. */
@@ -385,19 +348,10 @@ public final class CommandJudge {
 		for (int i = 0; i < script.pipelines().size(); i++) {
 			topLevelCommands += script.pipelines().get(i).commands().size();
 		}
-		CommandJudge judge = JUDGES.get();
-		if (judge.busy) {
-			judge = new CommandJudge();
-		}
-		CommandVerdict verdict;
-		try {
-			judge.start(rules, workingDirectory, directoryMayChange,
-					directoryMayChange && directoryMayLeave(commandLine), commandLine, topLevelCommands);
-			judge.script(script, "", List.of());
-			verdict = judge.verdict(commandLine);
-		} finally {
-			judge.finish();
-		}
+		CommandJudge judge = new CommandJudge(rules, workingDirectory, directoryMayChange,
+				directoryMayChange && directoryMayLeave(commandLine), commandLine, topLevelCommands);
+		judge.script(script, "", List.of());
+		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
 			// The shell that runs the line may be dash or bash (see CommandShell): trusted only where both
 			// would run exactly the parts.

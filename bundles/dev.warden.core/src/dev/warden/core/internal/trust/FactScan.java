@@ -145,7 +145,7 @@ public final class FactScan {
 
 	/** Scans the words of a command whose program has the facts {@code root}. */
 	public static FactScan scan(FactTable table, Program root, List<Word> words) {
-		return root == null ? NONE : table.scanner().scan(root, words);
+		return root == null ? NONE : new Scanner(table).scan(root, words);
 	}
 
 	/**
@@ -184,8 +184,7 @@ public final class FactScan {
 				run(root, 1);
 				return result();
 			} finally {
-				// emptied after each scan, however it ends: a scanner serves its thread for long and keeps nothing
-				// of a command
+				// emptied after each scan, however it ends: the next command of the line is scanned afresh
 				this.words = null;
 				conditions = null;
 				seen.clear();

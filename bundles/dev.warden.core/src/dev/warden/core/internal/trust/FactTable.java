@@ -294,7 +294,6 @@ public final class FactTable {
 	private final Set<String> harmless;
 	private final List<String> harmlessPrefixes;
 	private final List<Problem> problems;
-	private final ThreadLocal<FactScan.Scanner> scanners = ThreadLocal.withInitial(() -> new FactScan.Scanner(this));
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
 			List<Problem> problems) {
@@ -302,14 +301,6 @@ public final class FactTable {
 		this.harmless = harmless;
 		this.harmlessPrefixes = harmlessPrefixes;
 		this.problems = problems;
-	}
-
-	/**
-	 * A scanner of this table for the calling thread: a scanner keeps only working lists (what a scan finds is
-	 * copied out), so one per thread serves every command line that thread judges.
-	 */
-	FactScan.Scanner scanner() {
-		return scanners.get();
 	}
 
 	/** Lines that could not be read, in order. */
