@@ -178,6 +178,9 @@ public final class FactScan {
 
 		/** Scans the words of a command whose program has the facts {@code root} (not null). */
 		public FactScan scan(Program root, List<Word> words) {
+			if (root.blank) {
+				return nothingFound(root, root.loose); // what the walk below would find, found without it
+			}
 			this.words = words;
 			this.conditions = root.conditions;
 			try {
@@ -871,11 +874,21 @@ public final class FactScan {
 		 * matches none (most values, for most facts: `test` is no `link`), found without reading further.
 		 */
 		private final boolean[] initials;
+		/**
+		 * The length of each glob without its {@code *}s, negative for a glob that has none: a value matches such
+		 * a glob only when it is as long, and no glob matches a value shorter than its characters.
+		 */
+		private final int[] lengths;
 
 		/** {@code globs}: in lower case. */
 		ValueGlobs(List<String> globs) {
 			this.globs = List.copyOf(globs);
 			this.array = globs.toArray(String[]::new);
+			this.lengths = new int[array.length];
+			for (int i = 0; i < array.length; i++) {
+				int stars = (int) array[i].chars().filter(c -> c == '*').count();
+				lengths[i] = stars == 0 ? -array[i].length() - 1 : array[i].length() - stars;
+			}
 			boolean[] first = new boolean[128];
 			for (String glob : array) {
 				if (glob.startsWith("*") || (!glob.isEmpty() && glob.charAt(0) >= 128)) {
@@ -916,7 +929,12 @@ public final class FactScan {
 				}
 			}
 			char first = value.isEmpty() ? 0 : Glob.folded(value.charAt(0), loose);
-			for (String glob : array) {
+			for (int i = 0; i < array.length; i++) {
+				String glob = array[i];
+				int length = lengths[i];
+				if (length < 0 ? value.length() != -length - 1 : value.length() < length) {
+					continue;
+				}
 				if (!glob.isEmpty() && glob.charAt(0) != '*' && glob.charAt(0) != first) {
 					continue;
 				}

@@ -124,6 +124,12 @@ public final class FactTable {
 		 * each operand and fact, found without the general walk.
 		 */
 		boolean plainOperands;
+		/**
+		 * Whether no word of a command can hold a fact of this program: it has no option, operand, word or
+		 * subcommand with a fact (a wrapper such as {@code timeout} has only its role). Its scans find nothing,
+		 * without reading the words.
+		 */
+		boolean blank;
 		/** The scan of a command of this program in which no fact holds, by spelling rule; made when first needed. */
 		FactScan nothingFound;
 		FactScan nothingFoundLoose;
@@ -687,6 +693,12 @@ public final class FactTable {
 						&& (kind == Kind.READS || kind == Kind.WRITES || kind == Kind.LOADS);
 			}
 			program.plainOperands = plain;
+			boolean blank = reachable.isEmpty() && program.operandFacts.isEmpty() && program.subcommands.isEmpty()
+					&& program.exactWords.isEmpty();
+			for (Program p = program; p != null; p = p.parent) {
+				blank &= p.globOptions.isEmpty() && p.variables.isEmpty();
+			}
+			program.blank = blank;
 			program.subcommands.values().forEach(sub -> compile(sub, conditions));
 		}
 	}
