@@ -466,34 +466,33 @@ public final class CommandJudge {
 		if (line.indexOf('\'') < 0 && line.indexOf('"') < 0 && line.indexOf('\\') < 0) {
 			return nextStandalone(line, word, 0) >= 0;
 		}
-		char initial = word.charAt(0);
-		char previous = 0; // the character before, quotes skipped: none at the start
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (isQuoteCharacter(c)) {
+		char initial = word.charAt(0); // a letter, never a quote
+		for (int i = line.indexOf(initial); i >= 0; i = line.indexOf(initial, i + 1)) {
+			int before = i - 1; // the character before, quotes skipped: none at the start
+			while (before >= 0 && isQuoteCharacter(line.charAt(before))) {
+				before--;
+			}
+			if (before >= 0 && isPathChar(line.charAt(before))) {
 				continue;
 			}
-			if (c == initial && !isPathChar(previous)) {
-				int at = i;
-				int matched = 0;
-				while (matched < word.length() && at < line.length()) {
-					char d = line.charAt(at++);
-					if (isQuoteCharacter(d)) {
-						continue;
-					}
-					if (d != word.charAt(matched)) {
-						break;
-					}
-					matched++;
+			int at = i;
+			int matched = 0;
+			while (matched < word.length() && at < line.length()) {
+				char d = line.charAt(at++);
+				if (isQuoteCharacter(d)) {
+					continue;
 				}
-				while (matched == word.length() && at < line.length() && isQuoteCharacter(line.charAt(at))) {
-					at++;
+				if (d != word.charAt(matched)) {
+					break;
 				}
-				if (matched == word.length() && (at == line.length() || !isPathChar(line.charAt(at)))) {
-					return true;
-				}
+				matched++;
 			}
-			previous = c;
+			while (matched == word.length() && at < line.length() && isQuoteCharacter(line.charAt(at))) {
+				at++;
+			}
+			if (matched == word.length() && (at == line.length() || !isPathChar(line.charAt(at)))) {
+				return true;
+			}
 		}
 		return false;
 	}
