@@ -137,24 +137,12 @@ public final class ShellParser {
 	}
 
 	private static Script parse(String line, boolean patternMode) throws ShellSyntaxException {
-		int length = line.length();
-		char[] chars;
-		if (length <= REUSED_CHARS) {
-			// the characters of a line are read only while it is parsed (words and scripts keep strings), and a
-			// parse does not start another: each thread reads its lines into one array
-			chars = CHARS.get();
-			line.getChars(0, length, chars, 0);
-		} else {
-			chars = line.toCharArray();
-		}
-		checkCharacters(line, chars, length);
-		ShellParser parser = new ShellParser(line, chars, 0, length, 0, patternMode);
+		// a copy of its own for each line: cheaper for a short line than looking up an array kept for the thread
+		char[] chars = line.toCharArray();
+		checkCharacters(line, chars, chars.length);
+		ShellParser parser = new ShellParser(line, chars, 0, chars.length, 0, patternMode);
 		return parser.parseAll();
 	}
-
-	/** The longest line read into the array of its thread; a longer one gets an array of its own. */
-	private static final int REUSED_CHARS = 8192;
-	private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[REUSED_CHARS]);
 
 	private Script parseAll() throws ShellSyntaxException {
 		Script script = parseList(Closer.NONE);
