@@ -162,7 +162,8 @@ public final class FactScan {
 		int ownSeen;
 		final List<Hit> pending = new ArrayList<>();
 		final Indexes operands = new Indexes();
-		final Indexes leading = new Indexes();
+		/** How many of the first {@link #operands} come before the first option (`find DIR... -name x`). */
+		int leading;
 		final Indexes rest = new Indexes();
 		final List<Hit> hits = new ArrayList<>();
 		boolean sawOption;
@@ -195,7 +196,7 @@ public final class FactScan {
 				pending.clear();
 				hits.clear();
 				operands.clear();
-				leading.clear();
+				leading = 0;
 				sawOption = false;
 				inner = List.of();
 			}
@@ -226,7 +227,7 @@ public final class FactScan {
 						Program sub = program.subcommand(text);
 						if (sub != null) {
 							program = sub;
-							leading.clear();
+							leading = 0; // none: no operand came before the subcommand
 							i++;
 							continue;
 						}
@@ -234,7 +235,7 @@ public final class FactScan {
 					operand(i, text, word.literal());
 					operands.add(i);
 					if (!sawOption) {
-						leading.add(i);
+						leading++; // the operands so far, all before the first option
 					}
 					if (program.stops || (root.stops && program == root)) {
 						optionsEnded = true;
@@ -413,7 +414,7 @@ public final class FactScan {
 						// the rest of the command is that program's: scan it with its facts. A condition `when=` of its
 						// facts also sees the options its host was given, `unless=` only its own: python's own `-m` in
 						// `python3 -m coverage run FILE` is not coverage's, and must not keep FILE from being judged
-						leading.clear();
+						leading = 0;
 						operands.clear();
 						ownSeen = seen.size();
 						conditions = as.conditions;
@@ -591,8 +592,8 @@ public final class FactScan {
 
 		/** The hits of a fact about the operands a selector chooses (or its default operand when none is given). */
 		private void operandsNamed(Fact fact, Operands selector, Indexes rest, List<Hit> hits) {
-			Indexes chosen = selector == Operands.LEADING ? leading : rest;
-			int to = chosenTo(selector, rest.size(), leading.size());
+			Indexes chosen = selector == Operands.LEADING ? operands : rest;
+			int to = chosenTo(selector, rest.size(), leading);
 			int from = to == 0 ? 0 : chosenFrom(selector, rest.size());
 			if (from >= to && fact.defaultOperand() != null && selector != Operands.SECOND) {
 				hits.add(new Hit(fact, -1, fact.defaultOperand(), fact.defaultOperand(), true));
@@ -703,7 +704,7 @@ public final class FactScan {
 			return true;
 		}
 
-		/** Where the operands a selector chooses start: in {@link #leading} for LEADING, else in {@link #rest}. */
+		/** Where the operands a selector chooses start: in {@link #operands} for LEADING, else in {@link #rest}. */
 		private static int chosenFrom(Operands which, int rest) {
 			return switch (which) {
 			case ALL, FIRST, SOURCES, LEADING -> 0;
