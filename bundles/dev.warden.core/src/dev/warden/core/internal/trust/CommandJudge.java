@@ -1629,6 +1629,18 @@ public final class CommandJudge {
 
 	// ---- the verdict
 
+	/** The pattern that covers every part of the line when they all have the same one, else null. */
+	private String onlyPattern() {
+		String only = parts.get(0).pattern();
+		for (int i = 1; i < parts.size() && only != null; i++) {
+			String pattern = parts.get(i).pattern();
+			if (pattern != only && !only.equals(pattern)) {
+				return null;
+			}
+		}
+		return only;
+	}
+
 	private CommandVerdict verdict(String commandLine) {
 		if (parts.isEmpty()) {
 			return new CommandVerdict(commandLine, Verdict.ASK, "the command line runs nothing", true, List.of());
@@ -1653,9 +1665,15 @@ public final class CommandJudge {
 					? " (and " + (notCovered - 1) + (notCovered > 2 ? " more parts need" : " more part needs") + " approval)"
 					: "");
 		} else {
-			List<String> patterns = judged.coveringPatterns(); // every part is covered
 			verdict = Verdict.TRUSTED;
-			reason = patterns.isEmpty() ? parts.get(0).reason() : "covered by `" + String.join("`, `", patterns) + "`";
+			String only = onlyPattern();
+			if (only != null) {
+				reason = "covered by `" + only + "`"; // most lines: one pattern covers every part
+			} else {
+				List<String> patterns = judged.coveringPatterns(); // every part is covered
+				reason = patterns.isEmpty() ? parts.get(0).reason()
+						: "covered by `" + String.join("`, `", patterns) + "`";
+			}
 		}
 		return new CommandVerdict(commandLine, verdict, reason, true, judged);
 	}
