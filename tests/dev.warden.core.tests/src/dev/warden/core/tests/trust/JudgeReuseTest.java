@@ -25,9 +25,9 @@ import dev.warden.core.trust.TrustPolicy;
 import dev.warden.core.trust.Verdict;
 
 /**
- * A thread judges its lines one after the other with one judge: a line must be judged as it would be alone, whatever
- * the thread judged before it (another policy, another working directory, a line that failed half-way), and a check
- * that judges a line of its own while a line is being judged must not disturb it.
+ * A thread judges its lines one after the other: a line must be judged as it would be alone, whatever the thread
+ * judged before it (another policy, another working directory, a line that failed half-way), and a check that judges
+ * a line of its own while a line is being judged must not disturb it.
  */
 class JudgeReuseTest {
 
