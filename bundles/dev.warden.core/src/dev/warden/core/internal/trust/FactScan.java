@@ -875,20 +875,21 @@ public final class FactScan {
 		 * matches none (most values, for most facts: `test` is no `link`), found without reading further.
 		 */
 		private final boolean[] initials;
-		/**
-		 * The length of each glob without its {@code *}s, negative for a glob that has none: a value matches such
-		 * a glob only when it is as long, and no glob matches a value shorter than its characters.
-		 */
-		private final int[] lengths;
+		/** The characters of each glob other than its {@code *}s: no shorter value matches the glob. */
+		private final int[] shortest;
+		/** Whether each glob has no {@code *}: then only a value exactly as long matches it. */
+		private final boolean[] exact;
 
 		/** {@code globs}: in lower case. */
 		ValueGlobs(List<String> globs) {
 			this.globs = List.copyOf(globs);
 			this.array = globs.toArray(String[]::new);
-			this.lengths = new int[array.length];
+			this.shortest = new int[array.length];
+			this.exact = new boolean[array.length];
 			for (int i = 0; i < array.length; i++) {
 				int stars = (int) array[i].chars().filter(c -> c == '*').count();
-				lengths[i] = stars == 0 ? -array[i].length() - 1 : array[i].length() - stars;
+				shortest[i] = array[i].length() - stars;
+				exact[i] = stars == 0;
 			}
 			boolean[] first = new boolean[128];
 			for (String glob : array) {
@@ -932,8 +933,7 @@ public final class FactScan {
 			char first = value.isEmpty() ? 0 : Glob.folded(value.charAt(0), loose);
 			for (int i = 0; i < array.length; i++) {
 				String glob = array[i];
-				int length = lengths[i];
-				if (length < 0 ? value.length() != -length - 1 : value.length() < length) {
+				if (value.length() < shortest[i] || (exact[i] && value.length() != shortest[i])) {
 					continue;
 				}
 				if (!glob.isEmpty() && glob.charAt(0) != '*' && glob.charAt(0) != first) {

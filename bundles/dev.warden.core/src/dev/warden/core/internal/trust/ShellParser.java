@@ -139,7 +139,7 @@ public final class ShellParser {
 	private static Script parse(String line, boolean patternMode) throws ShellSyntaxException {
 		// a copy of its own for each line: cheaper for a short line than looking up an array kept for the thread
 		char[] chars = line.toCharArray();
-		checkCharacters(line, chars, chars.length);
+		checkCharacters(line, chars);
 		ShellParser parser = new ShellParser(line, chars, 0, chars.length, 0, patternMode);
 		return parser.parseAll();
 	}
@@ -164,8 +164,8 @@ public final class ShellParser {
 	}
 
 	/** Refuses control characters (other than tab and newline) and everything outside ASCII. */
-	private static void checkCharacters(String line, char[] chars, int length) throws ShellSyntaxException {
-		for (int i = 0; i < length; i++) {
+	private static void checkCharacters(String line, char[] chars) throws ShellSyntaxException {
+		for (int i = 0; i < chars.length; i++) {
 			char c = chars[i];
 			if (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f)) {
 				continue;
