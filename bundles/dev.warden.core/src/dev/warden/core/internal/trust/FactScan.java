@@ -160,12 +160,14 @@ public final class FactScan {
 		final List<String> seen = new ArrayList<>();
 		/** Where in {@link #seen} the options of the program scanned now start: after those of its host. */
 		int ownSeen;
-		final List<Hit> pending = new ArrayList<>();
+		/** The hits noted while walking the words; made for the first (most commands note none). */
+		List<Hit> pending;
 		final Indexes operands = new Indexes();
 		/** How many of the first {@link #operands} come before the first option (`find DIR... -name x`). */
 		int leading;
-		final Indexes rest = new Indexes();
-		final List<Hit> hits = new ArrayList<>();
+		/** The operands not taken by a fact for itself, and the hits found: made for the first scan that reads them. */
+		Indexes rest;
+		List<Hit> hits;
 		boolean sawOption;
 		Program program;
 		boolean loose;
@@ -193,8 +195,12 @@ public final class FactScan {
 				conditions = null;
 				seen.clear();
 				ownSeen = 0;
-				pending.clear();
-				hits.clear();
+				if (pending != null) {
+					pending.clear();
+				}
+				if (hits != null) {
+					hits.clear();
+				}
 				operands.clear();
 				leading = 0;
 				sawOption = false;
@@ -272,6 +278,9 @@ public final class FactScan {
 		 */
 		private void pend(Fact fact, int i, String text, String value, boolean literal) {
 			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN) {
+				if (pending == null) {
+					pending = new ArrayList<>();
+				}
 				pending.add(new Hit(fact, i, text, value, literal));
 			}
 		}
@@ -496,16 +505,17 @@ public final class FactScan {
 		}
 
 		FactScan result() {
-			if (program.plainOperands && pending.isEmpty()) {
+			boolean nonePending = pending == null || pending.isEmpty();
+			if (program.plainOperands && nonePending) {
 				return plainResult();
 			}
-			if (pending.isEmpty() && (program.operandFacts.isEmpty() || noOperandFactHolds())) {
+			if (nonePending && (program.operandFacts.isEmpty() || noOperandFactHolds())) {
 				return nothingFound(program, loose);
 			}
-			Indexes rest = this.rest;
+			Indexes rest = this.rest == null ? (this.rest = new Indexes()) : this.rest;
 			rest.setTo(operands);
-			List<Hit> hits = this.hits; // empty: scan empties it after each command
-			for (int p = 0, size = pending.size(); p < size; p++) {
+			List<Hit> hits = hits(); // empty: scan empties it after each command
+			for (int p = 0, size = nonePending ? 0 : pending.size(); p < size; p++) {
 				Hit hit = pending.get(p);
 				if (holds(hit.fact()) && matchesIf(hit.fact(), hit.value())) {
 					hits.add(hit);
@@ -557,6 +567,13 @@ public final class FactScan {
 			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		private List<Hit> hits() {
+			if (hits == null) {
+				hits = new ArrayList<>();
+			}
+			return hits;
 		}
 
 		/** The hit of a fact that takes an operand for itself (a script, a pattern, the program it runs). */
@@ -616,6 +633,7 @@ public final class FactScan {
 				return nothingFound(program, loose);
 			}
 			List<Fact> facts = program.operandFacts;
+			List<Hit> hits = hits();
 			for (int f = 0; f < facts.size(); f++) {
 				Fact fact = facts.get(f);
 				for (int o = 0; o < operands.size(); o++) {
@@ -697,11 +715,28 @@ public final class FactScan {
 			List<Fact> facts = program.operandFacts;
 			for (int i = 0; i < facts.size(); i++) {
 				Fact fact = facts.get(i);
-				if ((!operands.isEmpty() || fact.defaultOperand() != null) && holds(fact)) {
+				if ((!operands.isEmpty() || fact.defaultOperand() != null) && holds(fact) && mayHit(fact)) {
 					return false;
 				}
 			}
 			return true;
+		}
+
+		/**
+		 * Whether an operand fact that holds may find a hit: false only for one whose {@code if=} globs match none
+		 * of the operands (`npm test` is no `npm link`), which {@link #operandsNamed} would read one by one. The
+		 * operands it reads are some of {@link #operands}, so none of them matches either.
+		 */
+		private boolean mayHit(Fact fact) {
+			if (fact.ifGlobs().isEmpty() || fact.defaultOperand() != null || fact.kind().consumesOperand()) {
+				return true;
+			}
+			for (int o = 0; o < operands.size(); o++) {
+				if (fact.ifGlobs().matches(words.get(operands.get(o)).text(), loose)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** Where the operands a selector chooses start: in {@link #operands} for LEADING, else in {@link #rest}. */

@@ -130,6 +130,8 @@ public final class FactTable {
 		 * without reading the words.
 		 */
 		boolean blank;
+		/** The first characters of the names of its subcommands ({@link #subcommand}); set by compile. */
+		final boolean[] subcommandInitials = new boolean[128];
 		/** The scan of a command of this program in which no fact holds, by spelling rule; made when first needed. */
 		FactScan nothingFound;
 		FactScan nothingFoundLoose;
@@ -161,6 +163,9 @@ public final class FactTable {
 		}
 
 		public Program subcommand(String word) {
+			if (word.isEmpty() || (word.charAt(0) < 128 && !subcommandInitials[word.charAt(0)])) {
+				return null; // most operands start no subcommand's name: found without hashing the word
+			}
 			return subcommands.get(word);
 		}
 
@@ -699,6 +704,11 @@ public final class FactTable {
 				blank &= p.globOptions.isEmpty() && p.variables.isEmpty();
 			}
 			program.blank = blank;
+			for (String name : program.subcommands.keySet()) {
+				if (!name.isEmpty() && name.charAt(0) < 128) {
+					program.subcommandInitials[name.charAt(0)] = true;
+				}
+			}
 			program.subcommands.values().forEach(sub -> compile(sub, conditions));
 		}
 	}
