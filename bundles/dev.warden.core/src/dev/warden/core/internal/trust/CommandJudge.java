@@ -2,7 +2,6 @@ package dev.warden.core.internal.trust;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,8 +253,11 @@ public final class CommandJudge {
 	}
 
 	private final PolicyRules rules;
-	/** The scanner of the facts of {@link #rules}, which serves every command of the line. */
-	private final FactScan.Scanner scanner;
+	/**
+	 * The scanner of the facts of {@link #rules}, which serves every command of the line; made for the first
+	 * program with facts to scan.
+	 */
+	private FactScan.Scanner scanner;
 	private final Path workingDirectory;
 	private final boolean directoryMayChange;
 	/**
@@ -295,8 +297,12 @@ public final class CommandJudge {
 	 * {@link #FEW_PLACES} have been judged: the places of a short line are compared one by one.
 	 */
 	private Map<Place, Place> decided;
-	/** The first places of the line, until the map is made. */
-	private final Place[] fewPlaces = new Place[FEW_PLACES];
+	/**
+	 * The first places of the line, until the map is made: the first in a field of its own, the others in an array
+	 * made for the second (a line of one command needs none).
+	 */
+	private Place firstPlace;
+	private Place[] fewPlaces;
 	private int fewPlaceCount;
 	private static final int FEW_PLACES = 8;
 	/**
@@ -325,7 +331,6 @@ public final class CommandJudge {
 	private CommandJudge(PolicyRules rules, Path workingDirectory, boolean directoryMayChange,
 			boolean directoryMayLeave, String line, int topLevelCommands) {
 		this.rules = rules;
-		this.scanner = new FactScan.Scanner(rules.facts());
 		this.expectedPlaces = Math.max(16, Math.min(line.length() / 12, 2 * topLevelCommands));
 		// sized for one command per 12 characters, more than long lines hold: neither grows while it fills
 		this.parts = new ArrayList<>(Math.max(10, line.length() / 12));
@@ -710,22 +715,35 @@ public final class CommandJudge {
 			}
 			return found;
 		}
-		for (int i = 0; i < fewPlaceCount; i++) { // none for the first place: a line of one command is not hashed
+		if (firstPlace == null) { // the first place: a line of one command is not hashed
+			firstPlace = place;
+			return null;
+		}
+		if (firstPlace.equals(place)) {
+			repeated = true;
+			return firstPlace;
+		}
+		for (int i = 0; i < fewPlaceCount; i++) {
 			if (fewPlaces[i].equals(place)) {
 				repeated = true;
 				return fewPlaces[i];
 			}
 		}
-		if (fewPlaceCount < FEW_PLACES) {
+		if (fewPlaceCount < FEW_PLACES - 1) {
+			if (fewPlaces == null) {
+				fewPlaces = new Place[FEW_PLACES - 1];
+			}
 			fewPlaces[fewPlaceCount++] = place;
 			return null;
 		}
 		decided = new HashMap<>(expectedPlaces);
+		decided.put(firstPlace, firstPlace);
 		for (Place few : fewPlaces) {
 			decided.put(few, few);
 		}
 		decided.put(place, place);
-		Arrays.fill(fewPlaces, null);
+		firstPlace = null;
+		fewPlaces = null;
 		fewPlaceCount = 0;
 		return null;
 	}
@@ -1261,7 +1279,7 @@ public final class CommandJudge {
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			FactScan scan = scanner.scan(program, layer);
+			FactScan scan = scanner().scan(program, layer);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1270,7 +1288,7 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			FactScan scan = program == null ? FactScan.none() : scanner.scan(program, layer);
+			FactScan scan = program == null ? FactScan.none() : scanner().scan(program, layer);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -1279,6 +1297,14 @@ public final class CommandJudge {
 			}
 		}
 		return scans;
+	}
+
+	/** The scanner of the line, made for the first program with facts to scan. */
+	private FactScan.Scanner scanner() {
+		if (scanner == null) {
+			scanner = new FactScan.Scanner(rules.facts());
+		}
+		return scanner;
 	}
 
 	/** What the options and operands of the judged command write, read, load and walk. */
