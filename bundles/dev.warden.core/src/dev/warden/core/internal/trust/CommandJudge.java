@@ -92,8 +92,11 @@ public final class CommandJudge {
 		final SimpleCommand command;
 		final String context;
 		final List<Redirect> inherited;
-		/** Whether another command reads what this one prints ({@link CommandJudge#outputRead}). */
-		final boolean outputRead;
+		/**
+		 * Whether another command reads what this one prints: 0 none, 1 one reads it ({@link CommandJudge#outputRead}),
+		 * 2 one takes it for names of files ({@link CommandJudge#namesRead}).
+		 */
+		final int outputRead;
 		/** Computed when first needed (a line of one command never needs it), then kept. */
 		private int hash;
 		private boolean hashed;
@@ -108,7 +111,7 @@ public final class CommandJudge {
 		List<List<Word>> findCommands;
 		List<Nested> nested;
 
-		Place(SimpleCommand command, String context, List<Redirect> inherited, boolean outputRead) {
+		Place(SimpleCommand command, String context, List<Redirect> inherited, int outputRead) {
 			this.command = command;
 			this.context = context;
 			this.inherited = inherited;
@@ -120,7 +123,7 @@ public final class CommandJudge {
 				return hash;
 			}
 			List<Word> words = command.words();
-			int hash = (context.hashCode() * 31 + inherited.size()) * 2 + (outputRead ? 1 : 0);
+			int hash = (context.hashCode() * 31 + inherited.size()) * 3 + outputRead;
 			hash = (hash * 31 + command.assignments().size()) * 31 + command.redirects().size();
 			hash = hash * 31 + words.size();
 			if (!words.isEmpty()) {
@@ -266,6 +269,12 @@ public final class CommandJudge {
 	 * prints or matches by are not taken for mere text.
 	 */
 	private boolean outputRead;
+	/**
+	 * Whether another command takes what the command being judged prints for names of files: {@code xargs} later in
+	 * its pipeline ({@code ls -a | xargs cat}), or the command whose substitution it is ({@code cat $(ls -a)}). Then
+	 * the names a listing prints are files that command opens. Implies {@link #outputRead}.
+	 */
+	private boolean namesRead;
 	/** The line being judged. */
 	private final String line;
 	/**
@@ -536,12 +545,15 @@ public final class CommandJudge {
 	// ---- the walk
 
 	private void script(Script script, String context, List<Redirect> inherited) {
-		if (!outputRead && SUBSTITUTION.equals(context)) {
+		if (!namesRead && SUBSTITUTION.equals(context)) {
+			boolean read = outputRead;
 			outputRead = true; // the line reads what a substitution prints, and may take it for names
+			namesRead = true;
 			try {
 				script(script, context, inherited);
 			} finally {
-				outputRead = false;
+				outputRead = read;
+				namesRead = false;
 			}
 			return;
 		}
@@ -553,15 +565,19 @@ public final class CommandJudge {
 				continue;
 			}
 			List<Stage> stages = new ArrayList<>(pipeline.commands().size());
+			int namesTaker = lastNamesTaker(pipeline.commands());
 			for (int i = 0; i < pipeline.commands().size(); i++) {
 				Command command = pipeline.commands().get(i);
 				int first = parts.size();
 				boolean read = outputRead;
+				boolean names = namesRead;
 				outputRead = read || i < pipeline.commands().size() - 1; // the next command reads what it prints
+				namesRead = names || i < namesTaker; // through filters too: `ls -a | tr '\n' ' ' | xargs cat`
 				try {
 					command(command, context, inherited);
 				} finally {
 					outputRead = read;
+					namesRead = names;
 				}
 				stages.add(new Stage(first, parts.size()));
 			}
@@ -569,6 +585,30 @@ public final class CommandJudge {
 				denyDownloadPipedToShell(stages);
 			}
 		}
+	}
+
+	/**
+	 * The index of the last command of a pipeline that may take what it reads for names of files, or -1: one that
+	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), whose
+	 * program is not spelled out, or a compound command.
+	 */
+	private static int lastNamesTaker(List<Command> commands) {
+		for (int i = commands.size() - 1; i > 0; i--) {
+			if (!(commands.get(i) instanceof SimpleCommand simple)) {
+				return i;
+			}
+			List<Word> words = simple.words();
+			if (!words.isEmpty() && !words.get(0).literal()) {
+				return i;
+			}
+			for (int w = 0; w < words.size(); w++) {
+				String text = words.get(w).text();
+				if (text.contains("xargs") || text.contains("parallel")) {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
 	private void command(Command command, String context, List<Redirect> inherited) {
@@ -658,7 +698,8 @@ public final class CommandJudge {
 	 * among the parts, and the commands it runs are walked again, as they are judged in order.
 	 */
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
-		Place place = stoppedLooking ? null : new Place(command, context, inherited, outputRead);
+		Place place = stoppedLooking ? null
+				: new Place(command, context, inherited, namesRead ? 2 : outputRead ? 1 : 0);
 		Place first = place == null ? null : earlier(place);
 		JudgedPart part;
 		List<List<Word>> findCommands;
@@ -1279,7 +1320,7 @@ public final class CommandJudge {
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			FactScan scan = scanner().scan(program, layer);
+			FactScan scan = scanner().scan(program, layer, namesRead);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1288,7 +1329,7 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			FactScan scan = program == null ? FactScan.none() : scanner().scan(program, layer);
+			FactScan scan = program == null ? FactScan.none() : scanner().scan(program, layer, namesRead);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -1314,7 +1355,7 @@ public final class CommandJudge {
 			FactScan.Hit hit = hits.get(i);
 			FactTable.Kind kind = hit.fact().kind();
 			if (hit.value() == null || (kind != FactTable.Kind.WRITES && kind != FactTable.Kind.READS
-					&& kind != FactTable.Kind.LOADS && kind != FactTable.Kind.RECURSES)) {
+					&& kind != FactTable.Kind.LOADS && kind != FactTable.Kind.RECURSES && kind != FactTable.Kind.LISTS)) {
 				continue;
 			}
 			String path = pathOf(hit);
@@ -1355,7 +1396,7 @@ public final class CommandJudge {
 				}
 				hidden(hit, path, factKind, judgement);
 			}
-			case RECURSES -> recursion(scan, hit, path, universal, judgement);
+			case RECURSES, LISTS -> recursion(scan, hit, path, universal, judgement);
 			default -> {
 			}
 			}
@@ -1477,19 +1518,28 @@ public final class CommandJudge {
 	}
 
 	/** A program that reads every file under a folder: asked about when the folder holds hidden files. */
+	/**
+	 * Checks a folder that a program reads every file under, or whose files it names to a command that opens them
+	 * ({@link FactTable.Kind#LISTS}, read only when {@link #namesRead}): outside the workspace, or holding files
+	 * hidden from the agent.
+	 */
 	private void recursion(FactScan scan, FactScan.Hit hit, String path, boolean universal, Judgement judgement) {
 		String program = hit.fact().program();
+		String reads = hit.fact().kind() == FactTable.Kind.LISTS
+				? "prints the names of the files under `%s`, which another command of the line opens"
+				: "reads every file under `%s`";
 		if (!universal) {
 			Optional<String> outside = outside(path);
 			if (outside.isPresent()) {
-				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `" + outside.get()
-						+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.RECURSES, false));
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(outside.get())
+						+ ", outside the workspace", null,
+						partFact(hit, PartFact.Kind.RECURSES, false));
 				return;
 			}
 			if (directoryMayLeave && !path.startsWith("/")) {
-				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
-						+ Quoting.oneLine(path) + "`, relative to a working directory that a `cd` on the same line may"
-						+ " move out of the workspace", null, partFact(hit, PartFact.Kind.RECURSES, false));
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
+						+ ", relative to a working directory that a `cd` on the same"
+						+ " line may move out of the workspace", null, partFact(hit, PartFact.Kind.RECURSES, false));
 				return;
 			}
 		}
@@ -1513,9 +1563,9 @@ public final class CommandJudge {
 			checks.put(folder, why);
 		}
 		if (why.isPresent()) {
-			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` reads every file under `"
-					+ Quoting.oneLine(path) + "`, and " + why.get() + "; unless it runs in a sandbox that masks them",
-					null, partFact(hit, PartFact.Kind.RECURSES, true));
+			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
+					+ ", and " + why.get() + "; unless it runs in a sandbox that masks"
+					+ " them", null, partFact(hit, PartFact.Kind.RECURSES, true));
 		}
 	}
 

@@ -174,6 +174,8 @@ public final class FactScan {
 		boolean whole;
 		boolean abbrev;
 		List<Word> inner = List.of();
+		/** Whether the facts of kind {@code lists} are read in this scan. */
+		boolean lists;
 
 		public Scanner(FactTable table) {
 			this.table = table;
@@ -181,9 +183,19 @@ public final class FactScan {
 
 		/** Scans the words of a command whose program has the facts {@code root} (not null). */
 		public FactScan scan(Program root, List<Word> words) {
+			return scan(root, words, true);
+		}
+
+		/**
+		 * Scans the words of a command whose program has the facts {@code root} (not null); with {@code lists}
+		 * false, its {@code lists} facts are left out: they matter only when another command takes what the command
+		 * prints for names of files, and most commands print for the user (`ls -la | grep src`).
+		 */
+		public FactScan scan(Program root, List<Word> words, boolean lists) {
 			if (root.blank) {
 				return nothingFound(root, root.loose); // what the walk below would find, found without it
 			}
+			this.lists = lists;
 			this.words = words;
 			this.conditions = root.conditions;
 			try {
@@ -277,7 +289,7 @@ public final class FactScan {
 		 * only says an option takes a value is not noted: no check reads it.
 		 */
 		private void pend(Fact fact, int i, String text, String value, boolean literal) {
-			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN) {
+			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN && (lists || fact.kind() != Kind.LISTS)) {
 				if (pending == null) {
 					pending = new ArrayList<>();
 				}
@@ -532,7 +544,7 @@ public final class FactScan {
 			}
 			for (int f = 0; f < operandFacts.length; f++) {
 				Fact fact = operandFacts[f];
-				if (!fact.kind().consumesOperand() && holds(fact)) {
+				if (!fact.kind().consumesOperand() && (lists || fact.kind() != Kind.LISTS) && holds(fact)) {
 					operandsNamed(fact, selectors[f], rest, hits);
 				}
 			}
@@ -679,7 +691,8 @@ public final class FactScan {
 
 		private static boolean walksWithUnhide(List<Hit> hits) {
 			for (int i = 0; i < hits.size(); i++) {
-				if (hits.get(i).fact().kind() == Kind.RECURSES && hits.get(i).fact().unhide() != null) {
+				Kind kind = hits.get(i).fact().kind();
+				if ((kind == Kind.RECURSES || kind == Kind.LISTS) && hits.get(i).fact().unhide() != null) {
 					return true;
 				}
 			}
@@ -728,6 +741,9 @@ public final class FactScan {
 		 * operands it reads are some of {@link #operands}, so none of them matches either.
 		 */
 		private boolean mayHit(Fact fact) {
+			if (!lists && fact.kind() == Kind.LISTS) {
+				return false;
+			}
 			if (fact.ifGlobs().isEmpty() || fact.defaultOperand() != null || fact.kind().consumesOperand()) {
 				return true;
 			}

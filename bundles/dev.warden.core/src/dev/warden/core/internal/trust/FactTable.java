@@ -21,7 +21,7 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
@@ -32,6 +32,7 @@ public final class FactTable {
 			case "writes" -> WRITES;
 			case "reads" -> READS;
 			case "recurses" -> RECURSES;
+			case "lists" -> LISTS;
 			case "takes" -> TAKES;
 			case "plain" -> PLAIN;
 			case "script" -> SCRIPT;
@@ -75,9 +76,10 @@ public final class FactTable {
 	 * @param when     sets of options of which one each must be given
 	 * @param unless   options none of which may be given
 	 * @param ifGlobs  globs (lower case) one of which the value must match, or none
-	 * @param defaultOperand for {@link Kind#RECURSES}: the folder when no operand is given, or null
-	 * @param unhide   for {@link Kind#RECURSES}: the options that make the program read dot and ignored files; when
-	 *                 null the program reads every file
+	 * @param defaultOperand for {@link Kind#RECURSES} and {@link Kind#LISTS}: the folder when no operand is given,
+	 *                 or null
+	 * @param unhide   for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program read (or
+	 *                 name) dot and ignored files; when null the program reads (or names) every file
 	 * @param global   whether the option counts only before the subcommand
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host} or {@code at}
 	 * @param effect   what it does, as a reason reads it
@@ -446,7 +448,7 @@ public final class FactTable {
 				}
 			}
 			if (kindAt < 0) {
-				throw new IllegalArgumentException("no fact (runs, execs, loads, writes, reads, recurses, takes, script,"
+				throw new IllegalArgumentException("no fact (runs, execs, loads, writes, reads, recurses, lists, takes, script,"
 						+ " sed-script, awk-program, as-program, loose, bundled, whole, stops, harmless, role) in `"
 						+ line + "`");
 			}
