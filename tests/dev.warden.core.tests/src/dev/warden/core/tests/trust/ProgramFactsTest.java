@@ -359,6 +359,29 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void aListingWhoseNamesAreOpenedIsWaivableLikeARecursion() throws Exception {
+		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		Files.createDirectories(workspace.resolve("src"));
+		Files.writeString(workspace.resolve("src/Main.java"), "class Main {}\n");
+		TrustPolicy policy = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("ls *", "xargs *", "cat *", "grep *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+		CommandVerdict listed = policy.evaluate("ls -a | xargs cat");
+		assertEquals(Verdict.ASK, listed.verdict());
+		assertTrue(listed.onlyHiddenFilesUnderFolders(), listed.reason());
+		PartFact fact = listed.parts().get(0).fact().orElseThrow();
+		assertEquals(PartFact.Kind.RECURSES, fact.kind());
+		assertEquals("ls", fact.program());
+		assertTrue(fact.sandboxWaivable());
+		assertTrue(listed.parts().get(1).isCovered(), "xargs cat itself is covered");
+		// the same listing only printed, or its names taken from a folder without hidden files
+		assertEquals(Verdict.TRUSTED, policy.evaluate("ls -a | grep Main").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("ls src | xargs cat").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("cat $(ls -a)").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("cat $(ls src)").verdict());
+	}
+
+	@Test
 	void aCoveredPartCarriesNoFact() {
 		CommandPart part = policy(ProgramFacts.builtIn(), "git log *").evaluate("git log --output=log.txt").parts()
 				.get(0);
