@@ -811,7 +811,7 @@ public final class CommandJudge {
 		}
 		// one lookup of what the policy knows of each layer's program (most commands have one layer), made by
 		// unwrap and read by every check below; the facts of each layer are read once, into its scan
-		List<FactScan> scans = scans(layers);
+		List<FactScan> scans = scans(layers, redirects);
 		FactScan judgedScan = FactScan.none();
 		PolicyRules.Known judgedKnown = PolicyRules.UNKNOWN;
 		for (int i = 0; i < scans.size(); i++) {
@@ -1313,14 +1313,14 @@ public final class CommandJudge {
 	// ---- the program facts
 
 	/** The facts of each layer's program; a command that {@code npm exec} or {@code npx} runs becomes a layer. */
-	private List<FactScan> scans(Layers layers) {
+	private List<FactScan> scans(Layers layers, List<Redirect> redirects) {
 		if (layers.words.size() == 1) {
 			List<Word> layer = layers.words.get(0);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(0).facts() : null;
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			FactScan scan = scanner().scan(program, layer, namesRead);
+			FactScan scan = scanner().scan(program, layer, listsMatter(program, redirects));
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1329,7 +1329,8 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			FactScan scan = program == null ? FactScan.none() : scanner().scan(program, layer, namesRead);
+			FactScan scan = program == null ? FactScan.none()
+					: scanner().scan(program, layer, listsMatter(program, redirects));
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -1338,6 +1339,14 @@ public final class CommandJudge {
 			}
 		}
 		return scans;
+	}
+
+	/**
+	 * Whether the names a listing program prints may be taken for files: by a later command ({@link #namesRead}), or
+	 * from the file its output is kept in ({@code ls -a > list.txt}, as {@code echo .env > list.txt}).
+	 */
+	private boolean listsMatter(FactTable.Program program, List<Redirect> redirects) {
+		return namesRead || (program.lists && keepsOutput(redirects));
 	}
 
 	/** The scanner of the line, made for the first program with facts to scan. */
@@ -1526,7 +1535,7 @@ public final class CommandJudge {
 	private void recursion(FactScan scan, FactScan.Hit hit, String path, boolean universal, Judgement judgement) {
 		String program = hit.fact().program();
 		String reads = hit.fact().kind() == FactTable.Kind.LISTS
-				? "prints the names of the files under `%s`, which another command of the line opens"
+				? "prints the names of the files under `%s` where another command may take them for files to open"
 				: "reads every file under `%s`";
 		if (!universal) {
 			Optional<String> outside = outside(path);
