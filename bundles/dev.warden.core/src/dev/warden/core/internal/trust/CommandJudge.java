@@ -261,6 +261,9 @@ public final class CommandJudge {
 	 * program with facts to scan.
 	 */
 	private FactScan.Scanner scanner;
+	/** {@link #listsMatter} for the scans, made with the scanner; and the redirections of the command scanned. */
+	private java.util.function.BooleanSupplier listsMatter;
+	private List<Redirect> scannedRedirects = List.of();
 	private final Path workingDirectory;
 	private final boolean directoryMayChange;
 	/**
@@ -811,7 +814,8 @@ public final class CommandJudge {
 		}
 		// one lookup of what the policy knows of each layer's program (most commands have one layer), made by
 		// unwrap and read by every check below; the facts of each layer are read once, into its scan
-		List<FactScan> scans = scans(layers, redirects);
+		scannedRedirects = redirects;
+		List<FactScan> scans = scans(layers);
 		FactScan judgedScan = FactScan.none();
 		PolicyRules.Known judgedKnown = PolicyRules.UNKNOWN;
 		for (int i = 0; i < scans.size(); i++) {
@@ -1313,14 +1317,14 @@ public final class CommandJudge {
 	// ---- the program facts
 
 	/** The facts of each layer's program; a command that {@code npm exec} or {@code npx} runs becomes a layer. */
-	private List<FactScan> scans(Layers layers, List<Redirect> redirects) {
+	private List<FactScan> scans(Layers layers) {
 		if (layers.words.size() == 1) {
 			List<Word> layer = layers.words.get(0);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(0).facts() : null;
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			FactScan scan = scanner().scan(program, layer, listsMatter(program, redirects));
+			FactScan scan = scanner().scan(program, layer, listsMatter);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1329,8 +1333,7 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			FactScan scan = program == null ? FactScan.none()
-					: scanner().scan(program, layer, listsMatter(program, redirects));
+			FactScan scan = program == null ? FactScan.none() : scanner().scan(program, layer, listsMatter);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -1343,16 +1346,18 @@ public final class CommandJudge {
 
 	/**
 	 * Whether the names a listing program prints may be taken for files: by a later command ({@link #namesRead}), or
-	 * from the file its output is kept in ({@code ls -a > list.txt}, as {@code echo .env > list.txt}).
+	 * from the file its output is kept in ({@code ls -a > list.txt}, as {@code echo .env > list.txt}). Asked by a
+	 * scan only when a {@code lists} fact applies.
 	 */
-	private boolean listsMatter(FactTable.Program program, List<Redirect> redirects) {
-		return namesRead || (program.lists && keepsOutput(redirects));
+	private boolean listsMatter() {
+		return namesRead || keepsOutput(scannedRedirects);
 	}
 
 	/** The scanner of the line, made for the first program with facts to scan. */
 	private FactScan.Scanner scanner() {
 		if (scanner == null) {
 			scanner = new FactScan.Scanner(rules.facts());
+			listsMatter = this::listsMatter;
 		}
 		return scanner;
 	}

@@ -174,8 +174,12 @@ public final class FactScan {
 		boolean whole;
 		boolean abbrev;
 		List<Word> inner = List.of();
-		/** Whether the facts of kind {@code lists} are read in this scan. */
-		boolean lists;
+		/**
+		 * Says whether the facts of kind {@code lists} are read in this scan, asked when the first such fact applies
+		 * (null: they are); {@link #listsRead} keeps the answer for the scan: 0 not asked yet, 1 yes, -1 no.
+		 */
+		java.util.function.BooleanSupplier lists;
+		int listsRead;
 
 		public Scanner(FactTable table) {
 			this.table = table;
@@ -183,19 +187,21 @@ public final class FactScan {
 
 		/** Scans the words of a command whose program has the facts {@code root} (not null). */
 		public FactScan scan(Program root, List<Word> words) {
-			return scan(root, words, true);
+			return scan(root, words, null);
 		}
 
 		/**
-		 * Scans the words of a command whose program has the facts {@code root} (not null); with {@code lists}
-		 * false, its {@code lists} facts are left out: they matter only when another command takes what the command
-		 * prints for names of files, and most commands print for the user (`ls -la | grep src`).
+		 * Scans the words of a command whose program has the facts {@code root} (not null). Its {@code lists} facts
+		 * are read only when {@code lists} says so, asked when one applies: they matter only when another command
+		 * takes what the command prints for names of files, and most commands print for the user (`ls -la | grep
+		 * src`).
 		 */
-		public FactScan scan(Program root, List<Word> words, boolean lists) {
+		public FactScan scan(Program root, List<Word> words, java.util.function.BooleanSupplier lists) {
 			if (root.blank) {
 				return nothingFound(root, root.loose); // what the walk below would find, found without it
 			}
 			this.lists = lists;
+			this.listsRead = lists == null ? 1 : 0;
 			this.words = words;
 			this.conditions = root.conditions;
 			try {
@@ -217,6 +223,7 @@ public final class FactScan {
 				leading = 0;
 				sawOption = false;
 				inner = List.of();
+				lists = null;
 			}
 		}
 
@@ -289,7 +296,7 @@ public final class FactScan {
 		 * only says an option takes a value is not noted: no check reads it.
 		 */
 		private void pend(Fact fact, int i, String text, String value, boolean literal) {
-			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN && (lists || fact.kind() != Kind.LISTS)) {
+			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN && (fact.kind() != Kind.LISTS || listsRead())) {
 				if (pending == null) {
 					pending = new ArrayList<>();
 				}
@@ -544,7 +551,7 @@ public final class FactScan {
 			}
 			for (int f = 0; f < operandFacts.length; f++) {
 				Fact fact = operandFacts[f];
-				if (!fact.kind().consumesOperand() && (lists || fact.kind() != Kind.LISTS) && holds(fact)) {
+				if (!fact.kind().consumesOperand() && (fact.kind() != Kind.LISTS || listsRead()) && holds(fact)) {
 					operandsNamed(fact, selectors[f], rest, hits);
 				}
 			}
@@ -579,6 +586,13 @@ public final class FactScan {
 			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		private boolean listsRead() {
+			if (listsRead == 0) {
+				listsRead = lists.getAsBoolean() ? 1 : -1;
+			}
+			return listsRead > 0;
 		}
 
 		private List<Hit> hits() {
@@ -741,7 +755,7 @@ public final class FactScan {
 		 * operands it reads are some of {@link #operands}, so none of them matches either.
 		 */
 		private boolean mayHit(Fact fact) {
-			if (!lists && fact.kind() == Kind.LISTS) {
+			if (fact.kind() == Kind.LISTS && !listsRead()) {
 				return false;
 			}
 			if (fact.ifGlobs().isEmpty() || fact.defaultOperand() != null || fact.kind().consumesOperand()) {

@@ -132,11 +132,6 @@ public final class FactTable {
 		 * without reading the words.
 		 */
 		boolean blank;
-		/**
-		 * Whether it or a subcommand has a {@code lists} fact: a scan reads those only when another command may take
-		 * what the command prints for names of files.
-		 */
-		boolean lists;
 		/** The first characters of the names of its subcommands ({@link #subcommand}); set by compile. */
 		final boolean[] subcommandInitials = new boolean[128];
 		/** The scan of a command of this program in which no fact holds, by spelling rule; made when first needed. */
@@ -705,21 +700,6 @@ public final class FactTable {
 						&& (kind == Kind.READS || kind == Kind.WRITES || kind == Kind.LOADS);
 			}
 			program.plainOperands = plain;
-			boolean lists = false;
-			for (Fact fact : program.operandFacts) {
-				lists |= fact.kind() == Kind.LISTS;
-			}
-			for (Option option : reachable.values()) {
-				for (Fact fact : option.facts()) {
-					lists |= fact.kind() == Kind.LISTS;
-				}
-			}
-			for (Program sub : program.subcommands.values()) {
-				for (Fact fact : sub.allFacts()) {
-					lists |= fact.kind() == Kind.LISTS;
-				}
-			}
-			program.lists = lists;
 			boolean blank = reachable.isEmpty() && program.operandFacts.isEmpty() && program.subcommands.isEmpty()
 					&& program.exactWords.isEmpty();
 			for (Program p = program; p != null; p = p.parent) {
