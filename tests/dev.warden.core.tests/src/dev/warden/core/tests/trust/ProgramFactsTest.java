@@ -338,12 +338,7 @@ class ProgramFactsTest {
 
 	@Test
 	void aRecursionIntoHiddenFilesIsTheOnlyReasonASandboxMayWaive() throws Exception {
-		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
-		Files.createDirectories(workspace.resolve("src"));
-		Files.writeString(workspace.resolve("src/Main.java"), "class Main {}\n");
-		TrustPolicy policy = TrustPolicy.builder(workspace)
-				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("grep *")))
-				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+		TrustPolicy policy = policyOverHiddenFile("grep *");
 		CommandVerdict recursive = policy.evaluate("grep -r TOKEN .");
 		assertEquals(Verdict.ASK, recursive.verdict());
 		assertTrue(recursive.onlyHiddenFilesUnderFolders(), recursive.reason());
@@ -360,12 +355,7 @@ class ProgramFactsTest {
 
 	@Test
 	void aListingWhoseNamesAreOpenedIsWaivableLikeARecursion() throws Exception {
-		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
-		Files.createDirectories(workspace.resolve("src"));
-		Files.writeString(workspace.resolve("src/Main.java"), "class Main {}\n");
-		TrustPolicy policy = TrustPolicy.builder(workspace)
-				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("ls *", "xargs *", "cat *", "grep *")))
-				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+		TrustPolicy policy = policyOverHiddenFile("ls *", "xargs *", "cat *", "grep *");
 		CommandVerdict listed = policy.evaluate("ls -a | xargs cat");
 		assertEquals(Verdict.ASK, listed.verdict());
 		assertTrue(listed.onlyHiddenFilesUnderFolders(), listed.reason());
@@ -379,6 +369,15 @@ class ProgramFactsTest {
 		assertEquals(Verdict.TRUSTED, policy.evaluate("ls src | xargs cat").verdict());
 		assertEquals(Verdict.ASK, policy.evaluate("cat $(ls -a)").verdict());
 		assertEquals(Verdict.TRUSTED, policy.evaluate("cat $(ls src)").verdict());
+	}
+
+	/** A policy with the IDE's path guard over a workspace of `.env` (hidden) and `src/Main.java`. */
+	private TrustPolicy policyOverHiddenFile(String... patterns) throws Exception {
+		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		Files.createDirectories(workspace.resolve("src"));
+		Files.writeString(workspace.resolve("src/Main.java"), "class Main {}\n");
+		return TrustPolicy.builder(workspace).add(PatternList.of(PatternScope.WORKSPACE, "w", List.of(patterns)))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
 	}
 
 	@Test
