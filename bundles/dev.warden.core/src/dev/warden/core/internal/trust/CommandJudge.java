@@ -732,7 +732,10 @@ public final class CommandJudge {
 			redirects = new ArrayList<>(redirects);
 			redirects.addAll(inherited);
 		}
-		outputRead = read || keepsOutput(redirects);
+		boolean names = namesRead;
+		boolean kept = keepsOutput(redirects);
+		outputRead = read || kept;
+		namesRead = names || kept; // kept in a file, a listing's names may be opened later (`sh -c 'ls -a' > list`)
 		try {
 			for (int i = 0; i < findCommands.size(); i++) {
 				simple(new SimpleCommand(List.of(), findCommands.get(i), List.of()), "run by find", List.of());
@@ -742,6 +745,7 @@ public final class CommandJudge {
 			}
 		} finally {
 			outputRead = read;
+			namesRead = names;
 		}
 	}
 
