@@ -327,6 +327,24 @@ public final class PolicyPathGuard implements PathGuard {
 		return Optional.empty();
 	}
 
+	@Override
+	public Optional<String> whyMatchedFoldersHoldHidden(String glob, String folder, Path workingDirectory,
+			boolean shellGlobs, boolean skipsDotAndIgnored) {
+		List<String> matches = shellGlobs ? shellExpansion(glob, workingDirectory) : null;
+		if (matches == null) {
+			return whyFolderHoldsHidden(folder, workingDirectory, skipsDotAndIgnored);
+		}
+		// none: the shell passes the glob as written, which names no folder; else each match the program gets
+		for (String match : matches) {
+			Optional<String> why = whyFolderHoldsHidden(match.isEmpty() ? "." : match, workingDirectory,
+					skipsDotAndIgnored);
+			if (why.isPresent()) {
+				return why;
+			}
+		}
+		return Optional.empty();
+	}
+
 	/** The word with a leading {@code ~}, {@code $HOME} and {@code $PWD} expanded. */
 	private String expanded(String word, Path workingDirectory) {
 		String text = word;

@@ -53,4 +53,22 @@ public interface PathGuard {
 	default Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
 		return Optional.empty();
 	}
+
+	/**
+	 * Says why a program that names the files in each folder it is given ({@code ls *.md}) would name files hidden
+	 * from the agent, when a glob gives it the folders. The default judges the whole folder the glob lies in, as
+	 * {@link #whyFolderHoldsHidden} does: any of its folders may match.
+	 *
+	 * @param glob             the word as the command gives it
+	 * @param folder           the folder the glob lies in (the part before its first expansion)
+	 * @param workingDirectory the directory the command runs in
+	 * @param shellGlobs       whether the shell expands the glob by its default rules, so that the program gets the
+	 *                         names it matches (dot files only where the glob starts with a dot)
+	 * @param skipsDotAndIgnored as for {@link #whyFolderHoldsHidden}
+	 * @return why a matched folder holds files hidden from the agent, or empty when none does
+	 */
+	default Optional<String> whyMatchedFoldersHoldHidden(String glob, String folder, Path workingDirectory,
+			boolean shellGlobs, boolean skipsDotAndIgnored) {
+		return whyFolderHoldsHidden(folder, workingDirectory, skipsDotAndIgnored);
+	}
 }

@@ -1574,17 +1574,30 @@ public final class CommandJudge {
 		if (relativeAfterCd) {
 			folder = rules.outputTargets().root().toString();
 		}
-		Map<String, Optional<String>> checks = treeChecks(skips);
-		Optional<String> why = checks.get(folder);
-		if (why == null) {
-			why = rules.guard().whyFolderHoldsHidden(folder, workingDirectory, skips);
-			checks.put(folder, why);
+		Optional<String> why;
+		if (expansion >= 0 && !relativeAfterCd && hit.fact().kind() == FactTable.Kind.LISTS) {
+			// a listing names the files of the folders the glob matches (`ls *.md` names no file of `src`)
+			why = rules.guard().whyMatchedFoldersHoldHidden(path, folder, workingDirectory,
+					!hit.valueLiteral() && defaultGlobs(), skips);
+		} else {
+			why = treeCheck(folder, skips);
 		}
 		if (why.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
 					+ ", and " + why.get() + "; unless it runs in a sandbox that masks"
 					+ " them", null, partFact(hit, PartFact.Kind.RECURSES, true));
 		}
+	}
+
+	/** Whether the folder holds files hidden from the agent, asked once per line and folder. */
+	private Optional<String> treeCheck(String folder, boolean skips) {
+		Map<String, Optional<String>> checks = treeChecks(skips);
+		Optional<String> why = checks.get(folder);
+		if (why == null) {
+			why = rules.guard().whyFolderHoldsHidden(folder, workingDirectory, skips);
+			checks.put(folder, why);
+		}
+		return why;
 	}
 
 	private static PartFact partFact(FactScan.Hit hit, PartFact.Kind kind, boolean sandboxWaivable) {

@@ -89,6 +89,34 @@ class PolicyPathGuardTest {
 				Arguments.of(".env", true, true));
 	}
 
+	/**
+	 * A listing given the folders a glob matches names the files of those folders only: when the shell expands the
+	 * glob, only the matched folders are walked; otherwise the whole folder the glob lies in is.
+	 */
+	@ParameterizedTest(name = "{0} expanded by the shell={1}: a matched folder holds hidden files={2}")
+	@MethodSource("listedGlobs")
+	void aListedGlobIsJudgedByTheFoldersItMatches(String glob, boolean shellGlobs, boolean hidden,
+			@TempDir Path workspace) throws IOException {
+		for (String file : new String[] { ".env", "README.md", "src/A.java", "src/b/B.java", "config/secrets.yml" }) {
+			Path path = workspace.resolve(file);
+			Files.createDirectories(path.getParent());
+			Files.writeString(path, file);
+		}
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		int slash = glob.lastIndexOf('/', glob.indexOf('*'));
+		String folder = slash < 0 ? "." : glob.substring(0, slash);
+		Optional<String> why = guard.whyMatchedFoldersHoldHidden(glob, folder, workspace, shellGlobs, false);
+		assertEquals(hidden, why.isPresent(), () -> String.valueOf(why));
+	}
+
+	static Stream<Arguments> listedGlobs() {
+		return Stream.of(Arguments.of("*.md", true, false), Arguments.of("s*", true, false),
+				Arguments.of("src/*", true, false), Arguments.of("*.none", true, false),
+				Arguments.of("c*", true, true), Arguments.of("*", true, true), Arguments.of("*/", true, true),
+				// not expanded by the shell: the program may match any name of the folder, which holds .env
+				Arguments.of("*.md", false, true), Arguments.of("src/*", false, false));
+	}
+
 	@ParameterizedTest(name = "{0} in ''{1}'' hidden={2}")
 	@MethodSource("words")
 	void wordNamingHiddenFileIsCaught(String word, String directory, boolean hidden) {
