@@ -1535,11 +1535,10 @@ public final class CommandJudge {
 		return -1;
 	}
 
-	/** A program that reads every file under a folder: asked about when the folder holds hidden files. */
 	/**
-	 * Checks a folder that a program reads every file under, or whose files it names to a command that opens them
-	 * ({@link FactTable.Kind#LISTS}, read only when {@link #namesRead}): outside the workspace, or holding files
-	 * hidden from the agent.
+	 * Checks a folder that a program reads every file under, or whose files it names where another command may open
+	 * them ({@link FactTable.Kind#LISTS}, scanned only when {@link #listsMatter}): asked about when it lies outside
+	 * the workspace or holds files hidden from the agent.
 	 */
 	private void recursion(FactScan scan, FactScan.Hit hit, String path, boolean universal, Judgement judgement) {
 		String program = hit.fact().program();

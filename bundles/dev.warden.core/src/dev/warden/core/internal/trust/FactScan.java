@@ -296,7 +296,7 @@ public final class FactScan {
 		 * only says an option takes a value is not noted: no check reads it.
 		 */
 		private void pend(Fact fact, int i, String text, String value, boolean literal) {
-			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN && (fact.kind() != Kind.LISTS || listsRead())) {
+			if (fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN && read(fact)) {
 				if (pending == null) {
 					pending = new ArrayList<>();
 				}
@@ -551,7 +551,7 @@ public final class FactScan {
 			}
 			for (int f = 0; f < operandFacts.length; f++) {
 				Fact fact = operandFacts[f];
-				if (!fact.kind().consumesOperand() && (fact.kind() != Kind.LISTS || listsRead()) && holds(fact)) {
+				if (!fact.kind().consumesOperand() && read(fact) && holds(fact)) {
 					operandsNamed(fact, selectors[f], rest, hits);
 				}
 			}
@@ -586,6 +586,11 @@ public final class FactScan {
 			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
 					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+		}
+
+		/** Whether this scan reads the fact: every fact but one of kind {@code lists} that {@link #lists} leaves out. */
+		private boolean read(Fact fact) {
+			return fact.kind() != Kind.LISTS || listsRead();
 		}
 
 		private boolean listsRead() {
@@ -755,7 +760,7 @@ public final class FactScan {
 		 * operands it reads are some of {@link #operands}, so none of them matches either.
 		 */
 		private boolean mayHit(Fact fact) {
-			if (fact.kind() == Kind.LISTS && !listsRead()) {
+			if (!read(fact)) {
 				return false;
 			}
 			if (fact.ifGlobs().isEmpty() || fact.defaultOperand() != null || fact.kind().consumesOperand()) {
