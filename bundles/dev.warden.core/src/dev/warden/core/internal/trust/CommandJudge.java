@@ -480,6 +480,11 @@ public final class CommandJudge {
 	 * {@code nextStandalone(withoutQuotes(line), word, 0) >= 0} says, without making that copy of the line.
 	 */
 	static boolean standsAloneWithoutQuotes(String line, String word) {
+		for (int k = 1; k < word.length(); k++) {
+			if (line.indexOf(word.charAt(k)) < 0) {
+				return false; // the usual case, found at the cost of a search for a letter (`exec` needs an `x`)
+			}
+		}
 		if (line.indexOf('\'') < 0 && line.indexOf('"') < 0 && line.indexOf('\\') < 0) {
 			return nextStandalone(line, word, 0) >= 0;
 		}
