@@ -43,7 +43,7 @@ public final class FactScan {
 			if (option.startsWith("-") && value != null) {
 				int equals = option.indexOf('=');
 				option = equals > 0 && option.startsWith("--") ? option.substring(0, equals) : option;
-				if (!option.startsWith("--") && option.length() > 2 && option.endsWith(value)) {
+				if (!option.startsWith("--") && option.length() > Math.max(2, value.length()) && option.endsWith(value)) {
 					option = option.substring(0, option.length() - value.length());
 					if (option.length() > 2 && option.endsWith("=")) {
 						option = option.substring(0, option.length() - 1); // `-out=` of terraform's `-out=plan`
