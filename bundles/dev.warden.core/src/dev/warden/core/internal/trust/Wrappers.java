@@ -107,11 +107,12 @@ public final class Wrappers {
 	private static final Options NOHUP = new Options("", "", Names.setOf(), Names.setOf());
 	private static final Options TIME = new Options("pvq", "f", Names.setOf("--portability", "--verbose", "--quiet"),
 			Names.setOf("--format"));
+	/** The options of bash's {@code time} keyword: any other word after it is the command it times. */
+	private static final Options TIME_KEYWORD = new Options("p", "", Names.setOf(), Names.setOf());
 	private static final Options ENV = new Options("i0v", "uC", Names.setOf("--ignore-environment", "--null", "--debug",
 			"--block-signal", "--default-signal", "--ignore-signal", "--list-signal-handling"),
 			Names.setOf("--unset", "--chdir"));
 	private static final Options COMMAND = new Options("p", "", Names.setOf(), Names.setOf());
-	private static final Options EXEC = new Options("cl", "a", Names.setOf(), Names.setOf());
 	private static final Options WATCH = new Options("bcCdefgprtwx", "nq", Names.setOf("--beep", "--color", "--no-color",
 			"--differences", "--errexit", "--chgexit", "--precise", "--no-rerun", "--no-title", "--no-wrap", "--exec"),
 			Names.setOf("--interval", "--equexit"));
@@ -180,7 +181,7 @@ public final class Wrappers {
 			case "setsid" -> inner(name, words, skip(name, words, SETSID), false);
 			case "command" -> command(words);
 			case "builtin" -> inner(name, words, words.size() > 1 && words.get(1).text().equals("--") ? 2 : 1, false);
-			case "exec" -> inner(name, words, skip(name, words, EXEC), false);
+			case "exec" -> exec(words);
 			case "watch" -> watch(words);
 			case "xargs" -> xargs(words);
 			case "find" -> find(words);
@@ -317,12 +318,34 @@ public final class Wrappers {
 				throw new CannotTell("`time " + text + "` writes its report to a file");
 			}
 		}
-		int command = skip("time", words, TIME);
+		boolean keyword = words.get(0).text().equals("time"); // a path names the program in both shells
+		for (int i = 1; keyword && i < words.size() && words.get(i).text().startsWith("-"); i++) {
+			String text = words.get(i).text();
+			if (text.equals("--")) {
+				break;
+			}
+			if (!text.equals("-p")) {
+				throw new CannotTell("`time " + Quoting.oneLine(text) + "`: bash's keyword `time` takes only `-p` and runs `"
+						+ Quoting.oneLine(text) + "` as the command, but dash runs the program `time`, which reads it as"
+						+ " an option");
+			}
+		}
+		int command = skip("time", words, keyword ? TIME_KEYWORD : TIME);
 		if (command < words.size() && words.get(command).text().equals("!")) {
 			throw new CannotTell("`time !` negates the command in bash, where `time` is a keyword, but runs a program"
 					+ " named `!` elsewhere");
 		}
 		return inner("time", words, command, false);
+	}
+
+	/** {@code exec COMMAND}: bash reads options of exec ({@code -a NAME}, {@code -c}, {@code -l}), dash none. */
+	private static Unwrapped exec(List<Word> words) throws CannotTell {
+		if (words.size() > 1 && words.get(1).text().startsWith("-")) {
+			String option = Quoting.oneLine(words.get(1).text());
+			throw new CannotTell("`exec " + option + "`: bash reads `" + option + "` as an option of exec, but dash runs"
+					+ " a program of that name");
+		}
+		return inner("exec", words, 1, false);
 	}
 
 	private static int skipNice(List<Word> words) throws CannotTell {
