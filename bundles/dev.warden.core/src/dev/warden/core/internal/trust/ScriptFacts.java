@@ -211,7 +211,30 @@ final class ScriptFacts {
 		if (printsToFile(code)) {
 			uses.add(new Use(Effect.RUNS, null, "`print >`, which writes files it names"));
 		}
+		String gawk = gawkAt(code);
+		if (gawk != null) {
+			uses.add(new Use(Effect.RUNS, null, "`" + gawk + "`, which in gawk loads code from a file (`@include`,"
+					+ " `@load`) or calls the function a variable names, `system` too"));
+		}
 		return uses;
+	}
+
+	/**
+	 * The first {@code @name} of the code (strings blanked): a gawk directive ({@code @include "file"}, {@code @load})
+	 * or an indirect call ({@code f="system"; @f("id")}), or null.
+	 */
+	private static String gawkAt(String code) {
+		for (int at = code.indexOf('@'); at >= 0; at = code.indexOf('@', at + 1)) {
+			int end = at + 1;
+			while (end < code.length() && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_')) {
+				end++;
+			}
+			char before = at == 0 ? ' ' : code.charAt(at - 1);
+			if (end > at + 1 && !Character.isLetterOrDigit(before) && before != '_') { // not `/x@y/`
+				return code.substring(at, end);
+			}
+		}
+		return null;
 	}
 
 	/** The program with the contents of its string literals blanked, so that words inside them do not count. */
