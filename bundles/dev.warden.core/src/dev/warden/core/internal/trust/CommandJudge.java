@@ -876,7 +876,8 @@ public final class CommandJudge {
 			}
 		}
 		if (!universal) {
-			checkAssignmentsAndTargets(command, layers, redirects, covering, judgement);
+			checkAssignmentsAndTargets(command, layers, redirects, covering, readsOperands(judgedScan.program()),
+					judgement);
 		}
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), universal, judgement); // also what wrappers read (`xargs -a FILE`)
@@ -992,7 +993,7 @@ public final class CommandJudge {
 	 * dangerous one never.
 	 */
 	private void checkAssignmentsAndTargets(SimpleCommand command, Layers layers, List<Redirect> redirects,
-			TrustPattern covering, Judgement judgement) {
+			TrustPattern covering, boolean readsInput, Judgement judgement) {
 		List<Word> runs = layers.judged.isEmpty() ? command.words() : layers.judged;
 		String program = runs.isEmpty() || (command.assignments().isEmpty() && layers.envAssignments.isEmpty())
 				? null : Quoting.oneLine(runs.get(0).text());
@@ -1011,6 +1012,8 @@ public final class CommandJudge {
 		for (int i = 0; i < redirects.size(); i++) {
 			if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
 				checkTarget(redirects.get(i).target(), judgement);
+			} else if (readsInput && redirects.get(i).kind() == Redirect.Kind.INPUT) {
+				checkSource(redirects.get(i).target(), judgement);
 			}
 		}
 		for (int i = 0; i < layers.outputFiles.size(); i++) {
@@ -1216,6 +1219,43 @@ public final class CommandJudge {
 	}
 
 	/** Checks where a command writes; the file system is asked once per literal target and command line. */
+	/**
+	 * Whether the program reads the files its operands name ({@code cat}, {@code grep}, {@code wc} …, by its facts):
+	 * such a program reads what an input redirection gives it as it reads a file it is given, and prints it.
+	 */
+	private static boolean readsOperands(FactTable.Program program) {
+		if (program == null) {
+			return false;
+		}
+		List<FactTable.Fact> facts = program.operandFacts;
+		for (int i = 0; i < facts.size(); i++) {
+			if (facts.get(i).kind() == FactTable.Kind.READS) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The file an input redirection gives a program that reads the files it is given, judged as such a file
+	 * ({@code cat < /etc/passwd} as {@code cat /etc/passwd}): outside the workspace, or relative to a working
+	 * directory that a {@code cd} of the line may move out of it, it is asked about. Another program's input is not
+	 * judged so ({@code npm test < /etc/hosts}).
+	 */
+	private void checkSource(Word source, Judgement judgement) {
+		if (source.processSubstitution()) {
+			return; // `< <(cmd)`: the command is judged on its own
+		}
+		String path = source.text();
+		Optional<String> outside = outside(path);
+		if (outside.isPresent()) {
+			judgement.raise(PartStatus.NOT_COVERABLE, "reads `" + outside.get() + "`, outside the workspace", null);
+		} else if (directoryMayLeave && !path.startsWith("/")) {
+			judgement.raise(PartStatus.NOT_COVERABLE, "reads `" + Quoting.oneLine(path) + "`, relative to a working"
+					+ " directory that a `cd` on the same line may move out of the workspace", null);
+		}
+	}
+
 	private void checkTarget(Word target, Judgement judgement) {
 		Optional<String> why = target.literal() && !target.processSubstitution() ? checkedTarget(target)
 				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
