@@ -876,8 +876,7 @@ public final class CommandJudge {
 			}
 		}
 		if (!universal) {
-			checkAssignmentsAndTargets(command, layers, redirects, covering, readsOperands(judgedScan.program()),
-					judgement);
+			checkAssignmentsAndTargets(command, layers, redirects, covering, judgedScan.program(), judgement);
 		}
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), universal, judgement); // also what wrappers read (`xargs -a FILE`)
@@ -993,7 +992,7 @@ public final class CommandJudge {
 	 * dangerous one never.
 	 */
 	private void checkAssignmentsAndTargets(SimpleCommand command, Layers layers, List<Redirect> redirects,
-			TrustPattern covering, boolean readsInput, Judgement judgement) {
+			TrustPattern covering, FactTable.Program judgedProgram, Judgement judgement) {
 		List<Word> runs = layers.judged.isEmpty() ? command.words() : layers.judged;
 		String program = runs.isEmpty() || (command.assignments().isEmpty() && layers.envAssignments.isEmpty())
 				? null : Quoting.oneLine(runs.get(0).text());
@@ -1012,7 +1011,7 @@ public final class CommandJudge {
 		for (int i = 0; i < redirects.size(); i++) {
 			if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
 				checkTarget(redirects.get(i).target(), judgement);
-			} else if (readsInput && redirects.get(i).kind() == Redirect.Kind.INPUT) {
+			} else if (redirects.get(i).kind() == Redirect.Kind.INPUT && readsOperands(judgedProgram)) {
 				checkSource(redirects.get(i).target(), judgement);
 			}
 		}
