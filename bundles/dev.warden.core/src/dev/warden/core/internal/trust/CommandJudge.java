@@ -1219,12 +1219,16 @@ public final class CommandJudge {
 
 	/** Checks where a command writes; the file system is asked once per literal target and command line. */
 	/**
-	 * Whether the program reads the files its operands name ({@code cat}, {@code grep}, {@code wc} …, by its facts):
-	 * such a program reads what an input redirection gives it as it reads a file it is given, and prints it.
+	 * Whether the program reads the files its operands name ({@code cat}, {@code grep}, {@code wc} …, by its facts),
+	 * or has the role {@code filter} ({@code tr}, {@code tee}): such a program reads what an input redirection gives
+	 * it as it reads a file it is given, and prints it.
 	 */
 	private static boolean readsOperands(FactTable.Program program) {
 		if (program == null) {
 			return false;
+		}
+		if (program.hasRole("filter")) {
+			return true;
 		}
 		List<FactTable.Fact> facts = program.operandFacts;
 		for (int i = 0; i < facts.size(); i++) {
