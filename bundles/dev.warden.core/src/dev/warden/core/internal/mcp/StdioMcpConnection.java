@@ -515,9 +515,12 @@ public final class StdioMcpConnection implements McpConnection {
 
 		private final StringBuilder errorTail = new StringBuilder();
 
+		/** Reads the error output until it ends; the reason of a failure waits for it to read what is left. */
+		private final Thread errors;
+
 		ProcessChannel(String name, Process process) {
 			this.process = process;
-			Thread errors = new Thread(() -> drainErrors(process.getErrorStream()), "Warden MCP stderr: " + name); //$NON-NLS-1$
+			errors = new Thread(() -> drainErrors(process.getErrorStream()), "Warden MCP stderr: " + name); //$NON-NLS-1$
 			errors.setDaemon(true);
 			errors.start();
 		}
@@ -566,6 +569,9 @@ public final class StdioMcpConnection implements McpConnection {
 			String code;
 			try {
 				code = process.waitFor(2, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "its output closed"; //$NON-NLS-1$ //$NON-NLS-2$
+				// what the process wrote to its error output before it ended may not all be read yet; a process it
+				// started may keep the pipe open, so the wait is bounded
+				errors.join(1000);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				code = "its output closed"; //$NON-NLS-1$
