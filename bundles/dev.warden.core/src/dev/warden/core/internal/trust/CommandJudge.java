@@ -1217,7 +1217,6 @@ public final class CommandJudge {
 		return treeChecks;
 	}
 
-	/** Checks where a command writes; the file system is asked once per literal target and command line. */
 	/**
 	 * Whether the program reads the files its operands name ({@code cat}, {@code grep}, {@code wc} …, by its facts),
 	 * or has the role {@code filter} ({@code tr}, {@code tee}): such a program reads what an input redirection gives
@@ -1249,16 +1248,30 @@ public final class CommandJudge {
 		if (source.processSubstitution()) {
 			return; // `< <(cmd)`: the command is judged on its own
 		}
-		String path = source.text();
-		Optional<String> outside = outside(path);
-		if (outside.isPresent()) {
-			judgement.raise(PartStatus.NOT_COVERABLE, "reads `" + outside.get() + "`, outside the workspace", null);
-		} else if (directoryMayLeave && !path.startsWith("/")) {
-			judgement.raise(PartStatus.NOT_COVERABLE, "reads `" + Quoting.oneLine(path) + "`, relative to a working"
-					+ " directory that a `cd` on the same line may move out of the workspace", null);
+		Optional<String> beyond = beyondWorkspace(source.text());
+		if (beyond.isPresent()) {
+			judgement.raise(PartStatus.NOT_COVERABLE, "reads " + beyond.get(), null);
 		}
 	}
 
+	/**
+	 * Where a path that a command reads lies when it may lie outside the workspace, as a reason ends:
+	 * "`/etc/passwd`, outside the workspace", or relative to a working directory that a {@code cd} of the line may
+	 * move out of it; empty when it lies inside.
+	 */
+	private Optional<String> beyondWorkspace(String path) {
+		Optional<String> outside = outside(path);
+		if (outside.isPresent()) {
+			return Optional.of("`" + outside.get() + "`, outside the workspace");
+		}
+		if (directoryMayLeave && !path.startsWith("/")) {
+			return Optional.of("`" + Quoting.oneLine(path) + "`, relative to a working directory that a `cd` on the"
+					+ " same line may move out of the workspace");
+		}
+		return Optional.empty();
+	}
+
+	/** Checks where a command writes; the file system is asked once per literal target and command line. */
 	private void checkTarget(Word target, Judgement judgement) {
 		Optional<String> why = target.literal() && !target.processSubstitution() ? checkedTarget(target)
 				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
@@ -1447,18 +1460,10 @@ public final class CommandJudge {
 			}
 			case READS, LOADS -> {
 				PartFact.Kind factKind = kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS;
-				if (!universal) {
-					Optional<String> outside = outside(path);
-					if (outside.isPresent()) {
-						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
-								? " reads `" : " loads code from `") + outside.get() + "`, outside the workspace", null,
-								partFact(hit, factKind, false));
-					} else if (directoryMayLeave && !path.startsWith("/")) {
-						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS
-								? " reads `" : " loads code from `") + Quoting.oneLine(path) + "`, relative to a working"
-								+ " directory that a `cd` on the same line may move out of the workspace", null,
-								partFact(hit, factKind, false));
-					}
+				Optional<String> beyond = universal ? Optional.empty() : beyondWorkspace(path);
+				if (beyond.isPresent()) {
+					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS ? " reads "
+							: " loads code from ") + beyond.get(), null, partFact(hit, factKind, false));
 				}
 				hidden(hit, path, factKind, judgement);
 			}

@@ -107,8 +107,6 @@ public final class Wrappers {
 	private static final Options NOHUP = new Options("", "", Names.setOf(), Names.setOf());
 	private static final Options TIME = new Options("pvq", "f", Names.setOf("--portability", "--verbose", "--quiet"),
 			Names.setOf("--format"));
-	/** The options of bash's {@code time} keyword: any other word after it is the command it times. */
-	private static final Options TIME_KEYWORD = new Options("p", "", Names.setOf(), Names.setOf());
 	private static final Options ENV = new Options("i0v", "uC", Names.setOf("--ignore-environment", "--null", "--debug",
 			"--block-signal", "--default-signal", "--ignore-signal", "--list-signal-handling"),
 			Names.setOf("--unset", "--chdir"));
@@ -330,7 +328,7 @@ public final class Wrappers {
 						+ " an option");
 			}
 		}
-		int command = skip("time", words, keyword ? TIME_KEYWORD : TIME);
+		int command = skip("time", words, TIME); // the keyword's options are only `-p` by now
 		if (command < words.size() && words.get(command).text().equals("!")) {
 			throw new CannotTell("`time !` negates the command in bash, where `time` is a keyword, but runs a program"
 					+ " named `!` elsewhere");
