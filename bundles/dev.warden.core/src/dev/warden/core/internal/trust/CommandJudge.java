@@ -1474,7 +1474,10 @@ public final class CommandJudge {
 		}
 	}
 
-	/** The path in a fact's value: all of it, the host side of {@code HOST:CONTAINER}, or the file after {@code @}. */
+	/**
+	 * The path in a fact's value: all of it, the host side of {@code HOST:CONTAINER}, the file after {@code @}, the
+	 * value after {@code NAME=}, or the place after {@code TYPE:} ({@code --cov-report=html:DIR}).
+	 */
 	private static String pathOf(FactScan.Hit hit) {
 		String value = hit.value();
 		if (value.startsWith("file:")) {
@@ -1488,6 +1491,10 @@ public final class CommandJudge {
 		if ("assigned".equals(part)) {
 			int equals = value.indexOf('=');
 			return equals < 0 ? value : value.substring(equals + 1);
+		}
+		if ("typed".equals(part)) {
+			int colon = value.indexOf(':');
+			return colon < 0 ? value : value.substring(colon + 1);
 		}
 		if ("at".equals(part)) {
 			int at = value.indexOf('@');

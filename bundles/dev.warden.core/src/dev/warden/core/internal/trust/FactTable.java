@@ -81,7 +81,8 @@ public final class FactTable {
 	 * @param unhide   for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program read (or
 	 *                 name) dot and ignored files; when null the program reads (or names) every file
 	 * @param global   whether the option counts only before the subcommand
-	 * @param valuePart how a path is cut from the value: null (all of it), {@code host} or {@code at}
+	 * @param valuePart how a path is cut from the value: null (all of it), {@code host}, {@code at},
+	 *                 {@code assigned} or {@code typed}
 	 * @param effect   what it does, as a reason reads it
 	 * @param source   the file and line it was read from
 	 */
@@ -478,8 +479,9 @@ public final class FactTable {
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
 				case "value" -> {
-					if (!value.equals("host") && !value.equals("at") && !value.equals("assigned")) {
-						throw new IllegalArgumentException("`value=` is `host`, `at` or `assigned`, not `" + value + "`");
+					if (!value.equals("host") && !value.equals("at") && !value.equals("assigned") && !value.equals("typed")) {
+						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned` or `typed`, not `" + value
+								+ "`");
 					}
 					valuePart = value;
 				}
