@@ -173,6 +173,11 @@ public final class FactScan {
 		boolean loose;
 		boolean whole;
 		boolean abbrev;
+		/**
+		 * Whether the option word read now holds no expansion: a value attached to it ({@code --output=/tmp/x*})
+		 * is then as literal as the word.
+		 */
+		boolean attachedLiteral = true;
 		List<Word> inner = List.of();
 		/**
 		 * Says whether the facts of kind {@code lists} are read in this scan, asked when the first such fact applies
@@ -236,6 +241,7 @@ public final class FactScan {
 			int i = start;
 			if (root.bundled && i < words.size() && !words.get(i).text().startsWith("-")
 					&& !words.get(i).text().isEmpty()) {
+				attachedLiteral = words.get(i).literal();
 				i = cluster("-" + words.get(i).text(), i, i + 1, true);
 			}
 			while (i < words.size()) {
@@ -246,8 +252,10 @@ public final class FactScan {
 					i++;
 					continue;
 				}
+				// a word with an expansion that starts with a dash is an option all the same (`--output=/tmp/x*`,
+				// `-o$OUT`): the shell expands only what follows, and the value's check sees the expansion
 				if (optionsEnded || (first != '-' && (first != '+' || !program.plus)) || text.length() == 1
-						|| !word.literal()) {
+						|| (!word.literal() && first != '-')) {
 					if (!optionsEnded && operands.isEmpty() && program.hasSubcommands() && word.literal()) {
 						Program sub = program.subcommand(text);
 						if (sub != null) {
@@ -269,6 +277,7 @@ public final class FactScan {
 					continue;
 				}
 				sawOption = true;
+				attachedLiteral = word.literal();
 				if (text.equals("--")) {
 					optionsEnded = true;
 					i++;
@@ -408,7 +417,7 @@ public final class FactScan {
 			String name = loose ? FactTable.looseName(option.spelling()) : option.spelling();
 			see(name);
 			String value = null;
-			boolean literal = true;
+			boolean literal = attachedLiteral;
 			int next = i + 1;
 			switch (option.arity()) {
 			case NONE -> value = attached;
@@ -489,7 +498,7 @@ public final class FactScan {
 					continue; // bundled tar: the values follow in order (tar xfC x.tar dir)
 				}
 				if (option.arity() == Arity.OPTIONAL) {
-					pendAll(option, i, text, rest.isEmpty() ? null : rest, true);
+					pendAll(option, i, text, rest.isEmpty() ? null : rest, attachedLiteral);
 					return after;
 				}
 				pendAll(option, i, text, null, true);
