@@ -511,7 +511,7 @@ public final class FactScan {
 			int equals = text.indexOf('=');
 			for (Program p = program; p != null; p = p.parent) {
 				if (equals > 0) {
-					String name = text.substring(0, equals + 1);
+					String name = assignedName(text, equals);
 					List<Fact> variables = p.variables;
 					for (int v = 0; v < variables.size(); v++) {
 						Fact fact = variables.get(v);
@@ -530,6 +530,23 @@ public final class FactScan {
 					}
 				}
 			}
+		}
+
+		/**
+		 * The name of an argument {@code NAME=value} with its {@code =}, as the variable facts spell it: GNU make
+		 * also assigns with {@code NAME:=}, {@code NAME::=}, {@code NAME:::=}, {@code NAME+=} and {@code NAME?=},
+		 * which set the same variable ({@code make SHELL:=/tmp/x}); {@code NAME!=} (runs its value) stays as it is.
+		 */
+		private static String assignedName(String text, int equals) {
+			int end = equals;
+			if (end > 1 && (text.charAt(end - 1) == '+' || text.charAt(end - 1) == '?')) {
+				end--;
+			} else {
+				while (end > 1 && end > equals - 3 && text.charAt(end - 1) == ':') {
+					end--;
+				}
+			}
+			return end == equals ? text.substring(0, equals + 1) : text.substring(0, end) + "=";
 		}
 
 		FactScan result() {
