@@ -1480,8 +1480,8 @@ public final class CommandJudge {
 	 */
 	private static String pathOf(FactScan.Hit hit) {
 		String value = hit.value();
-		if (value.startsWith("file:")) {
-			value = value.substring(value.startsWith("file://") ? 7 : 5); // npm's file: specifiers, file URLs
+		if (value.regionMatches(true, 0, "file:", 0, 5)) { // a scheme is read ignoring case (`FILE:///etc/passwd`)
+			value = value.substring(value.regionMatches(true, 0, "file://", 0, 7) ? 7 : 5); // npm's file:, file URLs
 		}
 		String part = hit.fact().valuePart();
 		if ("host".equals(part)) {
