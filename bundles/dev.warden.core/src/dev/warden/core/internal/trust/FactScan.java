@@ -173,11 +173,6 @@ public final class FactScan {
 		boolean loose;
 		boolean whole;
 		boolean abbrev;
-		/**
-		 * Whether the option word read now holds no expansion: a value attached to it ({@code --output=/tmp/x*})
-		 * is then as literal as the word.
-		 */
-		boolean attachedLiteral = true;
 		List<Word> inner = List.of();
 		/**
 		 * Says whether the facts of kind {@code lists} are read in this scan, asked when the first such fact applies
@@ -241,7 +236,6 @@ public final class FactScan {
 			int i = start;
 			if (root.bundled && i < words.size() && !words.get(i).text().startsWith("-")
 					&& !words.get(i).text().isEmpty()) {
-				attachedLiteral = words.get(i).literal();
 				i = cluster("-" + words.get(i).text(), i, i + 1, true);
 			}
 			while (i < words.size()) {
@@ -277,7 +271,6 @@ public final class FactScan {
 					continue;
 				}
 				sawOption = true;
-				attachedLiteral = word.literal();
 				if (text.equals("--")) {
 					optionsEnded = true;
 					i++;
@@ -417,7 +410,7 @@ public final class FactScan {
 			String name = loose ? FactTable.looseName(option.spelling()) : option.spelling();
 			see(name);
 			String value = null;
-			boolean literal = attachedLiteral;
+			boolean literal = words.get(i).literal(); // a value attached to the word is as literal as the word
 			int next = i + 1;
 			switch (option.arity()) {
 			case NONE -> value = attached;
@@ -498,7 +491,7 @@ public final class FactScan {
 					continue; // bundled tar: the values follow in order (tar xfC x.tar dir)
 				}
 				if (option.arity() == Arity.OPTIONAL) {
-					pendAll(option, i, text, rest.isEmpty() ? null : rest, attachedLiteral);
+					pendAll(option, i, text, rest.isEmpty() ? null : rest, words.get(i).literal());
 					return after;
 				}
 				pendAll(option, i, text, null, true);
