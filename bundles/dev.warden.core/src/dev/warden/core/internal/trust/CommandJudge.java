@@ -1438,45 +1438,60 @@ public final class CommandJudge {
 				continue;
 			}
 			String path = pathOf(hit);
-			if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
-				continue; // `{}`: a file that find names, under the folders whose walk find's own facts judge
-			}
-			switch (kind) {
-			case WRITES -> {
-				// the part's fact is made only when a check finds something: most hits find nothing
-				if (!universal && isHome(path)) {
-					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " writes to `" + Quoting.oneLine(path)
-							+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.WRITES, false));
-				} else if (!universal) {
-					Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
-					Optional<String> why = target.literal() ? checkedTarget(target)
-							: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
-					if (why.isPresent()) {
-						judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null,
-								partFact(hit, PartFact.Kind.WRITES, false));
-					}
+			String part = hit.fact().valuePart();
+			if (part != null && part.endsWith("list") && path.indexOf(':') >= 0) {
+				// a search path (`-cp lib:/tmp/x.jar`): every entry is judged
+				for (String entry : path.split(":")) {
+					factCheck(scan, hit, kind, entry, universal, judgement);
 				}
-				hidden(hit, path, PartFact.Kind.WRITES, judgement);
+			} else {
+				factCheck(scan, hit, kind, path, universal, judgement);
 			}
-			case READS, LOADS -> {
-				PartFact.Kind factKind = kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS;
-				Optional<String> beyond = universal ? Optional.empty() : beyondWorkspace(path);
-				if (beyond.isPresent()) {
-					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS ? " reads "
-							: " loads code from ") + beyond.get(), null, partFact(hit, factKind, false));
+		}
+	}
+
+	/** What one path of a fact's value ({@link #pathOf}) writes, reads, loads or walks. */
+	private void factCheck(FactScan scan, FactScan.Hit hit, FactTable.Kind kind, String path, boolean universal,
+			Judgement judgement) {
+		if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
+			return; // `{}`: a file that find names, under the folders whose walk find's own facts judge
+		}
+		switch (kind) {
+		case WRITES -> {
+			// the part's fact is made only when a check finds something: most hits find nothing
+			if (!universal && isHome(path)) {
+				judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " writes to `" + Quoting.oneLine(path)
+						+ "`, outside the workspace", null, partFact(hit, PartFact.Kind.WRITES, false));
+			} else if (!universal) {
+				Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
+				Optional<String> why = target.literal() ? checkedTarget(target)
+						: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
+				if (why.isPresent()) {
+					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null,
+							partFact(hit, PartFact.Kind.WRITES, false));
 				}
-				hidden(hit, path, factKind, judgement);
 			}
-			case RECURSES, LISTS -> recursion(scan, hit, path, universal, judgement);
-			default -> {
+			hidden(hit, path, PartFact.Kind.WRITES, judgement);
+		}
+		case READS, LOADS -> {
+			PartFact.Kind factKind = kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS;
+			Optional<String> beyond = universal ? Optional.empty() : beyondWorkspace(path);
+			if (beyond.isPresent()) {
+				judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS ? " reads "
+						: " loads code from ") + beyond.get(), null, partFact(hit, factKind, false));
 			}
-			}
+			hidden(hit, path, factKind, judgement);
+		}
+		case RECURSES, LISTS -> recursion(scan, hit, path, universal, judgement);
+		default -> {
+		}
 		}
 	}
 
 	/**
 	 * The path in a fact's value: all of it, the host side of {@code HOST:CONTAINER}, the file after {@code @}, the
-	 * value after {@code NAME=}, or the place after {@code TYPE:} ({@code --cov-report=html:DIR}).
+	 * value after {@code NAME=}, or the place after {@code TYPE:} ({@code --cov-report=html:DIR}). For a fact whose
+	 * value is a search path ({@code value=list}, {@code value=assigned-list}), the whole list.
 	 */
 	private static String pathOf(FactScan.Hit hit) {
 		String value = hit.value();
@@ -1488,7 +1503,7 @@ public final class CommandJudge {
 			int colon = value.indexOf(':');
 			return colon < 0 ? value : value.substring(0, colon);
 		}
-		if ("assigned".equals(part)) {
+		if ("assigned".equals(part) || "assigned-list".equals(part)) {
 			int equals = value.indexOf('=');
 			return equals < 0 ? value : value.substring(equals + 1);
 		}

@@ -265,7 +265,9 @@ public final class FactScan {
 						leading++; // the operands so far, all before the first option
 					}
 					if (program.stops || (root.stops && program == root)) {
-						optionsEnded = true;
+						// ssh reads options again after its destination, up to the command (`ssh HOST -o X CMD`)
+						Program stopping = program.stops ? program : root;
+						optionsEnded = !stopping.resumes || operands.size() > 1;
 					}
 					i++;
 					continue;

@@ -22,7 +22,7 @@ public final class FactTable {
 	/** What a fact says a word does. */
 	public enum Kind {
 		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
-		LOOSE, BUNDLED, WHOLE, STOPS, ABBREV, PLUS, HARMLESS, ROLE;
+		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
 			return switch (text) {
@@ -43,6 +43,7 @@ public final class FactTable {
 			case "bundled" -> BUNDLED;
 			case "whole" -> WHOLE;
 			case "stops" -> STOPS;
+			case "resumes" -> RESUMES;
 			case "abbrev" -> ABBREV;
 			case "plus" -> PLUS;
 			case "harmless" -> HARMLESS;
@@ -82,7 +83,8 @@ public final class FactTable {
 	 *                 name) dot and ignored files; when null the program reads (or names) every file
 	 * @param global   whether the option counts only before the subcommand
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host}, {@code at},
-	 *                 {@code assigned} or {@code typed}
+	 *                 {@code assigned}, {@code typed}, or a list of paths separated by {@code :}: {@code list} (all
+	 *                 of the value), {@code assigned-list} (the part after {@code =})
 	 * @param effect   what it does, as a reason reads it
 	 * @param source   the file and line it was read from
 	 */
@@ -142,6 +144,11 @@ public final class FactTable {
 		boolean bundled;
 		boolean whole;
 		boolean stops;
+		/**
+		 * With {@link #stops}: the options resume after the first operand and end at the second, as ssh reads
+		 * {@code ssh HOST -o X CMD}.
+		 */
+		boolean resumes;
 		/** Whether a long option may be given as a prefix of its name (GNU {@code getopt_long}, npm's nopt …). */
 		boolean abbrev;
 		/** Whether a word that starts with {@code +} is an option too, read like one with {@code -} (a shell's {@code +o NAME}). */
@@ -450,7 +457,7 @@ public final class FactTable {
 			}
 			if (kindAt < 0) {
 				throw new IllegalArgumentException("no fact (runs, execs, loads, writes, reads, recurses, lists, takes, script,"
-						+ " sed-script, awk-program, as-program, loose, bundled, whole, stops, harmless, role) in `"
+						+ " sed-script, awk-program, as-program, loose, bundled, whole, stops, resumes, harmless, role) in `"
 						+ line + "`");
 			}
 			Kind kind = Kind.of(fields[kindAt]);
@@ -479,9 +486,9 @@ public final class FactTable {
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
 				case "value" -> {
-					if (!value.equals("host") && !value.equals("at") && !value.equals("assigned") && !value.equals("typed")) {
-						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned` or `typed`, not `" + value
-								+ "`");
+					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list").contains(value)) {
+						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned`, `typed`, `list` or"
+								+ " `assigned-list`, not `" + value + "`");
 					}
 					valuePart = value;
 				}
@@ -518,7 +525,7 @@ public final class FactTable {
 		private void add(Program program, String spelling, Fact fact) {
 			Kind kind = fact.kind();
 			if (kind == Kind.LOOSE || kind == Kind.BUNDLED || kind == Kind.WHOLE || kind == Kind.STOPS
-					|| kind == Kind.ABBREV || kind == Kind.PLUS) {
+					|| kind == Kind.RESUMES || kind == Kind.ABBREV || kind == Kind.PLUS) {
 				if (!spelling.equals("@options")) {
 					throw new IllegalArgumentException("`" + kind.name().toLowerCase(Locale.ROOT)
 							+ "` is said of `@options`");
@@ -526,7 +533,8 @@ public final class FactTable {
 				program.loose |= kind == Kind.LOOSE;
 				program.bundled |= kind == Kind.BUNDLED;
 				program.whole |= kind == Kind.WHOLE;
-				program.stops |= kind == Kind.STOPS;
+				program.stops |= kind == Kind.STOPS || kind == Kind.RESUMES;
+				program.resumes |= kind == Kind.RESUMES;
 				program.abbrev |= kind == Kind.ABBREV;
 				program.plus |= kind == Kind.PLUS;
 				return;
