@@ -1490,33 +1490,60 @@ public final class CommandJudge {
 
 	/**
 	 * The path in a fact's value: all of it, the host side of {@code HOST:CONTAINER}, the file after {@code @}, the
-	 * value after {@code NAME=}, or the place after {@code TYPE:} ({@code --cov-report=html:DIR}). For a fact whose
-	 * value is a search path ({@code value=list}, {@code value=assigned-list}), the whole list.
+	 * value after {@code NAME=}, the place after {@code TYPE:} ({@code --cov-report=html:DIR}), or the {@code src=}
+	 * or {@code dest=} field of {@code type=local,dest=DIR}. For a fact whose value is a search path
+	 * ({@code value=list}, {@code value=assigned-list}), the whole list.
 	 */
 	private static String pathOf(FactScan.Hit hit) {
-		String value = hit.value();
-		if (value.regionMatches(true, 0, "file:", 0, 5)) { // a scheme is read ignoring case (`FILE:///etc/passwd`)
-			value = value.substring(value.regionMatches(true, 0, "file://", 0, 7) ? 7 : 5); // npm's file:, file URLs
-		}
 		String part = hit.fact().valuePart();
-		if ("host".equals(part)) {
+		String value = part == null ? hit.value() : partOf(hit.value(), part);
+		// a scheme is read ignoring case (`FILE:///etc/passwd`); npm's file:, file URLs, git's git+file:
+		int scheme = value.regionMatches(true, 0, "git+file:", 0, 9) ? 4 : 0;
+		if (value.regionMatches(true, scheme, "file:", 0, 5)) {
+			value = value.substring(scheme + (value.regionMatches(true, scheme, "file://", 0, 7) ? 7 : 5));
+		}
+		return value;
+	}
+
+	/** The part of a fact's value that {@code value=PART} names as its path (see {@link #pathOf}). */
+	private static String partOf(String value, String part) {
+		switch (part) {
+		case "host" -> {
 			int colon = value.indexOf(':');
 			return colon < 0 ? value : value.substring(0, colon);
 		}
-		if ("assigned".equals(part) || "assigned-list".equals(part)) {
+		case "assigned", "assigned-list" -> {
 			int equals = value.indexOf('=');
 			return equals < 0 ? value : value.substring(equals + 1);
 		}
-		if ("typed".equals(part)) {
+		case "typed" -> {
 			int colon = value.indexOf(':');
 			return colon < 0 ? value : value.substring(colon + 1);
 		}
-		if ("at".equals(part)) {
+		case "at" -> {
 			int at = value.indexOf('@');
 			int lt = value.indexOf("=<");
-			return at >= 0 ? value.substring(at + 1) : lt >= 0 ? value.substring(lt + 2) : value;
+			// PEP 508's `name @ file:///path` has blanks around the `@`
+			return at >= 0 ? value.substring(at + 1).strip() : lt >= 0 ? value.substring(lt + 2) : value;
 		}
-		return value;
+		case "field" -> {
+			if (value.indexOf('=') < 0) {
+				return value; // `--output DIR`: the value is the path
+			}
+			for (String field : value.split(",")) {
+				int equals = field.indexOf('=');
+				String key = equals < 0 ? "" : field.substring(0, equals).strip();
+				if (key.equalsIgnoreCase("src") || key.equalsIgnoreCase("source") || key.equalsIgnoreCase("dest")
+						|| key.equalsIgnoreCase("destination")) {
+					return field.substring(equals + 1);
+				}
+			}
+			return ""; // no field names a path of the machine (`type=registry`, `id=x,env=TOKEN`)
+		}
+		default -> {
+			return value;
+		}
+		}
 	}
 
 	private void hidden(FactScan.Hit hit, String path, PartFact.Kind kind, Judgement judgement) {

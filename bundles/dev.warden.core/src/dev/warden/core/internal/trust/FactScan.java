@@ -454,7 +454,8 @@ public final class FactScan {
 						run(as, next);
 						return -1;
 					}
-					return words.size(); // the module's arguments are its own
+					next = words.size(); // the module's arguments are its own; the option's other facts still hold
+					continue;
 				}
 				pend(fact, i, text, value, literal);
 			}

@@ -84,7 +84,8 @@ public final class FactTable {
 	 * @param global   whether the option counts only before the subcommand
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host}, {@code at},
 	 *                 {@code assigned}, {@code typed}, or a list of paths separated by {@code :}: {@code list} (all
-	 *                 of the value), {@code assigned-list} (the part after {@code =})
+	 *                 of the value), {@code assigned-list} (the part after {@code =}); {@code field}: the
+	 *                 {@code src=} or {@code dest=} field of a list such as {@code type=local,dest=DIR}
 	 * @param effect   what it does, as a reason reads it
 	 * @param source   the file and line it was read from
 	 */
@@ -486,9 +487,9 @@ public final class FactTable {
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
 				case "value" -> {
-					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list").contains(value)) {
-						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned`, `typed`, `list` or"
-								+ " `assigned-list`, not `" + value + "`");
+					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field").contains(value)) {
+						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned`, `typed`, `list`,"
+								+ " `assigned-list` or `field`, not `" + value + "`");
 					}
 					valuePart = value;
 				}

@@ -216,6 +216,36 @@ class ProgramFactsTest {
 	}
 
 	/**
+	 * A value that is a search path is judged entry by entry ({@code value=list}), a value that is a list of fields
+	 * by its {@code src=} or {@code dest=} field ({@code value=field}), and a program that reads options after its
+	 * first operand ({@code resumes}) has them read there too, up to its second; an unknown value mode is a problem.
+	 */
+	@Test
+	void searchPathsFieldsAndOptionsAfterTheFirstOperandAreReadAsTheProgramReadsThem() {
+		String admin = "deployctl   --path=      loads   value=list | loads plug-ins from that path\n"
+				+ "deployctl   --out=       writes  value=field | writes the release there\n"
+				+ "deployctl   @options     resumes\n"
+				+ "deployctl   --hook=      runs    | runs a hook script\n";
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("/etc/warden/facts.txt", admin);
+		assertEquals(List.of(), facts.problems());
+		TrustPolicy policy = policy(facts, "deployctl *");
+		for (String asked : List.of("deployctl --path plugins:/tmp/x.jar", "deployctl --path /opt/p:plugins",
+				"deployctl --out type=local,dest=/tmp/o", "deployctl --out=/tmp/o", "deployctl host --hook=/tmp/x",
+				"deployctl --path=plugins:../../x")) {
+			assertEquals(Verdict.ASK, policy.evaluate(asked).verdict(), asked);
+		}
+		assertTrue(policy.evaluate("deployctl --path plugins:/tmp/x.jar").reason().contains("`/tmp/x.jar`"));
+		for (String trusted : List.of("deployctl --path plugins:lib/a.jar", "deployctl --out type=local,dest=out",
+				"deployctl --out type=registry,ref=x", "deployctl --out out", "deployctl host ls --hook=/tmp/x")) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(trusted).verdict(), trusted);
+		}
+		ProgramFacts bad = ProgramFacts.withAdministratorFacts("/etc/warden/facts.txt",
+				"deployctl   --out=   writes  value=somewhere\n");
+		assertEquals(1, bad.problems().size());
+		assertTrue(bad.problems().get(0).contains("`field`"), bad.problems().get(0));
+	}
+
+	/**
 	 * The globs of {@code if=} compare a value ignoring case, wherever their {@code *} stands; for a program whose
 	 * options are {@code loose} (npm's config names) an {@code _} reads as {@code -}.
 	 */
