@@ -395,11 +395,23 @@ public final class FactTable {
 		return spelling.endsWith("=") || spelling.endsWith("?") ? spelling.substring(0, spelling.length() - 1) : spelling;
 	}
 
+	/**
+	 * A long option's name as a {@code loose} program compares it: in lower case, without the {@code -} and
+	 * {@code _} between its words, so that npm's {@code --script_shell} and {@code --SCRIPT-SHELL} and yargs'
+	 * {@code --outputFile} and {@code --output-file} are one name. A short option stays as it is.
+	 */
 	static String looseName(String spelling) {
 		if (!spelling.startsWith("--")) {
 			return spelling;
 		}
-		return spelling.toLowerCase(Locale.ROOT).replace('_', '-');
+		StringBuilder name = new StringBuilder(spelling.length()).append("--");
+		for (int i = 2; i < spelling.length(); i++) {
+			char c = spelling.charAt(i);
+			if (c != '-' && c != '_') {
+				name.append(Character.toLowerCase(c));
+			}
+		}
+		return name.toString();
 	}
 
 	// ---- reading
@@ -613,6 +625,24 @@ public final class FactTable {
 		}
 
 		private static void freeze(Program program) {
+			if (root(program).loose) {
+				// `@options loose` may come after the program's first options: key them all by their loose names
+				Map<String, Option> options = new HashMap<>();
+				for (Option option : program.options.values()) {
+					String key = looseName(option.spelling());
+					Option existing = options.get(key);
+					if (existing == null) {
+						options.put(key, option);
+					} else {
+						List<Fact> facts = new ArrayList<>(existing.facts());
+						facts.addAll(option.facts());
+						Arity kept = existing.arity() != Arity.NONE ? existing.arity() : option.arity();
+						options.put(key, new Option(existing.spelling(), kept, List.copyOf(facts)));
+					}
+				}
+				program.options.clear();
+				program.options.putAll(options);
+			}
 			List<Operands> selectors = new ArrayList<>();
 			List<Fact> facts = new ArrayList<>();
 			program.operands.forEach((selector, list) -> list.forEach(fact -> {
