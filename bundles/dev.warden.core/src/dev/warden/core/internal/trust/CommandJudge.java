@@ -1497,10 +1497,14 @@ public final class CommandJudge {
 	private static String pathOf(FactScan.Hit hit) {
 		String part = hit.fact().valuePart();
 		String value = part == null ? hit.value() : partOf(hit.value(), part);
-		// a scheme is read ignoring case (`FILE:///etc/passwd`); npm's file:, file URLs, git's git+file:
+		// a scheme is read ignoring case (`FILE:///etc/passwd`): npm's file:, file URLs, git's git+file:, the AWS
+		// command line's fileb:
 		int scheme = value.regionMatches(true, 0, "git+file:", 0, 9) ? 4 : 0;
-		if (value.regionMatches(true, scheme, "file:", 0, 5)) {
-			value = value.substring(scheme + (value.regionMatches(true, scheme, "file://", 0, 7) ? 7 : 5));
+		int name = value.regionMatches(true, scheme, "fileb:", 0, 6) ? 6
+				: value.regionMatches(true, scheme, "file:", 0, 5) ? 5 : 0;
+		if (name > 0) {
+			int start = scheme + name;
+			value = value.substring(value.startsWith("//", start) ? start + 2 : start);
 		}
 		return value;
 	}
