@@ -1220,7 +1220,8 @@ public final class CommandJudge {
 	/**
 	 * Whether the program reads the files its operands name ({@code cat}, {@code grep}, {@code wc} …, by its facts),
 	 * or has the role {@code filter} ({@code tr}, {@code tee}): such a program reads what an input redirection gives
-	 * it as it reads a file it is given, and prints it.
+	 * it as it reads a file it is given, and prints it. An interpreter that runs the script its operand names reads
+	 * its script from its input when it is given none ({@code python3 < /tmp/x.py}).
 	 */
 	private static boolean readsOperands(FactTable.Program program) {
 		if (program == null) {
@@ -1231,7 +1232,7 @@ public final class CommandJudge {
 		}
 		List<FactTable.Fact> facts = program.operandFacts;
 		for (int i = 0; i < facts.size(); i++) {
-			if (facts.get(i).kind() == FactTable.Kind.READS) {
+			if (facts.get(i).kind() == FactTable.Kind.READS || facts.get(i).kind() == FactTable.Kind.LOADS) {
 				return true;
 			}
 		}
