@@ -391,6 +391,8 @@ public final class FactScan {
 				return NOT_ABBREVIATED; // the whole name of an option only a condition names: not a prefix
 			}
 			int next = NOT_ABBREVIATED;
+			Option valued = null;
+			boolean runs = false; // an option read runs other code: the command is asked about for it already
 			for (int k = -at - 1; k < names.length && names[k].startsWith(name); k++) {
 				Option option = program.option(names[k], false);
 				if (option == null) {
@@ -403,6 +405,20 @@ public final class FactScan {
 					return after; // as-program took over the rest
 				}
 				next = Math.max(next, after);
+				if (attached == null && (option.arity() == Arity.VALUE || option.arity() == Arity.TWO)) {
+					valued = option;
+				}
+				for (Fact fact : option.facts()) {
+					runs |= fact.kind() == Kind.RUNS || fact.kind() == Kind.EXECS;
+				}
+			}
+			if (valued != null && !runs && !valued.facts().isEmpty()) {
+				// the word may be an option the table does not know (npm's `--save`), or abbreviate one that takes
+				// the next word for its value (`--save-prefix`): which words are operands cannot be known
+				Fact fact = valued.facts().get(0);
+				pend(derived(fact, Kind.RUNS, "abbreviates `" + valued.spelling() + "`, which takes the next word"
+						+ " for its value, or is an option not known here; written in full (`" + valued.spelling()
+						+ "=…`), what the command does can be judged"), i, text, null, true);
 			}
 			return next;
 		}

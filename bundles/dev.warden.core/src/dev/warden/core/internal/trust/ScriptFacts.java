@@ -60,7 +60,7 @@ final class ScriptFacts {
 				if (delimiter == '\n' || delimiter == '\\') {
 					return unreadable(uses);
 				}
-				int end = skipDelimited(script, i + 2, delimiter);
+				int end = command == 's' ? skipRegex(script, i + 2, delimiter) : skipDelimited(script, i + 2, delimiter);
 				end = end < 0 ? -1 : skipDelimited(script, end, delimiter);
 				if (end < 0) {
 					return unreadable(uses);
@@ -95,7 +95,7 @@ final class ScriptFacts {
 				i = endOfLine(script, i + 1);
 			}
 			case 'a', 'i', 'c' -> i = endOfLine(script, i + 1);
-			case ':', 'b', 't', 'T' -> i = endOfCommand(script, i + 1);
+			case ':', 'b', 't', 'T' -> i = endOfLabel(script, i + 1);
 			case 'q', 'Q', 'l', 'L' -> i = endOfCommand(script, i + 1);
 			case 'p', 'P', 'd', 'D', 'n', 'N', 'g', 'G', 'h', 'H', 'x', '=', 'z', 'F' -> i++;
 			case 'v' -> i = endOfCommand(script, i + 1);
@@ -128,7 +128,7 @@ final class ScriptFacts {
 			} else if (c == '$') {
 				i++;
 			} else if (c == '/') {
-				i = skipDelimited(script, i + 1, '/');
+				i = skipRegex(script, i + 1, '/');
 				if (i < 0) {
 					return -1;
 				}
@@ -136,7 +136,7 @@ final class ScriptFacts {
 					i++;
 				}
 			} else if (c == '\\' && i + 1 < script.length()) {
-				i = skipDelimited(script, i + 2, script.charAt(i + 1));
+				i = skipRegex(script, i + 2, script.charAt(i + 1));
 				if (i < 0) {
 					return -1;
 				}
@@ -170,6 +170,71 @@ final class ScriptFacts {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * {@link #skipDelimited} for a regular expression, whose bracket expressions may hold the delimiter
+	 * ({@code s/[/]/x/w FILE}: GNU sed reads the {@code /} inside {@code [ ]} as part of the expression); -1 when it
+	 * is not closed, or when a bracket expression holds a backslash or a newline, which seds read differently.
+	 */
+	private static int skipRegex(String script, int start, char delimiter) {
+		for (int i = start; i < script.length(); i++) {
+			char c = script.charAt(i);
+			if (c == '\\') {
+				i++;
+			} else if (c == delimiter) {
+				return i + 1;
+			} else if (c == '[') {
+				i = bracketEnd(script, i + 1);
+				if (i < 0) {
+					return -1;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/** The index of the {@code ]} that ends a bracket expression opened before {@code start}, or -1. */
+	private static int bracketEnd(String script, int start) {
+		int i = start;
+		if (i < script.length() && script.charAt(i) == '^') {
+			i++;
+		}
+		if (i < script.length() && script.charAt(i) == ']') {
+			i++; // a leading `]` is a member
+		}
+		for (; i < script.length(); i++) {
+			char c = script.charAt(i);
+			if (c == '\\' || c == '\n') {
+				return -1;
+			}
+			if (c == '[' && i + 1 < script.length() && ":=.".indexOf(script.charAt(i + 1)) >= 0) {
+				int close = script.indexOf(script.charAt(i + 1) + "]", i + 2); // `[:alpha:]`, `[=a=]`, `[.-.]`
+				if (close < 0) {
+					return -1;
+				}
+				i = close + 1;
+			} else if (c == ']') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The end of a label ({@code :x}, {@code b x}): GNU sed ends it at a blank or {@code ;}, so that what follows is
+	 * a command of its own ({@code :x e id} runs {@code id}); a sed that reads the rest of the line as the label runs
+	 * nothing more, so reading a command there is the safe side.
+	 */
+	private static int endOfLabel(String script, int start) {
+		int i = start;
+		while (i < script.length() && (script.charAt(i) == ' ' || script.charAt(i) == '\t')) {
+			i++;
+		}
+		while (i < script.length() && " \t;\n}".indexOf(script.charAt(i)) < 0) {
+			i++;
+		}
+		return i;
 	}
 
 	private static String restOfLine(String script, int start) {
