@@ -1011,7 +1011,7 @@ public final class CommandJudge {
 		for (int i = 0; i < redirects.size(); i++) {
 			if (redirects.get(i).kind() == Redirect.Kind.OUTPUT) {
 				checkTarget(redirects.get(i).target(), judgement);
-			} else if (redirects.get(i).kind() == Redirect.Kind.INPUT && readsOperands(judgedProgram)) {
+			} else if (redirects.get(i).kind() == Redirect.Kind.INPUT) {
 				checkSource(redirects.get(i).target(), judgement);
 			}
 		}
@@ -1240,10 +1240,11 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * The file an input redirection gives a program that reads the files it is given, judged as such a file
-	 * ({@code cat < /etc/passwd} as {@code cat /etc/passwd}): outside the workspace, or relative to a working
-	 * directory that a {@code cd} of the line may move out of it, it is asked about. Another program's input is not
-	 * judged so ({@code npm test < /etc/hosts}).
+	 * The file an input redirection gives a program, judged as a file it reads ({@code cat < /etc/passwd} as
+	 * {@code cat /etc/passwd}): outside the workspace, or relative to a working directory that a {@code cd} of the
+	 * line may move out of it, it is asked about. Every program is judged so: what it makes of its input cannot be
+	 * known ({@code git commit -F - < /etc/shadow} commits the file, {@code make -f - < /tmp/x} runs it), and
+	 * bash opens a network connection for {@code < /dev/tcp/HOST/PORT}.
 	 */
 	private void checkSource(Word source, Judgement judgement) {
 		if (source.processSubstitution()) {
