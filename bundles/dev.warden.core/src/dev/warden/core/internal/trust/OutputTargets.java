@@ -11,12 +11,15 @@ import java.util.Set;
 /**
  * Decides whether a file a command writes (by an output redirection or {@code find -fprint}) may be covered by a
  * pattern: only {@code /dev/null} (and the standard streams) or a file inside the workspace root, also after
- * following symbolic links.
+ * following symbolic links, and not one of the ignore files that decide which files are hidden from the agent.
  */
 public final class OutputTargets {
 
 	private static final Set<String> HARMLESS = Names.setOf("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/1",
 			"/dev/fd/2");
+
+	/** The files whose rules hide files from the agent: writing one may show what it hides. */
+	private static final Set<String> IGNORE_FILES = Set.of(".gitignore", ".wardenignore");
 
 	private final Path root;
 	private final Path realRoot;
@@ -79,6 +82,11 @@ public final class OutputTargets {
 		Path resolved = workingDirectory.toAbsolutePath().resolve(path).normalize();
 		if (!resolved.startsWith(root)) {
 			return Optional.of("writes to `" + Quoting.oneLine(resolved.toString()) + "`, outside the workspace");
+		}
+		Path name = resolved.getFileName();
+		if (name != null && IGNORE_FILES.contains(name.toString().toLowerCase(java.util.Locale.ROOT))) {
+			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose rules decide which files are hidden"
+					+ " from the agent");
 		}
 		Path existing = resolved;
 		while (existing != null) {
