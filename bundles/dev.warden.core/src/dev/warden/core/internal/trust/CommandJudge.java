@@ -879,7 +879,8 @@ public final class CommandJudge {
 			checkAssignmentsAndTargets(command, layers, redirects, covering, judgedScan.program(), judgement);
 		}
 		for (int i = 0; i < scans.size(); i++) {
-			factChecks(scans.get(i), universal, judgement); // also what wrappers read (`xargs -a FILE`)
+			factChecks(scans.get(i), i < layers.words.size() ? layers.words.get(i) : List.of(), universal,
+					judgement); // also what wrappers read (`xargs -a FILE`)
 		}
 		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
 		guard(words, command.assignments().isEmpty() && layers.envAssignments.isEmpty() ? patternWords(scans, layers)
@@ -1424,13 +1425,14 @@ public final class CommandJudge {
 	private FactScan.Scanner scanner() {
 		if (scanner == null) {
 			scanner = new FactScan.Scanner(rules.facts());
+			scanner.listing = this::listing;
 			listsMatter = this::listsMatter;
 		}
 		return scanner;
 	}
 
 	/** What the options and operands of the judged command write, read, load and walk. */
-	private void factChecks(FactScan scan, boolean universal, Judgement judgement) {
+	private void factChecks(FactScan scan, List<Word> layer, boolean universal, Judgement judgement) {
 		List<FactScan.Hit> hits = scan.hits();
 		for (int i = 0; i < hits.size(); i++) {
 			FactScan.Hit hit = hits.get(i);
@@ -1444,19 +1446,34 @@ public final class CommandJudge {
 			if (part != null && part.endsWith("list") && path.indexOf(':') >= 0) {
 				// a search path (`-cp lib:/tmp/x.jar`): every entry is judged
 				for (String entry : path.split(":")) {
-					factCheck(scan, hit, kind, entry, universal, judgement);
+					factCheck(scan, hit, layer, kind, entry, universal, judgement);
 				}
 			} else {
-				factCheck(scan, hit, kind, path, universal, judgement);
+				factCheck(scan, hit, layer, kind, path, universal, judgement);
 			}
 		}
 	}
 
 	/** What one path of a fact's value ({@link #pathOf}) writes, reads, loads or walks. */
-	private void factCheck(FactScan scan, FactScan.Hit hit, FactTable.Kind kind, String path, boolean universal,
-			Judgement judgement) {
+	private void factCheck(FactScan scan, FactScan.Hit hit, List<Word> layer, FactTable.Kind kind, String path,
+			boolean universal, Judgement judgement) {
 		if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
 			return; // `{}`: a file that find names, under the folders whose walk find's own facts judge
+		}
+		if (!hit.valueLiteral() && kind != FactTable.Kind.WRITES && (path.indexOf('$') >= 0 || path.indexOf('`') >= 0)
+				&& !listingOnly(hit, layer)) {
+			String known = withWorkingDirectory(path);
+			if (known == null) {
+				if (!universal) {
+					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " reads `" + Quoting.oneLine(path)
+							+ "`, which holds an expansion, so what it reads cannot be known", null,
+							partFact(hit, kind == FactTable.Kind.READS ? PartFact.Kind.READS
+									: kind == FactTable.Kind.LOADS ? PartFact.Kind.LOADS : PartFact.Kind.RECURSES,
+									false));
+				}
+				return;
+			}
+			path = known;
 		}
 		switch (kind) {
 		case WRITES -> {
@@ -1488,6 +1505,99 @@ public final class CommandJudge {
 		default -> {
 		}
 		}
+	}
+
+	/**
+	 * Whether the hit's value is the output of one command substitution whose commands only print names of files
+	 * they list ({@code cat $(ls src)}, {@code wc -l $(git ls-files)}), or pick some of those lines: the names are
+	 * judged by the facts of the listing (see {@link #listsMatter}), not as an unknown value.
+	 */
+	private boolean listingOnly(FactScan.Hit hit, List<Word> layer) {
+		int index = hit.index();
+		Word word = null;
+		for (int at = index; at >= 0 && at <= index + 1 && at < layer.size(); at++) {
+			if (layer.get(at).text().equals(hit.value())) {
+				word = layer.get(at);
+				break;
+			}
+		}
+		return word != null && listing(word);
+	}
+
+	/** Whether the word is the output of one command substitution whose commands only list names of files. */
+	private boolean listing(Word word) {
+		if (word.substitutions().size() != 1) {
+			return false;
+		}
+		String text = word.text();
+		boolean whole = (text.startsWith("$(") && text.endsWith(")")) || (text.startsWith("`") && text.endsWith("`"));
+		if (!whole) {
+			return false;
+		}
+		for (Pipeline pipeline : word.substitutions().get(0).pipelines()) {
+			for (Command command : pipeline.commands()) {
+				if (!(command instanceof SimpleCommand simple) || simple.words().isEmpty()
+						|| !simple.words().get(0).literal() || !lister(simple.words())) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the command's program (or subcommand: {@code git ls-files}) prints names of files it lists or walks,
+	 * or only picks lines of what it reads.
+	 */
+	private boolean lister(List<Word> words) {
+		String name = Quoting.basename(words.get(0).text());
+		if (LINE_PICKERS.contains(name)) {
+			return true;
+		}
+		FactTable.Program program = rules.known(name).facts();
+		for (int i = 1; program != null && i < words.size() && program.hasSubcommands(); i++) {
+			Word word = words.get(i);
+			if (word.text().startsWith("-")) {
+				continue;
+			}
+			FactTable.Program sub = word.literal() ? program.subcommand(word.text()) : null;
+			if (sub == null) {
+				break;
+			}
+			program = sub;
+		}
+		if (program == null) {
+			return false;
+		}
+		for (FactTable.Fact fact : program.operandFacts) {
+			if (fact.kind() == FactTable.Kind.LISTS || fact.kind() == FactTable.Kind.RECURSES) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Programs that print some of the lines they read, unchanged. */
+	private static final Set<String> LINE_PICKERS = Set.of("grep", "egrep", "fgrep", "head", "tail", "sort", "uniq");
+
+	/**
+	 * A path whose only expansions are {@code $HOME} in front (judged as the home folder) or {@code $PWD} in front
+	 * (the working directory, put in its place); null for a path with another expansion ({@code $X},
+	 * {@code ${X:-/etc/passwd}}, {@code $(…)}), whose value the line does not show.
+	 */
+	private String withWorkingDirectory(String path) {
+		String rest = path;
+		String start = "";
+		if (isHome(path)) {
+			int slash = path.indexOf('/');
+			start = slash < 0 ? path : path.substring(0, slash);
+			rest = slash < 0 ? "" : path.substring(slash);
+		} else if (path.equals("$PWD") || path.startsWith("$PWD/") || path.equals("${PWD}") || path.startsWith("${PWD}/")) {
+			int slash = path.indexOf('/');
+			start = workingDirectory.toAbsolutePath().toString();
+			rest = slash < 0 ? "" : path.substring(slash);
+		}
+		return rest.indexOf('$') >= 0 || rest.indexOf('`') >= 0 ? null : start + rest;
 	}
 
 	/**

@@ -180,6 +180,11 @@ public final class FactScan {
 		 */
 		java.util.function.BooleanSupplier lists;
 		int listsRead;
+		/**
+		 * Says whether a word is the output of a command that only lists names of files ({@code $(ls src)}), judged
+		 * by that command's facts rather than as an unknown value; null: none is.
+		 */
+		public java.util.function.Predicate<Word> listing;
 
 		public Scanner(FactTable table) {
 			this.table = table;
@@ -234,6 +239,9 @@ public final class FactScan {
 			abbrev = root.abbrev;
 			boolean optionsEnded = false;
 			int i = start;
+			if (root.bundled && i < words.size()) {
+				unknownWord(i, words.get(i)); // `tar $X`: the options tar is given may be any
+			}
 			if (root.bundled && i < words.size() && !words.get(i).text().startsWith("-")
 					&& !words.get(i).text().isEmpty()) {
 				i = cluster("-" + words.get(i).text(), i, i + 1, true);
@@ -258,6 +266,9 @@ public final class FactScan {
 							i++;
 							continue;
 						}
+					}
+					if (!optionsEnded) {
+						unknownWord(i, word);
 					}
 					operand(i, text, word.literal());
 					operands.add(i);
@@ -294,6 +305,36 @@ public final class FactScan {
 				}
 			}
 		}
+
+		/**
+		 * Notes a word that starts with an expansion whose value the line does not show ({@code $X}, {@code "$X"},
+		 * {@code $(…)}): the shell may make an option or a subcommand of it ({@code X=--output=/tmp/x; git log $X}),
+		 * which matters for a program with options that do more than take a value. {@code $HOME} and {@code $PWD}
+		 * expand to absolute paths, never options.
+		 */
+		private void unknownWord(int i, Word word) {
+			String text = word.text();
+			if (word.literal() || text.isEmpty() || (text.charAt(0) != '$' && text.charAt(0) != '`')
+					|| !program.riskyOptions || startsWithFolderVariable(text) || (listing != null && listing.test(word))) {
+				return;
+			}
+			pend(new Fact(program.name(), "@expansion", Kind.RUNS, List.of(), List.of(), ValueGlobs.NONE, null, null,
+					false, null, "may expand to an option or subcommand of `" + program.name() + "` that cannot be"
+							+ " judged, as its value is not in the command line",
+					"Warden's rule for words the shell makes"), i, text, null, false);
+		}
+
+		private static boolean startsWithFolderVariable(String text) {
+			for (String variable : FOLDER_VARIABLES) {
+				if (text.startsWith(variable) && (text.length() == variable.length()
+						|| text.charAt(variable.length()) == '/')) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static final List<String> FOLDER_VARIABLES = List.of("$HOME", "${HOME}", "$PWD", "${PWD}");
 
 		/**
 		 * Notes a word a fact is about, for {@link #result} to keep when the fact's conditions hold. A fact that

@@ -146,6 +146,11 @@ public final class FactTable {
 		boolean whole;
 		boolean stops;
 		/**
+		 * Whether an option of the program (or a subcommand it has) does more than take a value: a word whose
+		 * value only the shell knows ({@code $X}) may then be such an option. Set by compile.
+		 */
+		boolean riskyOptions;
+		/**
 		 * With {@link #stops}: the options resume after the first operand and end at the second, as ssh reads
 		 * {@code ssh HOST -o X CMD}.
 		 */
@@ -710,6 +715,16 @@ public final class FactTable {
 					letters[key.charAt(1)] = entry.getValue();
 				}
 			}
+			boolean risky = false;
+			for (Option option : reachable.values()) {
+				for (Fact fact : option.facts()) {
+					risky |= fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN;
+				}
+			}
+			for (Program p = program; p != null && !risky; p = p.parent) {
+				risky = !p.globOptions.isEmpty();
+			}
+			program.riskyOptions = risky || !program.subcommands.isEmpty();
 			program.reachable = reachable; // a hashed map, never changed: a scan looks up every option word in it
 			program.reachableLetters = letters;
 			program.conditions = conditions;
