@@ -94,7 +94,9 @@ public final class CommandJudge {
 		final List<Redirect> inherited;
 		/**
 		 * Whether another command reads what this one prints: 0 none, 1 one reads it ({@link CommandJudge#outputRead}),
-		 * 2 one takes it for names of files ({@link CommandJudge#namesRead}).
+		 * 2 one takes it for names of files ({@link CommandJudge#namesRead}); 3 more when the command takes the names
+		 * a listing printed for arguments ({@link CommandJudge#argumentsFromListing}), 6 more when it reads what the
+		 * command before it in its pipeline prints ({@link CommandJudge#pipedInput}).
 		 */
 		final int outputRead;
 		/** Computed when first needed (a line of one command never needs it), then kept. */
@@ -278,6 +280,13 @@ public final class CommandJudge {
 	 * the names a listing prints are files that command opens. Implies {@link #outputRead}.
 	 */
 	private boolean namesRead;
+	/**
+	 * Whether the command judged now takes the names a listing printed for its arguments ({@code find src | xargs
+	 * grep x}): the commands before it in the pipeline only list names of files or pick some of them.
+	 */
+	private boolean argumentsFromListing;
+	/** Whether the command judged now reads what the command before it in its pipeline prints. */
+	private boolean pipedInput;
 	/** The line being judged. */
 	private final String line;
 	/**
@@ -581,11 +590,17 @@ public final class CommandJudge {
 				boolean names = namesRead;
 				outputRead = read || i < pipeline.commands().size() - 1; // the next command reads what it prints
 				namesRead = names || i < namesTaker; // through filters too: `ls -a | tr '\n' ' ' | xargs cat`
+				boolean fromListing = argumentsFromListing;
+				boolean piped = pipedInput;
+				argumentsFromListing = i == namesTaker && listingStages(pipeline.commands(), i);
+				pipedInput = i > 0;
 				try {
 					command(command, context, inherited);
 				} finally {
 					outputRead = read;
 					namesRead = names;
+					argumentsFromListing = fromListing;
+					pipedInput = piped;
 				}
 				stages.add(new Stage(first, parts.size()));
 			}
@@ -600,6 +615,56 @@ public final class CommandJudge {
 	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), whose
 	 * program is not spelled out, or a compound command.
 	 */
+	/**
+	 * Whether the wrapper that adds arguments at run time ({@code xargs}) reads them from something the line
+	 * gives it: the command before it in a pipeline, an input redirection (not {@code /dev/null}), or a file it is
+	 * given ({@code xargs -a FILE}). A command run alone reads no input.
+	 */
+	private boolean argumentsFromInput(Layers layers, List<Redirect> redirects) {
+		if (pipedInput) {
+			return true;
+		}
+		for (int i = 0; i < redirects.size(); i++) {
+			Redirect redirect = redirects.get(i);
+			if (redirect.kind() == Redirect.Kind.INPUT && !HARMLESS_READS.contains(redirect.target().text())) {
+				return true;
+			}
+		}
+		for (int l = 0; l < layers.words.size() && layers.words.get(l) != layers.judged; l++) {
+			List<Word> layer = layers.words.get(l);
+			for (int w = 1; w < layer.size(); w++) {
+				String text = layer.get(w).text();
+				if (text.startsWith("--arg-file") || (text.startsWith("-") && !text.startsWith("--")
+						&& text.indexOf('a') > 0)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether a fact of the program's operands is about paths or programs (not only words, as `echo`'s). */
+	private static boolean judgesPaths(FactTable.Program program) {
+		for (FactTable.Fact fact : program.operandFacts) {
+			if (fact.kind() != FactTable.Kind.SCRIPT && fact.kind() != FactTable.Kind.TAKES
+					&& fact.kind() != FactTable.Kind.PLAIN) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the commands before {@code end} only list names of files, or pick some of the lines they read. */
+	private boolean listingStages(List<Command> commands, int end) {
+		for (int i = 0; i < end; i++) {
+			if (!(commands.get(i) instanceof SimpleCommand simple) || simple.words().isEmpty()
+					|| !simple.words().get(0).literal() || !lister(simple.words())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static int lastNamesTaker(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {
 			if (!(commands.get(i) instanceof SimpleCommand simple)) {
@@ -707,7 +772,8 @@ public final class CommandJudge {
 	 */
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = stoppedLooking ? null
-				: new Place(command, context, inherited, namesRead ? 2 : outputRead ? 1 : 0);
+				: new Place(command, context, inherited,
+						(namesRead ? 2 : outputRead ? 1 : 0) + (argumentsFromListing ? 3 : 0) + (pipedInput ? 6 : 0));
 		Place first = place == null ? null : earlier(place);
 		JudgedPart part;
 		List<List<Word>> findCommands;
@@ -877,6 +943,15 @@ public final class CommandJudge {
 		}
 		if (!universal) {
 			checkAssignmentsAndTargets(command, layers, redirects, covering, judgedScan.program(), judgement);
+			if (layers.openTail && !argumentsFromListing && argumentsFromInput(layers, redirects)
+					&& judgedScan.program() != null
+					&& (judgedScan.program().riskyOptions || judgesPaths(judgedScan.program())) && !judged.isEmpty()) {
+				// `echo -o/tmp/x | xargs sort`, `xargs -a list.txt cat`: the arguments may be any options or paths
+				String adder = names.contains("parallel") && !names.contains("xargs") ? "parallel" : "xargs";
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + adder + "` gives `" + judgedKnown.name()
+						+ "` arguments read from its input, which may be options or paths that cannot be judged (names"
+						+ " that a listing such as `find` or `git ls-files` prints are judged by its facts)", null);
+			}
 		}
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), i < layers.words.size() ? layers.words.get(i) : List.of(), universal,
