@@ -616,6 +616,59 @@ public final class CommandJudge {
 	 * program is not spelled out, or a compound command.
 	 */
 	/**
+	 * A glob in front of a word ({@code tar -cf x.tar *}) expands to the names of the working folder, and a file
+	 * named like an option ({@code --checkpoint-action=exec=id}, made by an earlier {@code touch}) becomes one:
+	 * such a name that the glob matches is asked about. The folder is listed once per line, and only for a glob
+	 * before {@code --}.
+	 */
+	private void optionLikeNames(List<Word> judged, String program, Judgement judgement) {
+		for (int i = 1; i < judged.size(); i++) {
+			Word word = judged.get(i);
+			String text = word.text();
+			if (word.literal() && text.equals("--")) {
+				return;
+			}
+			if (word.literal() || text.isEmpty() || "*?[".indexOf(text.charAt(0)) < 0 || text.indexOf('/') >= 0) {
+				continue;
+			}
+			for (String name : dashNames()) {
+				if (globMatches(text, name)) {
+					judgement.raise(PartStatus.NOT_COVERABLE, "`" + Quoting.oneLine(text) + "` matches the file `"
+							+ Quoting.oneLine(name) + "`, whose name `" + program + "` would take for an option", null);
+					return;
+				}
+			}
+		}
+	}
+
+	/** The names in the working folder that start with {@code -}, listed when first asked for. */
+	private List<String> dashNames() {
+		if (dashNames == null) {
+			List<String> names = new ArrayList<>(0);
+			try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(
+					workingDirectory, "-*")) {
+				for (Path entry : entries) {
+					names.add(entry.getFileName().toString());
+				}
+			} catch (java.io.IOException | RuntimeException e) {
+				// a folder that cannot be listed holds no name the check could find
+			}
+			dashNames = names;
+		}
+		return dashNames;
+	}
+
+	private List<String> dashNames;
+
+	private static boolean globMatches(String glob, String name) {
+		try {
+			return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(name));
+		} catch (RuntimeException e) {
+			return true; // a glob Java cannot read: the name may match
+		}
+	}
+
+	/**
 	 * Whether the wrapper that adds arguments at run time ({@code xargs}) reads them from something the line
 	 * gives it: the command before it in a pipeline, an input redirection (not {@code /dev/null}), or a file it is
 	 * given ({@code xargs -a FILE}). A command run alone reads no input.
@@ -952,6 +1005,9 @@ public final class CommandJudge {
 						+ "` arguments read from its input, which may be options or paths that cannot be judged (names"
 						+ " that a listing such as `find` or `git ls-files` prints are judged by its facts)", null);
 			}
+		}
+		if (!universal && judgedScan.program() != null && judgedScan.program().riskyOptions) {
+			optionLikeNames(judged, judgedKnown.name(), judgement);
 		}
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), i < layers.words.size() ? layers.words.get(i) : List.of(), universal,

@@ -216,6 +216,26 @@ class ProgramFactsTest {
 	}
 
 	/**
+	 * A glob in front of a word expands to the names of the working folder: a file named like an option, as an
+	 * earlier {@code touch -- --checkpoint-action=exec=id} makes one, would become an option of the program.
+	 */
+	@Test
+	void aGlobThatMatchesAFileNamedLikeAnOptionIsAskedAbout() throws Exception {
+		Files.writeString(workspace.resolve("a.c"), "int x;\n");
+		TrustPolicy policy = policy(ProgramFacts.builtIn(), "tar *", "cp *", "cat *");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("tar -cf x.tar *").verdict());
+		Files.writeString(workspace.resolve("--checkpoint-action=exec=id"), "");
+		TrustPolicy after = policy(ProgramFacts.builtIn(), "tar *", "cp *", "cat *");
+		CommandVerdict tar = after.evaluate("tar -cf x.tar *");
+		assertEquals(Verdict.ASK, tar.verdict());
+		assertTrue(tar.reason().contains("`--checkpoint-action=exec=id`"), tar.reason());
+		assertEquals(Verdict.ASK, after.evaluate("cp * build/").verdict());
+		assertEquals(Verdict.TRUSTED, after.evaluate("tar -cf x.tar -- *").verdict(), "after --, names are operands");
+		assertEquals(Verdict.TRUSTED, after.evaluate("tar -cf x.tar *.c").verdict(), "the glob matches no such name");
+		assertEquals(Verdict.TRUSTED, after.evaluate("cat *").verdict(), "cat has no option that does harm");
+	}
+
+	/**
 	 * A value that is a search path is judged entry by entry ({@code value=list}), a value that is a list of fields
 	 * by its {@code src=} or {@code dest=} field ({@code value=field}), and a program that reads options after its
 	 * first operand ({@code resumes}) has them read there too, up to its second; an unknown value mode is a problem.
