@@ -161,15 +161,7 @@ final class ScriptFacts {
 
 	/** The index after the closing delimiter, skipping escaped characters; -1 when it is not closed. */
 	private static int skipDelimited(String script, int start, char delimiter) {
-		for (int i = start; i < script.length(); i++) {
-			char c = script.charAt(i);
-			if (c == '\\') {
-				i++;
-			} else if (c == delimiter) {
-				return i + 1;
-			}
-		}
-		return -1;
+		return skip(script, start, delimiter, false);
 	}
 
 	/**
@@ -178,13 +170,17 @@ final class ScriptFacts {
 	 * is not closed, or when a bracket expression holds a backslash or a newline, which seds read differently.
 	 */
 	private static int skipRegex(String script, int start, char delimiter) {
+		return skip(script, start, delimiter, true);
+	}
+
+	private static int skip(String script, int start, char delimiter, boolean brackets) {
 		for (int i = start; i < script.length(); i++) {
 			char c = script.charAt(i);
 			if (c == '\\') {
 				i++;
 			} else if (c == delimiter) {
 				return i + 1;
-			} else if (c == '[') {
+			} else if (brackets && c == '[') {
 				i = bracketEnd(script, i + 1);
 				if (i < 0) {
 					return -1;
