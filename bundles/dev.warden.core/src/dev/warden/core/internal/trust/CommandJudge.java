@@ -1585,6 +1585,12 @@ public final class CommandJudge {
 		}
 	}
 
+	/**
+	 * The hosts a file URL may name for this machine ({@code file://localhost/etc/passwd}); another word after
+	 * {@code //} is the start of a relative path, as the AWS command line reads {@code file://input.json}.
+	 */
+	private static final List<String> LOCAL_HOSTS = List.of("localhost/", "127.0.0.1/", "[::1]/");
+
 	/** What one path of a fact's value ({@link #pathOf}) writes, reads, loads or walks. */
 	private void factCheck(FactScan scan, FactScan.Hit hit, List<Word> layer, FactTable.Kind kind, String path,
 			boolean universal, Judgement judgement) {
@@ -1747,7 +1753,14 @@ public final class CommandJudge {
 				: value.regionMatches(true, scheme, "file:", 0, 5) ? 5 : 0;
 		if (name > 0) {
 			int start = scheme + name;
-			value = value.substring(value.startsWith("//", start) ? start + 2 : start);
+			boolean authority = value.startsWith("//", start);
+			value = value.substring(authority ? start + 2 : start);
+			for (String host : LOCAL_HOSTS) {
+				if (authority && value.regionMatches(true, 0, host, 0, host.length())) {
+					value = value.substring(host.length() - 1); // file://localhost/etc/passwd is /etc/passwd
+					break;
+				}
+			}
 		}
 		return value;
 	}
@@ -1770,8 +1783,10 @@ public final class CommandJudge {
 		case "at" -> {
 			int at = value.indexOf('@');
 			int lt = value.indexOf("=<");
-			// PEP 508's `name @ file:///path` has blanks around the `@`
-			return at >= 0 ? value.substring(at + 1).strip() : lt >= 0 ? value.substring(lt + 2) : value;
+			// PEP 508's `name @ file:///path` has blanks around the `@`; curl's `-F 'x=@"FILE"'` quotes the name
+			String path = at >= 0 ? value.substring(at + 1).strip() : lt >= 0 ? value.substring(lt + 2) : value;
+			return path.length() > 1 && path.startsWith("\"") ? path.substring(1, path.indexOf('"', 1) > 0
+					? path.indexOf('"', 1) : path.length()) : path;
 		}
 		case "field" -> {
 			if (value.indexOf('=') < 0) {

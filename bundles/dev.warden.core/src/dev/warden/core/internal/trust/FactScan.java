@@ -283,12 +283,26 @@ public final class FactScan {
 					i++;
 					continue;
 				}
-				sawOption = true;
+				if (text.equals("--") && !program.leadingOptions.isEmpty() && !sawOption && operands.isEmpty()) {
+					i++; // find's `--` ends its own options: the operands after it lead, its expression follows
+					continue;
+				}
 				if (text.equals("--")) {
+					sawOption = true;
 					optionsEnded = true;
 					i++;
 					continue;
 				}
+				if (!sawOption && !program.leadingOptions.isEmpty() && operands.isEmpty()
+						&& (program.leadingOptions.contains(text) || (text.length() > 2
+								&& program.leadingOptions.contains(text.substring(0, 2))))) {
+					// `find -L DIR`: such an option comes before the operands that lead; with a value (`-D tree`)
+					Option leadingOption = program.option(text.length() > 2 && !program.leadingOptions.contains(text)
+							? text.substring(0, 2) : text, false);
+					i += leadingOption != null && leadingOption.arity() == Arity.VALUE && text.length() == 2 ? 2 : 1;
+					continue;
+				}
+				sawOption = true;
 				if (globOption(i, text)) {
 					i++;
 					continue;

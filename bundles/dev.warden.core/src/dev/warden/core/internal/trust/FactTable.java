@@ -151,6 +151,11 @@ public final class FactTable {
 		 */
 		boolean riskyOptions;
 		/**
+		 * The options that come before the operands {@code @leading} names and do not end them (find's {@code -H},
+		 * {@code -L}, {@code -P}, {@code -D}, {@code -O}).
+		 */
+		final Set<String> leadingOptions = new HashSet<>(0);
+		/**
 		 * With {@link #stops}: the options resume after the first operand and end at the second, as ssh reads
 		 * {@code ssh HOST -o X CMD}.
 		 */
@@ -487,13 +492,14 @@ public final class FactTable {
 			String defaultOperand = null;
 			Set<String> unhide = null;
 			boolean global = false;
+			boolean leading = false;
 			String valuePart = null;
 			for (int i = kindAt + 1; i < fields.length; i++) {
 				String modifier = fields[i];
 				int equals = modifier.indexOf('=');
 				String key = equals < 0 ? modifier : modifier.substring(0, equals);
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
-				if (value.isEmpty() && !key.equals("global")) {
+				if (value.isEmpty() && !key.equals("global") && !key.equals("leading")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -503,6 +509,7 @@ public final class FactTable {
 				case "default" -> defaultOperand = value;
 				case "unhide" -> unhide = Set.of(value.split(","));
 				case "global" -> global = true;
+				case "leading" -> leading = true;
 				case "value" -> {
 					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field").contains(value)) {
 						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned`, `typed`, `list`,"
@@ -511,7 +518,7 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, global, value=)");
+						+ "unless=, if=, default=, unhide=, global, leading, value=)");
 				}
 			}
 			if (programWords.get(0).equals("@variables")) {
@@ -537,6 +544,12 @@ public final class FactTable {
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
 					unhide, global, valuePart, effect, source);
+			if (leading) {
+				if (!spelling.startsWith("-")) {
+					throw new IllegalArgumentException("`leading` is said of an option, such as find's `-H`");
+				}
+				program.leadingOptions.add(optionName(spelling));
+			}
 			add(program, spelling, fact);
 		}
 

@@ -266,6 +266,9 @@ final class ScriptFacts {
 				}
 			}
 		}
+		if (containsWord(code, "ARGV") || containsWord(code, "ARGC")) {
+			uses.add(new Use(Effect.RUNS, null, "`ARGV`, which can name files anywhere for it to read"));
+		}
 		if (containsWord(code, "getline")) {
 			uses.add(new Use(Effect.RUNS, null, "`getline`, which reads files or runs commands it names"));
 		}
