@@ -497,6 +497,15 @@ public final class FactScan {
 					next = i + 2;
 				}
 			}
+			case COMMAND -> {
+				// the command find runs, judged as a command of its own: not the program's words
+				int end = i + 1;
+				while (end < words.size() && !words.get(end).text().equals(";")
+						&& !(words.get(end).text().equals("+") && words.get(end - 1).text().equals("{}"))) {
+					end++;
+				}
+				next = Math.min(words.size(), end + 1);
+			}
 			case TWO -> {
 				if (i + 2 < words.size()) {
 					value = words.get(i + 2).text();

@@ -60,7 +60,9 @@ public final class FactTable {
 
 	/** How many values an option takes. */
 	public enum Arity {
-		NONE, VALUE, OPTIONAL, TWO
+		NONE, VALUE, OPTIONAL, TWO,
+		/** The words up to {@code ;} or {@code {} +}: a command the option runs (find's {@code -exec}). */
+		COMMAND
 	}
 
 	/** Which operands a fact is about. */
@@ -402,7 +404,8 @@ public final class FactTable {
 		if (spelling.endsWith("==")) {
 			return spelling.substring(0, spelling.length() - 2);
 		}
-		return spelling.endsWith("=") || spelling.endsWith("?") ? spelling.substring(0, spelling.length() - 1) : spelling;
+		return spelling.endsWith("=") || spelling.endsWith("?") || spelling.endsWith(";")
+				? spelling.substring(0, spelling.length() - 1) : spelling;
 	}
 
 	/**
@@ -610,7 +613,7 @@ public final class FactTable {
 				String name = optionName(spelling);
 				Arity arity = switch (spelling.length() - name.length()) {
 				case 2 -> Arity.TWO;
-				case 1 -> spelling.endsWith("?") ? Arity.OPTIONAL : Arity.VALUE;
+				case 1 -> spelling.endsWith("?") ? Arity.OPTIONAL : spelling.endsWith(";") ? Arity.COMMAND : Arity.VALUE;
 				default -> Arity.NONE;
 				};
 				if (name.length() < 2 || name.equals("--")) {
