@@ -669,6 +669,47 @@ public final class CommandJudge {
 	}
 
 	/**
+	 * Whether an interpreter is given no script, or {@code -}, and reads its program from a pipeline, a
+	 * here-document or a here-string ({@code echo 'import os; os.system("id")' | python3}).
+	 */
+	private boolean programFromInput(FactScan scan, List<Word> judged, List<Redirect> redirects) {
+		for (FactScan.Hit hit : scan.hits()) {
+			if (hit.fact().spelling().startsWith("@") && !"-".equals(hit.word())) {
+				return false; // the script it runs is an operand, judged by the facts
+			}
+		}
+		for (int i = 1; i < judged.size(); i++) {
+			String text = judged.get(i).text();
+			if (CODE_OPTIONS.contains(text) || (text.length() > 2 && text.charAt(0) == '-' && text.charAt(1) != '-'
+					&& "cmerE".indexOf(text.charAt(1)) >= 0)) {
+				return false; // `-c CODE`, `-m MODULE`, `-e CODE`: judged by the facts
+			}
+		}
+		return inputGiven(redirects);
+	}
+
+	/**
+	 * Whether the command reads what the line gives it on its input: the command before it in a pipeline, a
+	 * here-document or a here-string (a file redirected in is judged as a file it reads).
+	 */
+	private boolean inputGiven(List<Redirect> redirects) {
+		if (pipedInput) {
+			return true;
+		}
+		for (int i = 0; i < redirects.size(); i++) {
+			Redirect.Kind kind = redirects.get(i).kind();
+			if ((kind == Redirect.Kind.HEREDOC || kind == Redirect.Kind.HERESTRING) && redirects.get(i).fd() <= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The options with which an interpreter runs code or a module it is given, not its input. */
+	private static final Set<String> CODE_OPTIONS = Set.of("-c", "-m", "-e", "-E", "-r", "-p", "--eval", "--print",
+			"--command");
+
+	/**
 	 * Whether the wrapper that adds arguments at run time ({@code xargs}) reads them from something the line
 	 * gives it: the command before it in a pipeline, an input redirection (not {@code /dev/null}), or a file it is
 	 * given ({@code xargs -a FILE}). A command run alone reads no input.
@@ -1009,9 +1050,23 @@ public final class CommandJudge {
 		if (!universal && judgedScan.program() != null && judgedScan.program().riskyOptions) {
 			optionLikeNames(judged, judgedKnown.name(), judgement);
 		}
+		if (!judged.isEmpty() && StructuralRules.isInterpreter(judgedKnown.name())
+				&& (covering == null || covering.wildcard()) && programFromInput(judgedScan, judged, redirects)) {
+			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the code it reads from its"
+					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
+		}
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), i < layers.words.size() ? layers.words.get(i) : List.of(), universal,
 					judgement); // also what wrappers read (`xargs -a FILE`)
+			FactScan.Hit wrapperRisk = scans.get(i).riskHit();
+			if (wrapperRisk != null && scans.get(i) != judgedScan && !universal
+					&& (covering == null || !covering.text().contains(wrapperRisk.word()))) {
+				// a wrapper's own option that runs or changes what runs (`env -u NPM_CONFIG_IGNORE_SCRIPTS npm …`)
+				judgement.raise(PartStatus.NOT_COVERED, "`" + Quoting.oneLine(wrapperRisk.word()) + "` of `"
+						+ wrapperRisk.fact().program() + "` " + wrapperRisk.fact().effect()
+						+ "; only a pattern that spells it out covers it", null,
+						partFact(wrapperRisk, PartFact.Kind.RUNS, false));
+			}
 		}
 		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
 		guard(words, command.assignments().isEmpty() && layers.envAssignments.isEmpty() ? patternWords(scans, layers)
@@ -1382,7 +1437,14 @@ public final class CommandJudge {
 		if (source.processSubstitution()) {
 			return; // `< <(cmd)`: the command is judged on its own
 		}
-		Optional<String> beyond = beyondWorkspace(source.text());
+		String text = source.text();
+		if (!source.literal() && (text.indexOf('$') >= 0 || text.indexOf('`') >= 0)
+				&& withWorkingDirectory(text) == null) {
+			judgement.raise(PartStatus.NOT_COVERABLE, "reads `" + Quoting.oneLine(text) + "`, which holds an expansion,"
+					+ " so what it reads cannot be known", null);
+			return;
+		}
+		Optional<String> beyond = beyondWorkspace(text);
 		if (beyond.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "reads " + beyond.get(), null);
 		}
@@ -1594,6 +1656,12 @@ public final class CommandJudge {
 	/** What one path of a fact's value ({@link #pathOf}) writes, reads, loads or walks. */
 	private void factCheck(FactScan scan, FactScan.Hit hit, List<Word> layer, FactTable.Kind kind, String path,
 			boolean universal, Judgement judgement) {
+		if (path.equals("-") && kind == FactTable.Kind.LOADS && inputGiven(scannedRedirects)) {
+			// `echo 'all:;id' | make -f -`: the code it loads is what the line gives it
+			judgement.raise(PartStatus.NOT_COVERED, hit.subject() + " loads code from its input, which the line gives"
+					+ " it; only a pattern that spells it out covers it", null, partFact(hit, PartFact.Kind.LOADS, false));
+			return;
+		}
 		if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
 			return; // `{}`: a file that find names, under the folders whose walk find's own facts judge
 		}

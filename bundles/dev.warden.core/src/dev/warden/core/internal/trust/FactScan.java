@@ -311,8 +311,11 @@ public final class FactScan {
 					i = longOption(i, text);
 				} else {
 					Option exact = text.length() > 2 ? program.option(text, false) : null;
+					int equals = exact == null ? text.indexOf('=') : -1;
+					Option named = equals > 2 ? program.option(text.substring(0, equals), false) : null;
 					i = exact != null ? withValue(exact, i, text, null)
-							: cluster(text, i, i + 1, false);
+							: named != null ? withValue(named, i, text, text.substring(equals + 1)) // `-gs=FILE`
+									: cluster(text, i, i + 1, false);
 				}
 				if (i < 0) {
 					return; // as-program took over the rest
@@ -558,6 +561,9 @@ public final class FactScan {
 				String rest = option.arity() == Arity.VALUE || option.arity() == Arity.OPTIONAL
 						? text.substring(j + 1)
 						: null;
+				if (rest != null && rest.length() > 1 && rest.charAt(0) == '=' && option.arity() == Arity.VALUE) {
+					rest = rest.substring(1); // `-v=/:/host`: Go's and Java's option parsers drop the `=`
+				}
 				if (option.arity() == Arity.VALUE) {
 					if (!bundled && (!rest.isEmpty() || after == i + 1)) {
 						int r = withValue(option, i, text, rest.isEmpty() ? null : rest);
@@ -614,7 +620,17 @@ public final class FactScan {
 		 * which set the same variable ({@code make SHELL:=/tmp/x}); {@code NAME!=} (runs its value) stays as it is.
 		 */
 		private static String assignedName(String text, int equals) {
+			int start = 0;
+			while (start < equals && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+				start++; // make reads ` SHELL =x` as SHELL
+			}
 			int end = equals;
+			while (end > start + 1 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+				end--;
+			}
+			if (start > 0 || end < equals) {
+				return assignedName(text.substring(start, end) + text.substring(equals), end - start);
+			}
 			if (end > 1 && (text.charAt(end - 1) == '+' || text.charAt(end - 1) == '?')) {
 				end--;
 			} else {
