@@ -1050,7 +1050,7 @@ public final class CommandJudge {
 		if (!universal && judgedScan.program() != null && judgedScan.program().riskyOptions) {
 			optionLikeNames(judged, judgedKnown.name(), judgement);
 		}
-		if (!judged.isEmpty() && StructuralRules.isInterpreter(judgedKnown.name())
+		if (!judged.isEmpty() && inputGiven(redirects) && StructuralRules.isInterpreter(judgedKnown.name())
 				&& (covering == null || covering.wildcard()) && programFromInput(judgedScan, judged, redirects)) {
 			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the code it reads from its"
 					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
@@ -1058,7 +1058,7 @@ public final class CommandJudge {
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), i < layers.words.size() ? layers.words.get(i) : List.of(), universal,
 					judgement); // also what wrappers read (`xargs -a FILE`)
-			FactScan.Hit wrapperRisk = scans.get(i).riskHit();
+			FactScan.Hit wrapperRisk = scans.size() == 1 ? null : scans.get(i).riskHit();
 			if (wrapperRisk != null && scans.get(i) != judgedScan && !universal
 					&& (covering == null || !covering.text().contains(wrapperRisk.word()))) {
 				// a wrapper's own option that runs or changes what runs (`env -u NPM_CONFIG_IGNORE_SCRIPTS npm …`)
