@@ -270,6 +270,27 @@ public final class FactScan {
 					if (!optionsEnded) {
 						unknownWord(i, word);
 					}
+					if (program.firstAsProgram && operands.isEmpty() && word.literal()) {
+						Program as = table.program(Quoting.basename(text));
+						if (as != null && as != program) {
+							// the script is loaded as before; the words after it are its own, read with its facts
+							operand(i, text, true);
+							operands.add(i);
+							List<Fact> scriptFacts = program.operandFacts;
+							for (int f = 0; f < scriptFacts.size(); f++) {
+								if (program.operandSelectors.get(f) == Operands.FIRST) {
+									pend(scriptFacts.get(f), i, text, text, true);
+								}
+							}
+							leading = 0;
+							operands.clear();
+							ownSeen = seen.size();
+							conditions = as.conditions;
+							sawOption = false;
+							run(as, i + 1);
+							return;
+						}
+					}
 					operand(i, text, word.literal());
 					operands.add(i);
 					if (!sawOption) {

@@ -153,6 +153,11 @@ public final class FactTable {
 		 */
 		boolean riskyOptions;
 		/**
+		 * Whether the rest of a command is judged with the facts of the program its first operand names, when the
+		 * table has one ({@code python3 manage.py …}, {@code php artisan …}).
+		 */
+		boolean firstAsProgram;
+		/**
 		 * The options that come before the operands {@code @leading} names and do not end them (find's {@code -H},
 		 * {@code -L}, {@code -P}, {@code -D}, {@code -O}).
 		 */
@@ -601,6 +606,13 @@ public final class FactTable {
 					}
 					throw new IllegalArgumentException("unknown operand selector `" + spelling + "` (known: @operands,"
 							+ " @first, @second, @rest, @sources, @last, @leading, @options, @program)");
+				}
+				if (kind == Kind.AS_PROGRAM) {
+					if (operands != Operands.FIRST) {
+						throw new IllegalArgumentException("`as-program` is said of an option's value or of `@first`");
+					}
+					program.firstAsProgram = true; // `python3 manage.py shell` has the facts of `manage.py`
+					return;
 				}
 				program.operands.computeIfAbsent(operands, o -> new ArrayList<>(1)).add(fact);
 				return;
