@@ -615,6 +615,25 @@ public final class CommandJudge {
 	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), whose
 	 * program is not spelled out, or a compound command.
 	 */
+	private static int lastNamesTaker(List<Command> commands) {
+		for (int i = commands.size() - 1; i > 0; i--) {
+			if (!(commands.get(i) instanceof SimpleCommand simple)) {
+				return i;
+			}
+			List<Word> words = simple.words();
+			if (!words.isEmpty() && !words.get(0).literal()) {
+				return i;
+			}
+			for (int w = 0; w < words.size(); w++) {
+				String text = words.get(w).text();
+				if (text.contains("xargs") || text.contains("parallel")) {
+					return i;
+				}
+			}
+		}
+		return -1;
+	}
+
 	/**
 	 * A glob in front of a word ({@code tar -cf x.tar *}) expands to the names of the working folder, and a file
 	 * named like an option ({@code --checkpoint-action=exec=id}, made by an earlier {@code touch}) becomes one:
@@ -669,10 +688,10 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * Whether an interpreter is given no script, or {@code -}, and reads its program from a pipeline, a
-	 * here-document or a here-string ({@code echo 'import os; os.system("id")' | python3}).
+	 * Whether an interpreter is given no script (or {@code -}) and no code or module by an option, so that it reads
+	 * its program from its input ({@code echo 'import os; os.system("id")' | python3}).
 	 */
-	private boolean programFromInput(FactScan scan, List<Word> judged, List<Redirect> redirects) {
+	private static boolean noProgramGiven(FactScan scan, List<Word> judged) {
 		for (FactScan.Hit hit : scan.hits()) {
 			if (hit.fact().spelling().startsWith("@") && !"-".equals(hit.word())) {
 				return false; // the script it runs is an operand, judged by the facts
@@ -685,7 +704,7 @@ public final class CommandJudge {
 				return false; // `-c CODE`, `-m MODULE`, `-e CODE`: judged by the facts
 			}
 		}
-		return inputGiven(redirects);
+		return true;
 	}
 
 	/**
@@ -757,25 +776,6 @@ public final class CommandJudge {
 			}
 		}
 		return true;
-	}
-
-	private static int lastNamesTaker(List<Command> commands) {
-		for (int i = commands.size() - 1; i > 0; i--) {
-			if (!(commands.get(i) instanceof SimpleCommand simple)) {
-				return i;
-			}
-			List<Word> words = simple.words();
-			if (!words.isEmpty() && !words.get(0).literal()) {
-				return i;
-			}
-			for (int w = 0; w < words.size(); w++) {
-				String text = words.get(w).text();
-				if (text.contains("xargs") || text.contains("parallel")) {
-					return i;
-				}
-			}
-		}
-		return -1;
 	}
 
 	private void command(Command command, String context, List<Redirect> inherited) {
@@ -1036,7 +1036,7 @@ public final class CommandJudge {
 			}
 		}
 		if (!universal) {
-			checkAssignmentsAndTargets(command, layers, redirects, covering, judgedScan.program(), judgement);
+			checkAssignmentsAndTargets(command, layers, redirects, covering, judgement);
 			if (layers.openTail && !argumentsFromListing && argumentsFromInput(layers, redirects)
 					&& judgedScan.program() != null
 					&& (judgedScan.program().riskyOptions || judgesPaths(judgedScan.program())) && !judged.isEmpty()) {
@@ -1051,7 +1051,7 @@ public final class CommandJudge {
 			optionLikeNames(judged, judgedKnown.name(), judgement);
 		}
 		if (!judged.isEmpty() && inputGiven(redirects) && StructuralRules.isInterpreter(judgedKnown.name())
-				&& (covering == null || covering.wildcard()) && programFromInput(judgedScan, judged, redirects)) {
+				&& (covering == null || covering.wildcard()) && noProgramGiven(judgedScan, judged)) {
 			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the code it reads from its"
 					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
 		}
@@ -1179,7 +1179,7 @@ public final class CommandJudge {
 	 * dangerous one never.
 	 */
 	private void checkAssignmentsAndTargets(SimpleCommand command, Layers layers, List<Redirect> redirects,
-			TrustPattern covering, FactTable.Program judgedProgram, Judgement judgement) {
+			TrustPattern covering, Judgement judgement) {
 		List<Word> runs = layers.judged.isEmpty() ? command.words() : layers.judged;
 		String program = runs.isEmpty() || (command.assignments().isEmpty() && layers.envAssignments.isEmpty())
 				? null : Quoting.oneLine(runs.get(0).text());
@@ -1405,28 +1405,6 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * Whether the program reads the files its operands name ({@code cat}, {@code grep}, {@code wc} …, by its facts),
-	 * or has the role {@code filter} ({@code tr}, {@code tee}): such a program reads what an input redirection gives
-	 * it as it reads a file it is given, and prints it. An interpreter that runs the script its operand names reads
-	 * its script from its input when it is given none ({@code python3 < /tmp/x.py}).
-	 */
-	private static boolean readsOperands(FactTable.Program program) {
-		if (program == null) {
-			return false;
-		}
-		if (program.hasRole("filter")) {
-			return true;
-		}
-		List<FactTable.Fact> facts = program.operandFacts;
-		for (int i = 0; i < facts.size(); i++) {
-			if (facts.get(i).kind() == FactTable.Kind.READS || facts.get(i).kind() == FactTable.Kind.LOADS) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
 	 * The file an input redirection gives a program, judged as a file it reads ({@code cat < /etc/passwd} as
 	 * {@code cat /etc/passwd}): outside the workspace, or relative to a working directory that a {@code cd} of the
 	 * line may move out of it, it is asked about. Every program is judged so: what it makes of its input cannot be
@@ -1438,8 +1416,7 @@ public final class CommandJudge {
 			return; // `< <(cmd)`: the command is judged on its own
 		}
 		String text = source.text();
-		if (!source.literal() && (text.indexOf('$') >= 0 || text.indexOf('`') >= 0)
-				&& withWorkingDirectory(text) == null) {
+		if (!source.literal() && withWorkingDirectory(text) == null) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "reads `" + Quoting.oneLine(text) + "`, which holds an expansion,"
 					+ " so what it reads cannot be known", null);
 			return;
@@ -1665,8 +1642,7 @@ public final class CommandJudge {
 		if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
 			return; // `{}`: a file that find names, under the folders whose walk find's own facts judge
 		}
-		if (!hit.valueLiteral() && kind != FactTable.Kind.WRITES && (path.indexOf('$') >= 0 || path.indexOf('`') >= 0)
-				&& !listingOnly(hit, layer)) {
+		if (!hit.valueLiteral() && kind != FactTable.Kind.WRITES && !listingOnly(hit, layer)) {
 			String known = withWorkingDirectory(path);
 			if (known == null) {
 				if (!universal) {
