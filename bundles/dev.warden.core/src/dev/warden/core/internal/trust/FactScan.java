@@ -282,12 +282,7 @@ public final class FactScan {
 									pend(scriptFacts.get(f), i, text, text, true);
 								}
 							}
-							leading = 0;
-							operands.clear();
-							ownSeen = seen.size();
-							conditions = as.conditions;
-							sawOption = false;
-							run(as, i + 1);
+							handOver(as, i + 1);
 							return;
 						}
 					}
@@ -314,13 +309,14 @@ public final class FactScan {
 					i++;
 					continue;
 				}
-				if (!sawOption && !program.leadingOptions.isEmpty() && operands.isEmpty()
-						&& (program.leadingOptions.contains(text) || (text.length() > 2
-								&& program.leadingOptions.contains(text.substring(0, 2))))) {
+				String leadingName = sawOption || program.leadingOptions.isEmpty() || !operands.isEmpty() ? null
+						: program.leadingOptions.contains(text) ? text
+								: text.length() > 2 && program.leadingOptions.contains(text.substring(0, 2))
+										? text.substring(0, 2) : null; // `-O3`
+				if (leadingName != null) {
 					// `find -L DIR`: such an option comes before the operands that lead; with a value (`-D tree`)
-					Option leadingOption = program.option(text.length() > 2 && !program.leadingOptions.contains(text)
-							? text.substring(0, 2) : text, false);
-					i += leadingOption != null && leadingOption.arity() == Arity.VALUE && text.length() == 2 ? 2 : 1;
+					Option leadingOption = program.option(leadingName, false);
+					i += leadingOption != null && leadingOption.arity() == Arity.VALUE && text.equals(leadingName) ? 2 : 1;
 					continue;
 				}
 				sawOption = true;
@@ -342,6 +338,22 @@ public final class FactScan {
 					return; // as-program took over the rest
 				}
 			}
+		}
+
+		/**
+		 * Scans the rest of the command, from {@code start}, with the facts of {@code as}: the program that a
+		 * value ({@code python3 -m pytest}) or the first operand ({@code python3 manage.py}) names. A condition
+		 * {@code when=} of its facts also sees the options its host was given, {@code unless=} only its own:
+		 * python's own {@code -m} in {@code python3 -m coverage run FILE} is not coverage's, and must not keep FILE
+		 * from being judged.
+		 */
+		private void handOver(Program as, int start) {
+			leading = 0;
+			operands.clear();
+			ownSeen = seen.size();
+			conditions = as.conditions;
+			sawOption = false;
+			run(as, start);
 		}
 
 		/**
@@ -547,15 +559,7 @@ public final class FactScan {
 				if (fact.kind() == Kind.AS_PROGRAM && value != null) {
 					Program as = table.program(value);
 					if (as != null) {
-						// the rest of the command is that program's: scan it with its facts. A condition `when=` of its
-						// facts also sees the options its host was given, `unless=` only its own: python's own `-m` in
-						// `python3 -m coverage run FILE` is not coverage's, and must not keep FILE from being judged
-						leading = 0;
-						operands.clear();
-						ownSeen = seen.size();
-						conditions = as.conditions;
-						sawOption = false;
-						run(as, next);
+						handOver(as, next);
 						return -1;
 					}
 					next = words.size(); // the module's arguments are its own; the option's other facts still hold

@@ -104,7 +104,7 @@ public final class FactTable {
 	public static final class Program {
 		final String name;
 		final Program parent;
-		final Map<String, Option> options = new HashMap<>();
+		final Map<String, Option> options = new LinkedHashMap<>(); // in the order the facts say them
 		final List<Fact> globOptions = new ArrayList<>(0);
 		final List<Fact> exactWords = new ArrayList<>(0);
 		final List<Fact> variables = new ArrayList<>(0);
@@ -634,12 +634,8 @@ public final class FactTable {
 				if (arity == Arity.TWO && name.length() == 2) {
 					throw new IllegalArgumentException("`" + spelling + "`: two values are said of a long option only");
 				}
-				String key = root(program).loose ? looseName(name) : name;
-				Option existing = program.options.get(key);
-				List<Fact> facts = new ArrayList<>(existing == null ? List.of() : existing.facts());
-				facts.add(fact);
-				Arity kept = existing != null && existing.arity() != Arity.NONE ? existing.arity() : arity;
-				program.options.put(key, new Option(name, kept, List.copyOf(facts)));
+				// keyed by the name as written; freeze keys a loose program's options by their loose names
+				program.options.merge(name, new Option(name, arity, List.of(fact)), Builder::joined);
 				return;
 			}
 			if (spelling.endsWith("=")) {
@@ -657,21 +653,23 @@ public final class FactTable {
 			return root;
 		}
 
+		/**
+		 * The facts of two spellings of one option in one, those said first first; the option takes the values the
+		 * first said it takes, or else those the second says.
+		 */
+		private static Option joined(Option first, Option second) {
+			List<Fact> facts = new ArrayList<>(first.facts());
+			facts.addAll(second.facts());
+			return new Option(second.spelling(), first.arity() != Arity.NONE ? first.arity() : second.arity(),
+					List.copyOf(facts));
+		}
+
 		private static void freeze(Program program) {
 			if (root(program).loose) {
 				// `@options loose` may come after the program's first options: key them all by their loose names
-				Map<String, Option> options = new HashMap<>();
+				Map<String, Option> options = new LinkedHashMap<>();
 				for (Option option : program.options.values()) {
-					String key = looseName(option.spelling());
-					Option existing = options.get(key);
-					if (existing == null) {
-						options.put(key, option);
-					} else {
-						List<Fact> facts = new ArrayList<>(existing.facts());
-						facts.addAll(option.facts());
-						Arity kept = existing.arity() != Arity.NONE ? existing.arity() : option.arity();
-						options.put(key, new Option(existing.spelling(), kept, List.copyOf(facts)));
-					}
+					options.merge(looseName(option.spelling()), option, Builder::joined);
 				}
 				program.options.clear();
 				program.options.putAll(options);
