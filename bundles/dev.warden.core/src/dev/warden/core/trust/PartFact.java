@@ -29,7 +29,12 @@ public record PartFact(String program, String spelling, Kind kind, String effect
 		/** Reads a path. */
 		READS,
 		/** Reads every file under a folder. */
-		RECURSES
+		RECURSES,
+		/**
+		 * Takes the names of the files it works on from a file or from its input, where they cannot be judged
+		 * ({@code tar -T list.txt}, {@code echo /etc/shadow | cpio -o}).
+		 */
+		NAMES
 	}
 
 	public PartFact {

@@ -615,7 +615,7 @@ public final class CommandJudge {
 	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), whose
 	 * program is not spelled out, or a compound command.
 	 */
-	private static int lastNamesTaker(List<Command> commands) {
+	private int lastNamesTaker(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {
 			if (!(commands.get(i) instanceof SimpleCommand simple)) {
 				return i;
@@ -623,6 +623,9 @@ public final class CommandJudge {
 			List<Word> words = simple.words();
 			if (!words.isEmpty() && !words.get(0).literal()) {
 				return i;
+			}
+			if (!words.isEmpty() && takesNames(words)) {
+				return i; // `find src | cpio -o`, `git ls-files | zip x.zip -@`
 			}
 			for (int w = 0; w < words.size(); w++) {
 				String text = words.get(w).text();
@@ -632,6 +635,45 @@ public final class CommandJudge {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Whether a command may take the names of the files it works on from its input: its program has an option with a
+	 * {@code names} fact, and a word gives one that takes no value ({@code cpio -o}, {@code zip -@}, also in a
+	 * cluster: {@code cpio -ov}) or gives one that takes a value the value {@code -} ({@code tar -T -}, {@code wc
+	 * --files0-from=-}). Behind a wrapper ({@code timeout 60 cpio -o}), any word may name that program. Read from
+	 * the words, without a scan: {@code ls | wc -l} and {@code ls | sort -} stay listings printed for the user (a
+	 * names option this misses, such as an abbreviation, is asked about by {@link #decide}).
+	 */
+	private boolean takesNames(List<Word> words) {
+		PolicyRules.Known known = rules.known(Quoting.basename(words.get(0).text()));
+		FactTable.Program program = known.facts();
+		if ((program == null || !program.takesNames) && known.wraps()) {
+			program = null;
+			for (int w = 1; program == null && w < words.size(); w++) {
+				FactTable.Program wrapped = rules.facts().program(Quoting.basename(words.get(w).text()));
+				program = wrapped != null && wrapped.takesNames ? wrapped : null;
+			}
+		}
+		if (program == null || !program.takesNames) {
+			return false;
+		}
+		for (int w = 1; w < words.size(); w++) {
+			String text = words.get(w).text();
+			if (program.namesFromInput.contains(text)
+					|| (text.equals("-") && program.namesValued.contains(words.get(w - 1).text()))
+					|| (text.endsWith("-") && text.length() > 2 && program.namesValued.contains(
+							text.substring(0, text.length() - (text.endsWith("=-") ? 2 : 1))))) {
+				return true; // `cpio -o`, `tar -T -`, `tar -T-`, `wc --files0-from=-`
+			}
+			for (int c = 1; text.length() > 2 && text.charAt(0) == '-' && text.charAt(1) != '-' && c < text.length();
+					c++) {
+				if (program.namesFromInput.contains("-" + text.charAt(c))) {
+					return true; // `cpio -ov`
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -1029,7 +1071,7 @@ public final class CommandJudge {
 				blockedBy = match.blockedBy();
 				// the part writes the reason when it is read
 				judgement.raise(PartStatus.NOT_COVERED, null, null, blockedBy == null || judgedScan.riskHit() == null
-						? null : partFact(judgedScan.riskHit(), PartFact.Kind.RUNS, false));
+						? null : partFact(judgedScan.riskHit(), riskKind(judgedScan.riskHit()), false));
 			}
 			if (!universal && judgedKnown.failsClosed()) {
 				declarations(judged, covering, judgement);
@@ -1045,6 +1087,16 @@ public final class CommandJudge {
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + adder + "` gives `" + judgedKnown.name()
 						+ "` arguments read from its input, which may be options or paths that cannot be judged (names"
 						+ " that a listing such as `find` or `git ls-files` prints are judged by its facts)", null);
+			}
+		}
+		if (!universal && !argumentsFromListing && !judgedScan.hits().isEmpty()) {
+			FactScan.Hit namesHit = judgedScan.namesFromInput();
+			if (namesHit != null && argumentsFromInput(layers, redirects)) {
+				// `echo /etc/shadow | cpio -o`, `tar -cf x.tar -T - < list.txt`: names the check cannot see
+				judgement.raise(PartStatus.NOT_COVERABLE, namesHit.subject() + " " + namesHit.fact().effect()
+						+ ", which the line gives it from a command that does not only list names of files (names"
+						+ " that a listing such as `find` or `git ls-files` prints are judged by its facts)", null,
+						partFact(namesHit, PartFact.Kind.NAMES, false));
 			}
 		}
 		if (!universal && judgedScan.program() != null && judgedScan.program().riskyOptions) {
@@ -1065,7 +1117,7 @@ public final class CommandJudge {
 				judgement.raise(PartStatus.NOT_COVERED, "`" + Quoting.oneLine(wrapperRisk.word()) + "` of `"
 						+ wrapperRisk.fact().program() + "` " + wrapperRisk.fact().effect()
 						+ "; only a pattern that spells it out covers it", null,
-						partFact(wrapperRisk, PartFact.Kind.RUNS, false));
+						partFact(wrapperRisk, riskKind(wrapperRisk), false));
 			}
 		}
 		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
@@ -2005,6 +2057,11 @@ public final class CommandJudge {
 			checks.put(folder, why);
 		}
 		return why;
+	}
+
+	/** What a word that keeps a wildcard from covering the command does: runs code, or takes names of files. */
+	private static PartFact.Kind riskKind(FactScan.Hit hit) {
+		return hit.fact().kind() == FactTable.Kind.NAMES ? PartFact.Kind.NAMES : PartFact.Kind.RUNS;
 	}
 
 	private static PartFact partFact(FactScan.Hit hit, PartFact.Kind kind, boolean sandboxWaivable) {

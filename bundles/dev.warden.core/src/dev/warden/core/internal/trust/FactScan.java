@@ -138,6 +138,25 @@ public final class FactScan {
 		return false;
 	}
 
+	/**
+	 * The word of an option that makes the program take the names of the files it works on from its input
+	 * ({@code cpio -o}, {@code zip -@}, {@code tar -T -}), or null.
+	 */
+	public Hit namesFromInput() {
+		for (int i = 0; i < hits.size(); i++) {
+			Hit hit = hits.get(i);
+			if (hit.fact().kind() == Kind.NAMES && !namesFile(hit)) {
+				return hit;
+			}
+		}
+		return null;
+	}
+
+	/** Whether a {@code names} hit names a file to read the names from (else they come from the input). */
+	static boolean namesFile(Hit hit) {
+		return hit.value() != null && !hit.value().isEmpty() && !hit.value().equals("-");
+	}
+
 	/** The command that an {@code execs} fact runs ({@code id} of {@code npm exec -- id}), or empty. */
 	public List<Word> innerCommand() {
 		return innerCommand;
@@ -707,7 +726,8 @@ public final class FactScan {
 				Kind kind = hit.fact().kind();
 				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM) && hit.value() != null) {
 					script(hit, kind == Kind.SED_SCRIPT, hits);
-				} else if ((kind == Kind.RUNS || kind == Kind.EXECS) && hit.index() >= riskIndex) {
+				} else if ((kind == Kind.RUNS || kind == Kind.EXECS || (kind == Kind.NAMES && namesFile(hit)))
+						&& hit.index() >= riskIndex) {
 					riskIndex = hit.index();
 					riskHit = hit;
 				}

@@ -21,7 +21,7 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
@@ -33,6 +33,7 @@ public final class FactTable {
 			case "reads" -> READS;
 			case "recurses" -> RECURSES;
 			case "lists" -> LISTS;
+			case "names" -> NAMES;
 			case "takes" -> TAKES;
 			case "plain" -> PLAIN;
 			case "script" -> SCRIPT;
@@ -157,6 +158,19 @@ public final class FactTable {
 		 * table has one ({@code python3 manage.py …}, {@code php artisan …}).
 		 */
 		boolean firstAsProgram;
+		/**
+		 * Whether the program or one of its subcommands has an option with a {@code names} fact: a command of it may
+		 * take the names of the files it works on from its input ({@code find src | cpio -o}, {@code tar -T -}). Set
+		 * by compile, on the program named by the command word, with {@link #namesFromInput}.
+		 */
+		public boolean takesNames;
+		/**
+		 * The options of the program and its subcommands whose {@code names} fact takes no value, or one that may be
+		 * left out: given, the names come from the input ({@code cpio -o}, {@code zip -@}, {@code xz --files}).
+		 */
+		public final Set<String> namesFromInput = new HashSet<>(0);
+		/** The options with a {@code names} fact that take a value: a value {@code -} is the input ({@code tar -T -}). */
+		public final Set<String> namesValued = new HashSet<>(0);
 		/**
 		 * The options that come before the operands {@code @leading} names and do not end them (find's {@code -H},
 		 * {@code -L}, {@code -P}, {@code -D}, {@code -O}).
@@ -751,6 +765,21 @@ public final class FactTable {
 				risky = !p.globOptions.isEmpty();
 			}
 			program.riskyOptions = risky || !program.subcommands.isEmpty();
+			for (Option option : reachable.values()) {
+				for (Fact fact : option.facts()) {
+					if (fact.kind() == Kind.NAMES) {
+						root(program).takesNames = true;
+						if (option.arity() == Arity.NONE || option.arity() == Arity.OPTIONAL) {
+							root(program).namesFromInput.add(option.spelling());
+						} else {
+							root(program).namesValued.add(option.spelling());
+						}
+					}
+				}
+			}
+			for (Fact fact : program.globOptions) {
+				root(program).takesNames |= fact.kind() == Kind.NAMES; // 7z's `@listfile`
+			}
 			program.reachable = reachable; // a hashed map, never changed: a scan looks up every option word in it
 			program.reachableLetters = letters;
 			program.conditions = conditions;

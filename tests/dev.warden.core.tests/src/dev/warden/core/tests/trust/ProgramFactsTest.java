@@ -431,6 +431,28 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void namesTakenFromAFileOrTheInputAreAFactOfTheirOwn() throws Exception {
+		TrustPolicy policy = policyOverHiddenFile("tar *", "cpio *", "echo *", "find *");
+		CommandVerdict fromFile = policy.evaluate("tar -cf out.tar -T list.txt");
+		assertEquals(Verdict.ASK, fromFile.verdict());
+		PartFact fileFact = fromFile.parts().get(0).fact().orElseThrow();
+		assertEquals(PartFact.Kind.NAMES, fileFact.kind());
+		assertEquals("-T=", fileFact.spelling());
+		assertFalse(fileFact.sandboxWaivable(), "a sandbox masks hidden files, not files outside the workspace");
+		assertEquals(Verdict.TRUSTED, policy(ProgramFacts.builtIn(), "tar -cf out.tar -T list.txt")
+				.evaluate("tar -cf out.tar -T list.txt").verdict(), "a pattern that spells the file out covers it");
+
+		CommandVerdict fromInput = policy.evaluate("echo /etc/shadow | cpio -o > out.cpio");
+		assertEquals(Verdict.ASK, fromInput.verdict());
+		CommandPart cpio = fromInput.parts().get(1);
+		assertEquals(PartFact.Kind.NAMES, cpio.fact().orElseThrow().kind());
+		assertTrue(fromInput.parts().get(0).isCovered(), "echo itself is covered");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("find src | cpio -o > out.cpio").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("find . | cpio -o > out.cpio").verdict(),
+				"the listing's names are judged: `.` holds .env");
+	}
+
+	@Test
 	void aCoveredPartCarriesNoFact() {
 		CommandPart part = policy(ProgramFacts.builtIn(), "git log *").evaluate("git log --output=log.txt").parts()
 				.get(0);
