@@ -34,7 +34,9 @@ public record PartFact(String program, String spelling, Kind kind, String effect
 		 * Takes the names of the files it works on from a file or from its input, where they cannot be judged
 		 * ({@code tar -T list.txt}, {@code echo /etc/shadow | cpio -o}).
 		 */
-		NAMES
+		NAMES,
+		/** Connects to a host where cloud platforms serve the machine's metadata and credentials. */
+		REACHES
 	}
 
 	public PartFact {

@@ -128,6 +128,28 @@ public final class AddressRanges {
 		return b.toString();
 	}
 
+	/** Alibaba Cloud's metadata address, in its carrier-grade NAT range, and AWS's IPv6 one (unique-local). */
+	private static final List<byte[]> METADATA_ADDRESSES = List.of(new byte[] { 100, 100, 100, (byte) 200 },
+			range("fd00:ec2::254", 128, "").network());
+
+	/**
+	 * Whether cloud platforms serve a machine's metadata, and with it its credentials, at this address: the
+	 * link-local ranges ({@code 169.254.169.254}, {@code fe80::/10}), Azure's wire server {@code 168.63.129.16},
+	 * Alibaba's {@code 100.100.100.200} and AWS's {@code fd00:ec2::254}, also in the IPv6 forms that carry such an
+	 * IPv4 address.
+	 */
+	public static boolean servesMetadata(InetAddress address) {
+		byte[] a = address.getAddress();
+		for (byte[] known : METADATA_ADDRESSES) {
+			if (java.util.Arrays.equals(a, known) || (a.length == 16 && MAPPED.contains(a) && java.util.Arrays.equals(
+					new byte[] { a[12], a[13], a[14], a[15] }, known))) {
+				return true;
+			}
+		}
+		String range = range(a);
+		return range != null && (range.contains("link-local") || range.contains("cloud platform"));
+	}
+
 	private static String article(String range) {
 		char first = Character.toLowerCase(range.charAt(0));
 		boolean vowel = "aeio".indexOf(first) >= 0 || (first == 'u' && !range.startsWith("uni"));

@@ -1659,6 +1659,15 @@ public final class CommandJudge {
 		for (int i = 0; i < hits.size(); i++) {
 			FactScan.Hit hit = hits.get(i);
 			FactTable.Kind kind = hit.fact().kind();
+			if (kind == FactTable.Kind.REACHES && hit.value() != null && !universal) {
+				String why = Reach.why(hit.value(), hit.fact().valuePart());
+				if (why != null) {
+					// `curl http://169.254.169.254/latest/meta-data/iam/…`: the machine's cloud credentials
+					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " reaches " + why, null,
+							partFact(hit, PartFact.Kind.REACHES, false));
+				}
+				continue;
+			}
 			if (hit.value() == null || (kind != FactTable.Kind.WRITES && kind != FactTable.Kind.READS
 					&& kind != FactTable.Kind.LOADS && kind != FactTable.Kind.RECURSES && kind != FactTable.Kind.LISTS)) {
 				continue;

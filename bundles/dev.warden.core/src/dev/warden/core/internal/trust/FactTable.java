@@ -21,7 +21,7 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
@@ -34,6 +34,7 @@ public final class FactTable {
 			case "recurses" -> RECURSES;
 			case "lists" -> LISTS;
 			case "names" -> NAMES;
+			case "reaches" -> REACHES;
 			case "takes" -> TAKES;
 			case "plain" -> PLAIN;
 			case "script" -> SCRIPT;
@@ -533,9 +534,10 @@ public final class FactTable {
 				case "global" -> global = true;
 				case "leading" -> leading = true;
 				case "value" -> {
-					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field").contains(value)) {
+					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field", "mapping")
+							.contains(value)) {
 						throw new IllegalArgumentException("`value=` is `host`, `at`, `assigned`, `typed`, `list`,"
-								+ " `assigned-list` or `field`, not `" + value + "`");
+								+ " `assigned-list`, `field` or `mapping`, not `" + value + "`");
 					}
 					valuePart = value;
 				}
