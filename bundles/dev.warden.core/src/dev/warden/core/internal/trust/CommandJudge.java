@@ -1914,8 +1914,8 @@ public final class CommandJudge {
 	}
 
 	private void hidden(FactScan.Hit hit, String path, PartFact.Kind kind, Judgement judgement) {
-		if (path.equals(hit.word())) {
-			return; // a whole word: the guard has judged it with every word of the command
+		if (hit.index() >= 0 && path.equals(hit.word())) {
+			return; // a whole word: the guard has judged it with every word of the command (a default is no word)
 		}
 		Optional<String> why = rules.guard().whyHidden(path, workingDirectory);
 		if (why.isPresent()) {
