@@ -243,28 +243,109 @@ public final class PolicyPathGuard implements PathGuard {
 		if (!Files.isDirectory(start)) {
 			return Optional.empty();
 		}
+		if (pattern.contains("**")) {
+			return checkRecursiveGlob(pattern, full, start);
+		}
+		// segment by segment, as the shell expands it: only the folders that the segments before match are listed
+		// (`/^[#]/p` lists `/`, not every folder under it); a folder that cannot be listed, or an entry that
+		// vanishes meanwhile (a process's folder in /proc), expands to nothing there, as it does for the shell
+		List<Path> current = List.of(start);
+		int examined = 0;
+		for (int i = start.getNameCount(); i < full.getNameCount() && !current.isEmpty(); i++) {
+			String segment = full.getName(i).toString();
+			boolean last = i == full.getNameCount() - 1;
+			PathMatcher matcher;
+			try {
+				matcher = hasGlob(segment) ? FileSystems.getDefault().getPathMatcher("glob:" + segment) : null;
+			} catch (IllegalArgumentException e) {
+				return Optional.empty();
+			}
+			List<Path> next = new ArrayList<>();
+			for (Path folder : current) {
+				if (matcher == null) {
+					Path entry = folder.resolve(segment);
+					if (last ? Files.exists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS) : Files.isDirectory(entry)) {
+						next.add(entry);
+					}
+					continue;
+				}
+				try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+					for (Path entry : entries) {
+						if (++examined > MAX_GLOB_ENTRIES) {
+							return Optional.of("'" + pattern + "' matches more than " + MAX_GLOB_ENTRIES
+									+ " names to check for hidden files");
+						}
+						if (matcher.matches(entry.getFileName()) && (last || Files.isDirectory(entry))) {
+							next.add(entry);
+						}
+					}
+				} catch (IOException | java.nio.file.DirectoryIteratorException e) {
+					// not listable (or gone): the shell expands nothing there either
+				}
+			}
+			current = next;
+		}
+		for (Path entry : current) {
+			Optional<String> reason = hiddenReason(entry, pattern + " (" + entry.getFileName() + ")");
+			if (reason.isPresent()) {
+				return reason;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A pattern with {@code **}, read as any depth of folders (bash's {@code globstar}; without it, as dash, the
+	 * shell matches less): the tree under {@code start} is walked, skipping what cannot be read or vanishes.
+	 */
+	private Optional<String> checkRecursiveGlob(String pattern, Path full, Path start) {
 		PathMatcher matcher;
 		try {
 			matcher = FileSystems.getDefault().getPathMatcher("glob:" + full);
 		} catch (IllegalArgumentException e) {
 			return Optional.empty();
 		}
-		int depth = pattern.contains("**") ? MAX_GLOB_DEPTH : full.getNameCount() - start.getNameCount();
-		try (Stream<Path> entries = Files.walk(start, depth)) {
-			Iterator<Path> it = entries.limit(MAX_GLOB_ENTRIES).iterator();
-			while (it.hasNext()) {
-				Path entry = it.next();
-				if (matcher.matches(entry)) {
-					Optional<String> reason = hiddenReason(entry, pattern + " (" + entry.getFileName() + ")");
-					if (reason.isPresent()) {
-						return reason;
-					}
+		List<String> found = new ArrayList<>(1);
+		int[] examined = { 0 };
+		try {
+			Files.walkFileTree(start, Set.of(), MAX_GLOB_DEPTH, new java.nio.file.SimpleFileVisitor<>() {
+				@Override
+				public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+						java.nio.file.attribute.BasicFileAttributes attributes) {
+					return visit(dir);
 				}
-			}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFile(Path file,
+						java.nio.file.attribute.BasicFileAttributes attributes) {
+					return visit(file);
+				}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+					return java.nio.file.FileVisitResult.CONTINUE; // unreadable or gone: nothing the shell would match
+				}
+
+				private java.nio.file.FileVisitResult visit(Path entry) {
+					if (++examined[0] > MAX_GLOB_ENTRIES) {
+						found.add("'" + pattern + "' matches more than " + MAX_GLOB_ENTRIES
+								+ " names to check for hidden files");
+						return java.nio.file.FileVisitResult.TERMINATE;
+					}
+					if (matcher.matches(entry)) {
+						Optional<String> reason = hiddenReason(entry, pattern + " (" + entry.getFileName() + ")");
+						if (reason.isPresent()) {
+							found.add(reason.get());
+							return java.nio.file.FileVisitResult.TERMINATE;
+						}
+					}
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+			});
 		} catch (IOException | UncheckedIOException e) {
 			return Optional.of("'" + pattern + "' could not be expanded to check for hidden files: " + e.getMessage());
 		}
-		return Optional.empty();
+		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.warden.core.tests.protect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,6 +51,25 @@ class PolicyPathGuardTest {
 				Arguments.of("-la", "", false), Arguments.of("/etc/hosts", "", false),
 				Arguments.of("${OUTSIDE}/secret.txt", "", false), Arguments.of("--verbose", "", false),
 				Arguments.of("App.java", "src/main", false), Arguments.of("s/a\\b/c/", "", false));
+	}
+
+	/**
+	 * A glob the program gets as written (a sed script `'/^[#]/p'`, an absolute pattern) is expanded segment by
+	 * segment, as the shell would: only the folders earlier segments match are listed, so a folder that changes while
+	 * it is read (a process's folder in /proc) or that cannot be read leaves no doubt, and a hidden match is found
+	 * under any folder the pattern reaches.
+	 */
+	@Test
+	void anAbsoluteGlobListsOnlyTheFoldersItReaches(@TempDir Path workspace) throws IOException {
+		Files.createDirectories(workspace.resolve("a/b"));
+		Files.writeString(workspace.resolve("a/b/.env"), "TOKEN=x\n");
+		Files.writeString(workspace.resolve("a/b/notes.txt"), "x\n");
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		assertEquals(Optional.empty(), guard.whyHidden("/^[#]/p", workspace, false));
+		assertEquals(Optional.empty(), guard.whyHidden("/proc/*/no-such-file-*", workspace, false));
+		assertTrue(guard.whyHidden("*/?/.e*", workspace, false).isPresent(), "a/b/.env");
+		assertTrue(guard.whyHidden(workspace + "/a/*/.env", workspace, false).isPresent(), "a/b/.env");
+		assertEquals(Optional.empty(), guard.whyHidden("*/?/*.txt", workspace, false));
 	}
 
 	/**
