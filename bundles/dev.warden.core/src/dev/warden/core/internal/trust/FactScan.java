@@ -724,8 +724,8 @@ public final class FactScan {
 			for (int h = 0; h < hits.size(); h++) {
 				Hit hit = hits.get(h);
 				Kind kind = hit.fact().kind();
-				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM) && hit.value() != null) {
-					script(hit, kind == Kind.SED_SCRIPT, hits);
+				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM || kind == Kind.JQ_FILTER) && hit.value() != null) {
+					script(hit, kind, hits);
 				} else if ((kind == Kind.RUNS || kind == Kind.EXECS || (kind == Kind.NAMES && namesFile(hit)))
 						&& hit.index() >= riskIndex) {
 					riskIndex = hit.index();
@@ -882,21 +882,30 @@ public final class FactScan {
 		}
 
 		/** Adds what a sed script or an awk program does as facts of their own. */
-		private static void script(Hit hit, boolean sed, List<Hit> hits) {
+		private static void script(Hit hit, Kind language, List<Hit> hits) {
 			Fact fact = hit.fact();
-			String language = sed ? "a sed script with " : "an awk program with ";
+			String named = switch (language) {
+			case SED_SCRIPT -> "a sed script with ";
+			case AWK_PROGRAM -> "an awk program with ";
+			default -> "a jq filter with ";
+			};
 			if (!hit.valueLiteral()) {
 				hits.add(new Hit(derived(fact, Kind.RUNS, "holds an expansion, so what the script does cannot be known"),
 						hit.index(), hit.word(), null, false));
 				return;
 			}
-			for (ScriptFacts.Use use : sed ? ScriptFacts.sed(hit.value()) : ScriptFacts.awk(hit.value())) {
+			List<ScriptFacts.Use> uses = switch (language) {
+			case SED_SCRIPT -> ScriptFacts.sed(hit.value());
+			case AWK_PROGRAM -> ScriptFacts.awk(hit.value());
+			default -> ScriptFacts.jq(hit.value());
+			};
+			for (ScriptFacts.Use use : uses) {
 				Kind kind = switch (use.effect()) {
 				case RUNS -> Kind.RUNS;
 				case WRITES -> Kind.WRITES;
 				case READS -> Kind.READS;
 				};
-				String effect = kind == Kind.RUNS ? "is " + language + use.what() : "through " + use.what();
+				String effect = kind == Kind.RUNS ? "is " + named + use.what() : "through " + use.what();
 				hits.add(new Hit(derived(fact, kind, effect), hit.index(), hit.word(), use.path(), true));
 			}
 		}

@@ -21,7 +21,7 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, AS_PROGRAM,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, JQ_FILTER, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
@@ -40,6 +40,7 @@ public final class FactTable {
 			case "script" -> SCRIPT;
 			case "sed-script" -> SED_SCRIPT;
 			case "awk-program" -> AWK_PROGRAM;
+			case "jq-filter" -> JQ_FILTER;
 			case "as-program" -> AS_PROGRAM;
 			case "loose" -> LOOSE;
 			case "bundled" -> BUNDLED;
@@ -56,7 +57,7 @@ public final class FactTable {
 
 		/** Whether the fact is about the operand itself rather than a path it names. */
 		boolean consumesOperand() {
-			return this == SCRIPT || this == SED_SCRIPT || this == AWK_PROGRAM || this == EXECS;
+			return this == SCRIPT || this == SED_SCRIPT || this == AWK_PROGRAM || this == JQ_FILTER || this == EXECS;
 		}
 	}
 

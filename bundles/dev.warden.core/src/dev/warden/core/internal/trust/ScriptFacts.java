@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the small languages that tools take as an argument do beyond their tool's job: a sed script's {@code e}
  * command and {@code s///e} flag run commands, {@code w} writes a file and {@code r} reads one; an awk program's
- * {@code system()}, pipes, {@code getline} and {@code print >} run commands, read and write files.
+ * {@code system()}, pipes, {@code getline} and {@code print >} run commands, read and write files; a jq filter's
+ * {@code import} and {@code include} load files from anywhere.
  */
 final class ScriptFacts {
 
@@ -250,6 +251,22 @@ final class ScriptFacts {
 		return i;
 	}
 
+	/**
+	 * The effects of a jq filter: its {@code import} and {@code include} directives and {@code modulemeta} load modules
+	 * and JSON data files from folders the filter may name anywhere ({@code import "/root/.docker/config" as $d;}
+	 * reads a registry's credentials). Its other builtins read only the inputs the command names.
+	 */
+	static List<Use> jq(String filter) {
+		String code = withoutStrings(filter);
+		for (String word : List.of("import", "include", "modulemeta")) {
+			if (jqKeyword(code, word, !word.equals("modulemeta"))) {
+				return List.of(new Use(Effect.RUNS, null, "`" + word + "`, which loads modules or data files from"
+						+ " folders it names, anywhere"));
+			}
+		}
+		return List.of();
+	}
+
 	/** The effects of an awk program, found by the words and operators that have them. */
 	static List<Use> awk(String program) {
 		List<Use> uses = new ArrayList<>(0);
@@ -323,6 +340,31 @@ final class ScriptFacts {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Whether {@code word} stands in jq code as a keyword or builtin: not a field ({@code .import}), a variable
+	 * ({@code $import}) or an object key ({@code {import: 1}}); a directive ({@code import}, {@code include}) is
+	 * followed by its path, a string.
+	 */
+	private static boolean jqKeyword(String code, String word, boolean directive) {
+		for (int at = code.indexOf(word); at >= 0; at = code.indexOf(word, at + 1)) {
+			int end = at + word.length();
+			char before = at == 0 ? ' ' : code.charAt(at - 1);
+			if (Character.isLetterOrDigit(before) || before == '_' || before == '.' || before == '$'
+					|| (end < code.length() && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_'))) {
+				continue;
+			}
+			int next = end;
+			while (next < code.length() && Character.isWhitespace(code.charAt(next))) {
+				next++;
+			}
+			if (directive ? next < code.length() && code.charAt(next) == '"'
+					: next >= code.length() || code.charAt(next) != ':') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean containsWord(String code, String word) {
