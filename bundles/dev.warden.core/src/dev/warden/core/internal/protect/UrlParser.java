@@ -83,13 +83,7 @@ public final class UrlParser {
 			return ParsedUrl.refused("no '//' after '" + scheme + ":'");
 		}
 		rest = rest.substring(2);
-		int end = rest.length();
-		for (char c : new char[] { '/', '?', '#' }) {
-			int i = rest.indexOf(c);
-			if (i >= 0 && i < end) {
-				end = i;
-			}
-		}
+		int end = authorityEnd(rest);
 		String authority = rest.substring(0, end);
 		String pathAndQuery = rest.substring(end);
 		int hash = pathAndQuery.indexOf('#');
@@ -131,6 +125,18 @@ public final class UrlParser {
 			portNumber = Integer.parseInt(port);
 		}
 		return parseHost(host, scheme, portNumber, pathAndQuery);
+	}
+
+	/** Where the authority of a URL's text after {@code //} ends: at its first {@code /}, {@code ?} or {@code #}. */
+	public static int authorityEnd(String afterSlashes) {
+		int end = afterSlashes.length();
+		for (char c : new char[] { '/', '?', '#' }) {
+			int i = afterSlashes.indexOf(c);
+			if (i >= 0 && i < end) {
+				end = i;
+			}
+		}
+		return end;
 	}
 
 	/**

@@ -58,14 +58,7 @@ final class Reach {
 				|| c == '+' || c == '.' || c == '-')) {
 			rest = rest.substring(scheme + 3);
 		}
-		int end = rest.length();
-		for (char stop : new char[] { '/', '?', '#' }) {
-			int at = rest.indexOf(stop);
-			if (at >= 0 && at < end) {
-				end = at;
-			}
-		}
-		String authority = rest.substring(0, end);
+		String authority = rest.substring(0, UrlParser.authorityEnd(rest));
 		authority = authority.substring(authority.lastIndexOf('@') + 1);
 		if (authority.startsWith("[")) {
 			int close = authority.indexOf(']');
