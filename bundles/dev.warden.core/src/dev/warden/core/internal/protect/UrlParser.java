@@ -128,7 +128,7 @@ public final class UrlParser {
 	}
 
 	/** Where the authority of a URL's text after {@code //} ends: at its first {@code /}, {@code ?} or {@code #}. */
-	public static int authorityEnd(String afterSlashes) {
+	private static int authorityEnd(String afterSlashes) {
 		int end = afterSlashes.length();
 		for (char c : new char[] { '/', '?', '#' }) {
 			int i = afterSlashes.indexOf(c);

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import dev.warden.core.internal.protect.AddressRanges;
 import dev.warden.core.internal.protect.UrlParser;
@@ -20,9 +19,9 @@ import dev.warden.core.internal.protect.UrlParser;
 final class Reach {
 
 	/** The names under which cloud platforms serve a machine's metadata. */
-	private static final Set<String> METADATA_NAMES = Set.of("metadata.google.internal", "metadata.goog", "metadata",
-			"instance-data", "instance-data.ec2.internal", "metadata.azure.internal", "metadata.tencentyun.com",
-			"metadata.packet.net", "metadata.platformequinix.com");
+	private static final List<String> METADATA_NAMES = List.of("metadata.google.internal", "metadata.goog",
+			"metadata", "instance-data", "instance-data.ec2.internal", "metadata.azure.internal",
+			"metadata.tencentyun.com", "metadata.packet.net", "metadata.platformequinix.com");
 
 	/** Wildcard DNS services: a name under them resolves to the address it spells. */
 	private static final List<String> WILDCARD_DNS = List.of(".nip.io", ".sslip.io", ".xip.io", ".nip.direct",
@@ -50,22 +49,43 @@ final class Reach {
 		return null;
 	}
 
-	/** The host of a URL, with or without a scheme (curl takes {@code 169.254.169.254/latest} for http). */
+	/**
+	 * The host of a URL, with or without a scheme (curl takes {@code 169.254.169.254/latest} for http), found by
+	 * positions in the value and cut out once: a trusted download names its URL on many command lines.
+	 */
 	static String hostOf(String value) {
-		String rest = value.strip();
-		int scheme = rest.indexOf("://");
-		if (scheme > 0 && rest.substring(0, scheme).chars().allMatch(c -> Character.isLetterOrDigit(c)
-				|| c == '+' || c == '.' || c == '-')) {
-			rest = rest.substring(scheme + 3);
+		int from = 0;
+		int to = value.length();
+		while (from < to && Character.isWhitespace(value.charAt(from))) {
+			from++;
 		}
-		String authority = rest.substring(0, UrlParser.authorityEnd(rest));
-		authority = authority.substring(authority.lastIndexOf('@') + 1);
-		if (authority.startsWith("[")) {
-			int close = authority.indexOf(']');
-			return close < 0 ? authority : authority.substring(0, close + 1);
+		while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+			to--;
 		}
-		int colon = authority.indexOf(':');
-		return colon < 0 ? authority : authority.substring(0, colon);
+		int scheme = value.indexOf("://", from);
+		boolean schemeLike = scheme > from && scheme < to;
+		for (int i = from; schemeLike && i < scheme; i++) {
+			char c = value.charAt(i);
+			schemeLike = Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-';
+		}
+		int start = schemeLike ? scheme + 3 : from;
+		int end = start;
+		int at = -1;
+		while (end < to) {
+			char c = value.charAt(end);
+			if (c == '/' || c == '?' || c == '#') {
+				break;
+			}
+			at = c == '@' ? end : at;
+			end++;
+		}
+		start = at >= 0 ? at + 1 : start;
+		if (start < end && value.charAt(start) == '[') {
+			int close = value.indexOf(']', start);
+			return close < 0 || close >= end ? value.substring(start, end) : value.substring(start, close + 1);
+		}
+		int colon = value.indexOf(':', start);
+		return value.substring(start, colon >= 0 && colon < end ? colon : end);
 	}
 
 	/** The hosts of {@code HOST:PORT:ADDRESS[,ADDRESS…]} and {@code HOST1:PORT1:HOST2:PORT2}: after the second colon. */
@@ -94,6 +114,9 @@ final class Reach {
 		if (host.isEmpty()) {
 			return null;
 		}
+		if (plainName(host)) {
+			return named(host); // most hosts: a name, which only the names below can make a metadata host
+		}
 		String name = host.toLowerCase(Locale.ROOT);
 		if (name.indexOf('$') >= 0 || name.indexOf('`') >= 0) {
 			return "`" + Quoting.oneLine(host) + "`, a host that holds an expansion, which may name a cloud metadata"
@@ -112,12 +135,36 @@ final class Reach {
 			return "`" + Quoting.oneLine(host) + "`, an address where cloud platforms serve the machine's metadata and"
 					+ " credentials";
 		}
-		if (METADATA_NAMES.contains(name)) {
-			return "`" + Quoting.oneLine(host) + "`, the name of a cloud metadata service, which serves the machine's"
-					+ " credentials";
+		return named(host);
+	}
+
+	/** Whether the host holds no digit and nothing an address, an expansion, a glob or an escape is written with. */
+	private static boolean plainName(String host) {
+		for (int i = 0; i < host.length(); i++) {
+			char c = host.charAt(i);
+			if ((c >= '0' && c <= '9') || c == ':' || c == '[' || c == ']' || c == '$' || c == '`' || c == '{'
+					|| c == '}' || c == '%') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Why a host name (in any case, with or without trailing dots) names a metadata service, or null. */
+	private static String named(String host) {
+		int length = host.length();
+		while (length > 0 && host.charAt(length - 1) == '.') {
+			length--;
+		}
+		for (String name : METADATA_NAMES) {
+			if (length == name.length() && host.regionMatches(true, 0, name, 0, length)) {
+				return "`" + Quoting.oneLine(host) + "`, the name of a cloud metadata service, which serves the"
+						+ " machine's credentials";
+			}
 		}
 		for (String wildcard : WILDCARD_DNS) {
-			if (name.endsWith(wildcard)) {
+			if (length > wildcard.length()
+					&& host.regionMatches(true, length - wildcard.length(), wildcard, 0, wildcard.length())) {
 				return "`" + Quoting.oneLine(host) + "`, a name that a wildcard DNS service points at the address it"
 						+ " spells, which may be a cloud metadata address";
 			}
