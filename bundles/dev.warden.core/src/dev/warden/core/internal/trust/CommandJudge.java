@@ -612,8 +612,9 @@ public final class CommandJudge {
 
 	/**
 	 * The index of the last command of a pipeline that may take what it reads for names of files, or -1: one that
-	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), whose
-	 * program is not spelled out, or a compound command.
+	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), that
+	 * reads the names of the files it works on from its input ({@link #takesNames}: {@code cpio -o}), whose program
+	 * is not spelled out, or a compound command.
 	 */
 	private int lastNamesTaker(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {
