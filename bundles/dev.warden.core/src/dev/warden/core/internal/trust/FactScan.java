@@ -881,7 +881,7 @@ public final class FactScan {
 			return false;
 		}
 
-		/** Adds what a sed script or an awk program does as facts of their own. */
+		/** Adds what a sed script, an awk program or a jq filter does as facts of their own. */
 		private static void script(Hit hit, Kind language, List<Hit> hits) {
 			Fact fact = hit.fact();
 			String named = switch (language) {

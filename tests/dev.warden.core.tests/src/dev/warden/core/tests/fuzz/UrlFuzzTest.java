@@ -53,6 +53,7 @@ class UrlFuzzTest {
 		Fuzz.report("url");
 		Fuzz.report("address-ranges");
 		Fuzz.report("address-spellings");
+		Fuzz.report("curl-hosts");
 	}
 
 	@Test
@@ -119,6 +120,45 @@ class UrlFuzzTest {
 				UrlDecision decision = POLICY.decide("http://" + spelling + "/");
 				assertEquals(reference.verdict(), decision.verdict(), spelling + ": " + decision.reason());
 				assertEquals(reference.reason(), decision.reason(), spelling);
+			}
+		}));
+	}
+
+	/**
+	 * A trusted {@code curl *} reaches an address where cloud platforms serve credentials in no spelling of it, with
+	 * or without a scheme, user information, port or path, and reaches every other address it may (loopback and
+	 * private ones included): the trust check reads hosts as the fetch tool's parser does.
+	 */
+	@Test
+	void aTrustedDownloadReachesNoMetadataAddressInAnySpelling(@org.junit.jupiter.api.io.TempDir java.nio.file.Path workspace) {
+		dev.warden.core.trust.TrustPolicy policy = dev.warden.core.trust.TrustPolicy.builder(workspace)
+				.add(dev.warden.core.trust.PatternList.of(dev.warden.core.trust.PatternScope.WORKSPACE, "fuzz",
+						List.of("curl *", "wget *")))
+				.build();
+		Gen<int[]> quads = in -> Fuzz.between(in, 0, 2) == 0
+				? new int[] { 169, 254, Fuzz.between(in, 0, 255), Fuzz.between(in, 0, 255), Fuzz.between(in, 0, 5) }
+				: new int[] { pickOctet(in), Fuzz.between(in, 0, 255), Fuzz.between(in, 0, 255),
+						Fuzz.between(in, 0, 255), Fuzz.between(in, 0, 5) };
+		Fuzz.theory(3_000).forAll(quads).checkAssert(q -> Fuzz.timed("curl-hosts", q, () -> {
+			long value = ((long) q[0] << 24) | (q[1] << 16) | (q[2] << 8) | q[3];
+			String dotted = q[0] + "." + q[1] + "." + q[2] + "." + q[3];
+			boolean metadata = AddressRanges.servesMetadata(
+					InetAddress.getByAddress(new byte[] { (byte) q[0], (byte) q[1], (byte) q[2], (byte) q[3] }));
+			String[] fronts = { "http://", "https://", "", "http://user:pw@", "HTTP://", "ftp://" };
+			String[] ends = { "/", "", ":8080/latest/meta-data/", "/x?y=1#z", ":80", "/a/b" };
+			String front = fronts[q[4]];
+			String end = ends[(q[2] + q[3]) % ends.length];
+			for (String spelling : List.of(dotted, Long.toString(value), "0x" + Long.toHexString(value),
+					"0" + Integer.toOctalString(q[0]) + "." + q[1] + "." + q[2] + "." + q[3],
+					q[0] + "." + ((q[1] << 16) | (q[2] << 8) | q[3]), "[::ffff:" + dotted + "]",
+					"[::ffff:" + Integer.toHexString((q[0] << 8) | q[1]) + ":" + Integer.toHexString((q[2] << 8) | q[3])
+							+ "]")) {
+				for (String program : List.of("curl -s ", "wget -qO- ")) {
+					String line = program + "'" + front + spelling + end + "'";
+					dev.warden.core.trust.CommandVerdict verdict = policy.evaluate(line);
+					assertEquals(metadata ? dev.warden.core.trust.Verdict.ASK : dev.warden.core.trust.Verdict.TRUSTED,
+							verdict.verdict(), line + ": " + verdict.reason());
+				}
 			}
 		}));
 	}
