@@ -25,7 +25,7 @@ final class Reach {
 
 	/** Wildcard DNS services: a name under them resolves to the address it spells. */
 	private static final List<String> WILDCARD_DNS = List.of(".nip.io", ".sslip.io", ".xip.io", ".nip.direct",
-			".traefik.me", ".localtest.me", ".lvh.me");
+			".traefik.me");
 
 	private Reach() {
 	}
