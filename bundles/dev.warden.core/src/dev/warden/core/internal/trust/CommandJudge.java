@@ -799,6 +799,10 @@ public final class CommandJudge {
 		return false;
 	}
 
+	/** How a reason about names read from the input ends: what is judged instead. */
+	private static final String LISTINGS_JUDGED = " (names that a listing such as `find` or `git ls-files` prints are"
+			+ " judged by its facts)";
+
 	/** Whether a fact of the program's operands is about paths or programs (not only words, as `echo`'s). */
 	private static boolean judgesPaths(FactTable.Program program) {
 		for (FactTable.Fact fact : program.operandFacts) {
@@ -1086,8 +1090,8 @@ public final class CommandJudge {
 				// `echo -o/tmp/x | xargs sort`, `xargs -a list.txt cat`: the arguments may be any options or paths
 				String adder = names.contains("parallel") && !names.contains("xargs") ? "parallel" : "xargs";
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + adder + "` gives `" + judgedKnown.name()
-						+ "` arguments read from its input, which may be options or paths that cannot be judged (names"
-						+ " that a listing such as `find` or `git ls-files` prints are judged by its facts)", null);
+						+ "` arguments read from its input, which may be options or paths that cannot be judged"
+						+ LISTINGS_JUDGED, null);
 			}
 		}
 		if (!universal && !argumentsFromListing && !judgedScan.hits().isEmpty()) {
@@ -1095,8 +1099,8 @@ public final class CommandJudge {
 			if (namesHit != null && argumentsFromInput(layers, redirects)) {
 				// `echo /etc/shadow | cpio -o`, `tar -cf x.tar -T - < list.txt`: names the check cannot see
 				judgement.raise(PartStatus.NOT_COVERABLE, namesHit.subject() + " " + namesHit.fact().effect()
-						+ ", which the line gives it from a command that does not only list names of files (names"
-						+ " that a listing such as `find` or `git ls-files` prints are judged by its facts)", null,
+						+ ", which the line gives it from a command that does not only list names of files"
+						+ LISTINGS_JUDGED, null,
 						partFact(namesHit, PartFact.Kind.NAMES, false));
 			}
 		}
@@ -1778,11 +1782,8 @@ public final class CommandJudge {
 			return false;
 		}
 		for (Pipeline pipeline : word.substitutions().get(0).pipelines()) {
-			for (Command command : pipeline.commands()) {
-				if (!(command instanceof SimpleCommand simple) || simple.words().isEmpty()
-						|| !simple.words().get(0).literal() || !lister(simple.words())) {
-					return false;
-				}
+			if (!listingStages(pipeline.commands(), pipeline.commands().size())) {
+				return false;
 			}
 		}
 		return true;

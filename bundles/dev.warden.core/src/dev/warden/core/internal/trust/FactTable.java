@@ -762,14 +762,6 @@ public final class FactTable {
 			for (Option option : reachable.values()) {
 				for (Fact fact : option.facts()) {
 					risky |= fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN;
-				}
-			}
-			for (Program p = program; p != null && !risky; p = p.parent) {
-				risky = !p.globOptions.isEmpty();
-			}
-			program.riskyOptions = risky || !program.subcommands.isEmpty();
-			for (Option option : reachable.values()) {
-				for (Fact fact : option.facts()) {
 					if (fact.kind() == Kind.NAMES) {
 						root(program).takesNames = true;
 						if (option.arity() == Arity.NONE || option.arity() == Arity.OPTIONAL) {
@@ -780,6 +772,10 @@ public final class FactTable {
 					}
 				}
 			}
+			for (Program p = program; p != null && !risky; p = p.parent) {
+				risky = !p.globOptions.isEmpty();
+			}
+			program.riskyOptions = risky || !program.subcommands.isEmpty();
 			for (Fact fact : program.globOptions) {
 				root(program).takesNames |= fact.kind() == Kind.NAMES; // 7z's `@listfile`
 			}
