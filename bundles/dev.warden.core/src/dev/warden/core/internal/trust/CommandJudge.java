@@ -2132,8 +2132,16 @@ public final class CommandJudge {
 							&& defaultGlobs()), null);
 		}
 		for (int i = 0; i < assignments.size(); i++) {
-			// a value kept in a variable may name the file a later word reads (`x=.env; cat $x`)
-			guardWord(assignments.get(i).value().text(), judgement);
+			// a value kept in a variable may name the file a later word reads (`x=.env; cat $x`); the shell does not
+			// expand a glob in an assignment, but where `$x` is later used unquoted, by its own rules. In front of a
+			// command, a harmless variable's glob is not expanded at all (`DEBUG=* npm test`)
+			Assignment assignment = assignments.get(i);
+			String value = assignment.value().text();
+			boolean glob = hasGlob(value);
+			if (!glob || words.isEmpty() || !rules.facts().isHarmlessVariable(assignment.name())) {
+				judgement.raiseWhen(PartStatus.NOT_COVERABLE,
+						rules.guard().whyHidden(value, workingDirectory, glob && defaultGlobs()), null);
+			}
 		}
 		for (int i = 0; i < envAssignments.size(); i++) {
 			guardWord(envAssignments.get(i).text(), judgement);
