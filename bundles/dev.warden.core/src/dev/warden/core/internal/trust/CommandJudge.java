@@ -308,6 +308,10 @@ public final class CommandJudge {
 	private final List<JudgedPart> parts;
 	/** What the output targets and the folders read of the line were found to be; made at their first check. */
 	private Map<String, Optional<String>> targetChecks;
+	/** What the file system said of the symbolic links on paths the line reads, asked once per path. */
+	private Map<String, Optional<String>> linkChecks;
+	/** What the file system holds at the folders and files of the paths the line reads. */
+	private Map<Path, OutputTargets.Part> pathParts;
 	private Map<String, Optional<String>> treeChecks;
 	/** The same for programs that skip dot files and ignored files. */
 	private Map<String, Optional<String>> skippingTreeChecks;
@@ -1936,7 +1940,7 @@ public final class CommandJudge {
 
 	private Optional<String> outside(String path) {
 		if (goesDown(path) && workingDirectoryInWorkspace()) {
-			return Optional.empty(); // what the steps below find for such a path, read in one pass
+			return throughLink(path); // what the steps below find for such a path, read in one pass
 		}
 		String text = path;
 		if (isHome(text)) {
@@ -1953,7 +1957,7 @@ public final class CommandJudge {
 		}
 		if (!text.startsWith("/") && text.indexOf("..") < 0 && text.indexOf('\0') < 0
 				&& workingDirectoryInWorkspace()) {
-			return Optional.empty(); // only goes down from a working directory in the workspace: no need to resolve it
+			return throughLink(text); // only goes down from a working directory in the workspace
 		}
 		Path resolved;
 		try {
@@ -1961,8 +1965,35 @@ public final class CommandJudge {
 		} catch (java.nio.file.InvalidPathException e) {
 			return Optional.of(Quoting.oneLine(path));
 		}
-		return resolved.startsWith(rules.outputTargets().root()) ? Optional.empty()
+		return resolved.startsWith(rules.outputTargets().root()) ? throughLink(text)
 				: Optional.of(Quoting.oneLine(resolved.toString()));
+	}
+
+	/**
+	 * Where a path that lies in the workspace by its words really leads, when a symbolic link on it leads outside
+	 * ({@code cat docs/id_rsa} where {@code docs -> ~/.ssh}; {@code cat link/../etc/shadow}, where the system
+	 * resolves {@code ..} after the link), as {@code link → /real/place}; the file system is asked once per path
+	 * and line.
+	 */
+	private Optional<String> throughLink(String text) {
+		Map<String, Optional<String>> checks = linkChecks == null ? (linkChecks = new HashMap<>(4)) : linkChecks;
+		Optional<String> why = checks.get(text);
+		if (why == null) {
+			Path unresolved;
+			try {
+				unresolved = workingDirectory.toAbsolutePath().resolve(text); // `..` as the system reads it
+			} catch (java.nio.file.InvalidPathException e) {
+				unresolved = null;
+			}
+			if (pathParts == null) {
+				pathParts = new HashMap<>(8);
+			}
+			why = unresolved == null ? Optional.empty()
+					: rules.outputTargets().leadsOutside(unresolved, pathParts)
+							.map(real -> Quoting.oneLine(text) + " → " + Quoting.oneLine(real.toString()));
+			checks.put(text, why);
+		}
+		return why;
 	}
 
 	/** Whether the working directory lies in the workspace; found for the first relative path a command reads. */

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,29 +90,110 @@ public final class OutputTargets {
 			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose rules decide which files are hidden"
 					+ " from the agent");
 		}
-		Path existing = resolved;
-		while (existing != null) {
-			if (rootResolved && existing.equals(root) && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-				return Optional.empty(); // a new file of the root's own folder (the most common): its real form is known
-			}
-			if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-				break;
-			}
-			existing = existing.getParent();
+		Path real;
+		try {
+			real = realLocation(resolved);
+		} catch (IOException e) {
+			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose location cannot be resolved ("
+					+ e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
 		}
-		if (existing != null) {
-			Path real;
-			try {
-				real = existing.toRealPath();
-			} catch (IOException e) {
-				return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose location cannot be resolved ("
-						+ e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+		if (real != null && !real.startsWith(realRoot)) {
+			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, which a symbolic link leads outside"
+					+ " the workspace (to " + real + ")");
+		}
+		return Optional.empty();
+	}
+
+	/** What a part of a path is, as {@link #leadsOutside} found it. */
+	enum Part {
+		MISSING, FOLDER, FILE, LINK
+	}
+
+	/**
+	 * Where a path inside the workspace really leads, when a symbolic link on it leads outside the workspace
+	 * ({@code docs -> /home/user/.ssh} makes {@code docs/id_rsa} a file outside); empty when it stays inside, or when
+	 * it names nothing that exists (opening it fails). {@code path} is absolute; a {@code ..} in it is read as the
+	 * system reads it, after the link before it. Its parts are looked at one by one from the root down, each once per
+	 * {@code seen} (one command line's paths share their folders), and only a link is resolved.
+	 */
+	Optional<Path> leadsOutside(Path path, Map<Path, Part> seen) {
+		if (!rootResolved || !path.startsWith(root)) {
+			return Files.exists(path) ? reallyOutside(path) : Optional.empty();
+		}
+		Path current = root;
+		for (int i = root.getNameCount(); i < path.getNameCount(); i++) { // not relativize(), which drops `..`
+			String name = path.getName(i).toString();
+			if (name.isEmpty() || name.equals(".")) {
+				continue;
 			}
-			if (!real.startsWith(realRoot)) {
-				return Optional.of("writes to `" + Quoting.oneLine(text) + "`, which a symbolic link leads outside"
-						+ " the workspace (to " + real + ")");
+			if (name.equals("..")) {
+				if (current.equals(root)) {
+					return Files.exists(path) ? reallyOutside(path) : Optional.empty(); // above the root and back
+				}
+				current = current.getParent(); // a folder that is no link: `..` goes where its words say
+				continue;
+			}
+			Path next = current.resolve(name);
+			Part part = seen.get(next);
+			if (part == null) {
+				part = part(next);
+				seen.put(next, part);
+			}
+			switch (part) {
+			case FOLDER -> current = next;
+			case LINK -> {
+				return reallyOutside(path);
+			}
+			default -> {
+				return Optional.empty(); // a file or nothing: nothing follows it
+			}
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * What the file system holds at {@code path}, not following a link. Whether it exists is asked first, as that
+	 * call throws nothing for a missing file (looking without following throws); a link that leads nowhere counts
+	 * as missing: nothing can be read through it.
+	 */
+	private static Part part(Path path) {
+		if (!Files.exists(path)) {
+			return Part.MISSING;
+		}
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return attributes.isSymbolicLink() ? Part.LINK : attributes.isDirectory() ? Part.FOLDER : Part.FILE;
+		} catch (IOException e) {
+			return Part.MISSING; // gone meanwhile
+		}
+	}
+
+	private Optional<Path> reallyOutside(Path path) {
+		try {
+			Path real = realLocation(path);
+			return real == null || real.startsWith(realRoot) ? Optional.empty() : Optional.of(real);
+		} catch (IOException e) {
+			return Optional.empty(); // a link that leads nowhere: opening it fails
+		}
+	}
+
+	/**
+	 * The real form of the longest part of {@code resolved} that exists, or null when that part is the root's own
+	 * folder (whose real form is known) or nothing exists.
+	 */
+	private Path realLocation(Path resolved) throws IOException {
+		Path existing = resolved;
+		while (existing != null) {
+			if (rootResolved && existing.equals(root) && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+				return null; // a new file of the root's own folder (the most common): its real form is known
+			}
+			if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+				return existing.toRealPath();
+			}
+			existing = existing.getParent();
+		}
+		return null;
 	}
 }

@@ -48,6 +48,10 @@ class ProgramFactsCorpusTest {
 			Files.writeString(path, "content of " + file + "\n");
 		}
 		Files.writeString(workspace.resolve(".gitignore"), "dist/\n*.secret\n");
+		// symbolic links that lead outside the workspace (as a checked-out repository may hold them) and one inside
+		Files.createSymbolicLink(workspace.resolve("system"), Path.of("/etc"));
+		Files.createSymbolicLink(workspace.resolve("docs/hosts.txt"), Path.of("/etc/hosts"));
+		Files.createSymbolicLink(workspace.resolve("docs/sources"), Path.of("../src"));
 	}
 
 	static List<TrustCorpusTest.Case> cases() throws IOException {
