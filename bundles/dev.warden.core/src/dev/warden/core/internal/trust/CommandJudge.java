@@ -2084,9 +2084,12 @@ public final class CommandJudge {
 			why = treeCheck(folder, skips);
 		}
 		if (why.isPresent()) {
+			// a container engine's daemon reads a mounted folder outside any sandbox of the command
+			boolean maskable = !hit.fact().unmasked();
 			judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
-					+ ", and " + why.get() + "; unless it runs in a sandbox that masks"
-					+ " them", null, partFact(hit, PartFact.Kind.RECURSES, true));
+					+ ", and " + why.get() + (maskable ? "; unless it runs in a sandbox that masks them"
+							: "; a sandbox does not mask them, as another process reads them"),
+					null, partFact(hit, PartFact.Kind.RECURSES, maskable));
 		}
 	}
 

@@ -404,6 +404,20 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void aFolderMountedIntoAContainerIsReadOutsideTheSandboxAndNotWaived() throws Exception {
+		TrustPolicy policy = policyOverHiddenFile("docker *");
+		CommandVerdict mounted = policy.evaluate("docker run --rm -v .:/work alpine ls /work");
+		assertEquals(Verdict.ASK, mounted.verdict());
+		PartFact fact = mounted.parts().get(0).fact().orElseThrow();
+		assertEquals(PartFact.Kind.RECURSES, fact.kind());
+		assertFalse(fact.sandboxWaivable(), "the engine's daemon mounts the folder, outside any sandbox");
+		assertFalse(mounted.onlyHiddenFilesUnderFolders(), mounted.reason());
+		assertTrue(mounted.reason().contains("a sandbox does not mask them"), mounted.reason());
+		// the build context is read by the command line tool itself, in the sandbox, and sent to the daemon
+		assertTrue(policy.evaluate("docker build -t app .").onlyHiddenFilesUnderFolders());
+	}
+
+	@Test
 	void aListingWhoseNamesAreOpenedIsWaivableLikeARecursion() throws Exception {
 		TrustPolicy policy = policyOverHiddenFile("ls *", "xargs *", "cat *", "grep *");
 		CommandVerdict listed = policy.evaluate("ls -a | xargs cat");
