@@ -295,6 +295,16 @@ public final class PathPolicy {
 			return folder.reason(name, directory);
 		}
 
+		/**
+		 * Whether Git's ignore files (the {@code .gitignore} files up to the work tree's top, its
+		 * {@code info/exclude} and the user's excludes file) ignore the entry {@code name} of this folder, whatever
+		 * else hides it: {@code git add .} skips such an entry, and adds one that is hidden only as sensitive.
+		 */
+		public boolean ignoredByGit(String name, boolean directory) {
+			IgnoreChain.Match match = chain.match(name, directory);
+			return match != null && match.ignored();
+		}
+
 		/** The rules of the sub-folder {@code name}, which must be visible. */
 		public FolderRules child(String name) {
 			return new FolderRules(root, warden, chain.child(name), relative.isEmpty() ? name : relative + "/" + name,

@@ -349,6 +349,69 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	@Override
+	public Optional<String> whyFolderHoldsHiddenGitAdds(String folder, Path workingDirectory) {
+		String text = expanded(folder, workingDirectory);
+		Path start;
+		try {
+			start = workingDirectory.toAbsolutePath().resolve(text).normalize();
+		} catch (InvalidPathException e) {
+			return Optional.empty();
+		}
+		if (!Files.isDirectory(start)) {
+			return Optional.empty();
+		}
+		PathDecision decision = policy.decide(start);
+		if (decision.verdict() == PathVerdict.HIDDEN) {
+			return Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+		}
+		if (!decision.isAllowed()) {
+			return Optional.empty(); // outside the roots: the caller judges where the command reads
+		}
+		Optional<PathPolicy.FolderRules> top = policy.folder(decision.path());
+		if (top.isEmpty()) {
+			return whyFolderHoldsHidden(folder, workingDirectory, false); // below a link: every hidden file counts
+		}
+		// the folders still to list, each with its rules (Git never adds its own folder)
+		java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
+		java.util.ArrayDeque<PathPolicy.FolderRules> rules = new java.util.ArrayDeque<>();
+		folders.push(decision.path());
+		rules.push(top.get());
+		int count = 0;
+		while (!folders.isEmpty()) {
+			Path directory = folders.pop();
+			PathPolicy.FolderRules folderRules = rules.pop();
+			try (Stream<Path> entries = Files.list(directory)) {
+				Iterator<Path> it = entries.iterator();
+				while (it.hasNext()) {
+					Path entry = it.next();
+					if (++count >= MAX_TREE_ENTRIES) {
+						return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES + " files, too many"
+								+ " to check for files hidden from the agent");
+					}
+					String name = entry.getFileName().toString();
+					if (name.equals(".git")) {
+						continue;
+					}
+					boolean isDirectory = Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+					String reason = folderRules.hiddenReason(name, isDirectory);
+					if (reason == null) {
+						if (isDirectory) {
+							folders.push(entry);
+							rules.push(folderRules.child(name));
+						}
+					} else if (!folderRules.ignoredByGit(name, isDirectory)) {
+						return Optional.of("'" + folder + "' holds files hidden from the agent that Git does not ignore,"
+								+ " such as '" + decision.path().relativize(entry) + "' (" + reason + ")");
+					}
+				}
+			} catch (IOException | UncheckedIOException e) {
+				return Optional.of("'" + folder + "' could not be read to check for hidden files: " + e.getMessage());
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
 	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
 		String text = expanded(folder, workingDirectory);
 		Path start;

@@ -55,6 +55,19 @@ public interface PathGuard {
 	}
 
 	/**
+	 * Says why {@code git add} of a folder would stage files hidden from the agent: those that Git's own ignore files
+	 * do not ignore ({@code .env} hidden only as sensitive), which it adds, and a later commit and push publish. The
+	 * default judges every hidden file, as {@link #whyFolderHoldsHidden} does for a program that skips none.
+	 *
+	 * @param folder           the folder as the command names it
+	 * @param workingDirectory the directory the command runs in
+	 * @return why the folder holds such files, or empty when it holds none
+	 */
+	default Optional<String> whyFolderHoldsHiddenGitAdds(String folder, Path workingDirectory) {
+		return whyFolderHoldsHidden(folder, workingDirectory, false);
+	}
+
+	/**
 	 * Says why a program that names the files in each folder it is given ({@code ls *.md}) would name files hidden
 	 * from the agent, when a glob gives it the folders. The default judges the whole folder the glob lies in, as
 	 * {@link #whyFolderHoldsHidden} does: any of its folders may match.

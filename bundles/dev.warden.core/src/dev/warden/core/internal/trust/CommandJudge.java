@@ -2080,6 +2080,8 @@ public final class CommandJudge {
 			// a listing names the files of the folders the glob matches (`ls *.md` names no file of `src`)
 			why = rules.guard().whyMatchedFoldersHoldHidden(path, folder, workingDirectory,
 					!hit.valueLiteral() && defaultGlobs(), skips);
+		} else if (skips && hit.fact().gitIgnores()) {
+			why = gitAddCheck(folder); // `git add .` skips what Git ignores, not `.env` hidden only as sensitive
 		} else {
 			why = treeCheck(folder, skips);
 		}
@@ -2091,6 +2093,18 @@ public final class CommandJudge {
 							: "; a sandbox does not mask them, as another process reads them"),
 					null, partFact(hit, PartFact.Kind.RECURSES, maskable));
 		}
+	}
+
+	/** Whether the folder holds files hidden from the agent that Git does not ignore, asked once per line and folder. */
+	private Optional<String> gitAddCheck(String folder) {
+		Map<String, Optional<String>> checks = treeChecks(true);
+		String key = "\0git\0" + folder; // apart from the answers for programs that skip dot files too
+		Optional<String> why = checks.get(key);
+		if (why == null) {
+			why = rules.guard().whyFolderHoldsHiddenGitAdds(folder, workingDirectory);
+			checks.put(key, why);
+		}
+		return why;
 	}
 
 	/** Whether the folder holds files hidden from the agent, asked once per line and folder. */

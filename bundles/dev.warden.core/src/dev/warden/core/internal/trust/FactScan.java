@@ -388,7 +388,7 @@ public final class FactScan {
 				return;
 			}
 			pend(new Fact(program.name(), "@expansion", Kind.RUNS, List.of(), List.of(), ValueGlobs.NONE, null, null,
-					false, false, null, "may expand to an option or subcommand of `" + program.name() + "` that cannot be"
+					false, false, false, null, "may expand to an option or subcommand of `" + program.name() + "` that cannot be"
 							+ " judged, as its value is not in the command line",
 					"Warden's rule for words the shell makes"), i, text, null, false);
 		}
@@ -911,7 +911,7 @@ public final class FactScan {
 		}
 
 		private static Fact derived(Fact fact, Kind kind, String effect) {
-			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), ValueGlobs.NONE, null, null, false, false, null,
+			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), ValueGlobs.NONE, null, null, false, false, false, null,
 					effect, fact.source());
 		}
 

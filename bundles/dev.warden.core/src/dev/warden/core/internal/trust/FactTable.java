@@ -87,6 +87,8 @@ public final class FactTable {
 	 * @param unhide   for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program read (or
 	 *                 name) dot and ignored files; when null the program reads (or names) every file
 	 * @param global   whether the option counts only before the subcommand
+	 * @param gitIgnores for {@link Kind#RECURSES} with {@code unhide}: the program skips only the files Git ignores,
+	 *                 not other dot files ({@code git add})
 	 * @param unmasked for {@link Kind#RECURSES}: another process reads the folder (a container engine's daemon for
 	 *                 a mounted volume), where a sandbox's masks do not hide its files
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host}, {@code at},
@@ -97,7 +99,7 @@ public final class FactTable {
 	 * @param source   the file and line it was read from
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
-			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean global, boolean unmasked,
+			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global, boolean unmasked,
 			String valuePart, String effect, String source) {
 	}
 
@@ -520,13 +522,15 @@ public final class FactTable {
 			boolean global = false;
 			boolean leading = false;
 			boolean unmasked = false;
+			boolean gitIgnores = false;
 			String valuePart = null;
 			for (int i = kindAt + 1; i < fields.length; i++) {
 				String modifier = fields[i];
 				int equals = modifier.indexOf('=');
 				String key = equals < 0 ? modifier : modifier.substring(0, equals);
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
-				if (value.isEmpty() && !key.equals("global") && !key.equals("leading") && !key.equals("unmasked")) {
+				if (value.isEmpty() && !key.equals("global") && !key.equals("leading") && !key.equals("unmasked")
+						&& !key.equals("gitignore")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -538,6 +542,7 @@ public final class FactTable {
 				case "global" -> global = true;
 				case "leading" -> leading = true;
 				case "unmasked" -> unmasked = true;
+				case "gitignore" -> gitIgnores = true;
 				case "value" -> {
 					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field", "mapping")
 							.contains(value)) {
@@ -547,7 +552,7 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, global, leading, unmasked, value=)");
+						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, value=)");
 				}
 			}
 			if (programWords.get(0).equals("@variables")) {
@@ -572,7 +577,7 @@ public final class FactTable {
 						w -> new Program(parent.name + " " + w, parent));
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
-					unhide, global, unmasked, valuePart, effect, source);
+					unhide, gitIgnores, global, unmasked, valuePart, effect, source);
 			if (leading) {
 				if (!spelling.startsWith("-")) {
 					throw new IllegalArgumentException("`leading` is said of an option, such as find's `-H`");

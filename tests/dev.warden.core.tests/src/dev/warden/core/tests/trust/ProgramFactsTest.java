@@ -404,6 +404,34 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void gitAddStagesHiddenFilesThatGitDoesNotIgnore() throws Exception {
+		TrustPolicy policy = policyOverHiddenFile("git *");
+		CommandVerdict all = policy.evaluate("git add -A");
+		assertEquals(Verdict.ASK, all.verdict(), ".env is hidden as sensitive and no .gitignore names it");
+		assertTrue(all.reason().contains("that Git does not ignore, such as '.env'"), all.reason());
+		assertEquals(PartFact.Kind.RECURSES, all.parts().get(0).fact().orElseThrow().kind());
+		assertEquals(Verdict.ASK, policy.evaluate("git add .").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("git add src").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("git add -u").verdict(), "only files Git tracks");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("git add -u .").verdict(), "only files Git tracks");
+		assertEquals(Verdict.TRUSTED, policy.evaluate("git status").verdict());
+
+		// once .gitignore names it, git add skips it: so do ignored build outputs, hidden as ignored
+		Files.writeString(workspace.resolve(".gitignore"), ".env\nbuild/\n");
+		Files.createDirectories(workspace.resolve("build"));
+		Files.writeString(workspace.resolve("build/out.txt"), "x\n");
+		TrustPolicy ignoring = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("git *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+		assertEquals(Verdict.TRUSTED, ignoring.evaluate("git add -A").verdict(),
+				() -> ignoring.evaluate("git add -A").reason());
+		assertEquals(Verdict.TRUSTED, ignoring.evaluate("git add .").verdict());
+		CommandVerdict forced = ignoring.evaluate("git add -f .");
+		assertEquals(Verdict.ASK, forced.verdict(), "-f adds ignored files too");
+		assertTrue(forced.reason().contains(".env") || forced.reason().contains("build"), forced.reason());
+	}
+
+	@Test
 	void aFolderMountedIntoAContainerIsReadOutsideTheSandboxAndNotWaived() throws Exception {
 		TrustPolicy policy = policyOverHiddenFile("docker *");
 		CommandVerdict mounted = policy.evaluate("docker run --rm -v .:/work alpine ls /work");
