@@ -348,24 +348,26 @@ public final class PolicyPathGuard implements PathGuard {
 		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
 	}
 
-	@Override
-	public Optional<String> whyFolderHoldsHiddenGitAdds(String folder, Path workingDirectory) {
-		String text = expanded(folder, workingDirectory);
+	/**
+	 * The decision on the folder a recursive command names, or null when it names no folder; a folder outside the
+	 * roots is not allowed, and its caller judges where the command reads.
+	 */
+	private PathDecision folderDecision(String folder, Path workingDirectory) {
 		Path start;
 		try {
-			start = workingDirectory.toAbsolutePath().resolve(text).normalize();
+			start = workingDirectory.toAbsolutePath().resolve(expanded(folder, workingDirectory)).normalize();
 		} catch (InvalidPathException e) {
-			return Optional.empty();
+			return null;
 		}
-		if (!Files.isDirectory(start)) {
-			return Optional.empty();
-		}
-		PathDecision decision = policy.decide(start);
-		if (decision.verdict() == PathVerdict.HIDDEN) {
-			return Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
-		}
-		if (!decision.isAllowed()) {
-			return Optional.empty(); // outside the roots: the caller judges where the command reads
+		return Files.isDirectory(start) ? policy.decide(start) : null;
+	}
+
+	@Override
+	public Optional<String> whyFolderHoldsHiddenGitAdds(String folder, Path workingDirectory) {
+		PathDecision decision = folderDecision(folder, workingDirectory);
+		if (decision == null || !decision.isAllowed()) {
+			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
+					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
 		}
 		Optional<PathPolicy.FolderRules> top = policy.folder(decision.path());
 		if (top.isEmpty()) {
@@ -413,22 +415,10 @@ public final class PolicyPathGuard implements PathGuard {
 
 	@Override
 	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
-		String text = expanded(folder, workingDirectory);
-		Path start;
-		try {
-			start = workingDirectory.toAbsolutePath().resolve(text).normalize();
-		} catch (InvalidPathException e) {
-			return Optional.empty();
-		}
-		if (!Files.isDirectory(start)) {
-			return Optional.empty();
-		}
-		PathDecision decision = policy.decide(start);
-		if (decision.verdict() == PathVerdict.HIDDEN) {
-			return Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
-		}
-		if (!decision.isAllowed()) {
-			return Optional.empty(); // outside the roots: the caller judges where the command reads
+		PathDecision decision = folderDecision(folder, workingDirectory);
+		if (decision == null || !decision.isAllowed()) {
+			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
+					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
 		}
 		Set<Path> visible = new java.util.HashSet<>();
 		java.util.List<Path> folders = new java.util.ArrayList<>();
