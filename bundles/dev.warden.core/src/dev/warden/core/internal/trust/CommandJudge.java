@@ -811,7 +811,7 @@ public final class CommandJudge {
 	private static boolean judgesPaths(FactTable.Program program) {
 		for (FactTable.Fact fact : program.operandFacts) {
 			if (fact.kind() != FactTable.Kind.SCRIPT && fact.kind() != FactTable.Kind.TAKES
-					&& fact.kind() != FactTable.Kind.PLAIN) {
+					&& fact.kind() != FactTable.Kind.PLAIN && fact.kind() != FactTable.Kind.TASK) {
 				return true;
 			}
 		}
@@ -1131,7 +1131,8 @@ public final class CommandJudge {
 		}
 		// a variable set for the command may make it read what it takes for a pattern (`GREP=cat zgrep .env x`)
 		guard(words, command.assignments().isEmpty() && layers.envAssignments.isEmpty() ? patternWords(scans, layers)
-				: List.of(), command.assignments(), layers.envAssignments, redirects, layers.outputFiles, judgement);
+				: List.of(), command.assignments(), layers.envAssignments, redirects, layers.outputFiles, scans, layers,
+				judgement);
 
 		String reason = judgement.reason;
 		if (judgement.status == PartStatus.COVERED && judgement.pattern == null) {
@@ -2165,7 +2166,8 @@ public final class CommandJudge {
 	}
 
 	private void guard(List<Word> words, List<Word> patterns, List<Assignment> assignments, List<Word> envAssignments,
-			List<Redirect> redirects, List<Word> outputFiles, Judgement judgement) {
+			List<Redirect> redirects, List<Word> outputFiles, List<FactScan> scans, Layers layers,
+			Judgement judgement) {
 		if (!patterns.isEmpty() && (outputRead || keepsOutput(redirects))) {
 			patterns = List.of(); // what it prints may be read as names later
 		}
@@ -2175,9 +2177,13 @@ public final class CommandJudge {
 				continue; // a pattern the program reads as one: the shell passes it unchanged, and no file is opened
 			}
 			// the shell expands an argument's unquoted globs by its own rules before the program sees them
-			judgement.raiseWhen(PartStatus.NOT_COVERABLE,
-					rules.guard().whyHidden(word.text(), workingDirectory, !word.literal() && hasGlob(word.text())
-							&& defaultGlobs()), null);
+			Optional<String> why = rules.guard().whyHidden(word.text(), workingDirectory,
+					!word.literal() && hasGlob(word.text()) && defaultGlobs());
+			if (why.isPresent() && word.literal() && word.text().indexOf('/') < 0 && why.get().contains(IGNORED_ONLY)
+					&& namesTask(word, scans, layers)) {
+				continue; // `./gradlew build`, `npm run build`, `cargo build`: a task, not the ignored folder `build`
+			}
+			judgement.raiseWhen(PartStatus.NOT_COVERABLE, why, null);
 		}
 		for (int i = 0; i < assignments.size(); i++) {
 			// a value kept in a variable may name the file a later word reads (`x=.env; cat $x`); the shell does not
@@ -2239,6 +2245,46 @@ public final class CommandJudge {
 			lineHasExec = standsAloneWithoutQuotes(line, "exec") ? 1 : -1; // also `ex""ec`, `e\xec`
 		}
 		return lineHasExec > 0;
+	}
+
+	/** How the reason of a file hidden only because an ignore file names it reads (a sensitive one says so first). */
+	private static final String IGNORED_ONLY = "(ignored: ";
+
+	/**
+	 * Whether a word names a subcommand of its program ({@code cargo build}) or a task, target or script of a build
+	 * (a {@code task} fact: {@code ./gradlew build}, {@code make dist}, {@code npm run build}) rather than a path.
+	 * Asked only of a word that names a file hidden because an ignore file names it, which such a word does not read;
+	 * a sensitive file is asked about wherever its name stands.
+	 */
+	private static boolean namesTask(Word word, List<FactScan> scans, Layers layers) {
+		for (int s = 0; s < scans.size() && s < layers.words.size(); s++) {
+			List<Word> layer = layers.words.get(s);
+			List<FactScan.Hit> hits = scans.get(s).hits();
+			for (int h = 0; h < hits.size(); h++) {
+				FactScan.Hit hit = hits.get(h);
+				if (hit.fact().kind() == FactTable.Kind.TASK && hit.index() > 0 && hit.index() < layer.size()
+						&& layer.get(hit.index()) == word) {
+					return true;
+				}
+			}
+			// the words of the subcommand the scan found, in order after the program's name
+			FactTable.Program program = scans.get(s).program();
+			String name = program == null ? null : program.name();
+			int space = name == null ? -1 : name.indexOf(' ');
+			if (space < 0) {
+				continue;
+			}
+			String[] subcommands = name.substring(space + 1).split(" ");
+			for (int w = 1, k = 0; w < layer.size() && k < subcommands.length; w++) {
+				if (layer.get(w).literal() && layer.get(w).text().equals(subcommands[k])) {
+					if (layer.get(w) == word) {
+						return true;
+					}
+					k++;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean holdsIdentical(List<Word> words, Word word) {

@@ -21,7 +21,7 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, SED_SCRIPT, AWK_PROGRAM, JQ_FILTER, AS_PROGRAM,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, TASK, SED_SCRIPT, AWK_PROGRAM, JQ_FILTER, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
@@ -38,6 +38,7 @@ public final class FactTable {
 			case "takes" -> TAKES;
 			case "plain" -> PLAIN;
 			case "script" -> SCRIPT;
+			case "task" -> TASK;
 			case "sed-script" -> SED_SCRIPT;
 			case "awk-program" -> AWK_PROGRAM;
 			case "jq-filter" -> JQ_FILTER;
