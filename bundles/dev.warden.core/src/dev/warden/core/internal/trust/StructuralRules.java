@@ -176,4 +176,38 @@ public final class StructuralRules {
 		}
 		return false;
 	}
+
+	/**
+	 * The option (or format) of a built-in that both shells have that only bash understands, as a reason names it
+	 * with its built-in, or null: {@code read -a}, {@code printf -v}, a {@code %q} format, {@code wait -n}, {@code export -f}. Dash
+	 * refuses them, so a line that holds one means something else where dash runs it.
+	 */
+	static String bashOnlyOption(List<Word> words) {
+		String letters = switch (words.get(0).text()) {
+		case "read" -> "adeinNstu";
+		case "printf" -> "v";
+		case "wait" -> "nfp";
+		case "export" -> "nf";
+		default -> null;
+		};
+		if (letters == null) {
+			return null;
+		}
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			if (text.equals("--") || !text.startsWith("-") || text.length() < 2) {
+				if (words.get(0).text().equals("printf") && (text.contains("%q") || text.contains("%(")
+						|| text.contains("%Q"))) {
+					return "`printf` with the format `" + Quoting.oneLine(text) + "`";
+				}
+				return null;
+			}
+			for (int c = 1; c < text.length(); c++) {
+				if (letters.indexOf(text.charAt(c)) >= 0) {
+					return "`" + words.get(0).text() + " -" + text.charAt(c) + "`";
+				}
+			}
+		}
+		return null;
+	}
 }
