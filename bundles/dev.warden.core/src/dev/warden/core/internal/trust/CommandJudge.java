@@ -2260,37 +2260,39 @@ public final class CommandJudge {
 	 * Whether a word names a subcommand of its program ({@code cargo build}) or a task, target or script of a build
 	 * (a {@code task} fact: {@code ./gradlew build}, {@code make dist}, {@code npm run build}) rather than a path.
 	 * Asked only of a word that names a file hidden because an ignore file names it, which such a word does not read;
-	 * a sensitive file is asked about wherever its name stands.
+	 * a sensitive file is asked about wherever its name stands. A word that a fact also takes for a path it reads,
+	 * writes, loads or walks is no task: {@link #hidden} leaves such a whole word to this guard.
 	 */
 	private static boolean namesTask(Word word, List<FactScan> scans, Layers layers) {
+		boolean task = false;
 		for (int s = 0; s < scans.size() && s < layers.words.size(); s++) {
 			List<Word> layer = layers.words.get(s);
 			List<FactScan.Hit> hits = scans.get(s).hits();
 			for (int h = 0; h < hits.size(); h++) {
 				FactScan.Hit hit = hits.get(h);
-				if (hit.fact().kind() == FactTable.Kind.TASK && hit.index() > 0 && hit.index() < layer.size()
-						&& layer.get(hit.index()) == word) {
-					return true;
+				if (hit.index() <= 0 || hit.index() >= layer.size() || layer.get(hit.index()) != word) {
+					continue;
 				}
+				FactTable.Kind kind = hit.fact().kind();
+				if (kind == FactTable.Kind.READS || kind == FactTable.Kind.WRITES || kind == FactTable.Kind.LOADS
+						|| kind == FactTable.Kind.RECURSES || kind == FactTable.Kind.LISTS) {
+					return false;
+				}
+				task |= kind == FactTable.Kind.TASK;
 			}
 			// the words of the subcommand the scan found, in order after the program's name
 			FactTable.Program program = scans.get(s).program();
 			String name = program == null ? null : program.name();
 			int space = name == null ? -1 : name.indexOf(' ');
-			if (space < 0) {
-				continue;
-			}
-			String[] subcommands = name.substring(space + 1).split(" ");
-			for (int w = 1, k = 0; w < layer.size() && k < subcommands.length; w++) {
+			String[] subcommands = space < 0 ? new String[0] : name.substring(space + 1).split(" ");
+			for (int w = 1, k = 0; !task && w < layer.size() && k < subcommands.length; w++) {
 				if (layer.get(w).literal() && layer.get(w).text().equals(subcommands[k])) {
-					if (layer.get(w) == word) {
-						return true;
-					}
+					task = layer.get(w) == word;
 					k++;
 				}
 			}
 		}
-		return false;
+		return task;
 	}
 
 	private static boolean holdsIdentical(List<Word> words, Word word) {

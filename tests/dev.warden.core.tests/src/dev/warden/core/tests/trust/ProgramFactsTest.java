@@ -432,6 +432,23 @@ class ProgramFactsTest {
 	}
 
 	@Test
+	void aTaskNameIsNoReadOfTheIgnoredFolderItSpellsUnlessAFactTakesItForAPath() throws Exception {
+		Files.writeString(workspace.resolve(".gitignore"), "build/\n");
+		Files.createDirectories(workspace.resolve("build"));
+		Files.writeString(workspace.resolve("build/out.txt"), "x\n");
+		ProgramFacts facts = ProgramFacts.withAdministratorFacts("tools.facts",
+				"runner @first task\nloader @first task\nloader @first loads | builds the project in that folder\n");
+		TrustPolicy policy = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("runner *", "loader *", "cat *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).programFacts(facts).build();
+		assertEquals(Verdict.TRUSTED, policy.evaluate("runner build").verdict(), "a task named like the folder");
+		CommandVerdict loaded = policy.evaluate("loader build");
+		assertEquals(Verdict.ASK, loaded.verdict(), "the same word is the folder a fact says it loads");
+		assertTrue(loaded.reason().contains("'build' is hidden from the agent (ignored"), loaded.reason());
+		assertEquals(Verdict.ASK, policy.evaluate("cat build/out.txt").verdict());
+	}
+
+	@Test
 	void aFolderMountedIntoAContainerIsReadOutsideTheSandboxAndNotWaived() throws Exception {
 		TrustPolicy policy = policyOverHiddenFile("docker *");
 		CommandVerdict mounted = policy.evaluate("docker run --rm -v .:/work alpine ls /work");
