@@ -1066,8 +1066,8 @@ public final class CommandJudge {
 		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()) {
 			String option = StructuralRules.bashOnlyOption(words);
 			if (option != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED, option + " is bash's; dash, which may run the line, refuses it",
-						null);
+				judgement.raise(PartStatus.FAILED_CLOSED,
+						option + " is bash's; dash, which may run the line, refuses it", null);
 			}
 		}
 
@@ -2102,7 +2102,9 @@ public final class CommandJudge {
 		}
 	}
 
-	/** Whether the folder holds files hidden from the agent that Git does not ignore, asked once per line and folder. */
+	/**
+	 * Whether the folder holds files hidden from the agent that Git does not ignore, asked once per line and folder.
+	 */
 	private Optional<String> gitAddCheck(String folder) {
 		Map<String, Optional<String>> checks = treeChecks(true);
 		String key = "\0git\0" + folder; // apart from the answers for programs that skip dot files too

@@ -387,9 +387,8 @@ public final class FactScan {
 					|| !program.riskyOptions || startsWithFolderVariable(text) || (listing != null && listing.test(word))) {
 				return;
 			}
-			pend(new Fact(program.name(), "@expansion", Kind.RUNS, List.of(), List.of(), ValueGlobs.NONE, null, null,
-					false, false, false, null, "may expand to an option or subcommand of `" + program.name() + "` that cannot be"
-							+ " judged, as its value is not in the command line",
+			pend(Fact.unconditional(program.name(), "@expansion", Kind.RUNS, "may expand to an option or subcommand of `"
+					+ program.name() + "` that cannot be judged, as its value is not in the command line",
 					"Warden's rule for words the shell makes"), i, text, null, false);
 		}
 
@@ -724,7 +723,8 @@ public final class FactScan {
 			for (int h = 0; h < hits.size(); h++) {
 				Hit hit = hits.get(h);
 				Kind kind = hit.fact().kind();
-				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM || kind == Kind.JQ_FILTER) && hit.value() != null) {
+				if ((kind == Kind.SED_SCRIPT || kind == Kind.AWK_PROGRAM || kind == Kind.JQ_FILTER)
+						&& hit.value() != null) {
 					script(hit, kind, hits);
 				} else if ((kind == Kind.RUNS || kind == Kind.EXECS || (kind == Kind.NAMES && namesFile(hit)))
 						&& hit.index() >= riskIndex) {
@@ -911,8 +911,7 @@ public final class FactScan {
 		}
 
 		private static Fact derived(Fact fact, Kind kind, String effect) {
-			return new Fact(fact.program(), "@script", kind, List.of(), List.of(), ValueGlobs.NONE, null, null, false, false, false, null,
-					effect, fact.source());
+			return Fact.unconditional(fact.program(), "@script", kind, effect, fact.source());
 		}
 
 		private boolean noOperandFactHolds() {

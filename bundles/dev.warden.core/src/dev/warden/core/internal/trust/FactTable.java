@@ -21,7 +21,8 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, TASK, SED_SCRIPT, AWK_PROGRAM, JQ_FILTER, AS_PROGRAM,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, TASK, SED_SCRIPT,
+		AWK_PROGRAM, JQ_FILTER, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
 		static Kind of(String text) {
@@ -100,8 +101,14 @@ public final class FactTable {
 	 * @param source   the file and line it was read from
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
-			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global, boolean unmasked,
-			String valuePart, String effect, String source) {
+			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global,
+			boolean unmasked, String valuePart, String effect, String source) {
+
+		/** A fact that holds always, with no modifier: one that Warden's own rules make rather than a table line. */
+		static Fact unconditional(String program, String spelling, Kind kind, String effect, String source) {
+			return new Fact(program, spelling, kind, List.of(), List.of(), FactScan.ValueGlobs.NONE, null, null, false,
+					false, false, null, effect, source);
+		}
 	}
 
 	/** An option as a program spells it, with its arity and facts. */

@@ -179,8 +179,8 @@ public final class StructuralRules {
 
 	/**
 	 * The option (or format) of a built-in that both shells have that only bash understands, as a reason names it
-	 * with its built-in, or null: {@code read -a}, {@code printf -v}, a {@code %q} format, {@code wait -n}, {@code export -f}. Dash
-	 * refuses them, so a line that holds one means something else where dash runs it.
+	 * with its built-in, or null: {@code read -a}, {@code printf -v}, a {@code %q} format, {@code wait -n},
+	 * {@code export -f}. Dash refuses them, so a line that holds one means something else where dash runs it.
 	 */
 	static String bashOnlyOption(List<Word> words) {
 		String letters = switch (words.get(0).text()) {
