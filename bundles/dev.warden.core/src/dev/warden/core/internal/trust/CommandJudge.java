@@ -1489,7 +1489,7 @@ public final class CommandJudge {
 					+ " so what it reads cannot be known", null);
 			return;
 		}
-		Optional<String> beyond = beyondWorkspace(text);
+		Optional<String> beyond = beyondWorkspace(text, source.literal());
 		if (beyond.isPresent()) {
 			judgement.raise(PartStatus.NOT_COVERABLE, "reads " + beyond.get(), null);
 		}
@@ -1500,8 +1500,8 @@ public final class CommandJudge {
 	 * "`/etc/passwd`, outside the workspace", or relative to a working directory that a {@code cd} of the line may
 	 * move out of it; empty when it lies inside.
 	 */
-	private Optional<String> beyondWorkspace(String path) {
-		Optional<String> outside = outside(path);
+	private Optional<String> beyondWorkspace(String path, boolean literal) {
+		Optional<String> outside = outside(path, literal);
 		if (outside.isPresent()) {
 			return Optional.of("`" + outside.get() + "`, outside the workspace");
 		}
@@ -1752,7 +1752,7 @@ public final class CommandJudge {
 		}
 		case READS, LOADS -> {
 			PartFact.Kind factKind = kind == FactTable.Kind.READS ? PartFact.Kind.READS : PartFact.Kind.LOADS;
-			Optional<String> beyond = universal ? Optional.empty() : beyondWorkspace(path);
+			Optional<String> beyond = universal ? Optional.empty() : beyondWorkspace(path, hit.valueLiteral());
 			if (beyond.isPresent()) {
 				judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + (kind == FactTable.Kind.READS ? " reads "
 						: " loads code from ") + beyond.get(), null, partFact(hit, factKind, false));
@@ -1945,7 +1945,37 @@ public final class CommandJudge {
 		return path.startsWith("~") || path.startsWith("$HOME") || path.startsWith("${HOME}");
 	}
 
-	private Optional<String> outside(String path) {
+	private Optional<String> outside(String path, boolean literal) {
+		Optional<String> byWords = outsideByWords(path);
+		if (byWords.isEmpty() && !literal && GlobMatches.hasGlob(path) && path.indexOf('$') < 0 && path.indexOf('`') < 0
+				&& path.indexOf('\0') < 0) {
+			return throughMatches(path);
+		}
+		return byWords;
+	}
+
+	/**
+	 * Where a glob's matches lead when one of them is a symbolic link out of the workspace ({@code cat docs/*}
+	 * where {@code docs/hosts.txt -> /etc/hosts}), as {@code glob → link → /real/place}: the glob is judged by its
+	 * folder first, but the shell gives the program the names it matches, which the system opens through their links.
+	 */
+	private Optional<String> throughMatches(String glob) {
+		List<String> matches = GlobMatches.of(glob, workingDirectory, !defaultGlobs());
+		if (matches == null) {
+			return Optional.of(Quoting.oneLine(glob) + " → more than " + GlobMatches.MAX_NAMES
+					+ " names, any of which may be a link");
+		}
+		for (int i = 0; i < matches.size(); i++) {
+			Optional<String> why = throughLink(matches.get(i));
+			if (why.isPresent()) {
+				return Optional.of(Quoting.oneLine(glob) + " → " + why.get());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Where a path lies by its words (and the links of its part before any expansion). */
+	private Optional<String> outsideByWords(String path) {
 		if (goesDown(path) && workingDirectoryInWorkspace()) {
 			return throughLink(path); // what the steps below find for such a path, read in one pass
 		}
@@ -2055,7 +2085,7 @@ public final class CommandJudge {
 				? "prints the names of the files under `%s` where another command may take them for files to open"
 				: "reads every file under `%s`";
 		if (!universal) {
-			Optional<String> outside = outside(path);
+			Optional<String> outside = outside(path, hit.valueLiteral());
 			if (outside.isPresent()) {
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(outside.get())
 						+ ", outside the workspace", null,
