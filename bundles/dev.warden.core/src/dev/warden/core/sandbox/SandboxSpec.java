@@ -33,17 +33,50 @@ public record SandboxSpec(List<ProtectedRoot> roots, SensitivePatterns sensitive
 		Set<Path> readable, Set<String> allowedHosts, boolean network) {
 
 	/**
-	 * The credential stores of a home folder that commands never see: {@code ~/.ssh}, {@code ~/.aws},
-	 * {@code ~/.gnupg}, {@code ~/.config/gh}, {@code ~/.docker/config.json}, {@code ~/.kube}, {@code ~/.netrc},
-	 * {@code ~/.git-credentials}, {@code ~/.npmrc}, {@code ~/.pypirc} and a few more of the same kind, relative to the
-	 * home folder.
+	 * What of a home folder commands never see, relative to it: the credential stores of common tools ({@code ~/.ssh},
+	 * {@code ~/.aws}, {@code ~/.gnupg}, {@code ~/.config/gh}, {@code ~/.docker/config.json}, {@code ~/.kube},
+	 * {@code ~/.netrc}, {@code ~/.git-credentials}, {@code ~/.npmrc}, {@code ~/.pypirc} and those of the sensitive
+	 * patterns' list that live in a home folder), the tokens of cloud, hosting and AI command-line tools, browser and
+	 * mail profiles (cookies, saved passwords), shell and database histories, and the sockets in a home folder that
+	 * answer with credentials or run containers for the asker (Docker Desktop, Colima, Rancher Desktop, Lima,
+	 * OrbStack, Podman machines, Git's credential cache, password managers' SSH agents): a container engine mounts
+	 * any folder of the host into a container it starts.
 	 */
-	public static final List<String> HOME_CREDENTIAL_STORES = List.of(".ssh", ".aws", ".gnupg", ".config/gh",
-			".docker/config.json", ".kube", ".netrc", ".git-credentials", ".npmrc", ".pypirc", ".azure",
-			".config/gcloud", ".config/hub", ".password-store", ".local/share/keyrings", ".pgpass", ".vault-token",
-			".m2/settings.xml", ".m2/settings-security.xml", ".gradle/gradle.properties", ".cargo/credentials",
-			".cargo/credentials.toml", ".terraform.d/credentials.tfrc.json", ".bash_history", ".zsh_history",
-			".python_history", ".lesshst", ".viminfo");
+	public static final List<String> HOME_CREDENTIAL_STORES = List.of(
+			// keys, password stores and the credential files of package managers and version control
+			".ssh", ".gnupg", ".password-store", ".local/share/keyrings", ".local/share/kwalletd", ".pki",
+			".netrc", "_netrc", ".git-credentials", ".config/git/credentials", ".npmrc", ".yarnrc", ".yarnrc.yml",
+			".pypirc", ".config/pip/pip.conf", ".pip/pip.conf", ".condarc", ".gem/credentials", ".cargo/credentials",
+			".cargo/credentials.toml", ".composer/auth.json", ".config/composer/auth.json", ".nuget/NuGet/NuGet.Config",
+			".config/NuGet/NuGet.Config", ".ivy2/.credentials", ".sbt/.credentials", ".m2/settings.xml",
+			".m2/settings-security.xml", ".gradle/gradle.properties", ".config/hub", ".config/gh", ".config/glab-cli",
+			".config/tea", ".config/op", ".config/Bitwarden CLI", ".local/share/gopass", ".config/sops",
+			// containers and clusters: credentials, and the sockets and contexts of engines that run as the user
+			".docker/config.json", ".docker/run", ".docker/desktop", ".docker/contexts", ".dockercfg",
+			".config/containers/auth.json", ".local/share/containers/podman", ".colima", ".rd", ".lima", ".orbstack",
+			".kube", ".config/helm/repositories.yaml", ".tsh",
+			// sockets that hand out credentials
+			".cache/git/credential", ".git-credential-cache", ".1password", ".bitwarden-ssh-agent.sock",
+			// cloud, hosting and database tools
+			".aws", ".azure", ".config/gcloud", ".oci", ".bluemix", ".config/doctl", ".config/hcloud", ".config/scw",
+			".config/linode-cli", ".linode-cli", ".vault-token", ".terraform.d/credentials.tfrc.json", ".terraformrc",
+			".pulumi/credentials.json", ".config/configstore", ".wrangler", ".config/.wrangler", ".config/netlify",
+			".local/share/com.vercel.cli", ".fly", ".railway", ".supabase", ".config/stripe", ".sentryclirc",
+			".config/doppler", ".circleci/cli.yml", ".travis/config.yml", ".config/ngrok", ".ngrok2", ".expo/state.json",
+			".databrickscfg", ".snowflake", ".dbt/profiles.yml", ".kaggle", ".huggingface/token",
+			".cache/huggingface/token", ".s3cfg", ".passwd-s3fs", ".boto", ".config/rclone", ".pgpass",
+			".pg_service.conf", ".my.cnf", ".mylogin.cnf", ".rediscli_auth", ".cassandra", ".msmtprc", ".fetchmailrc",
+			".local/share/DBeaverData",
+			// the credentials of AI assistants and their command-line tools
+			".claude/.credentials.json", ".codex/auth.json", ".config/github-copilot", ".gemini/oauth_creds.json",
+			// browser and mail profiles: cookies and saved passwords
+			".mozilla", ".thunderbird", ".config/google-chrome", ".config/chromium", ".config/BraveSoftware",
+			".config/microsoft-edge", ".config/vivaldi", ".config/opera",
+			// histories, where typed passwords and tokens stay
+			".bash_history", ".zsh_history", ".zhistory", ".histfile", ".sh_history", ".ksh_history",
+			".local/share/fish/fish_history", ".python_history", ".node_repl_history", ".psql_history",
+			".mysql_history", ".sqlite_history", ".rediscli_history", ".irb_history", ".Rhistory", ".dbshell",
+			".mongosh", ".lesshst", ".viminfo");
 
 	/** Eclipse secure storage, relative to the home folder. */
 	public static final String ECLIPSE_SECURE_STORAGE = ".eclipse/org.eclipse.equinox.security";

@@ -46,19 +46,27 @@ import dev.warden.core.tools.CommandResult;
 @EnabledOnOs(OS.LINUX)
 class SandboxEscapeTest {
 
-	@TempDir
+	/**
+	 * The fixture's folder, outside {@code /tmp}: the sandbox replaces {@code /tmp} with a folder of its own, so a
+	 * fixture there would be out of a command's sight whether masked or not, and the checks of the home folder and of
+	 * the folder outside would prove nothing.
+	 */
 	static Path base;
 
 	static Sandbox sandbox;
 	static SandboxFixture fixture;
 	static LoopbackListener listener;
+	/** A container engine's socket in the home folder (Docker Desktop's), answering with a secret. */
+	static UnixListener engineSocket;
 	static Process outsider;
 
 	@BeforeAll
 	static void setUp() throws IOException {
 		sandbox = SandboxFixture.requireSandbox();
+		base = SandboxFixture.newFolderInSight();
 		fixture = SandboxFixture.create(base);
 		listener = new LoopbackListener();
+		engineSocket = new UnixListener(fixture.home.resolve(".docker/desktop/docker.sock"), fixture.newSecret());
 		outsider = new ProcessBuilder("sleep", "600").start();
 	}
 
@@ -70,6 +78,10 @@ class SandboxEscapeTest {
 		if (listener != null) {
 			listener.close();
 		}
+		if (engineSocket != null) {
+			engineSocket.close();
+		}
+		SandboxFixture.delete(base);
 	}
 
 	static Stream<Arguments> cases() {
@@ -94,10 +106,24 @@ class SandboxEscapeTest {
 		Files.writeString(fixture.outside.resolve("marker.txt"), "marker outside the workspace\n");
 	}
 
+	/** The socket check can fail: a command outside the sandbox reaches such a socket and reads its secret. */
+	@Test
+	void withoutTheSandboxASocketAnswers(@TempDir Path folder) throws Exception {
+		try (UnixListener socket = new UnixListener(folder.resolve("docker.sock"), fixture.newSecret())) {
+			CommandResult plain = new ProcessCommandRunner().run(new CommandRequest(
+					"curl -s --max-time 5 --unix-socket " + folder.resolve("docker.sock") + " http://localhost/",
+					fixture.root, Duration.ofSeconds(30), 100_000), chunk -> {
+					}, new Cancellation());
+			assertEquals(1, socket.accepted());
+			assertThrows(AssertionFailedError.class, () -> fixture.assertNoSecret("unsandboxed", plain.output()));
+		}
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void escapeFails(String name, String command) throws Exception {
 		Map<String, String> before = fixture.snapshot();
+		int engineCallsBefore = engineSocket.accepted();
 		String line = expand(command);
 		try (SandboxResult result = sandbox.run(fixture.spec(),
 				new CommandRequest(line, fixture.root, Duration.ofSeconds(60), 2_000_000), fixture.environment(),
@@ -112,9 +138,12 @@ class SandboxEscapeTest {
 			}
 		}
 		assertEquals(before, fixture.snapshot(), name + " changed something outside the sandbox");
-		assertFalse(Files.exists(base.getParent().resolve("warden-sandbox-planted")), name + " wrote to the host's /tmp");
+		assertFalse(Files.exists(base.getParent().resolve("warden-sandbox-planted")), name + " wrote beside the fixture");
+		assertFalse(Files.exists(Path.of("/tmp/warden-sandbox-planted")), name + " wrote to the host's /tmp");
 		assertTrue(outsider.isAlive(), name + " killed a process outside the sandbox");
 		assertEquals(0, listener.accepted(), name + " reached the host's server");
+		assertEquals(engineCallsBefore, engineSocket.accepted(),
+				name + " reached the container engine's socket in the home folder");
 	}
 
 	private static String expand(String command) throws IOException {

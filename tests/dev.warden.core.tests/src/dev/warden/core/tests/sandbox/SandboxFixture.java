@@ -62,6 +62,33 @@ final class SandboxFixture {
 		return sandbox;
 	}
 
+	/**
+	 * A new folder for a fixture that commands in the sandbox see (read-only) where it is not masked: in
+	 * {@code /var/tmp}, or the build's folder where that cannot be written, not in {@code /tmp}, which the sandbox
+	 * replaces with its own.
+	 */
+	static Path newFolderInSight() throws IOException {
+		Path varTmp = Path.of("/var/tmp");
+		Path parent = Files.isDirectory(varTmp) && Files.isWritable(varTmp) ? varTmp : Path.of("target").toAbsolutePath();
+		Path folder = Files.createTempDirectory(parent, "warden-sandbox-fixture").toRealPath();
+		if (folder.startsWith("/tmp")) {
+			throw new IOException(folder + " lies in /tmp, which commands in the sandbox do not see");
+		}
+		return folder;
+	}
+
+	/** Deletes a folder and all it holds, as far as it can. */
+	static void delete(Path folder) throws IOException {
+		if (folder == null || !Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(folder)) {
+			for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
 	static SandboxFixture create(Path base) throws IOException {
 		SandboxFixture f = new SandboxFixture(base);
 		f.secret(f.root.resolve(".env"));
@@ -78,6 +105,13 @@ final class SandboxFixture {
 		f.secret(f.home.resolve(".netrc"));
 		f.secret(f.home.resolve(".docker/config.json"));
 		f.secret(f.home.resolve(".eclipse/org.eclipse.equinox.security/secure_storage"));
+		f.secret(f.home.resolve(".claude/.credentials.json"));
+		f.secret(f.home.resolve(".config/github-copilot/apps.json"));
+		f.secret(f.home.resolve(".config/google-chrome/Default/Cookies"));
+		f.secret(f.home.resolve(".local/share/fish/fish_history"));
+		f.secret(f.home.resolve(".config/containers/auth.json"));
+		f.secret(f.home.resolve(".kaggle/kaggle.json"));
+		f.secret(f.home.resolve(".yarnrc.yml"));
 		f.secret(f.workspace.resolve(".metadata/.log"));
 		f.secret(f.workspace.resolve(".metadata/.plugins/dev.warden/journal.jsonl"));
 		write(f.root.resolve(".gitignore"), "target/\nnode_modules/\n*.log\n");
@@ -94,9 +128,14 @@ final class SandboxFixture {
 	}
 
 	private void secret(Path file) throws IOException {
+		write(file, "key=" + newSecret() + "\n");
+	}
+
+	/** A new secret token, looked for in every output like those of the fixture's files. */
+	String newSecret() {
 		String token = "WSECRET" + secrets.size() + "x" + HexFormat.of().formatHex(random.generateSeed(12));
 		secrets.add(token);
-		write(file, "key=" + token + "\n");
+		return token;
 	}
 
 	/** The environment a command gets: this process's, plus a credential variable, scrubbed as the IDE scrubs it. */
