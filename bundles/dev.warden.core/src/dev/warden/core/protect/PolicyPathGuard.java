@@ -364,6 +364,20 @@ public final class PolicyPathGuard implements PathGuard {
 
 	@Override
 	public Optional<String> whyFolderHoldsHiddenGitAdds(String folder, Path workingDirectory) {
+		return whyFolderHoldsHiddenToGit(folder, workingDirectory, false);
+	}
+
+	@Override
+	public Optional<String> whyFolderHoldsHiddenGitCleans(String folder, Path workingDirectory) {
+		return whyFolderHoldsHiddenToGit(folder, workingDirectory, true);
+	}
+
+	/**
+	 * The walk for {@code git add} and {@code git clean}: a hidden entry that Git ignores is skipped; with
+	 * {@code ignoredToo} ({@code git clean -x}), only one that Git's ignore files alone hide, and one that
+	 * something else hides counts too.
+	 */
+	private Optional<String> whyFolderHoldsHiddenToGit(String folder, Path workingDirectory, boolean ignoredToo) {
 		PathDecision decision = folderDecision(folder, workingDirectory);
 		if (decision == null || !decision.isAllowed()) {
 			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
@@ -401,9 +415,11 @@ public final class PolicyPathGuard implements PathGuard {
 							folders.push(entry);
 							rules.push(folderRules.child(name));
 						}
-					} else if (!folderRules.ignoredByGit(name, isDirectory)) {
-						return Optional.of("'" + folder + "' holds files hidden from the agent that Git does not ignore,"
-								+ " such as '" + decision.path().relativize(entry) + "' (" + reason + ")");
+					} else if (ignoredToo ? !hiddenOnlyByGit(reason, folderRules.ignoredByGit(name, isDirectory))
+							: !folderRules.ignoredByGit(name, isDirectory)) {
+						return Optional.of("'" + folder + "' holds files hidden from the agent"
+								+ (ignoredToo ? "" : " that Git does not ignore") + ", such as '"
+								+ decision.path().relativize(entry) + "' (" + reason + ")");
 					}
 				}
 			} catch (IOException | UncheckedIOException e) {
@@ -411,6 +427,14 @@ public final class PolicyPathGuard implements PathGuard {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether Git's ignore files alone hide an entry: Git ignores it, and its reason is theirs (the sensitive
+	 * patterns and {@code .wardenignore}, which decide first, would have given theirs).
+	 */
+	private static boolean hiddenOnlyByGit(String reason, boolean ignoredByGit) {
+		return ignoredByGit && reason.startsWith("ignored: ") && !reason.endsWith(" in " + dev.warden.core.internal.protect.Visibility.WARDEN_IGNORE);
 	}
 
 	@Override

@@ -68,6 +68,20 @@ public interface PathGuard {
 	}
 
 	/**
+	 * Says why {@code git clean -x} of a folder would delete files hidden from the agent for a reason other than
+	 * Git's ignore files (a {@code .env} hidden as sensitive, whether Git ignores it or not; a {@code .wardenignore}d
+	 * file): it deletes every untracked file, and build output that Git ignores may go. The default judges every
+	 * hidden file, as {@link #whyFolderHoldsHidden} does for a program that skips none.
+	 *
+	 * @param folder           the folder as the command names it
+	 * @param workingDirectory the directory the command runs in
+	 * @return why the folder holds such files, or empty when it holds none
+	 */
+	default Optional<String> whyFolderHoldsHiddenGitCleans(String folder, Path workingDirectory) {
+		return whyFolderHoldsHidden(folder, workingDirectory, false);
+	}
+
+	/**
 	 * Says why a program that names the files in each folder it is given ({@code ls *.md}) would name files hidden
 	 * from the agent, when a glob gives it the folders. The default judges the whole folder the glob lies in, as
 	 * {@link #whyFolderHoldsHidden} does: any of its folders may match.

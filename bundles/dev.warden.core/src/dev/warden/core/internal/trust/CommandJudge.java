@@ -2083,7 +2083,7 @@ public final class CommandJudge {
 		String program = hit.fact().program();
 		String reads = hit.fact().kind() == FactTable.Kind.LISTS
 				? "prints the names of the files under `%s` where another command may take them for files to open"
-				: "reads every file under `%s`";
+				: hit.fact().deletes() ? "deletes files under `%s`" : "reads every file under `%s`";
 		if (!universal) {
 			Optional<String> outside = outside(path, hit.valueLiteral());
 			if (outside.isPresent()) {
@@ -2118,7 +2118,9 @@ public final class CommandJudge {
 			why = rules.guard().whyMatchedFoldersHoldHidden(path, folder, workingDirectory,
 					!hit.valueLiteral() && defaultGlobs(), skips);
 		} else if (skips && hit.fact().gitIgnores()) {
-			why = gitAddCheck(folder); // `git add .` skips what Git ignores, not `.env` hidden only as sensitive
+			why = gitCheck(folder, false); // `git add .` skips what Git ignores, not `.env` hidden only as sensitive
+		} else if (hit.fact().deletes()) {
+			why = gitCheck(folder, true); // `git clean -x` deletes ignored build output, and `.env` too
 		} else {
 			why = treeCheck(folder, skips);
 		}
@@ -2133,14 +2135,18 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * Whether the folder holds files hidden from the agent that Git does not ignore, asked once per line and folder.
+	 * Whether the folder holds files hidden from the agent that Git does not ignore ({@code git add}), or with
+	 * {@code ignoredToo}, files hidden for a reason other than Git's ignore files ({@code git clean -x}); asked once
+	 * per line and folder.
 	 */
-	private Optional<String> gitAddCheck(String folder) {
+	private Optional<String> gitCheck(String folder, boolean ignoredToo) {
 		Map<String, Optional<String>> checks = treeChecks(true);
-		String key = "\0git\0" + folder; // apart from the answers for programs that skip dot files too
+		// apart from the answers for programs that skip dot files too
+		String key = (ignoredToo ? "\0git-clean\0" : "\0git\0") + folder;
 		Optional<String> why = checks.get(key);
 		if (why == null) {
-			why = rules.guard().whyFolderHoldsHiddenGitAdds(folder, workingDirectory);
+			why = ignoredToo ? rules.guard().whyFolderHoldsHiddenGitCleans(folder, workingDirectory)
+					: rules.guard().whyFolderHoldsHiddenGitAdds(folder, workingDirectory);
 			checks.put(key, why);
 		}
 		return why;

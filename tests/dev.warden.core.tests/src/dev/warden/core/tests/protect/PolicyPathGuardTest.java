@@ -73,6 +73,39 @@ class PolicyPathGuardTest {
 	}
 
 	/**
+	 * {@code git clean -x} deletes ignored build output, which may go, and files hidden for another reason, which
+	 * count whether Git ignores them or not: sensitive ones, and those {@code .wardenignore} hides; without
+	 * {@code -x}, only hidden files Git does not ignore count.
+	 */
+	@Test
+	void aCleanCountsWhatIsHiddenForAnotherReasonThanGitsIgnoreFiles(@TempDir Path workspace) throws IOException {
+		Files.createDirectories(workspace.resolve("build/classes"));
+		Files.createDirectories(workspace.resolve("src"));
+		Files.writeString(workspace.resolve(".gitignore"), "build/\n*.log\n");
+		Files.writeString(workspace.resolve("build/classes/A.class"), "x");
+		Files.writeString(workspace.resolve("app.log"), "x");
+		Files.writeString(workspace.resolve("src/A.java"), "x");
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitCleans(".", workspace));
+		assertTrue(guard.whyFolderHoldsHidden(".", workspace, false).isPresent(), "a reader reads build output too");
+
+		Files.writeString(workspace.resolve(".wardenignore"), "notes/\n");
+		Files.createDirectories(workspace.resolve("notes"));
+		Files.writeString(workspace.resolve("notes/todo.md"), "x");
+		assertTrue(guard.whyFolderHoldsHiddenGitCleans(".", workspace).orElseThrow().contains("'notes'"));
+		assertTrue(guard.whyFolderHoldsHiddenGitAdds(".", workspace).isPresent(), "Git does not ignore notes/");
+		Files.delete(workspace.resolve("notes/todo.md"));
+		Files.delete(workspace.resolve("notes"));
+		Files.delete(workspace.resolve(".wardenignore"));
+
+		Files.writeString(workspace.resolve(".gitignore"), "build/\n*.log\n.env\n");
+		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitAdds(".", workspace), "Git ignores .env");
+		assertTrue(guard.whyFolderHoldsHiddenGitCleans(".", workspace).orElseThrow().contains("'.env'"));
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitCleans("src", workspace));
+	}
+
+	/**
 	 * An unquoted glob counts by what the shell makes of it: {@code *} and {@code ?} match no leading dot, and a
 	 * pattern that matches nothing reaches the program as written (which may match it, dot files included); a
 	 * quoted one always reaches the program as written.
