@@ -1063,6 +1063,10 @@ public final class CommandJudge {
 				&& words.get(0).text().equals(layers.known.get(0).name())) {
 			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
 					+ " may run the line, would run a program of that name instead", null);
+		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()
+				&& words.get(0).text().equals("local")) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`local` outside a function is an error on which dash, which may"
+					+ " run the line, stops it, and bash goes on", null);
 		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()) {
 			String option = StructuralRules.bashOnlyOption(words);
 			if (option != null) {

@@ -183,6 +183,9 @@ public final class StructuralRules {
 	 * {@code export -f}. Dash refuses them, so a line that holds one means something else where dash runs it.
 	 */
 	static String bashOnlyOption(List<Word> words) {
+		if (words.get(0).text().equals("set")) {
+			return bashOnlySetOption(words);
+		}
 		String letters = switch (words.get(0).text()) {
 		case "read" -> "adeinNstu";
 		case "printf" -> "v";
@@ -205,6 +208,44 @@ public final class StructuralRules {
 			for (int c = 1; c < text.length(); c++) {
 				if (letters.indexOf(text.charAt(c)) >= 0) {
 					return "`" + words.get(0).text() + " -" + text.charAt(c) + "`";
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The options of {@code set} that both shells take by these names (dash refuses the others). */
+	private static final Set<String> SHARED_SET_OPTIONS = Set.of("allexport", "errexit", "ignoreeof", "noclobber",
+			"noglob", "nolog", "notify", "nounset", "privileged", "verbose", "vi", "emacs", "xtrace", "noexec");
+
+	/**
+	 * A bash-only option of {@code set}, which dash refuses (and stops the line): {@code -o pipefail} (also in a
+	 * cluster, {@code set -euo pipefail}), the other names dash lacks, and the letters {@code -B -h -H -k -P -t -T}.
+	 */
+	private static String bashOnlySetOption(List<Word> words) {
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			if (text.equals("--") || text.equals("-") || text.length() < 2
+					|| (text.charAt(0) != '-' && text.charAt(0) != '+')) {
+				return null; // the positional parameters follow
+			}
+			for (int c = 1; c < text.length(); c++) {
+				char letter = text.charAt(c);
+				if (letter == 'o') {
+					if (c + 1 < text.length()) {
+						return "`set " + Quoting.oneLine(text) + "`"; // a name in the cluster's place: read otherwise
+					}
+					if (i + 1 >= words.size()) {
+						return null; // `set -o` alone prints the options
+					}
+					String name = words.get(++i).text();
+					if (!SHARED_SET_OPTIONS.contains(name)) {
+						return "`set " + text.charAt(0) + "o " + Quoting.oneLine(name) + "`";
+					}
+					break;
+				}
+				if ("BhHkPtT".indexOf(letter) >= 0) {
+					return "`set " + text.charAt(0) + letter + "`";
 				}
 			}
 		}
