@@ -183,14 +183,26 @@ public final class StructuralRules {
 	 * {@code export -f}. Dash refuses them, so a line that holds one means something else where dash runs it.
 	 */
 	static String bashOnlyOption(List<Word> words) {
-		if (words.get(0).text().equals("set")) {
+		String name = words.get(0).text();
+		if (name.equals("set")) {
 			return bashOnlySetOption(words);
 		}
-		String letters = switch (words.get(0).text()) {
+		if (name.equals("test") || name.equals("[")) {
+			return bashOnlyTestOperator(words);
+		}
+		String letters = switch (name) {
 		case "read" -> "adeinNstu";
 		case "printf" -> "v";
 		case "wait" -> "nfp";
 		case "export" -> "nf";
+		case "unset" -> "n";
+		case "readonly" -> "aAf";
+		case "umask" -> "p";
+		case "cd" -> "e@";
+		case "kill" -> "nL";
+		case "type" -> "afpPt"; // dash's type takes no option: it looks for a command named `-P`
+		case "hash" -> "dlpt";
+		case "ulimit" -> "eiqRux";
 		default -> null;
 		};
 		if (letters == null) {
@@ -209,6 +221,23 @@ public final class StructuralRules {
 				if (letters.indexOf(text.charAt(c)) >= 0) {
 					return "`" + words.get(0).text() + " -" + text.charAt(c) + "`";
 				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * An operator of {@code test} or {@code [} that only bash's has: {@code ==}, and the unary {@code -v}, {@code -N},
+	 * {@code -R}, {@code -o} (an option's state) and {@code -a} (a file exists) first or after {@code !}, where dash
+	 * reads an operator it does not know and fails (so that {@code [ a == a ] && ls} runs {@code ls} in bash only).
+	 */
+	private static String bashOnlyTestOperator(List<Word> words) {
+		for (int i = 1; i < words.size(); i++) {
+			String text = words.get(i).text();
+			boolean unaryPlace = i == 1 || words.get(i - 1).text().equals("!");
+			if (text.equals("==") || text.equals("-v") || text.equals("-N") || text.equals("-R")
+					|| (unaryPlace && i + 1 < words.size() && (text.equals("-o") || text.equals("-a")))) {
+				return "`" + text + "` of `" + words.get(0).text() + "`";
 			}
 		}
 		return null;
