@@ -1077,6 +1077,10 @@ public final class CommandJudge {
 				judgement.raise(PartStatus.FAILED_CLOSED,
 						option + " is bash's; dash, which may run the line, refuses it", null);
 			}
+			String prints = StructuralRules.printsOtherwiseInDash(words);
+			if (prints != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED, prints, null);
+			}
 		}
 
 		boolean universal = rules.isUniversal();

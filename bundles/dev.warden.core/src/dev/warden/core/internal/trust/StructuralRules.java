@@ -243,6 +243,44 @@ public final class StructuralRules {
 		return null;
 	}
 
+	/**
+	 * Why {@code echo} or {@code printf} prints otherwise in dash than in bash, or null: dash's {@code echo} takes
+	 * no option but {@code -n} (it prints {@code -e}) and reads back-slash escapes in its words (bash's prints them as
+	 * they are), and dash's {@code printf} knows no {@code &#92;x}, {@code &#92;u} or {@code &#92;U} escape. What such a line
+	 * writes to a file or gives the next command is not what the other shell gives.
+	 */
+	static String printsOtherwiseInDash(List<Word> words) {
+		String name = words.get(0).text();
+		if (name.equals("echo")) {
+			boolean options = true; // bash's echo reads options while its words are -n, -e, -E or a cluster of them
+			for (int i = 1; i < words.size(); i++) {
+				String text = words.get(i).text();
+				if (options && text.length() > 1 && text.charAt(0) == '-'
+						&& text.chars().skip(1).allMatch(c -> c == 'n' || c == 'e' || c == 'E')) {
+					if (i > 1 || !text.equals("-n")) { // dash's takes one `-n`, first
+						return "`echo " + text + "` prints `" + text + "` in dash, which may run the line, and takes it"
+								+ " for options in bash";
+					}
+					continue;
+				}
+				options = false;
+				if (text.indexOf('\\') >= 0) {
+					return "`echo` reads the back-slash escapes of `" + Quoting.oneLine(text) + "` in dash, which may run"
+							+ " the line, and prints them as they are in bash (`printf` prints the same in both)";
+				}
+			}
+		} else if (name.equals("printf")) {
+			for (int i = 1; i < words.size(); i++) {
+				String text = words.get(i).text();
+				if (text.contains("\\x") || text.contains("\\u") || text.contains("\\U")) {
+					return "`printf` reads the escape in `" + Quoting.oneLine(text) + "` in bash, and prints it as it is"
+							+ " in dash, which may run the line (an octal escape such as `\\101` prints the same in both)";
+				}
+			}
+		}
+		return null;
+	}
+
 	/** The options of {@code set} that both shells take by these names (dash refuses the others). */
 	private static final Set<String> SHARED_SET_OPTIONS = Set.of("allexport", "errexit", "ignoreeof", "noclobber",
 			"noglob", "nolog", "notify", "nounset", "privileged", "verbose", "vi", "emacs", "xtrace", "noexec");
