@@ -446,6 +446,12 @@ class ProgramFactsTest {
 		assertEquals(Verdict.ASK, loaded.verdict(), "the same word is the folder a fact says it loads");
 		assertTrue(loaded.reason().contains("'build' is hidden from the agent (ignored"), loaded.reason());
 		assertEquals(Verdict.ASK, policy.evaluate("cat build/out.txt").verdict());
+		// the bundled table: vite's subcommand, and the folder vite loads
+		TrustPolicy bundled = TrustPolicy.builder(workspace)
+				.add(PatternList.of(PatternScope.WORKSPACE, "w", List.of("vite *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+		assertEquals(Verdict.TRUSTED, bundled.evaluate("vite build").verdict(), "vite's subcommand");
+		assertEquals(Verdict.ASK, bundled.evaluate("vite build build").verdict(), "the folder it builds");
 	}
 
 	@Test
