@@ -113,8 +113,12 @@ public final class WildcardLimit {
 		return segment.substring(0, first) + "*" + segment.substring(lastEnd);
 	}
 
-	/** The index of the {@code ]} closing the class opened at {@code open}, or {@code open} when it is not closed. */
-	private static int classEnd(String segment, int open) {
+	/**
+	 * The index of the {@code ]} closing the class opened at {@code open}, or {@code open} when it is not closed: a
+	 * {@code ]} first (after {@code !} or {@code ^}) is one of its characters, as is one inside {@code [:upper:]} or
+	 * after a back-slash.
+	 */
+	public static int classEnd(String segment, int open) {
 		int i = open + 1;
 		if (i < segment.length() && (segment.charAt(i) == '!' || segment.charAt(i) == '^')) {
 			i++;

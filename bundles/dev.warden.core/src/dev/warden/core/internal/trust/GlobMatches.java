@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.warden.core.internal.protect.WildcardLimit;
+
 /**
  * The paths an unquoted glob may expand to, found in the file system the way the shell finds them, so that each can
  * be judged as the path it is ({@code cat docs/*} reads {@code docs/hosts.txt}, which may be a link out of the
@@ -107,35 +109,6 @@ final class GlobMatches {
 		return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0;
 	}
 
-	/**
-	 * Where the bracket expression that starts at {@code start} ends, or -1 when the bracket is a character of its
-	 * own: a {@code ]} first (after {@code !} or {@code ^}) is one of its characters, as is one inside a class
-	 * ({@code [[:upper:]]}).
-	 */
-	private static int bracketEnd(String segment, int start) {
-		int j = start + 1;
-		if (j < segment.length() && (segment.charAt(j) == '!' || segment.charAt(j) == '^')) {
-			j++;
-		}
-		if (j < segment.length() && segment.charAt(j) == ']') {
-			j++;
-		}
-		for (; j < segment.length(); j++) {
-			char c = segment.charAt(j);
-			if (c == '[' && j + 1 < segment.length() && ":=.".indexOf(segment.charAt(j + 1)) >= 0) {
-				int close = segment.indexOf(segment.charAt(j + 1) + "]", j + 2);
-				if (close > 0) {
-					j = close + 1;
-					continue;
-				}
-			}
-			if (c == ']') {
-				return j;
-			}
-		}
-		return -1;
-	}
-
 	/** A segment's glob as a regular expression: {@code *}, {@code ?}, a bracket expression as any one character. */
 	private static Pattern pattern(String segment) {
 		StringBuilder regex = new StringBuilder();
@@ -145,9 +118,9 @@ final class GlobMatches {
 				regex.append(".*");
 			} else if (c == '?') {
 				regex.append('.');
-			} else if (c == '[' && bracketEnd(segment, i) > 0) {
+			} else if (c == '[' && WildcardLimit.classEnd(segment, i) > i) {
 				regex.append('.');
-				i = bracketEnd(segment, i);
+				i = WildcardLimit.classEnd(segment, i);
 			} else if (c == '\\' && i + 1 < segment.length()) {
 				regex.append(Pattern.quote(String.valueOf(segment.charAt(++i))));
 			} else {
