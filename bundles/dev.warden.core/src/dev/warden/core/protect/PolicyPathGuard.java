@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.warden.core.internal.protect.Visibility;
 import dev.warden.core.trust.PathGuard;
 
 /**
@@ -434,7 +435,7 @@ public final class PolicyPathGuard implements PathGuard {
 	 * patterns and {@code .wardenignore}, which decide first, would have given theirs).
 	 */
 	private static boolean hiddenOnlyByGit(String reason, boolean ignoredByGit) {
-		return ignoredByGit && reason.startsWith("ignored: ") && !reason.endsWith(" in " + dev.warden.core.internal.protect.Visibility.WARDEN_IGNORE);
+		return ignoredByGit && reason.startsWith("ignored: ") && !reason.endsWith(" in " + Visibility.WARDEN_IGNORE);
 	}
 
 	@Override

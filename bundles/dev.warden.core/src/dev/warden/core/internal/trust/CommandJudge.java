@@ -1063,15 +1063,11 @@ public final class CommandJudge {
 				&& words.get(0).text().equals(layers.known.get(0).name())) {
 			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
 					+ " may run the line, would run a program of that name instead", null);
-		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()
-				&& (words.get(0).text().equals("local") || words.get(0).text().equals("return")
-						|| words.get(0).text().equals("shift"))) {
-			String builtin = words.get(0).text();
-			judgement.raise(PartStatus.FAILED_CLOSED, "`" + builtin + "` "
-					+ (builtin.equals("shift") ? "past the last argument (a command line has none)"
-							: "outside a function")
-					+ " stops the line in dash, which may run it, and not in bash", null);
 		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()) {
+			String stops = StructuralRules.stopsTheLineInDash(words);
+			if (stops != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED, stops, null);
+			}
 			String option = StructuralRules.bashOnlyOption(words);
 			if (option != null) {
 				judgement.raise(PartStatus.FAILED_CLOSED,

@@ -178,6 +178,19 @@ public final class StructuralRules {
 	}
 
 	/**
+	 * Why a built-in stops the line in dash and not in bash, or null: {@code local} and {@code return} outside a
+	 * function, and {@code shift}, as a command line has no arguments to shift.
+	 */
+	static String stopsTheLineInDash(List<Word> words) {
+		String name = words.get(0).text();
+		if (!name.equals("local") && !name.equals("return") && !name.equals("shift")) {
+			return null;
+		}
+		return "`" + name + "` " + (name.equals("shift") ? "past the last argument (a command line has none)"
+				: "outside a function") + " stops the line in dash, which may run it, and not in bash";
+	}
+
+	/**
 	 * The option (or format) of a built-in that both shells have that only bash understands, as a reason names it
 	 * with its built-in, or null: {@code read -a}, {@code printf -v}, a {@code %q} format, {@code wait -n},
 	 * {@code export -f}. Dash refuses them, so a line that holds one means something else where dash runs it.
@@ -211,7 +224,7 @@ public final class StructuralRules {
 		for (int i = 1; i < words.size(); i++) {
 			String text = words.get(i).text();
 			if (text.equals("--") || !text.startsWith("-") || text.length() < 2) {
-				if (words.get(0).text().equals("printf") && (text.contains("%q") || text.contains("%(")
+				if (name.equals("printf") && (text.contains("%q") || text.contains("%(")
 						|| text.contains("%Q"))) {
 					return "`printf` with the format `" + Quoting.oneLine(text) + "`";
 				}
@@ -219,7 +232,7 @@ public final class StructuralRules {
 			}
 			for (int c = 1; c < text.length(); c++) {
 				if (letters.indexOf(text.charAt(c)) >= 0) {
-					return "`" + words.get(0).text() + " -" + text.charAt(c) + "`";
+					return "`" + name + " -" + text.charAt(c) + "`";
 				}
 			}
 		}
