@@ -1056,26 +1056,10 @@ public final class CommandJudge {
 					judgement);
 		}
 		denyOutputs(redirects, layers.outputFiles, judgement);
-		if (!words.isEmpty() && words.get(0).text().startsWith("%")) {
-			judgement.raise(PartStatus.FAILED_CLOSED, "`" + Quoting.oneLine(words.get(0).text()) + "` names a job to"
-					+ " resume in bash (`fg`), but a program in dash", null);
-		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && layers.known.get(0).bashOnly()
-				&& words.get(0).text().equals(layers.known.get(0).name())) {
-			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
-					+ " may run the line, would run a program of that name instead", null);
-		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()) {
-			String stops = StructuralRules.stopsTheLineInDash(words);
-			if (stops != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED, stops, null);
-			}
-			String option = StructuralRules.bashOnlyOption(words);
-			if (option != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED,
-						option + " is bash's; dash, which may run the line, refuses it", null);
-			}
-			String prints = StructuralRules.printsOtherwiseInDash(words);
-			if (prints != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED, prints, null);
+		for (int i = 0; i < layers.words.size(); i++) {
+			// the command itself, and a built-in that `command` runs (`command printf -v PATH x`)
+			if (i == 0 || isCommandBuiltin(layers.words.get(i - 1))) {
+				readAlikeInDashAndBash(layers.words.get(i), layers.known.get(i), context, judgement);
 			}
 		}
 
@@ -1539,6 +1523,53 @@ public final class CommandJudge {
 			checks.put(target.text(), why);
 		}
 		return why;
+	}
+
+	private static boolean isCommandBuiltin(List<Word> wrapper) {
+		return !wrapper.isEmpty() && wrapper.get(0).literal() && wrapper.get(0).text().equals("command");
+	}
+
+	/**
+	 * The checks that a built-in means the same in dash and in bash, the shells that may run the line (see
+	 * {@link CommandShell}): a bash-only built-in, option or format, a built-in that stops the line in dash, one that
+	 * prints otherwise, and {@code printf}'s {@code %n}, which also counts where bash runs the line.
+	 */
+	private static void readAlikeInDashAndBash(List<Word> words, PolicyRules.Known known, String context,
+			Judgement judgement) {
+		String directive = !words.isEmpty() && words.get(0).literal() && words.get(0).text().equals("printf")
+				? StructuralRules.printfDirective(words) : null;
+		if (directive != null && directive.endsWith("n")) {
+			// also where bash runs the line: the variable may be PATH or IFS, which change what runs after it
+			judgement.raise(PartStatus.FAILED_CLOSED, "the directive `" + Quoting.oneLine(directive)
+					+ "` of `printf` makes bash store a count in the variable its argument names (`printf 'x%n' PATH`"
+					+ " sets PATH), and dash refuses it", null);
+		}
+		if (!words.isEmpty() && words.get(0).text().startsWith("%")) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`" + Quoting.oneLine(words.get(0).text()) + "` names a job to"
+					+ " resume in bash (`fg`), but a program in dash", null);
+		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && known.bashOnly()
+				&& words.get(0).text().equals(known.name())) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
+					+ " may run the line, would run a program of that name instead", null);
+		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()) {
+			String stops = StructuralRules.stopsTheLineInDash(words);
+			if (stops != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED, stops, null);
+			}
+			String loop = StructuralRules.outsideALoop(words);
+			if (loop != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED, loop, null);
+			}
+			String option = StructuralRules.bashOnlyOption(words);
+			if (option != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED,
+						option + " is bash's; dash, which may run the line, refuses it", null);
+			}
+			String prints = StructuralRules.printsOtherwiseInDash(words);
+			if (prints != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED, prints, null);
+			}
+		}
 	}
 
 	/**

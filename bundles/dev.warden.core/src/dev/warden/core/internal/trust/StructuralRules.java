@@ -191,6 +191,18 @@ public final class StructuralRules {
 	}
 
 	/**
+	 * Why {@code break} or {@code continue} means otherwise in dash than in bash, or null: a command line that Warden
+	 * trusts holds no loop, and outside one dash ignores them while bash complains on the error output.
+	 */
+	static String outsideALoop(List<Word> words) {
+		String name = words.get(0).text();
+		if (!name.equals("break") && !name.equals("continue")) {
+			return null;
+		}
+		return "`" + name + "` outside a loop does nothing in dash, which may run the line, and bash complains of it";
+	}
+
+	/**
 	 * The option (or format) of a built-in that both shells have that only bash understands, as a reason names it
 	 * with its built-in, or null: {@code read -a}, {@code printf -v}, a {@code %q} format, {@code wait -n},
 	 * {@code export -f}. Dash refuses them, so a line that holds one means something else where dash runs it.
@@ -224,11 +236,7 @@ public final class StructuralRules {
 		for (int i = 1; i < words.size(); i++) {
 			String text = words.get(i).text();
 			if (text.equals("--") || !text.startsWith("-") || text.length() < 2) {
-				if (name.equals("printf") && (text.contains("%q") || text.contains("%(")
-						|| text.contains("%Q"))) {
-					return "`printf` with the format `" + Quoting.oneLine(text) + "`";
-				}
-				return null;
+				break;
 			}
 			for (int c = 1; c < text.length(); c++) {
 				if (letters.indexOf(text.charAt(c)) >= 0) {
@@ -236,7 +244,85 @@ public final class StructuralRules {
 				}
 			}
 		}
+		if (name.equals("printf")) {
+			String directive = printfDirective(words);
+			if (directive != null && isBashOnlyDirective(directive)) {
+				return "`printf` with the format `" + Quoting.oneLine(words.get(printfFormat(words)).text()) + "`";
+			}
+		}
 		return null;
+	}
+
+	/**
+	 * Where the format of a {@code printf} command is: its first word after a {@code --} of its own, or -1 when it
+	 * has none or an option comes first ({@code printf -v}, which {@link #bashOnlyOption} reports).
+	 */
+	private static int printfFormat(List<Word> words) {
+		int at = words.size() > 1 && words.get(1).text().equals("--") ? 2 : 1;
+		if (at >= words.size()) {
+			return -1;
+		}
+		String text = words.get(at).text();
+		return at == 1 && text.length() > 1 && text.startsWith("-") ? -1 : at;
+	}
+
+	/** The first directive of a {@code printf} command's format that dash and bash do not read alike, or null. */
+	static String printfDirective(List<Word> words) {
+		int format = printfFormat(words);
+		return format < 0 ? null : printfDirective(words.get(format).text());
+	}
+
+	/** The conversions of {@code printf} that dash's and bash's print alike ({@code %a} prints other digits in bash). */
+	private static final String SHARED_CONVERSIONS = "diouxXfFeEgGcsb";
+
+	/**
+	 * The first directive of a {@code printf} format that dash and bash do not read alike, or null: a directive is
+	 * read alike when it has only the flags {@code -+ #0}, a width and a precision (digits or {@code *}) and one of
+	 * {@link #SHARED_CONVERSIONS}. Dash refuses bash's {@code %q}, {@code %Q}, {@code %(…)T}, the flag {@code '} and
+	 * the length modifiers ({@code %ld}); bash's {@code %n} stores a count in the variable its argument names; both
+	 * complain of a directive neither knows. A word with an expansion is read as it stands: the directive that holds
+	 * the expansion ({@code %${w}d}) is not read alike, as its value is not in the line.
+	 */
+	private static String printfDirective(String format) {
+		int length = format.length();
+		for (int i = 0; i < length; i++) {
+			if (format.charAt(i) != '%') {
+				continue;
+			}
+			int start = i++;
+			if (i < length && format.charAt(i) == '%') {
+				continue;
+			}
+			while (i < length && "-+ #0".indexOf(format.charAt(i)) >= 0) {
+				i++;
+			}
+			i = widthEnd(format, i);
+			if (i < length && format.charAt(i) == '.') {
+				i = widthEnd(format, i + 1);
+			}
+			if (i >= length || SHARED_CONVERSIONS.indexOf(format.charAt(i)) < 0) {
+				return format.substring(start, Math.min(i + 1, length));
+			}
+		}
+		return null;
+	}
+
+	private static int widthEnd(String format, int from) {
+		if (from < format.length() && format.charAt(from) == '*') {
+			return from + 1;
+		}
+		int i = from;
+		while (i < format.length() && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
+			i++;
+		}
+		return i;
+	}
+
+	/** Whether bash's {@code printf} reads a directive that dash's refuses (and stops the command). */
+	private static boolean isBashOnlyDirective(String directive) {
+		char last = directive.charAt(directive.length() - 1);
+		return directive.indexOf('\'') >= 0 || directive.indexOf('(') >= 0 || last == 'q' || last == 'Q'
+				|| "hlLjzt".indexOf(last) >= 0;
 	}
 
 	/**
@@ -283,9 +369,18 @@ public final class StructuralRules {
 				}
 			}
 		} else if (name.equals("printf")) {
+			int format = printfFormat(words);
+			String directive = format < 0 ? null : printfDirective(words.get(format).text());
+			if (directive != null && !isBashOnlyDirective(directive) && !directive.endsWith("n")) {
+				return "`printf` reads the directive `" + Quoting.oneLine(directive) + "` of its format `"
+						+ Quoting.oneLine(words.get(format).text()) + "` otherwise in dash, which may run the line, than in bash"
+						+ (directive.endsWith("a") || directive.endsWith("A") ? " (it prints other digits)"
+								: " (neither knows it)");
+			}
 			for (int i = 1; i < words.size(); i++) {
 				String text = words.get(i).text();
-				if (text.contains("\\x") || text.contains("\\u") || text.contains("\\U")) {
+				if (text.contains("\\x") || text.contains("\\u") || text.contains("\\U") || text.contains("\\E")
+						|| (i == format && (text.contains("\\\"") || text.contains("\\?")))) {
 					return "`printf` reads the escape in `" + Quoting.oneLine(text) + "` in bash, and prints it as it is"
 							+ " in dash, which may run the line (an octal escape such as `\\101` prints the same in both)";
 				}
