@@ -343,13 +343,28 @@ public final class StructuralRules {
 	}
 
 	/**
-	 * Why {@code echo} or {@code printf} prints otherwise in dash than in bash, or null: dash's {@code echo} takes
-	 * no option but {@code -n} (it prints {@code -e}) and reads back-slash escapes in its words (bash's prints them as
-	 * they are), and dash's {@code printf} knows no {@code &#92;x}, {@code &#92;u} or {@code &#92;U} escape. What such a line
-	 * writes to a file or gives the next command is not what the other shell gives.
+	 * Why a built-in prints otherwise in dash than in bash, or null: dash's {@code echo} takes no option but
+	 * {@code -n} (it prints {@code -e}) and reads back-slash escapes in its words (bash's prints them as they are),
+	 * dash's {@code printf} knows no {@code &#92;x}, {@code &#92;u}, {@code &#92;U} or {@code &#92;E} escape and reads
+	 * some directives otherwise ({@link #printfDirective}); {@code kill -l}, {@code times} and a bare {@code hash}
+	 * print in other forms, {@code type --} looks for a command named {@code --} in dash, and {@code cd -} needs an
+	 * OLDPWD. What such a line writes to a file or gives the next command is not what the other shell gives.
 	 */
 	static String printsOtherwiseInDash(List<Word> words) {
 		String name = words.get(0).text();
+		String second = words.size() > 1 ? words.get(1).text() : null;
+		if (name.equals("type") && "--".equals(second)) {
+			return "`type --` looks for a command named `--` in dash, which may run the line, and ends the options in bash";
+		}
+		if (name.equals("kill") && "-l".equals(second) && words.size() == 2 || name.equals("times")
+				|| name.equals("hash") && words.size() == 1) {
+			return "`" + (second == null ? name : name + " " + second) + "` prints otherwise in dash, which may run the"
+					+ " line, than in bash";
+		}
+		if (name.equals("cd") && "-".equals(words.get(words.size() - 1).text())) {
+			return "`cd -` goes back to OLDPWD, which the shell that runs the line starts without, and there dash and"
+					+ " bash do otherwise";
+		}
 		if (name.equals("echo")) {
 			boolean options = true; // bash's echo reads options while its words are -n, -e, -E or a cluster of them
 			for (int i = 1; i < words.size(); i++) {
