@@ -1536,39 +1536,50 @@ public final class CommandJudge {
 	 */
 	private static void readAlikeInDashAndBash(List<Word> words, PolicyRules.Known known, String context,
 			Judgement judgement) {
-		String directive = !words.isEmpty() && words.get(0).literal() && words.get(0).text().equals("printf")
-				? StructuralRules.printfDirective(words) : null;
+		if (words.isEmpty()) {
+			return;
+		}
+		String name = words.get(0).text();
+		if (name.startsWith("%")) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`" + Quoting.oneLine(name) + "` names a job to resume in bash"
+					+ " (`fg`), but a program in dash", null);
+			return;
+		}
+		boolean byBash = context.startsWith("run by bash ");
+		if (!byBash && known.bashOnly() && name.equals(known.name())) {
+			judgement.raise(PartStatus.FAILED_CLOSED, "`" + name + "` is a bash built-in; dash, which may run the line,"
+					+ " would run a program of that name instead", null);
+			return;
+		}
+		if (!words.get(0).literal() || !StructuralRules.SHARED_BUILTINS.contains(name)) {
+			return; // a program: the same in both shells
+		}
+		String directive = name.equals("printf") ? StructuralRules.printfDirective(words) : null;
 		if (directive != null && directive.endsWith("n")) {
 			// also where bash runs the line: the variable may be PATH or IFS, which change what runs after it
 			judgement.raise(PartStatus.FAILED_CLOSED, "the directive `" + Quoting.oneLine(directive)
 					+ "` of `printf` makes bash store a count in the variable its argument names (`printf 'x%n' PATH`"
 					+ " sets PATH), and dash refuses it", null);
 		}
-		if (!words.isEmpty() && words.get(0).text().startsWith("%")) {
-			judgement.raise(PartStatus.FAILED_CLOSED, "`" + Quoting.oneLine(words.get(0).text()) + "` names a job to"
-					+ " resume in bash (`fg`), but a program in dash", null);
-		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && known.bashOnly()
-				&& words.get(0).text().equals(known.name())) {
-			judgement.raise(PartStatus.FAILED_CLOSED, "`" + words.get(0).text() + "` is a bash built-in; dash, which"
-					+ " may run the line, would run a program of that name instead", null);
-		} else if (!words.isEmpty() && !context.startsWith("run by bash ") && words.get(0).literal()) {
-			String stops = StructuralRules.stopsTheLineInDash(words);
-			if (stops != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED, stops, null);
-			}
-			String loop = StructuralRules.outsideALoop(words);
-			if (loop != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED, loop, null);
-			}
-			String option = StructuralRules.bashOnlyOption(words);
-			if (option != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED,
-						option + " is bash's; dash, which may run the line, refuses it", null);
-			}
-			String prints = StructuralRules.printsOtherwiseInDash(words);
-			if (prints != null) {
-				judgement.raise(PartStatus.FAILED_CLOSED, prints, null);
-			}
+		if (byBash) {
+			return;
+		}
+		String stops = StructuralRules.stopsTheLineInDash(words);
+		if (stops != null) {
+			judgement.raise(PartStatus.FAILED_CLOSED, stops, null);
+		}
+		String loop = StructuralRules.outsideALoop(words);
+		if (loop != null) {
+			judgement.raise(PartStatus.FAILED_CLOSED, loop, null);
+		}
+		String option = StructuralRules.bashOnlyOption(words);
+		if (option != null) {
+			judgement.raise(PartStatus.FAILED_CLOSED, option + " is bash's; dash, which may run the line, refuses it",
+					null);
+		}
+		String prints = StructuralRules.printsOtherwiseInDash(words);
+		if (prints != null) {
+			judgement.raise(PartStatus.FAILED_CLOSED, prints, null);
 		}
 	}
 

@@ -178,6 +178,14 @@ public final class StructuralRules {
 	}
 
 	/**
+	 * The built-ins of both shells that the checks below read ({@link #stopsTheLineInDash}, {@link #outsideALoop},
+	 * {@link #bashOnlyOption}, {@link #printsOtherwiseInDash}); any other command is the same program in both.
+	 */
+	static final Set<String> SHARED_BUILTINS = Names.setOf("local", "return", "shift", "break", "continue", "set",
+			"test", "[", "read", "printf", "wait", "export", "unset", "readonly", "umask", "cd", "kill", "type", "hash",
+			"ulimit", "echo", "times");
+
+	/**
 	 * Why a built-in stops the line in dash and not in bash, or null: {@code local} and {@code return} outside a
 	 * function, and {@code shift}, as a command line has no arguments to shift.
 	 */
