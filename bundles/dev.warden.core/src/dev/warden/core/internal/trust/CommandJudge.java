@@ -1193,6 +1193,12 @@ public final class CommandJudge {
 						judgement.raise(PartStatus.FAILED_CLOSED, "the command line that `" + shell.wrapper()
 								+ "` runs may be read by dash or by bash, which differ: " + script.unportable().get(),
 								null);
+					} else if (script.braces()) {
+						// bash gives the program the words the braces expand to, which may be options
+						// (`bash -c 'git log {--output=/tmp/x,}'`); the parser keeps the word whole
+						judgement.raise(PartStatus.FAILED_CLOSED, "`" + shell.wrapper() + "` expands the braces of a"
+								+ " word such as `{a,b}` or `{1..3}` into several words, which may be options; that is"
+								+ " not supported", null);
 					}
 					result = result.isEmpty() ? new ArrayList<>(1) : result;
 					result.add(new Nested(script, "run by " + shell.wrapper()));

@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param unportable why dash and bash would not run the line alike (the first such construct, as a sentence), when
  *                   the parser read it as bash does but dash would refuse or read it differently; set on the script
  *                   of a whole line, empty on nested ones
+ * @param braces     whether a word holds braces that bash expands into several words ({@code {a,b}}, {@code {1..3}}):
+ *                   the parser keeps such a word whole, as dash reads it, so its words are not those bash gives the
+ *                   program; set on the script of a whole line (such a line is also {@link #unportable})
  */
-public record Script(List<Pipeline> pipelines, Optional<String> unportable) {
+public record Script(List<Pipeline> pipelines, Optional<String> unportable, boolean braces) {
 
 	public Script {
 		pipelines = List.copyOf(pipelines);
@@ -19,7 +22,7 @@ public record Script(List<Pipeline> pipelines, Optional<String> unportable) {
 
 	/** A script that both shells read alike. */
 	public Script(List<Pipeline> pipelines) {
-		this(pipelines, Optional.empty());
+		this(pipelines, Optional.empty(), false);
 	}
 
 	public boolean isEmpty() {

@@ -97,6 +97,8 @@ public final class ShellParser {
 	private final boolean patternMode;
 	/** The first construct that dash and bash read differently, or null (see {@link #unportable(String)}). */
 	private String unportable;
+	/** Whether a word holds braces that bash expands into several words (see {@link Script#braces()}). */
+	private boolean braces;
 	/** The here-documents whose bodies start after the next newline; created by the first one. */
 	private ArrayDeque<PendingHeredoc> pending;
 	private int pos;
@@ -150,7 +152,7 @@ public final class ShellParser {
 			throw new ShellSyntaxException("the here-document ending with `" + pending.peekFirst().delimiter()
 					+ "` has no body");
 		}
-		return unportable == null ? script : new Script(script.pipelines(), Optional.of(unportable));
+		return unportable == null ? script : new Script(script.pipelines(), Optional.of(unportable), braces);
 	}
 
 	/**
@@ -944,6 +946,7 @@ public final class ShellParser {
 		case '}' -> {
 			if (word.braceOpen && word.braceSeparator) {
 				word.literal = false;
+				braces = true;
 				unportable("bash expands the braces of a word such as `{a,b}` or `{1..3}` into several words; dash"
 						+ " does not");
 			}
