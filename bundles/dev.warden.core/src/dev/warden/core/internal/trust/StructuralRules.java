@@ -369,6 +369,12 @@ public final class StructuralRules {
 			return "`" + (second == null ? name : name + " " + second) + "` prints otherwise in dash, which may run the"
 					+ " line, than in bash";
 		}
+		if (name.equals("test") || name.equals("[")) {
+			String test = testReadOtherwise(words);
+			if (test != null) {
+				return test;
+			}
+		}
 		if (name.equals("cd") && "-".equals(words.get(words.size() - 1).text())) {
 			return "`cd -` goes back to OLDPWD, which the shell that runs the line starts without, and there dash and"
 					+ " bash do otherwise";
@@ -410,6 +416,131 @@ public final class StructuralRules {
 			}
 		}
 		return null;
+	}
+
+	private static final Set<String> TEST_UNARY = Set.of("-b", "-c", "-d", "-e", "-f", "-g", "-h", "-L", "-n", "-p",
+			"-r", "-S", "-s", "-t", "-u", "-w", "-x", "-z");
+
+	private static final Set<String> TEST_BINARY = Set.of("=", "!=", "-eq", "-ne", "-gt", "-ge", "-lt", "-le", "-nt",
+			"-ot", "-ef", "<", ">");
+
+	/**
+	 * Why dash and bash would read a {@code test} or {@code [} command otherwise, or null. Their {@code test}s part
+	 * where the expression is not plain: an operand that looks like an operator ({@code [ -n -a a ]},
+	 * {@code [ a -o ]}, {@code [ ! ! -f -t ]}) is read one way by dash and another by bash, so that
+	 * {@code [ a -o ] && rm x} runs {@code rm} in dash only; an expression of more than one word is trusted only
+	 * where it reads by POSIX's grammar with plain operands ({@code [ -f x -a -d y ]}, {@code [ "$a" = b ]}).
+	 * {@code -t} takes a file descriptor, which dash refuses to read from anything but digits.
+	 */
+	private static String testReadOtherwise(List<Word> words) {
+		int end = words.size();
+		if (words.get(0).text().equals("[") && end > 1 && words.get(end - 1).text().equals("]")) {
+			end--;
+		}
+		List<String> args = new java.util.ArrayList<>(end - 1);
+		for (int i = 1; i < end; i++) {
+			String text = words.get(i).text();
+			args.add(text);
+			if (text.equals("-t") && i + 1 < end && !words.get(i + 1).text().matches("[0-9]+")) {
+				return "`-t` of `" + words.get(0).text() + "` takes a file descriptor, and dash, which may run the line,"
+						+ " refuses `" + Quoting.oneLine(words.get(i + 1).text()) + "` where bash reads it";
+			}
+		}
+		if (args.size() <= 1 || new TestExpression(args).readsPlainly()) {
+			return null; // one word is true when it is not empty, in both
+		}
+		return "the expression of `" + words.get(0).text() + "` does not read by POSIX's grammar with plain operands"
+				+ " (an operand looks like an operator, or `-a`, `-o` or a parenthesis stands alone), and there dash,"
+				+ " which may run the line, and bash read it otherwise (`[ a -o ] && rm x` runs `rm` in dash only)";
+	}
+
+	/** POSIX's grammar of a {@code test} expression, whose operands must be plain words (no operator's spelling). */
+	private static final class TestExpression {
+		private final List<String> args;
+		private int at;
+
+		TestExpression(List<String> args) {
+			this.args = args;
+		}
+
+		boolean readsPlainly() {
+			return or() && at == args.size();
+		}
+
+		private boolean or() {
+			if (!and()) {
+				return false;
+			}
+			while (at < args.size() && args.get(at).equals("-o")) {
+				at++;
+				if (!and()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private boolean and() {
+			if (!not()) {
+				return false;
+			}
+			while (at < args.size() && args.get(at).equals("-a")) {
+				at++;
+				if (!not()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private boolean not() {
+			if (at < args.size() && args.get(at).equals("!")) {
+				at++;
+				// `! !` is read otherwise by the two (`[ ! ! -f x ]`)
+				return (at >= args.size() || !args.get(at).equals("!")) && primary();
+			}
+			return primary();
+		}
+
+		private boolean primary() {
+			if (at >= args.size()) {
+				return false;
+			}
+			String word = args.get(at);
+			if (word.equals("(")) {
+				at++;
+				if (!or() || at >= args.size() || !args.get(at).equals(")")) {
+					return false;
+				}
+				at++;
+				return true;
+			}
+			if (TEST_UNARY.contains(word)) {
+				at++;
+				return operand();
+			}
+			if (!operand()) {
+				return false;
+			}
+			if (at < args.size() && TEST_BINARY.contains(args.get(at))) {
+				at++;
+				return operand();
+			}
+			return true;
+		}
+
+		private boolean operand() {
+			if (at >= args.size()) {
+				return false;
+			}
+			String word = args.get(at);
+			if (word.startsWith("-") || word.equals("!") || word.equals("(") || word.equals(")")
+					|| TEST_BINARY.contains(word)) {
+				return false;
+			}
+			at++;
+			return true;
+		}
 	}
 
 	/** The options of {@code set} that both shells take by these names (dash refuses the others). */
