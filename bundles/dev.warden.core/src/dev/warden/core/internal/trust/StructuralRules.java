@@ -468,25 +468,21 @@ public final class StructuralRules {
 		}
 
 		private boolean or() {
-			if (!and()) {
-				return false;
-			}
-			while (at < args.size() && args.get(at).equals("-o")) {
-				at++;
-				if (!and()) {
-					return false;
-				}
-			}
-			return true;
+			return joined("-o", this::and);
 		}
 
 		private boolean and() {
-			if (!not()) {
+			return joined("-a", this::not);
+		}
+
+		/** One or more of what {@code part} reads, joined by {@code connective}. */
+		private boolean joined(String connective, java.util.function.BooleanSupplier part) {
+			if (!part.getAsBoolean()) {
 				return false;
 			}
-			while (at < args.size() && args.get(at).equals("-a")) {
+			while (at < args.size() && args.get(at).equals(connective)) {
 				at++;
-				if (!not()) {
+				if (!part.getAsBoolean()) {
 					return false;
 				}
 			}
