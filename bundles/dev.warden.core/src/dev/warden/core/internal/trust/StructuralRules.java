@@ -280,6 +280,15 @@ public final class StructuralRules {
 		return format < 0 ? null : printfDirective(words.get(format).text());
 	}
 
+	/**
+	 * The format of a {@code printf} command when the shell makes it of an expansion or a glob ({@code "$f"},
+	 * {@code "Hello $name"}, {@code *}), or null: its directives are not in the line, and one may be {@code %n}.
+	 */
+	static String printfFormatNotInLine(List<Word> words) {
+		int format = printfFormat(words);
+		return format < 0 || words.get(format).literal() ? null : words.get(format).text();
+	}
+
 	/** The conversions of {@code printf} that dash's and bash's print alike ({@code %a} prints other digits in bash). */
 	private static final String SHARED_CONVERSIONS = "diouxXfFeEgGcsb";
 
