@@ -1560,19 +1560,22 @@ public final class CommandJudge {
 		if (!words.get(0).literal() || !StructuralRules.SHARED_BUILTINS.contains(name)) {
 			return; // a program: the same in both shells
 		}
-		String unread = name.equals("printf") ? StructuralRules.printfFormatNotInLine(words) : null;
-		if (unread != null) {
-			// also where bash runs the line: the value may be `%n`, which sets a variable such as PATH
-			judgement.raise(PartStatus.FAILED_CLOSED, "the format of `printf`, `" + Quoting.oneLine(unread) + "`, is"
-					+ " made by the shell, so its directives are not in the line; one may be `%n`, with which bash"
-					+ " stores a count in the variable its argument names (such as PATH), and dash refuses it", null);
-		}
-		String directive = name.equals("printf") ? StructuralRules.printfDirective(words) : null;
-		if (directive != null && directive.endsWith("n")) {
-			// also where bash runs the line: the variable may be PATH or IFS, which change what runs after it
-			judgement.raise(PartStatus.FAILED_CLOSED, "the directive `" + Quoting.oneLine(directive)
-					+ "` of `printf` makes bash store a count in the variable its argument names (`printf 'x%n' PATH`"
-					+ " sets PATH), and dash refuses it", null);
+		if (name.equals("printf")) {
+			// `%n` counts also where bash runs the line: it sets a variable such as PATH or IFS, which changes what
+			// runs after it
+			String unread = StructuralRules.printfFormatNotInLine(words);
+			if (unread != null) {
+				judgement.raise(PartStatus.FAILED_CLOSED, "the format of `printf`, `" + Quoting.oneLine(unread)
+						+ "`, is made by the shell, so its directives are not in the line; one may be `%n`, with which"
+						+ " bash stores a count in the variable its argument names (such as PATH), and dash refuses it",
+						null);
+			}
+			String directive = StructuralRules.printfDirective(words);
+			if (directive != null && directive.endsWith("n")) {
+				judgement.raise(PartStatus.FAILED_CLOSED, "the directive `" + Quoting.oneLine(directive)
+						+ "` of `printf` makes bash store a count in the variable its argument names (`printf 'x%n'"
+						+ " PATH` sets PATH), and dash refuses it", null);
+			}
 		}
 		if (byBash) {
 			return;

@@ -289,7 +289,7 @@ public final class StructuralRules {
 		return format < 0 || words.get(format).literal() ? null : words.get(format).text();
 	}
 
-	/** The conversions of {@code printf} that dash's and bash's print alike ({@code %a} prints other digits in bash). */
+	/** The conversions that dash's and bash's {@code printf} print alike ({@code %a} prints other digits in bash). */
 	private static final String SHARED_CONVERSIONS = "diouxXfFeEgGcsb";
 
 	/**
@@ -371,7 +371,8 @@ public final class StructuralRules {
 		String name = words.get(0).text();
 		String second = words.size() > 1 ? words.get(1).text() : null;
 		if (name.equals("type") && "--".equals(second)) {
-			return "`type --` looks for a command named `--` in dash, which may run the line, and ends the options in bash";
+			return "`type --` looks for a command named `--` in dash, which may run the line, and ends the options in"
+					+ " bash";
 		}
 		if (name.equals("kill") && "-l".equals(second) && words.size() == 2 || name.equals("times")
 				|| name.equals("hash") && words.size() == 1) {
@@ -411,7 +412,8 @@ public final class StructuralRules {
 			String directive = format < 0 ? null : printfDirective(words.get(format).text());
 			if (directive != null && !isBashOnlyDirective(directive) && !directive.endsWith("n")) {
 				return "`printf` reads the directive `" + Quoting.oneLine(directive) + "` of its format `"
-						+ Quoting.oneLine(words.get(format).text()) + "` otherwise in dash, which may run the line, than in bash"
+						+ Quoting.oneLine(words.get(format).text())
+						+ "` otherwise in dash, which may run the line, than in bash"
 						+ (directive.endsWith("a") || directive.endsWith("A") ? " (it prints other digits)"
 								: " (neither knows it)");
 			}
@@ -451,8 +453,8 @@ public final class StructuralRules {
 			String text = words.get(i).text();
 			args.add(text);
 			if (text.equals("-t") && i + 1 < end && !words.get(i + 1).text().matches("[0-9]+")) {
-				return "`-t` of `" + words.get(0).text() + "` takes a file descriptor, and dash, which may run the line,"
-						+ " refuses `" + Quoting.oneLine(words.get(i + 1).text()) + "` where bash reads it";
+				return "`-t` of `" + words.get(0).text() + "` takes a file descriptor, and dash, which may run the"
+						+ " line, refuses `" + Quoting.oneLine(words.get(i + 1).text()) + "` where bash reads it";
 			}
 		}
 		if (args.size() <= 1 || new TestExpression(args).readsPlainly()) {
