@@ -312,6 +312,10 @@ public final class CommandJudge {
 	private Map<String, Optional<String>> linkChecks;
 	/** What the file system holds at the folders and files of the paths the line reads. */
 	private Map<Path, OutputTargets.Part> pathParts;
+	/** The same, for paths known by their text below the workspace root ({@link #belowRoot}). */
+	private OutputTargets.Looks looksBelow;
+	/** The working directory's path below the workspace root; a NUL when it has none; null until asked. */
+	private String workingDirectoryBelow;
 	private Map<String, Optional<String>> treeChecks;
 	/** The same for programs that skip dot files and ignored files. */
 	private Map<String, Optional<String>> skippingTreeChecks;
@@ -2082,21 +2086,54 @@ public final class CommandJudge {
 		Map<String, Optional<String>> checks = linkChecks == null ? (linkChecks = new HashMap<>(4)) : linkChecks;
 		Optional<String> why = checks.get(text);
 		if (why == null) {
-			Path unresolved;
-			try {
-				unresolved = workingDirectory.toAbsolutePath().resolve(text); // `..` as the system reads it
-			} catch (java.nio.file.InvalidPathException e) {
-				unresolved = null;
+			String below = belowRoot(text);
+			if (below != null) {
+				if (looksBelow == null) {
+					looksBelow = new OutputTargets.Looks();
+				}
+				why = rules.outputTargets().leadsOutsideBelow(below, looksBelow)
+						.map(real -> Quoting.oneLine(text) + " → " + Quoting.oneLine(real.toString()));
+			} else {
+				why = throughLinkByPath(text);
 			}
-			if (pathParts == null) {
-				pathParts = new HashMap<>(8);
-			}
-			why = unresolved == null ? Optional.empty()
-					: rules.outputTargets().leadsOutside(unresolved, pathParts)
-							.map(real -> Quoting.oneLine(text) + " → " + Quoting.oneLine(real.toString()));
 			checks.put(text, why);
 		}
 		return why;
+	}
+
+	/**
+	 * A path's text below the workspace root, when it is relative, only goes down and the working directory is a
+	 * folder of the workspace named without {@code .} or {@code ..} (as it nearly always is); else null.
+	 */
+	private String belowRoot(String text) {
+		if (text.isEmpty() || text.charAt(0) == '/' || text.contains("..") || text.indexOf('\0') >= 0
+				|| !rules.outputTargets().rootResolved()) {
+			return null;
+		}
+		if (workingDirectoryBelow == null) {
+			Path absolute = workingDirectory.toAbsolutePath();
+			Path root = rules.outputTargets().root();
+			workingDirectoryBelow = absolute.equals(root) ? ""
+					: absolute.startsWith(root) && absolute.equals(absolute.normalize())
+							? root.relativize(absolute).toString() : "\0"; // NUL: no such folder
+		}
+		return workingDirectoryBelow.isEmpty() ? text
+				: workingDirectoryBelow.equals("\0") ? null : workingDirectoryBelow + "/" + text;
+	}
+
+	/** {@link #throughLink} for a path that goes up, is absolute, or is read from outside the workspace. */
+	private Optional<String> throughLinkByPath(String text) {
+		Path unresolved;
+		try {
+			unresolved = workingDirectory.toAbsolutePath().resolve(text); // `..` as the system reads it
+		} catch (java.nio.file.InvalidPathException e) {
+			return Optional.empty();
+		}
+		if (pathParts == null) {
+			pathParts = new HashMap<>(8);
+		}
+		return rules.outputTargets().leadsOutside(unresolved, pathParts)
+				.map(real -> Quoting.oneLine(text) + " → " + Quoting.oneLine(real.toString()));
 	}
 
 	/** Whether the working directory lies in the workspace; found for the first relative path a command reads. */

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +32,17 @@ public final class OutputTargets {
 	 * outside the workspace, and no covered command may change them).
 	 */
 	private final boolean rootResolved;
+	/** What is kept of the folders below the root ({@link #entries()}), given by a test or found by the root. */
+	private final FolderEntries folderEntries;
+	private FolderEntries entries;
 
 	public OutputTargets(Path root) {
+		this(root, null);
+	}
+
+	/** Targets of the workspace at {@code root}, whose folders are kept in {@code folderEntries} (for tests). */
+	OutputTargets(Path root, FolderEntries folderEntries) {
+		this.folderEntries = folderEntries;
 		this.root = root.toAbsolutePath().normalize();
 		Path real = this.root;
 		boolean resolvedNow = false;
@@ -150,6 +160,101 @@ public final class OutputTargets {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the root's real form is known, so that {@link #leadsOutsideBelow} may look at a path by its text below
+	 * the root.
+	 */
+	boolean rootResolved() {
+		return rootResolved;
+	}
+
+	/**
+	 * What one command line has looked at below the root: the parts of its paths, by their text below the root, and
+	 * the folders they lie in, as {@link FolderEntries} gave them for this line.
+	 */
+	static final class Looks {
+		private final Map<String, Part> parts = new HashMap<>(8);
+		private Map<String, FolderEntries.Folder> folders;
+	}
+
+	/**
+	 * What {@link #leadsOutside} finds for a path given by its text below the root ({@code src/App.java}), when
+	 * that text only goes down: it holds no {@code ..} and no NUL, and the root is resolved. The same parts are
+	 * looked at in the same order, but each is known by its text below the root (the text up to one of its
+	 * slashes), and the file system is asked through {@link FolderEntries}: once per folder of the line, and about
+	 * a name only when the folder changed since it was last listed. This is the check of every file a command line
+	 * reads, most of which share their folders with the files of earlier lines.
+	 */
+	Optional<Path> leadsOutsideBelow(String below, Looks looks) {
+		int length = below.length();
+		int start = 0;
+		String folder = "";
+		while (start < length) {
+			int end = below.indexOf('/', start);
+			if (end < 0) {
+				end = length;
+			}
+			if (end == start || (end == start + 1 && below.charAt(start) == '.')) {
+				start = end + 1; // `//` or `/./`: the same folder
+				continue;
+			}
+			String key = end == length ? below : below.substring(0, end);
+			Part part = looks.parts.get(key);
+			if (part == null) {
+				try {
+					part = part(folder, below.substring(start, end), key, looks);
+				} catch (InvalidPathException e) {
+					return Optional.empty(); // no file can have such a name
+				}
+				looks.parts.put(key, part);
+			}
+			switch (part) {
+			case FOLDER -> {
+				folder = key;
+				start = end + 1;
+			}
+			case LINK -> {
+				return reallyOutside(root.resolve(below));
+			}
+			default -> {
+				return Optional.empty(); // a file or nothing: nothing follows it
+			}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** What the entry {@code name} of the folder {@code folder} is ({@code key} below the root), kept or looked at. */
+	private Part part(String folder, String name, String key, Looks looks) {
+		Path path = root.resolve(key);
+		FolderEntries entries = entries();
+		if (entries != null) {
+			if (looks.folders == null) {
+				looks.folders = new HashMap<>(4);
+			}
+			FolderEntries.Folder kept = looks.folders.get(folder);
+			if (kept == null) {
+				kept = entries.folder(folder, folder.isEmpty() ? root : root.resolve(folder));
+				looks.folders.put(folder, kept);
+			}
+			Part part = kept.part(name, path);
+			if (part != null) {
+				return part;
+			}
+		}
+		return part(path);
+	}
+
+	/** What is kept of the root's folders, found at the first look; null when nothing is kept for its file system. */
+	private FolderEntries entries() {
+		FolderEntries found = entries; // a race finds the same, or looks it up again
+		if (found == null) {
+			found = folderEntries != null ? folderEntries : FolderEntries.of(realRoot);
+			entries = found;
+		}
+		return found;
 	}
 
 	/**
