@@ -5,13 +5,18 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import dev.warden.core.internal.trust.OutputTargets.Part;
@@ -26,21 +31,28 @@ import dev.warden.core.internal.trust.OutputTargets.Part;
  * <ul>
  * <li>A folder's change time (ctime) moves whenever an entry is added to it, removed from it or renamed in it, also
  * when its modification time is set back afterwards ({@code touch -d}); no unprivileged process can set it. Kept data
- * of a folder is used only while its ctime, inode and device are those it was kept with, looked at through the
- * path being checked; a folder mounted over, replaced by another, or reached through a link that now leads elsewhere
- * has another inode or device.</li>
+ * of a folder is used only while its ctime and identity (device and inode) are those it was kept with, looked at
+ * through the path being checked; a folder mounted over, replaced by another, or reached through a link that now
+ * leads elsewhere has another identity. A folder below the root is looked at without following links, and kept only
+ * on the root's device.</li>
+ * <li>What is kept is what the folder held: it is listed through an open handle whose identity is the one looked at,
+ * the kind of every entry is read through that handle, and it is kept only when the folder's ctime and identity are
+ * the same after the listing as before it. A folder swapped for another during the look (renaming a parent changes
+ * neither's own ctime) is not kept.</li>
  * <li>File systems keep ctime in ticks (of a few milliseconds, or a second), so that a change in the tick of a look
  * would leave it unchanged. Data is kept only for a folder whose ctime was {@link #SETTLED_MILLIS} older than the
  * clock before the look: any later change then has another ctime.</li>
  * <li>A name not in the folder's listing has no entry, not even a link that leads nowhere (whose target may appear
- * later, elsewhere). A name in it is looked at once without following links, and kept as a folder, a file or a link;
- * where a link leads is not in the folder, so a link is followed afresh every time by the caller.</li>
+ * later, elsewhere). A name in it is kept as a folder, a file or a link; where a link leads is not in the folder, so
+ * a link is followed afresh every time by the caller.</li>
  * <li>On a file system that compares names without case, {@code SRC} finds {@code src}: names are compared exactly
  * and, when the folder's names and the name looked for are all ASCII, also without ASCII case (a name that matches
  * only so is looked at afresh). A name or a folder with other characters is never answered from the listing.</li>
  * <li>Only local file systems whose ctime is known to behave so are trusted, by their type ({@link #KEEPING}); on
- * others nothing is kept. A folder of more than {@link #MAX_NAMES} entries is not listed; its names are looked at
- * afresh for every line.</li>
+ * others nothing is kept (ZFS is not trusted: its {@code .zfs} folder can be opened but is not listed). A folder of
+ * more than {@link #MAX_NAMES} entries is not listed; its names are looked at afresh for every line. What one
+ * workspace keeps is bounded by {@link #MAX_KEPT_NAMES} names, so that many spellings or many folders cannot fill
+ * the memory.</li>
  * </ul>
  */
 final class FolderEntries {
@@ -49,17 +61,20 @@ final class FolderEntries {
 	static final long SETTLED_MILLIS = 2_000;
 
 	/** The most entries of a folder that are listed and kept. */
-	static final int MAX_NAMES = 4_096;
+	static final int MAX_NAMES = 1_024;
+
+	/** The most names kept per workspace; all its folders are dropped when more would be. */
+	static final int MAX_KEPT_NAMES = 16_384;
 
 	/** The most folders kept per workspace; all are dropped when more would be. */
-	private static final int MAX_FOLDERS = 2_048;
+	private static final int MAX_FOLDERS_PER_ROOT = 2_048;
 
 	/** The most workspaces kept; all are dropped when more would be. */
-	private static final int MAX_ROOTS = 64;
+	private static final int MAX_ROOTS = 8;
 
 	/** The file system types whose change times move on every change of a folder's entries. */
 	private static final Set<String> KEEPING = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay",
-			"zfs", "f2fs", "bcachefs", "apfs");
+			"f2fs", "bcachefs", "apfs");
 
 	/** What is kept, by the real root of a workspace; {@link #NONE} for a root whose file system is not trusted. */
 	private static final Map<Path, FolderEntries> ROOTS = new ConcurrentHashMap<>();
@@ -67,10 +82,11 @@ final class FolderEntries {
 	private static final FolderEntries NONE = new FolderEntries(() -> 0);
 
 	/** Where a folder's data is not kept, for this line. */
-	static final Folder UNKEPT = new Folder(null, null, null, null, null);
+	static final Folder UNKEPT = new Folder(null, null, null);
 
 	private final LongSupplier clock;
 	private final Map<String, Folder> folders = new ConcurrentHashMap<>();
+	private final AtomicInteger keptNames = new AtomicInteger();
 
 	FolderEntries(LongSupplier clock) {
 		this.clock = clock;
@@ -98,61 +114,100 @@ final class FolderEntries {
 		}
 	}
 
+	/** A folder's change time and identity as one look found them. */
+	private record Stamp(FileTime ctime, Object device, Object identity) {
+	}
+
 	/**
-	 * What the folder {@code key} (its path below the root, {@code ""} for the root) holds, as kept when it has not
-	 * changed since, else listed now; {@link #UNKEPT} when its change time cannot be read or is too recent.
+	 * The change time and identity of a folder, or null when they cannot be read, or its ctime is not
+	 * {@link #SETTLED_MILLIS} older than {@code now}. The root is looked at through links (it may be reached
+	 * through one that comes to lead elsewhere), a folder below it not.
 	 */
-	Folder folder(String key, Path folder) {
-		long now = clock.getAsLong(); // before the look: a change after it has a later change time
+	private static Stamp stamp(Path folder, boolean root, long now) {
 		Map<String, Object> attributes;
 		try {
-			// following links: the root itself may be reached through one, which may come to lead elsewhere; the
-			// folders below it are no links, as what is kept of their parents says
-			attributes = Files.readAttributes(folder, "unix:ctime,ino,dev");
+			attributes = root ? Files.readAttributes(folder, "unix:ctime,dev,fileKey")
+					: Files.readAttributes(folder, "unix:ctime,dev,fileKey", LinkOption.NOFOLLOW_LINKS);
 		} catch (IOException | RuntimeException e) {
-			return UNKEPT;
+			return null;
 		}
 		Object ctime = attributes.get("ctime");
-		Object inode = attributes.get("ino");
 		Object device = attributes.get("dev");
-		if (!(ctime instanceof FileTime time) || time.toMillis() > now - SETTLED_MILLIS || inode == null
-				|| device == null) {
+		Object identity = attributes.get("fileKey");
+		if (!(ctime instanceof FileTime time) || time.toMillis() > now - SETTLED_MILLIS || device == null
+				|| identity == null) {
+			return null;
+		}
+		return new Stamp(time, device, identity);
+	}
+
+	/**
+	 * What the folder {@code key} (its path below the root, in normal form; {@code ""} for the root) holds, as kept
+	 * when it has not changed since, else listed now; {@link #UNKEPT} when nothing may be kept of it.
+	 *
+	 * @param rootDevice the device of the root, as found on this line; null when the root was not kept
+	 */
+	Folder folder(String key, Path folder, Object rootDevice) {
+		boolean root = key.isEmpty();
+		long now = clock.getAsLong(); // before the look: a change after it has a later change time
+		Stamp before = stamp(folder, root, now);
+		if (before == null || (!root && !before.device().equals(rootDevice))) {
 			return UNKEPT;
 		}
 		Folder kept = folders.get(key);
-		if (kept != null && kept.ctime.equals(ctime) && kept.inode.equals(inode) && kept.device.equals(device)) {
+		if (kept != null && before.equals(kept.stamp)) {
 			return kept;
 		}
-		Folder listed = list(folder, time, inode, device);
-		if (folders.size() >= MAX_FOLDERS) {
+		Folder listed = list(folder, before);
+		if (listed == null || !before.equals(stamp(folder, root, now))) {
+			return UNKEPT; // changed, or swapped for another, while it was listed
+		}
+		int names = listed.kinds == null ? 1 : listed.kinds.size() + 1;
+		if (keptNames.addAndGet(names) > MAX_KEPT_NAMES || folders.size() >= MAX_FOLDERS_PER_ROOT) {
 			folders.clear();
+			keptNames.set(names);
 		}
 		folders.put(key, listed);
 		return listed;
 	}
 
-	/** The names of a folder, and without ASCII case when they are all ASCII; none for a folder too large to list. */
-	private static Folder list(Path folder, FileTime ctime, Object inode, Object device) {
-		Set<String> names = new HashSet<>();
-		Set<String> folded = new HashSet<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-			for (Path entry : entries) {
-				if (names.size() == MAX_NAMES) {
-					return new Folder(ctime, inode, device, null, null);
+	/**
+	 * The entries of a folder and their kinds, read through one open handle whose identity is the one stamped; a
+	 * folder that holds nothing to answer from (too large) when it has more than {@link #MAX_NAMES} entries; null
+	 * when it cannot be read so.
+	 */
+	private static Folder list(Path folder, Stamp stamp) {
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+			if (!(stream instanceof SecureDirectoryStream<Path> handle) || !Objects.equals(stamp.identity(),
+					handle.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey())) {
+				return null;
+			}
+			Map<String, Part> kinds = new HashMap<>();
+			boolean ascii = true;
+			for (Path entry : handle) {
+				if (kinds.size() == MAX_NAMES) {
+					return new Folder(stamp, null, null);
 				}
-				String name = entry.getFileName().toString();
-				names.add(name);
-				if (folded != null) {
-					folded = isAscii(name) ? folded : null;
-					if (folded != null) {
-						folded.add(name.toLowerCase(Locale.ROOT));
-					}
+				Path name = entry.getFileName();
+				BasicFileAttributes attributes = handle
+						.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+						.readAttributes();
+				String text = name.toString();
+				kinds.put(text, attributes.isSymbolicLink() ? Part.LINK
+						: attributes.isDirectory() ? Part.FOLDER : Part.FILE);
+				ascii = ascii && isAscii(text);
+			}
+			Set<String> folded = null;
+			if (ascii) {
+				folded = new HashSet<>();
+				for (String text : kinds.keySet()) {
+					folded.add(text.toLowerCase(Locale.ROOT));
 				}
 			}
+			return new Folder(stamp, Map.copyOf(kinds), folded);
 		} catch (IOException | RuntimeException e) {
-			return new Folder(ctime, inode, device, null, null);
+			return null;
 		}
-		return new Folder(ctime, inode, device, names, folded);
 	}
 
 	private static boolean isAscii(String name) {
@@ -170,52 +225,41 @@ final class FolderEntries {
 	}
 
 	/**
-	 * A folder as it was listed: its names, and what the names looked at so far are. {@code names} is null when it
-	 * was not listed (too large, or unreadable), {@code folded} when its names are not all ASCII.
+	 * A folder as it was listed: the kind of each of its entries, and their names without ASCII case when they are
+	 * all ASCII ({@code folded}, else null). {@code kinds} is null when it was not listed (too large); then it
+	 * answers nothing, but is not listed again until it changes.
 	 */
 	static final class Folder {
-		private final FileTime ctime;
-		private final Object inode;
-		private final Object device;
-		private final Set<String> names;
+		private final Stamp stamp;
+		private final Map<String, Part> kinds;
 		private final Set<String> folded;
-		private final Map<String, Part> parts;
 
-		Folder(FileTime ctime, Object inode, Object device, Set<String> names, Set<String> folded) {
-			this.ctime = ctime;
-			this.inode = inode;
-			this.device = device;
-			this.names = names;
+		private Folder(Stamp stamp, Map<String, Part> kinds, Set<String> folded) {
+			this.stamp = stamp;
+			this.kinds = kinds;
 			this.folded = folded;
-			this.parts = names == null ? null : new ConcurrentHashMap<>();
+		}
+
+		/** The device of the folder, when it is kept. */
+		Object device() {
+			return stamp == null ? null : stamp.device();
 		}
 
 		/**
-		 * What the entry {@code name} of this folder is, at {@code path}; null when the listing cannot tell, so that
-		 * the caller looks at it afresh.
+		 * What the entry {@code name} of this folder is; null when the listing cannot tell, so that the caller looks
+		 * at it afresh: a name that differs from an entry's only in ASCII case (which a file system that compares
+		 * names without case finds), or any name not listed in a folder with names that are not all ASCII.
 		 */
-		Part part(String name, Path path) {
-			if (names == null) {
+		Part part(String name) {
+			if (kinds == null) {
 				return null;
 			}
-			if (!names.contains(name)) {
-				boolean answered = folded != null && isAscii(name)
-						&& !folded.contains(name.toLowerCase(Locale.ROOT));
-				return answered ? Part.MISSING : null;
+			Part part = kinds.get(name);
+			if (part != null) {
+				return part;
 			}
-			Part part = parts.get(name);
-			if (part == null) {
-				try {
-					BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-							LinkOption.NOFOLLOW_LINKS);
-					part = attributes.isSymbolicLink() ? Part.LINK
-							: attributes.isDirectory() ? Part.FOLDER : Part.FILE;
-				} catch (IOException | RuntimeException e) {
-					return null; // gone meanwhile, or not to be looked at: the caller asks afresh
-				}
-				parts.put(name, part);
-			}
-			return part;
+			boolean missing = folded != null && isAscii(name) && !folded.contains(name.toLowerCase(Locale.ROOT));
+			return missing ? Part.MISSING : null;
 		}
 	}
 }

@@ -177,6 +177,8 @@ public final class OutputTargets {
 	static final class Looks {
 		private final Map<String, Part> parts = new HashMap<>(8);
 		private Map<String, FolderEntries.Folder> folders;
+		/** The device of the root, when its folder was kept on this line. */
+		private Object rootDevice;
 	}
 
 	/**
@@ -187,7 +189,8 @@ public final class OutputTargets {
 	 * a name only when the folder changed since it was last listed. This is the check of every file a command line
 	 * reads, most of which share their folders with the files of earlier lines.
 	 */
-	Optional<Path> leadsOutsideBelow(String below, Looks looks) {
+	Optional<Path> leadsOutsideBelow(String text, Looks looks) {
+		String below = normal(text);
 		int length = below.length();
 		int start = 0;
 		String folder = "";
@@ -195,10 +198,6 @@ public final class OutputTargets {
 			int end = below.indexOf('/', start);
 			if (end < 0) {
 				end = length;
-			}
-			if (end == start || (end == start + 1 && below.charAt(start) == '.')) {
-				start = end + 1; // `//` or `/./`: the same folder
-				continue;
 			}
 			String key = end == length ? below : below.substring(0, end);
 			Part part = looks.parts.get(key);
@@ -226,9 +225,35 @@ public final class OutputTargets {
 		return Optional.empty();
 	}
 
+	/**
+	 * A path's text below the root without empty parts and {@code .} parts ({@code ./src//a/} is {@code src/a}), so
+	 * that each folder has one key; most texts are so already and are returned as they are.
+	 */
+	private static String normal(String text) {
+		int length = text.length();
+		boolean normal = length > 0 && text.charAt(0) != '/' && text.charAt(length - 1) != '/';
+		for (int i = 0; normal && i < length; i++) {
+			if (text.charAt(i) == '.' && (i == 0 || text.charAt(i - 1) == '/')
+					&& (i + 1 == length || text.charAt(i + 1) == '/')) {
+				normal = false;
+			} else if (text.charAt(i) == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
+				normal = false;
+			}
+		}
+		if (normal) {
+			return text;
+		}
+		StringBuilder parts = new StringBuilder(length);
+		for (String part : text.split("/")) {
+			if (!part.isEmpty() && !part.equals(".")) {
+				parts.append(parts.isEmpty() ? "" : "/").append(part);
+			}
+		}
+		return parts.toString();
+	}
+
 	/** What the entry {@code name} of the folder {@code folder} is ({@code key} below the root), kept or looked at. */
 	private Part part(String folder, String name, String key, Looks looks) {
-		Path path = root.resolve(key);
 		FolderEntries entries = entries();
 		if (entries != null) {
 			if (looks.folders == null) {
@@ -236,15 +261,18 @@ public final class OutputTargets {
 			}
 			FolderEntries.Folder kept = looks.folders.get(folder);
 			if (kept == null) {
-				kept = entries.folder(folder, folder.isEmpty() ? root : root.resolve(folder));
+				kept = entries.folder(folder, folder.isEmpty() ? root : root.resolve(folder), looks.rootDevice);
 				looks.folders.put(folder, kept);
+				if (folder.isEmpty()) {
+					looks.rootDevice = kept.device();
+				}
 			}
-			Part part = kept.part(name, path);
+			Part part = kept.part(name);
 			if (part != null) {
 				return part;
 			}
 		}
-		return part(path);
+		return part(root.resolve(key));
 	}
 
 	/** What is kept of the root's folders, found at the first look; null when nothing is kept for its file system. */

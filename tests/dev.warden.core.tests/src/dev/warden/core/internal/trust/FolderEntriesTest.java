@@ -152,6 +152,79 @@ class FolderEntriesTest {
 		assertTrue(look(targets, "big/new").isPresent());
 	}
 
+	@Test
+	void manySpellingsOfAFolderKeepItOnce() throws Exception {
+		Files.createDirectories(workspace.resolve("src/main"));
+		FolderEntries entries = ahead();
+		OutputTargets targets = targets(entries);
+		for (String spelling : List.of("src/main/A.java", "./src/main/A.java", "src//main/A.java", "src/./main/A.java",
+				".//src/main//./A.java", "src/main/")) {
+			assertEquals(Optional.empty(), look(targets, spelling), spelling);
+		}
+		assertEquals(3, entries.kept(), "the root, src and src/main");
+	}
+
+	/**
+	 * A folder swapped for another while it is looked at (its parent exchanged with a decoy's, which changes neither
+	 * folder's own change time) is not kept as the decoy's: once the swapping stops, the link of the real folder is
+	 * found. Exchanges with {@code renameat2(RENAME_EXCHANGE)}, as an attacker racing the check would.
+	 */
+	@Test
+	void aFolderSwappedWhileItIsListedIsNotKeptAsTheOther() throws Throwable {
+		java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+		Optional<java.lang.foreign.MemorySegment> symbol = linker.defaultLookup().find("renameat2");
+		assumeTrue(symbol.isPresent(), "no renameat2 in the C library");
+		java.lang.invoke.MethodHandle renameat2 = linker.downcallHandle(symbol.get(),
+				java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+						java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.ADDRESS,
+						java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.ADDRESS,
+						java.lang.foreign.ValueLayout.JAVA_INT));
+		Files.createDirectories(workspace.resolve("a/b"));
+		Files.createSymbolicLink(workspace.resolve("a/b/conf"), outside); // the real a/b: conf leads out
+		Files.createDirectories(workspace.resolve("decoy/b/conf")); // the decoy: conf is a folder
+		try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
+			java.lang.foreign.MemorySegment a = cString(arena, workspace.resolve("a"));
+			java.lang.foreign.MemorySegment decoy = cString(arena, workspace.resolve("decoy"));
+			java.lang.invoke.MethodHandle exchange = java.lang.invoke.MethodHandles.insertArguments(renameat2, 0,
+					-100, a, -100, decoy, 2); // AT_FDCWD, RENAME_EXCHANGE
+			assumeTrue((int) exchange.invoke() == 0 && (int) exchange.invoke() == 0, "the file system cannot exchange");
+			OutputTargets targets = targets(ahead());
+			long deadline = System.nanoTime() + 3_000_000_000L;
+			for (int tries = 0; System.nanoTime() < deadline; tries++) {
+				java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+				int[] exchanges = { 0 };
+				Thread swapper = new Thread(() -> {
+					try {
+						while (!stop.get()) {
+							exchanges[0] += (int) exchange.invoke() == 0 ? 1 : 0;
+						}
+					} catch (Throwable e) {
+						throw new IllegalStateException(e);
+					}
+				});
+				swapper.start();
+				look(targets, "a/b/conf/passwd");
+				stop.set(true);
+				swapper.join();
+				if (exchanges[0] % 2 == 1) {
+					exchange.invoke(); // a is the real one again
+				}
+				assertEquals(Optional.of(outside.toRealPath()), look(targets, "a/b/conf/passwd"),
+						"after " + (tries + 1) + " races");
+			}
+		}
+	}
+
+	private static java.lang.foreign.MemorySegment cString(java.lang.foreign.Arena arena, Path path) {
+		byte[] bytes = path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.lang.foreign.MemorySegment segment = arena.allocate(bytes.length + 1L);
+		for (int i = 0; i < bytes.length; i++) {
+			segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, bytes[i]);
+		}
+		segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+		return segment;
+	}
+
 	/**
 	 * Through the policy, with the real clock: folders settled two seconds ago are kept between lines, and what
 	 * changes after that is judged on the next line.
