@@ -18,4 +18,15 @@ public interface FileAccess {
 
 	/** Deletes the file; does nothing if it does not exist. */
 	void delete(String path) throws IOException;
+
+	/**
+	 * Removes what writes of this access that were cut short (their process killed between starting and finishing
+	 * them) left in a folder before {@code beforeMillis} (the time of the file system's clock): an access that
+	 * leaves nothing behind, as the default, does nothing.
+	 *
+	 * @param folder       the folder, relative to the workspace root as {@link #read}'s paths; {@code ""} for the root
+	 * @param beforeMillis only what was last modified before this time is removed, so that writes under way now stay
+	 */
+	default void removeLeftovers(String folder, long beforeMillis) throws IOException {
+	}
 }

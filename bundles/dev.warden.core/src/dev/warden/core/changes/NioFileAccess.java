@@ -3,16 +3,20 @@ package dev.warden.core.changes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.warden.core.internal.changes.RelativePaths;
 
@@ -24,6 +28,9 @@ import dev.warden.core.internal.changes.RelativePaths;
 public final class NioFileAccess implements FileAccess {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** The names of the temporary files of {@link #replaceAtomically}: {@code .warden-}, a random number, {@code .tmp}. */
+	private static final Pattern TEMP_NAME = Pattern.compile("\\.warden-[0-9a-z]{1,13}\\.tmp"); //$NON-NLS-1$
 
 	private final Path root;
 
@@ -96,6 +103,28 @@ public final class NioFileAccess implements FileAccess {
 	@Override
 	public void delete(String path) throws IOException {
 		Files.deleteIfExists(resolve(path));
+	}
+
+	/**
+	 * Removes the temporary files of {@link #replaceAtomically} that a killed process left in {@code folder}: regular
+	 * files named as this class names them, last modified before {@code beforeMillis}.
+	 */
+	@Override
+	public void removeLeftovers(String folder, long beforeMillis) throws IOException {
+		Path directory = folder.isEmpty() ? root : resolve(folder);
+		if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".warden-*.tmp")) { //$NON-NLS-1$
+			for (Path leftover : leftovers) {
+				BasicFileAttributes attributes = Files.readAttributes(leftover, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (TEMP_NAME.matcher(leftover.getFileName().toString()).matches() && attributes.isRegularFile()
+						&& attributes.lastModifiedTime().toMillis() < beforeMillis) {
+					Files.deleteIfExists(leftover);
+				}
+			}
+		}
 	}
 
 	private Path resolve(String path) {

@@ -51,6 +51,12 @@ final class JournalChangeSession implements ChangeSession, Closeable {
 	private final List<RecoveryNote> notes;
 	private final RestorePlanner planner;
 
+	/**
+	 * When the journal was read back, by the file system's clock (not the store's, which tests may fix): what a write
+	 * left in a folder before then was left by a process that no longer writes.
+	 */
+	private final long openedMillis;
+
 	private JournalChangeSession(String id, StoreContext context, JournalFile journal, SessionIndex index,
 			List<RecoveryNote> notes) {
 		this.id = id;
@@ -59,6 +65,7 @@ final class JournalChangeSession implements ChangeSession, Closeable {
 		this.index = index;
 		this.notes = List.copyOf(notes);
 		this.planner = new RestorePlanner(id, index, context.blobs());
+		this.openedMillis = System.currentTimeMillis();
 	}
 
 	/** Reads the journal {@code file} back (or starts it, with {@code title}) and opens it for appending. */
@@ -262,6 +269,7 @@ final class JournalChangeSession implements ChangeSession, Closeable {
 				}
 				append(records, true);
 				execution.perform(steps);
+				removeLeftovers(files);
 				List<JournalRecord> marks = new ArrayList<>(2);
 				long markSeq = index.lastSeq();
 				if (!execution.performed().isEmpty()) {
@@ -279,6 +287,26 @@ final class JournalChangeSession implements ChangeSession, Closeable {
 			}
 		} finally {
 			context.shared().unlock();
+		}
+	}
+
+	/**
+	 * Removes what writes cut short by a kill before the journal was read back left in the folders of the session's
+	 * files (the temporary file of an atomic write that was never moved over its target), so that a restore leaves
+	 * the workspace as it was; a folder that cannot be tidied keeps them, which the restore does not fail for.
+	 */
+	private void removeLeftovers(FileAccess files) {
+		java.util.Set<String> folders = new java.util.LinkedHashSet<>();
+		for (String path : index.paths()) {
+			int slash = path.lastIndexOf('/');
+			folders.add(slash < 0 ? "" : path.substring(0, slash));
+		}
+		for (String folder : folders) {
+			try {
+				files.removeLeftovers(folder, openedMillis);
+			} catch (IOException | RuntimeException e) {
+				// left as it is: the restored files are what matters
+			}
 		}
 	}
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,6 +105,44 @@ class JournalRecoveryTest {
 			assertEquals(List.of("a.txt", "b.txt", "c.txt"),
 					session.touchedFiles().stream().map(TouchedFile::path).toList());
 		}
+	}
+
+	/**
+	 * A process killed between making the temporary file of an atomic write and moving it over its target leaves the
+	 * temporary file: a restore after the restart removes it from the folders of the files it restores, and keeps a
+	 * temporary file of a write under way now and a user's file with a like name.
+	 */
+	@Test
+	void restoreAfterARestartRemovesTheTemporaryFilesOfWritesCutShort() throws IOException {
+		Files.createDirectories(workspace.resolve("src"));
+		Files.writeString(workspace.resolve("src/a.txt"), "original");
+		Map<String, String> before = snapshot();
+		String id;
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
+			ChangeSession session = store.createSession("killed");
+			id = session.id();
+			new Agent(session, new NioFileAccess(workspace)).write("src/a.txt", "changed");
+		}
+		Path leftover = Files.writeString(workspace.resolve("src/.warden-1k2j3h4g5f6d.tmp"), "half a write");
+		Files.setLastModifiedTime(leftover, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+		Path userFile = Files.writeString(workspace.resolve("src/.warden-Notes.tmp"), "mine");
+		Files.setLastModifiedTime(userFile, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+
+		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
+			ChangeSession session = store.openSession(id, "killed");
+			Path underWay = Files.writeString(workspace.resolve("src/.warden-zz9.tmp"), "a write under way now");
+			Files.setLastModifiedTime(underWay, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+			NioFileAccess files = new NioFileAccess(workspace);
+			RestoreResult result = session.execute(session.planRestore(RestoreTarget.sessionStart(), files), Map.of(),
+					files);
+			assertTrue(result.complete());
+			assertFalse(Files.exists(leftover), "the temporary file of the write cut short is removed");
+			assertTrue(Files.exists(underWay), "a write under way in this process keeps its temporary file");
+			Files.delete(underWay);
+		}
+		assertTrue(Files.exists(userFile));
+		Files.delete(userFile);
+		assertEquals(before, snapshot());
 	}
 
 	@Test
