@@ -47,7 +47,9 @@ import dev.warden.core.internal.trust.OutputTargets.Part;
  * a link is followed afresh every time by the caller.</li>
  * <li>On a file system that compares names without case, {@code SRC} finds {@code src}: names are compared exactly
  * and, when the folder's names and the name looked for are all ASCII, also without ASCII case (a name that matches
- * only so is looked at afresh). A name or a folder with other characters is never answered from the listing.</li>
+ * only so is looked at afresh). A name or a folder with other characters is never answered from the listing as
+ * missing, and a folder with a name whose bytes are no text in the file names' encoding (two such names may read as
+ * one) is not answered from at all.</li>
  * <li>Only local file systems whose ctime is known to behave so are trusted, by their type ({@link #KEEPING}); on
  * others nothing is kept (ZFS is not trusted: its {@code .zfs} folder can be opened but is not listed). A folder of
  * more than {@link #MAX_NAMES} entries is not listed; its names are looked at afresh for every line. What one
@@ -162,12 +164,14 @@ final class FolderEntries {
 		if (listed == null || !before.equals(stamp(folder, root, now))) {
 			return UNKEPT; // changed, or swapped for another, while it was listed
 		}
-		int names = listed.kinds == null ? 1 : listed.kinds.size() + 1;
-		if (keptNames.addAndGet(names) > MAX_KEPT_NAMES || folders.size() >= MAX_FOLDERS_PER_ROOT) {
+		if (keptNames.addAndGet(listed.size()) > MAX_KEPT_NAMES || folders.size() >= MAX_FOLDERS_PER_ROOT) {
 			folders.clear();
-			keptNames.set(names);
+			keptNames.set(listed.size());
 		}
-		folders.put(key, listed);
+		Folder replaced = folders.put(key, listed);
+		if (replaced != null) {
+			keptNames.addAndGet(-replaced.size());
+		}
 		return listed;
 	}
 
@@ -193,8 +197,11 @@ final class FolderEntries {
 						.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
 						.readAttributes();
 				String text = name.toString();
-				kinds.put(text, attributes.isSymbolicLink() ? Part.LINK
-						: attributes.isDirectory() ? Part.FOLDER : Part.FILE);
+				if (text.indexOf('\uFFFD') >= 0 || kinds.put(text, attributes.isSymbolicLink() ? Part.LINK
+						: attributes.isDirectory() ? Part.FOLDER : Part.FILE) != null) {
+					// bytes that are no text in the file names' encoding: two names may read as one
+					return new Folder(stamp, null, null);
+				}
 				ascii = ascii && isAscii(text);
 			}
 			Set<String> folded = null;
@@ -238,6 +245,11 @@ final class FolderEntries {
 			this.stamp = stamp;
 			this.kinds = kinds;
 			this.folded = folded;
+		}
+
+		/** How many names it counts for in {@link FolderEntries#MAX_KEPT_NAMES}: its entries, and itself. */
+		int size() {
+			return kinds == null ? 1 : kinds.size() + 1;
 		}
 
 		/** The device of the folder, when it is kept. */

@@ -215,7 +215,12 @@ public final class OutputTargets {
 				start = end + 1;
 			}
 			case LINK -> {
-				return reallyOutside(root.resolve(below));
+				try {
+					return reallyOutside(root.resolve(below));
+				} catch (InvalidPathException e) {
+					// a name after the link that is no file name here: the link is judged as leading outside
+					return Optional.of(root.resolve(key));
+				}
 			}
 			default -> {
 				return Optional.empty(); // a file or nothing: nothing follows it

@@ -152,6 +152,25 @@ class FolderEntriesTest {
 		assertTrue(look(targets, "big/new").isPresent());
 	}
 
+	/**
+	 * Names whose bytes are no UTF-8 read as U+FFFD, as the real U+FFFD does: a folder that holds a link named
+	 * {@code a}U+FFFD and files whose names read the same is not answered from, so the link is found.
+	 */
+	@Test
+	void namesThatReadAsOneDoNotHideALink() throws Exception {
+		assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "file names are not UTF-8 here");
+		Path folder = Files.createDirectories(workspace.resolve("odd"));
+		Process shell = new ProcessBuilder("bash", "-c", "cd \"$1\" && for b in 80 fe ff c0 f5; do touch \"a$(printf"
+				+ " \"\\\\x$b\")\"; done && ln -s \"$2\" \"a$(printf '\\357\\277\\275')\"", "bash", folder.toString(),
+				outside.toString()).redirectErrorStream(true).start();
+		assertEquals(0, shell.waitFor(), new String(shell.getInputStream().readAllBytes()));
+		assertEquals(6, Files.list(folder).count());
+		OutputTargets targets = targets(ahead());
+		for (int i = 0; i < 2; i++) {
+			assertEquals(Optional.of(outside.toRealPath()), look(targets, "odd/a\uFFFD/id_rsa"));
+		}
+	}
+
 	@Test
 	void manySpellingsOfAFolderKeepItOnce() throws Exception {
 		Files.createDirectories(workspace.resolve("src/main"));
