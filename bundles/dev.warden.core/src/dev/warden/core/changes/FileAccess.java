@@ -21,7 +21,7 @@ public interface FileAccess {
 
 	/**
 	 * Removes what writes of this access that were cut short (their process killed between starting and finishing
-	 * them) left in a folder before {@code beforeMillis} (the time of the file system's clock): an access that
+	 * them) left in a folder before {@code beforeMillis} (the system clock's time, in milliseconds): an access that
 	 * leaves nothing behind, as the default, does nothing.
 	 *
 	 * @param folder       the folder, relative to the workspace root as {@link #read}'s paths; {@code ""} for the root

@@ -29,8 +29,11 @@ public final class NioFileAccess implements FileAccess {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** The names of the temporary files of {@link #replaceAtomically}: {@code .warden-}, a random number, {@code .tmp}. */
-	private static final Pattern TEMP_NAME = Pattern.compile("\\.warden-[0-9a-z]{1,13}\\.tmp"); //$NON-NLS-1$
+	/**
+	 * The names of the temporary files of {@link #replaceAtomically}: {@code .warden-}, a random number of 13 digits
+	 * of base 36 (zeros in front), {@code .tmp}.
+	 */
+	private static final Pattern TEMP_NAME = Pattern.compile("\\.warden-[0-9a-z]{13}\\.tmp"); //$NON-NLS-1$
 
 	private final Path root;
 
@@ -93,7 +96,9 @@ public final class NioFileAccess implements FileAccess {
 	private static Path newTempFile(Path folder) throws IOException {
 		while (true) {
 			try {
-				return Files.createFile(folder.resolve(".warden-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp")); //$NON-NLS-1$ //$NON-NLS-2$
+				String number = Long.toUnsignedString(RANDOM.nextLong(), 36);
+				return Files.createFile(folder.resolve(".warden-" + "0".repeat(13 - number.length()) + number //$NON-NLS-1$ //$NON-NLS-2$
+						+ ".tmp")); //$NON-NLS-1$
 			} catch (FileAlreadyExistsException e) {
 				// another name
 			}
@@ -112,8 +117,9 @@ public final class NioFileAccess implements FileAccess {
 	@Override
 	public void removeLeftovers(String folder, long beforeMillis) throws IOException {
 		Path directory = folder.isEmpty() ? root : resolve(folder);
-		if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-			return;
+		if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+				|| !directory.toRealPath().startsWith(root.toRealPath())) {
+			return; // not a folder, or one a link above it leads out of the root
 		}
 		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".warden-*.tmp")) { //$NON-NLS-1$
 			for (Path leftover : leftovers) {

@@ -52,7 +52,7 @@ final class JournalChangeSession implements ChangeSession, Closeable {
 	private final RestorePlanner planner;
 
 	/**
-	 * When the journal was read back, by the file system's clock (not the store's, which tests may fix): what a write
+	 * When the journal was read back, by the system clock (not the store's, which tests may fix): what a write
 	 * left in a folder before then was left by a process that no longer writes.
 	 */
 	private final long openedMillis;

@@ -123,14 +123,14 @@ class JournalRecoveryTest {
 			id = session.id();
 			new Agent(session, new NioFileAccess(workspace)).write("src/a.txt", "changed");
 		}
-		Path leftover = Files.writeString(workspace.resolve("src/.warden-1k2j3h4g5f6d.tmp"), "half a write");
+		Path leftover = Files.writeString(workspace.resolve("src/.warden-01k2j3h4g5f6d.tmp"), "half a write");
 		Files.setLastModifiedTime(leftover, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-		Path userFile = Files.writeString(workspace.resolve("src/.warden-Notes.tmp"), "mine");
+		Path userFile = Files.writeString(workspace.resolve("src/.warden-notes.tmp"), "mine");
 		Files.setLastModifiedTime(userFile, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
 
 		try (ChangeStore store = JournalChangeStore.open(state, AuditLog.NONE)) {
 			ChangeSession session = store.openSession(id, "killed");
-			Path underWay = Files.writeString(workspace.resolve("src/.warden-zz9.tmp"), "a write under way now");
+			Path underWay = Files.writeString(workspace.resolve("src/.warden-00000000000z9.tmp"), "a write under way now");
 			Files.setLastModifiedTime(underWay, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 			NioFileAccess files = new NioFileAccess(workspace);
 			RestoreResult result = session.execute(session.planRestore(RestoreTarget.sessionStart(), files), Map.of(),
