@@ -2087,15 +2087,16 @@ public final class CommandJudge {
 		Optional<String> why = checks.get(text);
 		if (why == null) {
 			String below = belowRoot(text);
+			Optional<Path> real;
 			if (below != null) {
 				if (looksBelow == null) {
 					looksBelow = new OutputTargets.Looks();
 				}
-				why = rules.outputTargets().leadsOutsideBelow(below, looksBelow)
-						.map(real -> Quoting.oneLine(text) + " → " + Quoting.oneLine(real.toString()));
+				real = rules.outputTargets().leadsOutsideBelow(below, looksBelow);
 			} else {
-				why = throughLinkByPath(text);
+				real = throughLinkByPath(text);
 			}
+			why = real.map(place -> Quoting.oneLine(text) + " → " + Quoting.oneLine(place.toString()));
 			checks.put(text, why);
 		}
 		return why;
@@ -2121,8 +2122,11 @@ public final class CommandJudge {
 				: workingDirectoryBelow.equals("\0") ? null : workingDirectoryBelow + "/" + text;
 	}
 
-	/** {@link #throughLink} for a path that goes up, is absolute, or is read from outside the workspace. */
-	private Optional<String> throughLinkByPath(String text) {
+	/**
+	 * Where a path that goes up, is absolute, or is read from outside the workspace really leads, when a link on it
+	 * leads outside ({@link #throughLink}).
+	 */
+	private Optional<Path> throughLinkByPath(String text) {
 		Path unresolved;
 		try {
 			unresolved = workingDirectory.toAbsolutePath().resolve(text); // `..` as the system reads it
@@ -2132,8 +2136,7 @@ public final class CommandJudge {
 		if (pathParts == null) {
 			pathParts = new HashMap<>(8);
 		}
-		return rules.outputTargets().leadsOutside(unresolved, pathParts)
-				.map(real -> Quoting.oneLine(text) + " → " + Quoting.oneLine(real.toString()));
+		return rules.outputTargets().leadsOutside(unresolved, pathParts);
 	}
 
 	/** Whether the working directory lies in the workspace; found for the first relative path a command reads. */

@@ -197,8 +197,7 @@ final class FolderEntries {
 						.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
 						.readAttributes();
 				String text = name.toString();
-				if (text.indexOf('\uFFFD') >= 0 || kinds.put(text, attributes.isSymbolicLink() ? Part.LINK
-						: attributes.isDirectory() ? Part.FOLDER : Part.FILE) != null) {
+				if (text.indexOf('\uFFFD') >= 0 || kinds.put(text, Part.of(attributes)) != null) {
 					// bytes that are no text in the file names' encoding: two names may read as one
 					return new Folder(stamp, null, null);
 				}

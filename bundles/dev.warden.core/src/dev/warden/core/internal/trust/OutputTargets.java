@@ -32,9 +32,8 @@ public final class OutputTargets {
 	 * outside the workspace, and no covered command may change them).
 	 */
 	private final boolean rootResolved;
-	/** What is kept of the folders below the root ({@link #entries()}), given by a test or found by the root. */
+	/** What is kept of the folders below the root, given by a test; null to find it by the real root. */
 	private final FolderEntries folderEntries;
-	private FolderEntries entries;
 
 	public OutputTargets(Path root) {
 		this(root, null);
@@ -116,7 +115,12 @@ public final class OutputTargets {
 
 	/** What a part of a path is, as {@link #leadsOutside} found it. */
 	enum Part {
-		MISSING, FOLDER, FILE, LINK
+		MISSING, FOLDER, FILE, LINK;
+
+		/** What attributes read without following links say an existing entry is. */
+		static Part of(BasicFileAttributes attributes) {
+			return attributes.isSymbolicLink() ? LINK : attributes.isDirectory() ? FOLDER : FILE;
+		}
 	}
 
 	/**
@@ -280,14 +284,9 @@ public final class OutputTargets {
 		return part(root.resolve(key));
 	}
 
-	/** What is kept of the root's folders, found at the first look; null when nothing is kept for its file system. */
+	/** What is kept of the root's folders; null when nothing is kept for its file system. */
 	private FolderEntries entries() {
-		FolderEntries found = entries; // a race finds the same, or looks it up again
-		if (found == null) {
-			found = folderEntries != null ? folderEntries : FolderEntries.of(realRoot);
-			entries = found;
-		}
-		return found;
+		return folderEntries != null ? folderEntries : FolderEntries.of(realRoot);
 	}
 
 	/**
@@ -300,9 +299,7 @@ public final class OutputTargets {
 			return Part.MISSING;
 		}
 		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
-			return attributes.isSymbolicLink() ? Part.LINK : attributes.isDirectory() ? Part.FOLDER : Part.FILE;
+			return Part.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
 		} catch (IOException e) {
 			return Part.MISSING; // gone meanwhile
 		}

@@ -164,7 +164,9 @@ class FolderEntriesTest {
 				+ " \"\\\\x$b\")\"; done && ln -s \"$2\" \"a$(printf '\\357\\277\\275')\"", "bash", folder.toString(),
 				outside.toString()).redirectErrorStream(true).start();
 		assertEquals(0, shell.waitFor(), new String(shell.getInputStream().readAllBytes()));
-		assertEquals(6, Files.list(folder).count());
+		try (java.util.stream.Stream<Path> names = Files.list(folder)) {
+			assertEquals(6, names.count());
+		}
 		OutputTargets targets = targets(ahead());
 		for (int i = 0; i < 2; i++) {
 			assertEquals(Optional.of(outside.toRealPath()), look(targets, "odd/a\uFFFD/id_rsa"));
