@@ -29,11 +29,14 @@ public final class NioFileAccess implements FileAccess {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** How many digits of base 36 the random number in a temporary file's name has: as many as a long takes. */
+	private static final int TEMP_DIGITS = 13;
+
 	/**
-	 * The names of the temporary files of {@link #replaceAtomically}: {@code .warden-}, a random number of 13 digits
-	 * of base 36 (zeros in front), {@code .tmp}.
+	 * The names of the temporary files of {@link #replaceAtomically}: {@code .warden-}, a random number of
+	 * {@link #TEMP_DIGITS} digits of base 36 (zeros in front), {@code .tmp}.
 	 */
-	private static final Pattern TEMP_NAME = Pattern.compile("\\.warden-[0-9a-z]{13}\\.tmp"); //$NON-NLS-1$
+	private static final Pattern TEMP_NAME = Pattern.compile("\\.warden-[0-9a-z]{" + TEMP_DIGITS + "}\\.tmp"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	private final Path root;
 
@@ -97,7 +100,7 @@ public final class NioFileAccess implements FileAccess {
 		while (true) {
 			try {
 				String number = Long.toUnsignedString(RANDOM.nextLong(), 36);
-				return Files.createFile(folder.resolve(".warden-" + "0".repeat(13 - number.length()) + number //$NON-NLS-1$ //$NON-NLS-2$
+				return Files.createFile(folder.resolve(".warden-" + "0".repeat(TEMP_DIGITS - number.length()) + number //$NON-NLS-1$ //$NON-NLS-2$
 						+ ".tmp")); //$NON-NLS-1$
 			} catch (FileAlreadyExistsException e) {
 				// another name
@@ -121,12 +124,12 @@ public final class NioFileAccess implements FileAccess {
 				|| !directory.toRealPath().startsWith(root.toRealPath())) {
 			return; // not a folder, or one a link above it leads out of the root
 		}
-		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".warden-*.tmp")) { //$NON-NLS-1$
+		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+				entry -> TEMP_NAME.matcher(entry.getFileName().toString()).matches())) {
 			for (Path leftover : leftovers) {
 				BasicFileAttributes attributes = Files.readAttributes(leftover, BasicFileAttributes.class,
 						LinkOption.NOFOLLOW_LINKS);
-				if (TEMP_NAME.matcher(leftover.getFileName().toString()).matches() && attributes.isRegularFile()
-						&& attributes.lastModifiedTime().toMillis() < beforeMillis) {
+				if (attributes.isRegularFile() && attributes.lastModifiedTime().toMillis() < beforeMillis) {
 					Files.deleteIfExists(leftover);
 				}
 			}

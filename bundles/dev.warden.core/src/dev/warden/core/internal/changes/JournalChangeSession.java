@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.changes.ChangeOrigin;
@@ -296,7 +298,7 @@ final class JournalChangeSession implements ChangeSession, Closeable {
 	 * the workspace as it was; a folder that cannot be tidied keeps them, which the restore does not fail for.
 	 */
 	private void removeLeftovers(FileAccess files) {
-		java.util.Set<String> folders = new java.util.LinkedHashSet<>();
+		Set<String> folders = new LinkedHashSet<>();
 		for (String path : index.paths()) {
 			int slash = path.lastIndexOf('/');
 			folders.add(slash < 0 ? "" : path.substring(0, slash));
