@@ -2297,12 +2297,16 @@ public final class CommandJudge {
 					break; // a program named by a path may be any program (`./echo .env` where ./echo is a cat)
 				}
 				int index = hit.index();
-				// the operand itself, the value of an option in the word after it (`grep -e PATTERN`), or the option
-				// with its value attached (`grep --regexp=PATTERN`)
-				Word word = index < 0 || index >= layer.size() ? null
-						: layer.get(index).text() == hit.value() ? layer.get(index)
-						: index + 1 < layer.size() && layer.get(index + 1).text() == hit.value() ? layer.get(index + 1)
-						: layer.get(index).text() == hit.word() && hit.word().endsWith(hit.value()) ? layer.get(index)
+				String value = hit.value();
+				String at = index < 0 || index >= layer.size() ? null : layer.get(index).text();
+				// the operand itself, the option with its value attached (`grep --regexp=PATTERN`), or the value of an
+				// option in the word after it (`grep -e PATTERN`). Compared by text, as a scan may be one kept for an
+				// equal command: where the text leaves it open (`grep -e e .env`), the option's own word is taken,
+				// and the word after it is judged as any other
+				Word word = at == null ? null
+						: at.equals(value) ? layer.get(index)
+						: at.equals(hit.word()) && at.length() > value.length() && at.endsWith(value) ? layer.get(index)
+						: index + 1 < layer.size() && layer.get(index + 1).text().equals(value) ? layer.get(index + 1)
 						: null;
 				if (word != null) {
 					if (patterns.isEmpty()) {

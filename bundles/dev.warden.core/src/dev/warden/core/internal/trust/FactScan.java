@@ -168,6 +168,75 @@ public final class FactScan {
 	}
 
 	/**
+	 * The scans of the commands last scanned with one table, each kept with the words it was made of. When every
+	 * word is literal (a word with an expansion is judged with what the line lists), a scan is a function of the
+	 * program's facts, the command's words and, when a {@code lists} fact applied, of whether the line takes the
+	 * command's output for names of files; an equal command with the same answer is given the same scan. A scan
+	 * holds no word of the line it was made for (one that runs an inner command does, and is not kept).
+	 * Direct-mapped and bounded: {@value #SLOTS} slots of commands of at most {@value #MAX_CHARS} characters, a new
+	 * scan replacing the one of its slot. Safe for threads: a slot holds an immutable entry, read and replaced whole.
+	 */
+	static final class Memo {
+		static final int SLOTS = 1024;
+		static final int MAX_CHARS = 256;
+
+		/** {@code lists}: 0 when no {@code lists} fact applied, else 1 when they were read, -1 when not. */
+		private record Entry(int key, Program root, String[] texts, int lists, FactScan scan) {
+		}
+
+		private final Entry[] slots = new Entry[SLOTS];
+
+		/** The key of a command's words, or 0 when its scan is not kept (a word not literal, or too long). */
+		static int key(Program root, List<Word> words) {
+			int size = words.size();
+			int h = System.identityHashCode(root);
+			int chars = 0;
+			for (int i = 0; i < size; i++) {
+				Word word = words.get(i);
+				if (!word.literal()) {
+					return 0;
+				}
+				String text = word.text();
+				chars += text.length() + 1;
+				h = 31 * h + text.hashCode();
+			}
+			h ^= h >>> 16; // the slot is read from the low bits
+			return chars > MAX_CHARS ? 0 : (h == 0 ? 1 : h);
+		}
+
+		/** The scan kept for these words, or null; {@code lists} answers as it would for a new scan. */
+		FactScan get(int key, Program root, List<Word> words, java.util.function.BooleanSupplier lists) {
+			Entry entry = slots[key & (SLOTS - 1)];
+			if (entry == null || entry.key != key || entry.root != root || entry.texts.length != words.size()) {
+				return null;
+			}
+			String[] texts = entry.texts;
+			for (int i = 0; i < texts.length; i++) {
+				if (!texts[i].equals(words.get(i).text())) {
+					return null;
+				}
+			}
+			if (entry.lists != 0 && entry.lists != (lists.getAsBoolean() ? 1 : -1)) {
+				return null; // made for a line that did otherwise with the command's output
+			}
+			return entry.scan;
+		}
+
+		/** Forgets every scan kept. */
+		void clear() {
+			java.util.Arrays.fill(slots, null);
+		}
+
+		void put(int key, Program root, List<Word> words, int lists, FactScan scan) {
+			String[] texts = new String[words.size()];
+			for (int i = 0; i < texts.length; i++) {
+				texts[i] = words.get(i).text();
+			}
+			slots[key & (SLOTS - 1)] = new Entry(key, root, texts, lists, scan);
+		}
+	}
+
+	/**
 	 * Scans commands one after the other; one instance serves every simple command of a command line, so that
 	 * its working lists are allocated once. Not thread-safe.
 	 */
@@ -224,13 +293,25 @@ public final class FactScan {
 			if (root.blank) {
 				return nothingFound(root, root.loose); // what the walk below would find, found without it
 			}
+			// a command seen before is read from the memo: agents run the same commands line after line
+			int key = lists == null ? 0 : Memo.key(root, words);
+			if (key != 0) {
+				FactScan kept = table.memo.get(key, root, words, lists);
+				if (kept != null) {
+					return kept;
+				}
+			}
 			this.lists = lists;
 			this.listsRead = lists == null ? 1 : 0;
 			this.words = words;
 			this.conditions = root.conditions;
 			try {
 				run(root, 1);
-				return result();
+				FactScan result = result();
+				if (key != 0 && inner.isEmpty()) {
+					table.memo.put(key, root, words, listsRead, result);
+				}
+				return result;
 			} finally {
 				// emptied after each scan, however it ends: the next command of the line is scanned afresh
 				this.words = null;

@@ -364,6 +364,8 @@ public final class FactTable {
 	private final Set<String> harmless;
 	private final List<String> harmlessPrefixes;
 	private final List<Problem> problems;
+	/** The scans of the commands last scanned with this table, for commands that come again. */
+	final FactScan.Memo memo = new FactScan.Memo();
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
 			List<Problem> problems) {
@@ -381,6 +383,14 @@ public final class FactTable {
 	/** The program names the table knows. */
 	public Set<String> programNames() {
 		return Collections.unmodifiableSet(programs.keySet());
+	}
+
+	/**
+	 * Forgets the scans kept for commands that come again, so that the next scan of every command is made afresh
+	 * (a test compares the two).
+	 */
+	public void forgetScans() {
+		memo.clear();
 	}
 
 	/**

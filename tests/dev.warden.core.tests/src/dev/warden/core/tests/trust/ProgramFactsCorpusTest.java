@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,12 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.warden.core.internal.trust.FactTable;
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.trust.CommandPart;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.DefaultDenyList;
 import dev.warden.core.trust.PatternList;
 import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.ProgramFacts;
 import dev.warden.core.trust.TrustPolicy;
 import dev.warden.core.trust.Verdict;
 
@@ -70,6 +74,37 @@ class ProgramFactsCorpusTest {
 		assertTrue(programs.size() >= 60, "only " + programs.size() + " programs: " + programs.keySet());
 		assertTrue(cases.stream().filter(c -> c.expected() == Verdict.TRUSTED).count() >= 150,
 				"benign look-alikes that stay trusted");
+	}
+
+	/**
+	 * A command scanned before is given the scan kept for its words (see {@code FactScan.Memo}): every case of both
+	 * corpora, judged once with every scan made afresh and once more right after, gets the same verdict, reason and
+	 * parts both times.
+	 */
+	@Test
+	void everyCaseIsJudgedAlikeWhenItsCommandsWereScannedBefore() throws IOException {
+		FactTable table = ProgramFacts.builtIn().table();
+		List<TrustCorpusTest.Case> all = new ArrayList<>(cases());
+		all.addAll(TrustCorpusTest.cases());
+		for (TrustCorpusTest.Case c : all) {
+			TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
+					.add(PatternList.of(PatternScope.WORKSPACE, "corpus", c.patterns()))
+					.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace))).build();
+			String command = c.command().replace("@WS@", workspace.toAbsolutePath().toString());
+			table.forgetScans();
+			String afresh = written(policy.evaluate(command));
+			assertEquals(afresh, written(policy.evaluate(command)), command);
+		}
+	}
+
+	private static String written(CommandVerdict verdict) {
+		StringBuilder text = new StringBuilder(verdict.verdict() + " " + verdict.reason());
+		for (CommandPart part : verdict.parts()) {
+			text.append('\n').append(part.status()).append(' ').append(part.text()).append(' ')
+					.append(part.pattern()).append(' ').append(part.reason()).append(' ').append(part.judgedWords())
+					.append(' ').append(part.fact()).append(' ').append(part.suggestions());
+		}
+		return text.toString();
 	}
 
 	@ParameterizedTest(name = "{0}")

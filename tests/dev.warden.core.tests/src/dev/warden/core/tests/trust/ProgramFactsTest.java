@@ -486,6 +486,42 @@ class ProgramFactsTest {
 		assertEquals(Verdict.TRUSTED, policy.evaluate("cat $(ls src)").verdict());
 	}
 
+	/**
+	 * A command scanned before is given the scan of its words (see {@code FactScan.Memo}): the scan kept for a
+	 * listing that was only printed must not serve the same listing where the line opens its names, nor the other way
+	 * round, however often the lines come.
+	 */
+	@Test
+	void aListingScannedBeforeIsJudgedByWhatEachLineDoesWithItsNames() throws Exception {
+		TrustPolicy policy = policyOverHiddenFile("ls *", "xargs *", "cat *", "grep *");
+		for (int round = 0; round < 3; round++) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate("ls -a | grep Main").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("ls -a | xargs cat").verdict());
+			assertEquals(Verdict.TRUSTED, policy.evaluate("ls -a").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("ls -a > list.txt").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("cat $(ls -a)").verdict());
+		}
+		// a new policy over the same table: what the other policy's lines left kept decides nothing
+		TrustPolicy again = policyOverHiddenFile("ls *", "xargs *");
+		assertEquals(Verdict.ASK, again.evaluate("ls -a | xargs cat").verdict());
+	}
+
+	/**
+	 * A pattern that names a hidden file is no read of it, and a file named after a pattern attached to its option
+	 * is: told apart by the words' text, the same for a scan made afresh and one kept for an equal command.
+	 */
+	@Test
+	void aPatternIsToldFromAFileByItsTextWhenTheScanWasMadeBefore() throws Exception {
+		TrustPolicy policy = policyOverHiddenFile("grep *");
+		for (int round = 0; round < 3; round++) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate("grep -n .env README.md").verdict());
+			assertEquals(Verdict.TRUSTED, policy.evaluate("grep -e .env README.md").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("grep --regexp=.env .env").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("grep -e.env .env").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("grep -e e .env").verdict());
+		}
+	}
+
 	/** A policy with the IDE's path guard over a workspace of `.env` (hidden) and `src/Main.java`. */
 	private TrustPolicy policyOverHiddenFile(String... patterns) throws Exception {
 		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
