@@ -263,8 +263,8 @@ public final class CommandJudge {
 	 * program with facts to scan.
 	 */
 	private FactScan.Scanner scanner;
-	/** {@link #listsMatter} for the scans, made with the scanner; and the redirections of the command scanned. */
-	private java.util.function.BooleanSupplier listsMatter;
+	/** {@link #listsMatter} for the scans; and the redirections of the command scanned. */
+	private final java.util.function.BooleanSupplier listsMatter = this::listsMatter;
 	private List<Redirect> scannedRedirects = List.of();
 	private final Path workingDirectory;
 	private final boolean directoryMayChange;
@@ -1700,7 +1700,7 @@ public final class CommandJudge {
 			if (program == null) {
 				return FactScan.none().alone();
 			}
-			FactScan scan = scanner().scan(program, layer, listsMatter);
+			FactScan scan = scan(program, layer);
 			if (scan.innerCommand().isEmpty() || layer != layers.judged) {
 				return scan.alone();
 			}
@@ -1709,7 +1709,7 @@ public final class CommandJudge {
 		for (int i = 0; i < layers.words.size(); i++) {
 			List<Word> layer = layers.words.get(i);
 			FactTable.Program program = layer.get(0).literal() ? layers.known.get(i).facts() : null;
-			FactScan scan = program == null ? FactScan.none() : scanner().scan(program, layer, listsMatter);
+			FactScan scan = program == null ? FactScan.none() : scan(program, layer);
 			scans.add(scan);
 			if (layer == layers.judged && !scan.innerCommand().isEmpty() && i == layers.words.size() - 1
 					&& layers.words.size() < 16) {
@@ -1729,12 +1729,17 @@ public final class CommandJudge {
 		return namesRead || keepsOutput(scannedRedirects);
 	}
 
-	/** The scanner of the line, made for the first program with facts to scan. */
+	/** The scan of one layer: the one kept for an equal command, or one made with the line's scanner. */
+	private FactScan scan(FactTable.Program program, List<Word> layer) {
+		FactScan kept = FactScan.kept(rules.facts(), program, layer, listsMatter);
+		return kept != null ? kept : scanner().scan(program, layer, listsMatter);
+	}
+
+	/** The scanner of the line, made for the first program with facts to scan that was not kept. */
 	private FactScan.Scanner scanner() {
 		if (scanner == null) {
 			scanner = new FactScan.Scanner(rules.facts());
 			scanner.listing = this::listing;
-			listsMatter = this::listsMatter;
 		}
 		return scanner;
 	}

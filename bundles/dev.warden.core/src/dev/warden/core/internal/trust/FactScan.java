@@ -237,6 +237,16 @@ public final class FactScan {
 	}
 
 	/**
+	 * The scan kept for an equal command (see {@link Memo}), or null; {@code lists} answers as it would for a new
+	 * scan.
+	 */
+	public static FactScan kept(FactTable table, Program root, List<Word> words,
+			java.util.function.BooleanSupplier lists) {
+		int key = root.blank ? 0 : Memo.key(root, words);
+		return key == 0 ? null : table.memo.get(key, root, words, lists);
+	}
+
+	/**
 	 * Scans commands one after the other; one instance serves every simple command of a command line, so that
 	 * its working lists are allocated once. Not thread-safe.
 	 */
