@@ -621,8 +621,9 @@ public final class CommandJudge {
 	/**
 	 * The index of the last command of a pipeline that may take what it reads for names of files, or -1: one that
 	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), that
-	 * reads the names of the files it works on from its input ({@link #takesNames}: {@code cpio -o}), whose program
-	 * is not spelled out, or a compound command.
+	 * reads the names of the files it works on from its input ({@link #takesNames}: {@code cpio -o}), that keeps what
+	 * it passes on in a file (a redirection of its output, {@code tee}, {@code sponge}, {@code dd}: the names are
+	 * kept as {@code ls -a > list.txt} keeps them), whose program is not spelled out, or a compound command.
 	 */
 	private int lastNamesTaker(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {
@@ -636,15 +637,21 @@ public final class CommandJudge {
 			if (!words.isEmpty() && takesNames(words)) {
 				return i; // `find src | cpio -o`, `git ls-files | zip x.zip -@`
 			}
+			if (keepsOutput(simple.redirects())) {
+				return i; // `ls -a | grep . > list.txt`: what it passes on is kept, as `ls -a > list.txt` keeps it
+			}
 			for (int w = 0; w < words.size(); w++) {
 				String text = words.get(w).text();
-				if (text.contains("xargs") || text.contains("parallel")) {
+				if (text.contains("xargs") || text.contains("parallel") || KEEPS_INPUT.contains(Quoting.basename(text))) {
 					return i;
 				}
 			}
 		}
 		return -1;
 	}
+
+	/** Programs that write what they read into files they are given (`ls -a | tee list.txt`). */
+	private static final Set<String> KEEPS_INPUT = Names.setOf("tee", "sponge", "dd");
 
 	/**
 	 * Whether a command may take the names of the files it works on from its input: its program has an option with a
