@@ -366,6 +366,8 @@ public final class FactTable {
 	private final List<Problem> problems;
 	/** The scans of the commands last scanned with this table, for commands that come again. */
 	final FactScan.Memo memo = new FactScan.Memo();
+	/** What a policy with this table knows of names it has no patterns or rules for; made by the first policy. */
+	volatile Map<String, PolicyRules.Known> plainKnown;
 
 	private FactTable(Map<String, Program> programs, Set<String> harmless, List<String> harmlessPrefixes,
 			List<Problem> problems) {

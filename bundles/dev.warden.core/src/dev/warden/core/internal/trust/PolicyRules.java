@@ -61,7 +61,10 @@ public final class PolicyRules {
 	/** What the policy knows of no name: the judged layer's before one is found. */
 	public static final Known UNKNOWN = new Known("", null, List.of(), List.of(), false, false, false);
 
+	/** What the policy knows of the names it has trust patterns or deny rules for; of the others, see {@link #plain}. */
 	private final Map<String, Known> known = new HashMap<>();
+	/** What the facts table and the rules written in code know of names without patterns or rules: the table's. */
+	private final Map<String, Known> plain;
 	private final Map<String, List<TrustPattern>> trustByName = new HashMap<>();
 	private final TrustPattern universal;
 	private final Map<String, List<DenyMatcher>> denyByName = new HashMap<>();
@@ -98,16 +101,46 @@ public final class PolicyRules {
 		this.outputTargets = new OutputTargets(workspaceRoot);
 		this.guard = guard;
 		this.facts = facts;
-		Set<String> names = new HashSet<>(facts.programNames());
-		names.addAll(trustByName.keySet());
+		this.plain = plain(facts);
+		Set<String> names = new HashSet<>(trustByName.keySet());
 		names.addAll(denyByName.keySet());
-		RuleNames.byRole().values().forEach(names::addAll);
-		names.addAll(CommandJudge.BASH_ONLY_BUILTINS);
 		for (String name : names) {
-			if (name.indexOf('/') < 0 || name.endsWith("/")) { // a command word's last path segment has no slash
+			if (lastSegment(name)) {
 				known.put(name, known(name, facts.program(name)));
 			}
 		}
+	}
+
+	/** Whether a name may be the last path segment of a command word, which has no slash. */
+	private static boolean lastSegment(String name) {
+		return name.indexOf('/') < 0 || name.endsWith("/");
+	}
+
+	/**
+	 * What is known of the names of the table's programs, of the rules written in code and of bash's own
+	 * built-ins, without patterns or rules: the same for every policy with these facts, made once per table (a
+	 * policy is made for every command the agent runs), and never changed once made.
+	 */
+	private static Map<String, Known> plain(FactTable facts) {
+		Map<String, Known> plain = facts.plainKnown;
+		if (plain == null) {
+			Set<String> names = new HashSet<>(facts.programNames());
+			RuleNames.byRole().values().forEach(names::addAll);
+			names.addAll(CommandJudge.BASH_ONLY_BUILTINS);
+			plain = new HashMap<>(2 * names.size());
+			for (String name : names) {
+				if (lastSegment(name)) {
+					plain.put(name, plainKnown(name, facts.program(name)));
+				}
+			}
+			facts.plainKnown = plain; // two threads may each make one: either serves
+		}
+		return plain;
+	}
+
+	private static Known plainKnown(String name, FactTable.Program program) {
+		return new Known(name, program, List.of(), List.of(), Wrappers.mayWrap(name), CommandJudge.mayFailClosed(name),
+				CommandJudge.BASH_ONLY_BUILTINS.contains(name));
 	}
 
 	private Known known(String name, FactTable.Program program) {
@@ -123,7 +156,7 @@ public final class PolicyRules {
 	 */
 	public Known known(String name) {
 		Known found = known.get(name);
-		if (found != null) {
+		if (found != null || (found = plain.get(name)) != null) {
 			return found;
 		}
 		FactTable.Program program = facts.program(name);
