@@ -25,13 +25,16 @@ public final class OutputTargets {
 	private static final Set<String> IGNORE_FILES = Set.of(".gitignore", ".wardenignore");
 
 	private final Path root;
-	private final Path realRoot;
 	/**
-	 * Whether the root existed when the policy was made, so that {@link #realRoot} is its real form: a target
-	 * whose first existing folder is the root then needs no resolving of its links (the root's folders lie
-	 * outside the workspace, and no covered command may change them).
+	 * The real form of the root, found when first needed (most commands never ask: no redirection, no path), and
+	 * whether the root existed then, so that it is its real form: a target whose first existing folder is the root
+	 * then needs no resolving of its links (the root's folders lie outside the workspace, and no covered command
+	 * may change them).
 	 */
-	private final boolean rootResolved;
+	private record Real(Path root, boolean resolved) {
+	}
+
+	private volatile Real real;
 	/** What is kept of the folders below the root, given by a test; null to find it by the real root. */
 	private final FolderEntries folderEntries;
 
@@ -43,16 +46,20 @@ public final class OutputTargets {
 	OutputTargets(Path root, FolderEntries folderEntries) {
 		this.folderEntries = folderEntries;
 		this.root = root.toAbsolutePath().normalize();
-		Path real = this.root;
-		boolean resolvedNow = false;
-		try {
-			real = this.root.toRealPath();
-			resolvedNow = true;
-		} catch (IOException e) {
-			// A root that does not exist (yet) has no links to follow: its own form is its real form.
+	}
+
+	private Real real() {
+		Real found = real;
+		if (found == null) {
+			try {
+				found = new Real(root.toRealPath(), true);
+			} catch (IOException e) {
+				// A root that does not exist (yet) has no links to follow: its own form is its real form.
+				found = new Real(root, false);
+			}
+			real = found; // two threads may each find it: the first look stands for the policy's life
 		}
-		this.realRoot = real;
-		this.rootResolved = resolvedNow;
+		return found;
 	}
 
 	public Path root() {
@@ -106,7 +113,7 @@ public final class OutputTargets {
 			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose location cannot be resolved ("
 					+ e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
 		}
-		if (real != null && !real.startsWith(realRoot)) {
+		if (real != null && !real.startsWith(real().root())) {
 			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, which a symbolic link leads outside"
 					+ " the workspace (to " + real + ")");
 		}
@@ -131,7 +138,7 @@ public final class OutputTargets {
 	 * {@code seen} (one command line's paths share their folders), and only a link is resolved.
 	 */
 	Optional<Path> leadsOutside(Path path, Map<Path, Part> seen) {
-		if (!rootResolved || !path.startsWith(root)) {
+		if (!real().resolved() || !path.startsWith(root)) {
 			return Files.exists(path) ? reallyOutside(path) : Optional.empty();
 		}
 		Path current = root;
@@ -171,7 +178,7 @@ public final class OutputTargets {
 	 * the root.
 	 */
 	boolean rootResolved() {
-		return rootResolved;
+		return real().resolved();
 	}
 
 	/**
@@ -286,7 +293,7 @@ public final class OutputTargets {
 
 	/** What is kept of the root's folders; null when nothing is kept for its file system. */
 	private FolderEntries entries() {
-		return folderEntries != null ? folderEntries : FolderEntries.of(realRoot);
+		return folderEntries != null ? folderEntries : FolderEntries.of(real().root());
 	}
 
 	/**
@@ -308,7 +315,7 @@ public final class OutputTargets {
 	private Optional<Path> reallyOutside(Path path) {
 		try {
 			Path real = realLocation(path);
-			return real == null || real.startsWith(realRoot) ? Optional.empty() : Optional.of(real);
+			return real == null || real.startsWith(real().root()) ? Optional.empty() : Optional.of(real);
 		} catch (IOException e) {
 			return Optional.empty(); // a link that leads nowhere: opening it fails
 		}
@@ -321,7 +328,7 @@ public final class OutputTargets {
 	private Path realLocation(Path resolved) throws IOException {
 		Path existing = resolved;
 		while (existing != null) {
-			if (rootResolved && existing.equals(root) && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+			if (real().resolved() && existing.equals(root) && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 				return null; // a new file of the root's own folder (the most common): its real form is known
 			}
 			if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {

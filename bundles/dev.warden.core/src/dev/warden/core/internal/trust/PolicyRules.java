@@ -106,7 +106,8 @@ public final class PolicyRules {
 		names.addAll(denyByName.keySet());
 		for (String name : names) {
 			if (lastSegment(name)) {
-				known.put(name, known(name, facts.program(name)));
+				Known table = plain.get(name);
+				known.put(name, known(name, table != null ? table.facts() : facts.program(name)));
 			}
 		}
 	}
