@@ -39,6 +39,9 @@ import dev.warden.core.trust.Verdict;
  * {@code TrustBenchmark --against-jvms CORE_JAR [RUNS]} runs each build in JVMs of its own instead, RUNS times each,
  * taking turns (this build first in every other run), and compares the medians of the runs' p50s: slower to run,
  * but the builds share no JIT profile of the classes of the JDK, so that small differences show more firmly.
+ * <p>
+ * {@code TrustBenchmark --made-against CORE_JAR [ROUNDS]} compares the short lines the same way, each judged by a
+ * policy made for it from the patterns and the default deny list, as the IDE makes one for every command.
  */
 public final class TrustBenchmark {
 
@@ -58,6 +61,10 @@ public final class TrustBenchmark {
 	public static void main(String[] args) throws Exception {
 		if (args.length > 1 && args[0].equals("--against")) {
 			against(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 100);
+			return;
+		}
+		if (args.length > 1 && args[0].equals("--made-against")) {
+			madeAgainst(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 100);
 			return;
 		}
 		if (args.length > 1 && args[0].equals("--against-jvms")) {
@@ -146,6 +153,73 @@ public final class TrustBenchmark {
 		@Override
 		public Object apply(String line) {
 			return policy.evaluate(line).verdict().name();
+		}
+	}
+
+	/**
+	 * Makes a policy for each line and judges it, as the IDE does for every command the agent runs (its patterns and
+	 * deny rules read, the policy made, the line judged).
+	 */
+	public static final class MadeForEachLine implements Function<String, Object> {
+		private final Path workspace;
+
+		public MadeForEachLine() throws IOException {
+			workspace = Files.createTempDirectory("trust-benchmark");
+			workspace.toFile().deleteOnExit();
+		}
+
+		@Override
+		public Object apply(String line) {
+			return TrustPolicy.builder(workspace).add(DefaultDenyList.load())
+					.add(PatternList.of(PatternScope.WORKSPACE, "benchmark", PATTERNS)).build().evaluate(line).verdict()
+					.name();
+		}
+	}
+
+	/**
+	 * {@code --made-against CORE_JAR [ROUNDS]}: the short lines, each judged by a policy made for it, side by side with
+	 * the other build in turns, as {@link #against} does.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void madeAgainst(Path baseJar, int rounds) throws Exception {
+		List<URL> urls = new ArrayList<>();
+		for (String entry : baseClassPath(baseJar)) {
+			urls.add(Path.of(entry).toUri().toURL());
+		}
+		Function<String, Object> current = new MadeForEachLine();
+		try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
+				ClassLoader.getPlatformClassLoader())) {
+			Function<String, Object> base = (Function<String, Object>) loader
+					.loadClass(MadeForEachLine.class.getName()).getConstructor().newInstance();
+			warmUp(() -> {
+				for (String line : SHORT) {
+					turns(base, line, 500, new long[500], 0);
+					turns(current, line, 500, new long[500], 0);
+				}
+			});
+			double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+			System.out.printf("base %s against this build, a policy made for each line, %d turns of 200 each%n",
+					baseJar, rounds);
+			double logs = 0;
+			List<String> shapes = shapes();
+			for (int i = 0; i < SHORT.size(); i++) {
+				long[] baseNanos = new long[rounds * 200];
+				long[] currentNanos = new long[rounds * 200];
+				for (int round = 0; round < rounds; round++) {
+					turns(base, SHORT.get(i), 200, baseNanos, round * 200);
+					turns(current, SHORT.get(i), 200, currentNanos, round * 200);
+				}
+				Arrays.sort(baseNanos);
+				Arrays.sort(currentNanos);
+				double ratio = (double) currentNanos[currentNanos.length / 2] / baseNanos[baseNanos.length / 2];
+				logs += Math.log(ratio);
+				System.out.printf("%-30s base p50=%7.2f µs   this p50=%7.2f µs   p50 %.2fx%n", shapes.get(i),
+						baseNanos[baseNanos.length / 2] / 1000.0, currentNanos[currentNanos.length / 2] / 1000.0,
+						ratio);
+			}
+			System.out.printf("geometric mean of the p50 ratios: %.2fx%n", Math.exp(logs / SHORT.size()));
+			System.out.printf("system load average: %.2f before, %.2f after%n", loadBefore,
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 	}
 
