@@ -182,13 +182,8 @@ public final class TrustBenchmark {
 	 */
 	@SuppressWarnings("unchecked")
 	private static void madeAgainst(Path baseJar, int rounds) throws Exception {
-		List<URL> urls = new ArrayList<>();
-		for (String entry : baseClassPath(baseJar)) {
-			urls.add(Path.of(entry).toUri().toURL());
-		}
 		Function<String, Object> current = new MadeForEachLine();
-		try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-				ClassLoader.getPlatformClassLoader())) {
+		try (URLClassLoader loader = baseLoader(baseJar)) {
 			Function<String, Object> base = (Function<String, Object>) loader
 					.loadClass(MadeForEachLine.class.getName()).getConstructor().newInstance();
 			warmUp(() -> {
@@ -225,14 +220,9 @@ public final class TrustBenchmark {
 
 	@SuppressWarnings("unchecked")
 	private static void against(Path baseJar, int rounds) throws Exception {
-		List<URL> urls = new ArrayList<>();
-		for (String entry : baseClassPath(baseJar)) {
-			urls.add(Path.of(entry).toUri().toURL());
-		}
 		Function<String, Object> current = new Judge();
 		Function<String, Object> base;
-		try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-				ClassLoader.getPlatformClassLoader())) {
+		try (URLClassLoader loader = baseLoader(baseJar)) {
 			base = (Function<String, Object>) loader.loadClass(Judge.class.getName()).getConstructor().newInstance();
 			List<String> lines = new ArrayList<>(SHORT);
 			lines.addAll(longLines());
@@ -268,6 +258,15 @@ public final class TrustBenchmark {
 			}
 			summary("the p50 ratios", ratios, loadBefore);
 		}
+	}
+
+	/** A class loader of the base's class path ({@link #baseClassPath}), apart from this build's. */
+	private static URLClassLoader baseLoader(Path baseJar) throws IOException {
+		List<URL> urls = new ArrayList<>();
+		for (String entry : baseClassPath(baseJar)) {
+			urls.add(Path.of(entry).toUri().toURL());
+		}
+		return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
 	}
 
 	/** The class path of the base: its jar, then the libraries and this class, not this build of the core. */
