@@ -591,13 +591,15 @@ public final class CommandJudge {
 			}
 			List<Stage> stages = new ArrayList<>(pipeline.commands().size());
 			int namesTaker = lastNamesTaker(pipeline.commands());
+			int namesKept = Math.max(namesTaker, lastKeeper(pipeline.commands()));
 			for (int i = 0; i < pipeline.commands().size(); i++) {
 				Command command = pipeline.commands().get(i);
 				int first = parts.size();
 				boolean read = outputRead;
 				boolean names = namesRead;
 				outputRead = read || i < pipeline.commands().size() - 1; // the next command reads what it prints
-				namesRead = names || i < namesTaker; // through filters too: `ls -a | tr '\n' ' ' | xargs cat`
+				// through filters too: `ls -a | tr '\n' ' ' | xargs cat`, `ls -a | grep . > list.txt`
+				namesRead = names || i < namesKept;
 				boolean fromListing = argumentsFromListing;
 				boolean piped = pipedInput;
 				argumentsFromListing = i == namesTaker && listingStages(pipeline.commands(), i);
@@ -621,9 +623,8 @@ public final class CommandJudge {
 	/**
 	 * The index of the last command of a pipeline that may take what it reads for names of files, or -1: one that
 	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), that
-	 * reads the names of the files it works on from its input ({@link #takesNames}: {@code cpio -o}), that keeps what
-	 * it passes on in a file (a redirection of its output, {@code tee}, {@code sponge}, {@code dd}: the names are
-	 * kept as {@code ls -a > list.txt} keeps them), whose program is not spelled out, or a compound command.
+	 * reads the names of the files it works on from its input ({@link #takesNames}: {@code cpio -o}), whose program
+	 * is not spelled out, or a compound command.
 	 */
 	private int lastNamesTaker(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {
@@ -637,13 +638,31 @@ public final class CommandJudge {
 			if (!words.isEmpty() && takesNames(words)) {
 				return i; // `find src | cpio -o`, `git ls-files | zip x.zip -@`
 			}
-			if (keepsOutput(simple.redirects())) {
-				return i; // `ls -a | grep . > list.txt`: what it passes on is kept, as `ls -a > list.txt` keeps it
-			}
 			for (int w = 0; w < words.size(); w++) {
 				String text = words.get(w).text();
-				if (text.contains("xargs") || text.contains("parallel") || KEEPS_INPUT.contains(Quoting.basename(text))) {
+				if (text.contains("xargs") || text.contains("parallel")) {
 					return i;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The index of the last command of a pipeline after the first that keeps what it passes on in a file, or -1: its
+	 * output is redirected to a file, or it names {@code tee}, {@code sponge} or {@code dd} in a word. Names a
+	 * listing prints into such a pipeline are kept as {@code ls -a > list.txt} keeps them.
+	 */
+	private int lastKeeper(List<Command> commands) {
+		for (int i = commands.size() - 1; i > 0; i--) {
+			if (commands.get(i) instanceof SimpleCommand simple) {
+				if (keepsOutput(simple.redirects())) {
+					return i;
+				}
+				for (int w = 0; w < simple.words().size(); w++) {
+					if (KEEPS_INPUT.contains(Quoting.basename(simple.words().get(w).text()))) {
+						return i;
+					}
 				}
 			}
 		}
