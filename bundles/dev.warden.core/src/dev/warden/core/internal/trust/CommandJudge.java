@@ -649,24 +649,62 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * The index of the last command of a pipeline after the first that keeps what it passes on in a file, or -1: its
-	 * output is redirected to a file, or it names {@code tee}, {@code sponge} or {@code dd} in a word. Names a
-	 * listing prints into such a pipeline are kept as {@code ls -a > list.txt} keeps them.
+	 * The index of the last command of a pipeline after the first that may keep what it reads in a file, or -1: its
+	 * output is redirected to a file; it names {@code tee}, {@code sponge} or {@code dd}, or a shell, in a word; or
+	 * a program whose facts write files writes one by its words, or runs code that may ({@code sort -o list.txt},
+	 * {@code sed -n 'w l'}, {@code split - part}, {@code awk '{print > "l"}'}), also behind a wrapper. Names a listing prints into such a pipeline are kept as {@code
+	 * ls -a > list.txt} keeps them.
 	 */
 	private int lastKeeper(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {
-			if (commands.get(i) instanceof SimpleCommand simple) {
-				if (keepsOutput(simple.redirects())) {
-					return i;
-				}
-				for (int w = 0; w < simple.words().size(); w++) {
-					if (KEEPS_INPUT.contains(Quoting.basename(simple.words().get(w).text()))) {
-						return i;
+			if (commands.get(i) instanceof SimpleCommand simple && keeps(simple)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private boolean keeps(SimpleCommand command) {
+		if (keepsOutput(command.redirects())) {
+			return true;
+		}
+		List<Word> words = command.words();
+		if (words.isEmpty()) {
+			return false;
+		}
+		PolicyRules.Known known = rules.known(Quoting.basename(words.get(0).text()));
+		// the program of each word after a wrapper may be the one that runs (`timeout 5 sort -o l`)
+		int last = known.wraps() ? words.size() : 1;
+		for (int w = 0; w < last; w++) {
+			String name = Quoting.basename(words.get(w).text());
+			if (KEEPS_INPUT.contains(name) || Wrappers.SHELLS.contains(name)) {
+				return true; // what a shell's script does with its input is not looked into
+			}
+			FactTable.Program program = w == 0 ? known.facts() : rules.facts().program(name);
+			if (program != null && program.writesFiles && words.get(w).literal()) {
+				List<FactScan.Hit> hits = FactScan.scan(rules.facts(), program, words.subList(w, words.size())).hits();
+				for (int h = 0; h < hits.size(); h++) {
+					FactTable.Kind kind = hits.get(h).fact().kind();
+					if (kind == FactTable.Kind.WRITES || kind == FactTable.Kind.RUNS) {
+						return true; // a write, or code that may write (awk's `print >`)
 					}
 				}
 			}
 		}
-		return -1;
+		return false;
+	}
+
+	/** Whether a word gives one of these options the standard input as its value ({@code --files-from=/dev/stdin}). */
+	private static boolean attachedStandardInput(String text, Set<String> options) {
+		for (String option : options) {
+			if (text.length() > option.length() && text.startsWith(option)) {
+				String value = text.substring(option.length());
+				if (FactScan.standardInput(value.startsWith("=") ? value.substring(1) : value)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Programs that write what they read into files they are given (`ls -a | tee list.txt`). */
@@ -696,10 +734,9 @@ public final class CommandJudge {
 		for (int w = 1; w < words.size(); w++) {
 			String text = words.get(w).text();
 			if (program.namesFromInput.contains(text)
-					|| (text.equals("-") && program.namesValued.contains(words.get(w - 1).text()))
-					|| (text.endsWith("-") && text.length() > 2 && program.namesValued.contains(
-							text.substring(0, text.length() - (text.endsWith("=-") ? 2 : 1))))) {
-				return true; // `cpio -o`, `tar -T -`, `tar -T-`, `wc --files0-from=-`
+					|| (FactScan.standardInput(text) && program.namesValued.contains(words.get(w - 1).text()))
+					|| attachedStandardInput(text, program.namesValued)) {
+				return true; // `cpio -o`, `tar -T -`, `tar -T-`, `wc --files0-from=-`, `tar -T /dev/stdin`
 			}
 			for (int c = 1; text.length() > 2 && text.charAt(0) == '-' && text.charAt(1) != '-' && c < text.length();
 					c++) {
@@ -1811,7 +1848,7 @@ public final class CommandJudge {
 	/** What one path of a fact's value ({@link #pathOf}) writes, reads, loads or walks. */
 	private void factCheck(FactScan scan, FactScan.Hit hit, List<Word> layer, FactTable.Kind kind, String path,
 			boolean universal, Judgement judgement) {
-		if (path.equals("-") && kind == FactTable.Kind.LOADS && inputGiven(scannedRedirects)) {
+		if (FactScan.standardInput(path) && kind == FactTable.Kind.LOADS && inputGiven(scannedRedirects)) {
 			// `echo 'all:;id' | make -f -`: the code it loads is what the line gives it
 			judgement.raise(PartStatus.NOT_COVERED, hit.subject() + " loads code from its input, which the line gives"
 					+ " it; only a pattern that spells it out covers it", null, partFact(hit, PartFact.Kind.LOADS, false));

@@ -154,8 +154,18 @@ public final class FactScan {
 
 	/** Whether a {@code names} hit names a file to read the names from (else they come from the input). */
 	static boolean namesFile(Hit hit) {
-		return hit.value() != null && !hit.value().isEmpty() && !hit.value().equals("-");
+		return hit.value() != null && !hit.value().isEmpty() && !standardInput(hit.value());
 	}
+
+	/**
+	 * Whether a path names the standard input: {@code -}, as the programs that take it read it, or one of the
+	 * system's names for it ({@code tar -T /dev/stdin} reads the names from its input as {@code tar -T -} does).
+	 */
+	static boolean standardInput(String path) {
+		return path.equals("-") || STANDARD_INPUT.contains(path);
+	}
+
+	private static final Set<String> STANDARD_INPUT = Set.of("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0");
 
 	/** The command that an {@code execs} fact runs ({@code id} of {@code npm exec -- id}), or empty. */
 	public List<Word> innerCommand() {

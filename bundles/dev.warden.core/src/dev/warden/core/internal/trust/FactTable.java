@@ -182,6 +182,11 @@ public final class FactTable {
 		 */
 		public boolean takesNames;
 		/**
+		 * Whether a fact of the program (or of one of its subcommands) writes a file: an option, operand or variable
+		 * that {@code writes}, or a sed script or awk program, which may.
+		 */
+		public boolean writesFiles;
+		/**
 		 * The options of the program and its subcommands whose {@code names} fact takes no value, or one that may be
 		 * left out: given, the names come from the input ({@code cpio -o}, {@code zip -@}, {@code xz --files}).
 		 */
@@ -696,6 +701,11 @@ public final class FactTable {
 			program.exactWords.add(fact);
 		}
 
+		/** Whether a fact writes a file, or reads a script that may. */
+		private static boolean mayWrite(Fact fact) {
+			return fact.kind() == Kind.WRITES || fact.kind() == Kind.SED_SCRIPT || fact.kind() == Kind.AWK_PROGRAM;
+		}
+
 		private static Program root(Program program) {
 			Program root = program;
 			while (root.parent != null) {
@@ -793,8 +803,14 @@ public final class FactTable {
 				}
 			}
 			boolean risky = false;
+			for (List<Fact> facts : program.operands.values()) {
+				facts.forEach(fact -> root(program).writesFiles |= mayWrite(fact));
+			}
+			program.globOptions.forEach(fact -> root(program).writesFiles |= mayWrite(fact));
+			program.variables.forEach(fact -> root(program).writesFiles |= mayWrite(fact));
 			for (Option option : reachable.values()) {
 				for (Fact fact : option.facts()) {
+					root(program).writesFiles |= mayWrite(fact);
 					risky |= fact.kind() != Kind.TAKES && fact.kind() != Kind.PLAIN;
 					if (fact.kind() == Kind.NAMES) {
 						root(program).takesNames = true;
