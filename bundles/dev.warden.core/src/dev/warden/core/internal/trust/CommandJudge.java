@@ -652,8 +652,8 @@ public final class CommandJudge {
 	 * The index of the last command of a pipeline after the first that may keep what it reads in a file, or -1: its
 	 * output is redirected to a file; it names {@code tee}, {@code sponge} or {@code dd}, or a shell, in a word; or
 	 * a program whose facts write files writes one by its words, or runs code that may ({@code sort -o list.txt},
-	 * {@code sed -n 'w l'}, {@code split - part}, {@code awk '{print > "l"}'}), also behind a wrapper. Names a listing prints into such a pipeline are kept as {@code
-	 * ls -a > list.txt} keeps them.
+	 * {@code sed -n 'w l'}, {@code split - part}, {@code awk '{print > "l"}'}), also behind a wrapper. Names a
+	 * listing prints into such a pipeline are kept as {@code ls -a > list.txt} keeps them.
 	 */
 	private int lastKeeper(List<Command> commands) {
 		for (int i = commands.size() - 1; i > 0; i--) {

@@ -248,7 +248,8 @@ public final class FactScan {
 
 	/**
 	 * The scan kept for an equal command (see {@link Memo}), or null; {@code lists} answers as it would for a new
-	 * scan.
+	 * scan. A scan that {@link Scanner#scan(Program, List, java.util.function.BooleanSupplier)} makes with a
+	 * {@code lists} is kept for the next.
 	 */
 	public static FactScan kept(FactTable table, Program root, List<Word> words,
 			java.util.function.BooleanSupplier lists) {
@@ -313,14 +314,8 @@ public final class FactScan {
 			if (root.blank) {
 				return nothingFound(root, root.loose); // what the walk below would find, found without it
 			}
-			// a command seen before is read from the memo: agents run the same commands line after line
+			// kept for an equal command that comes again (looked up first, with FactScan.kept)
 			int key = lists == null ? 0 : Memo.key(root, words);
-			if (key != 0) {
-				FactScan kept = table.memo.get(key, root, words, lists);
-				if (kept != null) {
-					return kept;
-				}
-			}
 			this.lists = lists;
 			this.listsRead = lists == null ? 1 : 0;
 			this.words = words;

@@ -131,7 +131,7 @@ public final class PolicyRules {
 			plain = new HashMap<>(2 * names.size());
 			for (String name : names) {
 				if (lastSegment(name)) {
-					plain.put(name, plainKnown(name, facts.program(name)));
+					plain.put(name, known(name, facts.program(name), List.of(), List.of()));
 				}
 			}
 			facts.plainKnown = plain; // two threads may each make one: either serves
@@ -139,15 +139,15 @@ public final class PolicyRules {
 		return plain;
 	}
 
-	private static Known plainKnown(String name, FactTable.Program program) {
-		return new Known(name, program, List.of(), List.of(), Wrappers.mayWrap(name), CommandJudge.mayFailClosed(name),
+	private static Known known(String name, FactTable.Program program, List<TrustPattern> trust,
+			List<DenyMatcher> deny) {
+		return new Known(name, program, trust, deny, Wrappers.mayWrap(name), CommandJudge.mayFailClosed(name),
 				CommandJudge.BASH_ONLY_BUILTINS.contains(name));
 	}
 
 	private Known known(String name, FactTable.Program program) {
-		return new Known(name, program, trustByName.getOrDefault(name, List.of()),
-				denyByName.getOrDefault(name, List.of()), Wrappers.mayWrap(name), CommandJudge.mayFailClosed(name),
-				CommandJudge.BASH_ONLY_BUILTINS.contains(name));
+		return known(name, program, trustByName.getOrDefault(name, List.of()),
+				denyByName.getOrDefault(name, List.of()));
 	}
 
 	/**
