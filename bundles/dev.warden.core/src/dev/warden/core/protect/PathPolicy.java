@@ -214,13 +214,25 @@ public final class PathPolicy {
 	 *         could not be read
 	 */
 	public Walk walk(String start, int maxDepth, Predicate<VisibleFile> visitor) {
+		return walk(start, maxDepth, visitor, null);
+	}
+
+	/**
+	 * The same walk, telling {@code skipped} of every entry of a folder it lists that it does not visit: hidden
+	 * entries (a hidden folder is not entered), symbolic links that lead to no allowed location or whose name is
+	 * hidden, and entries whose kind could not be read. Either returns {@code false} to stop. One listing of each
+	 * folder serves both, where a walk followed by a second listing of each folder would read the tree twice.
+	 *
+	 * @param skipped told of each entry not visited, by its path as listed; {@code null} for none
+	 */
+	public Walk walk(String start, int maxDepth, Predicate<VisibleFile> visitor, Predicate<Path> skipped) {
 		PathDecision decision = decide(start);
 		List<String> unreadable = new ArrayList<>();
 		if (!decision.isAllowed() || !Files.isDirectory(decision.path())) {
 			return new Walk(decision, unreadable);
 		}
 		FolderRules rules = rulesOf(decision.path(), decision.relativePath());
-		new Walker(rules, visitor, maxDepth, unreadable).visit(decision.path(), rules, 1);
+		new Walker(rules, visitor, skipped, maxDepth, unreadable).visit(decision.path(), rules, 1);
 		return new Walk(decision, unreadable);
 	}
 
@@ -322,12 +334,15 @@ public final class PathPolicy {
 	private final class Walker {
 		private final RootContext root;
 		private final Predicate<VisibleFile> visitor;
+		private final Predicate<Path> skipped;
 		private final int maxDepth;
 		private final List<String> unreadable;
 
-		Walker(FolderRules start, Predicate<VisibleFile> visitor, int maxDepth, List<String> unreadable) {
+		Walker(FolderRules start, Predicate<VisibleFile> visitor, Predicate<Path> skipped, int maxDepth,
+				List<String> unreadable) {
 			this.root = start.root;
 			this.visitor = visitor;
+			this.skipped = skipped;
 			this.maxDepth = maxDepth;
 			this.unreadable = unreadable;
 		}
@@ -350,19 +365,28 @@ public final class PathPolicy {
 					attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 				} catch (IOException e) {
 					unreadable.add(root.label(entry) + ": " + e.getMessage());
+					if (skipped != null && !skipped.test(entry)) {
+						return false;
+					}
 					continue;
 				}
 				if (attributes.isSymbolicLink()) {
 					PathDecision target = decide(entry.toString());
-					if (target.isAllowed() && rules.hiddenReason(name, false) == null
-							&& !visitor.test(new VisibleFile(root.root(), entryRelative, entry,
-									Files.isDirectory(target.path())))) {
+					if (target.isAllowed() && rules.hiddenReason(name, false) == null) {
+						if (!visitor.test(new VisibleFile(root.root(), entryRelative, entry,
+								Files.isDirectory(target.path())))) {
+							return false;
+						}
+					} else if (skipped != null && !skipped.test(entry)) {
 						return false;
 					}
 					continue;
 				}
 				boolean isDirectory = attributes.isDirectory();
 				if (rules.hiddenReason(name, isDirectory) != null) {
+					if (skipped != null && !skipped.test(entry)) {
+						return false;
+					}
 					continue;
 				}
 				if (!visitor.test(new VisibleFile(root.root(), entryRelative, entry, isDirectory))) {

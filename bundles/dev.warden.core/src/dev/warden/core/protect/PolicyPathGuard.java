@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -445,45 +446,77 @@ public final class PolicyPathGuard implements PathGuard {
 			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
 					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
 		}
-		Set<Path> visible = new java.util.HashSet<>();
-		java.util.List<Path> folders = new java.util.ArrayList<>();
-		folders.add(decision.path());
+		// one walk: the visible entries are counted and the others decided as they are listed; the folders the walk
+		// does not enter are looked into one level after it: those links lead to (which a program that follows
+		// links reads), and those at its depth limit, which must hold no folder
+		List<Path> linked = new ArrayList<>();
+		List<Path> deepest = new ArrayList<>();
+		int startDepth = decision.relativePath().isEmpty() ? 0 : decision.relativePath().split("/").length;
 		int[] count = { 0 };
-		policy.walk(decision.path().toString(), MAX_TREE_DEPTH, file -> {
-			visible.add(file.path());
+		String[] found = { null };
+		Walk walk = policy.walk(decision.path().toString(), MAX_TREE_DEPTH, file -> {
 			if (file.directory()) {
-				folders.add(file.path());
+				if (Files.isSymbolicLink(file.path())) {
+					linked.add(file.path());
+				} else if (file.relativePath().split("/").length - startDepth >= MAX_TREE_DEPTH) {
+					deepest.add(file.path());
+				}
 			}
 			return ++count[0] < MAX_TREE_ENTRIES;
+		}, entry -> {
+			found[0] = hiddenEntry(folder, decision.path(), entry, skipsDotAndIgnored);
+			return found[0] == null;
 		});
+		if (found[0] != null) {
+			return Optional.of(found[0]);
+		}
 		if (count[0] >= MAX_TREE_ENTRIES) {
 			return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES + " files, too many to check for"
 					+ " files hidden from the agent");
 		}
-		for (Path directory : folders) {
+		if (!walk.unreadable().isEmpty()) {
+			return Optional.of("'" + folder + "' could not be read to check for hidden files: "
+					+ walk.unreadable().get(0));
+		}
+		List<Path> notEntered = new ArrayList<>(linked);
+		notEntered.addAll(deepest);
+		for (Path directory : notEntered) {
 			try (Stream<Path> entries = Files.list(directory)) {
 				Iterator<Path> it = entries.iterator();
 				while (it.hasNext()) {
 					Path entry = it.next();
-					if (visible.contains(entry)) {
-						continue;
+					if (deepest.contains(directory) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+						return Optional.of("'" + folder + "' holds folders nested more than " + MAX_TREE_DEPTH
+								+ " deep, too deep to check for files hidden from the agent");
 					}
-					String name = entry.getFileName().toString();
-					PathDecision hidden = policy.decide(entry);
-					if (hidden.verdict() != PathVerdict.HIDDEN) {
-						continue; // a link that leads outside: not entered by the walk, not a hidden file
+					String hidden = hiddenEntry(folder, decision.path(), entry, skipsDotAndIgnored);
+					if (hidden != null) {
+						return Optional.of(hidden);
 					}
-					if (skipsDotAndIgnored && (name.startsWith(".") || hidden.reason().startsWith("ignored"))) {
-						continue;
-					}
-					return Optional.of("'" + folder + "' holds files hidden from the agent, such as '"
-							+ decision.path().relativize(entry) + "' (" + hidden.reason() + ")");
 				}
 			} catch (IOException | UncheckedIOException e) {
 				return Optional.of("'" + folder + "' could not be read to check for hidden files: " + e.getMessage());
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Why an entry of the tree of {@code folder} (at {@code top}) that the agent's listing does not show makes the
+	 * tree hold hidden files, or {@code null}: it is hidden, and the program reads it ({@code skipsDotAndIgnored}
+	 * programs skip dot files and ignored files). A link that leads outside is not entered and not hidden.
+	 */
+	private String hiddenEntry(String folder, Path top, Path entry, boolean skipsDotAndIgnored) {
+		PathDecision hidden = policy.decide(entry);
+		if (hidden.verdict() != PathVerdict.HIDDEN) {
+			return null;
+		}
+		String name = entry.getFileName().toString();
+		if (skipsDotAndIgnored && (name.startsWith(".") || hidden.reason().startsWith("ignored"))) {
+			return null;
+		}
+		return "'" + folder + "' holds files hidden from the agent, such as '" + top.relativize(entry) + "' ("
+				+ hidden.reason() + ")";
 	}
 
 	@Override

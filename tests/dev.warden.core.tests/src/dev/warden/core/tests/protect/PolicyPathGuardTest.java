@@ -73,6 +73,44 @@ class PolicyPathGuardTest {
 	}
 
 	/**
+	 * A recursive command's tree is read in one walk: of several hidden files, the first in name order is named;
+	 * a hidden file in a folder a link of the tree leads to counts; a tree nested deeper than the walk goes is
+	 * asked about rather than taken to hold nothing hidden below that depth.
+	 */
+	@Test
+	void aTreeIsJudgedByEveryFolderItHolds(@TempDir Path workspace) throws IOException {
+		Files.createDirectories(workspace.resolve("src/b"));
+		Files.createDirectories(workspace.resolve("src/a"));
+		Files.writeString(workspace.resolve("src/b/.env"), "TOKEN=x\n");
+		Files.writeString(workspace.resolve("src/a/.env"), "TOKEN=x\n");
+		Files.writeString(workspace.resolve("src/a/A.java"), "x");
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		assertTrue(guard.whyFolderHoldsHidden("src", workspace, false).orElseThrow().contains("'a/.env'"),
+				"the first hidden file in name order");
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("src", workspace, true), "rg skips dot files");
+
+		Files.createDirectories(workspace.resolve("lib/keys"));
+		Files.writeString(workspace.resolve("lib/keys/server.pem"), "key");
+		Files.createDirectories(workspace.resolve("docs"));
+		Files.writeString(workspace.resolve("docs/README.md"), "x");
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("docs", workspace, false));
+		Files.createSymbolicLink(workspace.resolve("docs/keys"), workspace.resolve("lib/keys"));
+		assertTrue(guard.whyFolderHoldsHidden("docs", workspace, false).orElseThrow().contains("server.pem"),
+				"a link of the tree leads to a folder holding a key");
+
+		Path deep = workspace.resolve("deep");
+		for (int i = 0; i < 70; i++) {
+			deep = deep.resolve("d");
+		}
+		Files.createDirectories(deep);
+		Files.writeString(deep.resolve("notes.txt"), "x");
+		assertTrue(guard.whyFolderHoldsHidden("deep", workspace, false).orElseThrow().contains("too deep"));
+		Files.writeString(workspace.resolve("deep/d/.env"), "TOKEN=x\n");
+		assertTrue(guard.whyFolderHoldsHidden("deep", workspace, false).orElseThrow().contains("'d/.env'"),
+				"a hidden file found on the way is named first");
+	}
+
+	/**
 	 * {@code git clean -x} deletes ignored build output, which may go, and files hidden for another reason, which
 	 * count whether Git ignores them or not: sensitive ones, and those {@code .wardenignore} hides; without
 	 * {@code -x}, only hidden files Git does not ignore count.
