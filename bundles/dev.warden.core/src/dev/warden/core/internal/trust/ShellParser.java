@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a command line the way a POSIX shell (bash in particular) reads it, and yields every simple command it
@@ -1031,10 +1032,12 @@ public final class ShellParser {
 				while (pos < end && isNameChar(chars[pos])) {
 					pos++;
 				}
+				shellSpecific(dollar + 1, pos);
 				word.appendRaw(dollar, pos);
 				word.literal = false;
 				word.unquotedExpansion |= !inDoubleQuotes;
 			} else if (Character.isDigit(next) || (next != 0 && "@*#?-$!".indexOf(next) >= 0)) {
+				shellSpecific(dollar + 1, dollar + 2);
 				pos += 2;
 				word.appendRaw(dollar, pos);
 				word.literal = false;
@@ -1078,6 +1081,7 @@ public final class ShellParser {
 		if (i == nameStart) {
 			throw new ShellSyntaxException("the parameter expansion " + excerpt(dollar) + " is not supported");
 		}
+		shellSpecific(nameStart, i);
 		if (i >= end) {
 			throw new ShellSyntaxException("a parameter expansion ${ is not closed");
 		}
@@ -1112,6 +1116,44 @@ public final class ShellParser {
 		word.appendRaw(dollar, pos);
 		word.literal = false;
 	}
+
+	/**
+	 * Notes a parameter whose value the shell itself gives and that differs between dash and bash, whatever the
+	 * environment holds ({@code $0}, {@code $-}, {@code $_}, {@code $SHLVL}) or when it lacks the name
+	 * ({@code $HOSTNAME}, {@code $SHELL}, {@code $TERM}, which bash sets and dash does not; {@code $PS1}, which
+	 * dash sets and bash does not when it runs a command line), or that only bash gives a value
+	 * ({@code $BASH_VERSION}, {@code $RANDOM}, {@code $EPOCHSECONDS}): the words of the command would differ.
+	 * {@code $$}, {@code $!}, {@code $PPID} and {@code $?} mean the same in both shells.
+	 */
+	private void shellSpecific(int from, int to) {
+		String why = switch (chars[from]) {
+		case '0' -> to - from == 1 ? "names the shell, which is dash or bash" : null;
+		case '-' -> "lists the options of the shell, which differ between dash and bash";
+		case '_' -> to - from == 1 ? "is the last word of the previous command in bash; dash does not set it" : null;
+		case 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'L', 'M', 'O', 'P', 'R', 'S', 'T', 'U' -> {
+			String name = new String(chars, from, to - from);
+			yield BASH_SETS.contains(name) || name.startsWith("BASH_") || name.startsWith("COMP_")
+					? "is given a value by bash but not by dash" : DASH_SETS.contains(name)
+							? "is given a value by dash but not by bash when it runs a command line" : null;
+		}
+		default -> null;
+		};
+		if (why != null) {
+			unportable("`$" + new String(chars, from, to - from) + "` " + why);
+		}
+	}
+
+	/**
+	 * The variables bash sets (or changes, as {@code SHLVL}) that dash does not, when the environment does not
+	 * hold them, and those only bash gives a value.
+	 */
+	private static final Set<String> BASH_SETS = Set.of("BASH", "BASHOPTS", "BASHPID",
+			"COPROC", "DIRSTACK", "EPOCHREALTIME", "EPOCHSECONDS", "EUID", "FUNCNAME", "GROUPS", "HISTCMD", "HISTFILE",
+			"HISTFILESIZE", "HISTSIZE", "HOSTNAME", "HOSTTYPE", "LINENO", "MACHTYPE", "MAILCHECK", "OPTERR", "OSTYPE",
+			"PIPESTATUS", "RANDOM", "SECONDS", "SHELL", "SHELLOPTS", "SHLVL", "SRANDOM", "TERM", "UID");
+
+	/** The variables dash sets that bash does not when it runs a command line. */
+	private static final Set<String> DASH_SETS = Set.of("PS1", "PS2");
 
 	/** Returns the end of a supported operator at {@code at}, or -1; refuses the assigning ones. */
 	private int parameterOperatorEnd(int at) throws ShellSyntaxException {
