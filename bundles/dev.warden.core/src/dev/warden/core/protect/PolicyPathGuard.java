@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
+
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import dev.warden.core.internal.protect.Visibility;
 import dev.warden.core.trust.PathGuard;
@@ -446,6 +451,49 @@ public final class PolicyPathGuard implements PathGuard {
 			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
 					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
 		}
+		return hiddenInTree(folder, decision, entry -> hiddenEntry(folder, decision.path(), entry, skipsDotAndIgnored,
+				""));
+	}
+
+	@Override
+	public Optional<String> whyFolderHoldsHiddenGitTracks(String folder, Path workingDirectory) {
+		PathDecision decision = folderDecision(folder, workingDirectory);
+		if (decision == null || !decision.isAllowed()) {
+			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
+					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+		}
+		FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(decision.path().toFile());
+		if (builder.getGitDir() == null) {
+			return Optional.empty(); // in no repository, Git reads nothing
+		}
+		DirCache index;
+		Path workTree;
+		try (Repository repository = builder.setMustExist(true).build()) {
+			if (repository.isBare()) {
+				return Optional.empty();
+			}
+			workTree = repository.getWorkTree().toPath().toRealPath();
+			index = repository.readDirCache();
+		} catch (IOException | RuntimeException e) {
+			return Optional.of("'" + folder + "' lies in a Git repository whose index could not be read to check for"
+					+ " hidden files Git tracks: " + e.getMessage());
+		}
+		// a hidden entry counts when the index holds it, or anything below it (a hidden folder is not entered)
+		return hiddenInTree(folder, decision, entry -> {
+			String why = hiddenEntry(folder, decision.path(), entry, false, " that Git tracks");
+			if (why == null || !entry.startsWith(workTree)) {
+				return null;
+			}
+			String relative = workTree.relativize(entry).toString().replace(java.io.File.separatorChar, '/');
+			return index.findEntry(relative) >= 0 || index.getEntriesWithin(relative).length > 0 ? why : null;
+		});
+	}
+
+	/**
+	 * Walks the tree of an allowed folder once and returns the first reason {@code hidden} gives for an entry the
+	 * agent's listing does not show, or why the tree cannot be checked.
+	 */
+	private Optional<String> hiddenInTree(String folder, PathDecision decision, Function<Path, String> hidden) {
 		// one walk: the visible entries are counted and the others decided as they are listed; the folders the walk
 		// does not enter are looked into one level after it: those links lead to (which a program that follows
 		// links reads), and those at its depth limit, which must hold no folder
@@ -464,7 +512,7 @@ public final class PolicyPathGuard implements PathGuard {
 			}
 			return ++count[0] < MAX_TREE_ENTRIES;
 		}, entry -> {
-			found[0] = hiddenEntry(folder, decision.path(), entry, skipsDotAndIgnored);
+			found[0] = hidden.apply(entry);
 			return found[0] == null;
 		});
 		if (found[0] != null) {
@@ -489,9 +537,9 @@ public final class PolicyPathGuard implements PathGuard {
 						return Optional.of("'" + folder + "' holds folders nested more than " + MAX_TREE_DEPTH
 								+ " deep, too deep to check for files hidden from the agent");
 					}
-					String hidden = hiddenEntry(folder, decision.path(), entry, skipsDotAndIgnored);
-					if (hidden != null) {
-						return Optional.of(hidden);
+					String why = hidden.apply(entry);
+					if (why != null) {
+						return Optional.of(why);
 					}
 				}
 			} catch (IOException | UncheckedIOException e) {
@@ -504,19 +552,21 @@ public final class PolicyPathGuard implements PathGuard {
 	/**
 	 * Why an entry of the tree of {@code folder} (at {@code top}) that the agent's listing does not show makes the
 	 * tree hold hidden files, or {@code null}: it is hidden, and the program reads it ({@code skipsDotAndIgnored}
-	 * programs skip dot files and ignored files). A link that leads outside is not entered and not hidden.
+	 * programs skip dot files and the files Git's ignore files name, as {@code rg} does; they do not read
+	 * {@value Visibility#WARDEN_IGNORE}, so a file only it hides counts). A link that leads outside is not entered
+	 * and not hidden.
 	 */
-	private String hiddenEntry(String folder, Path top, Path entry, boolean skipsDotAndIgnored) {
+	private String hiddenEntry(String folder, Path top, Path entry, boolean skipsDotAndIgnored, String which) {
 		PathDecision hidden = policy.decide(entry);
 		if (hidden.verdict() != PathVerdict.HIDDEN) {
 			return null;
 		}
 		String name = entry.getFileName().toString();
-		if (skipsDotAndIgnored && (name.startsWith(".") || hidden.reason().startsWith("ignored"))) {
+		if (skipsDotAndIgnored && (name.startsWith(".") || hiddenOnlyByGit(hidden.reason(), true))) {
 			return null;
 		}
-		return "'" + folder + "' holds files hidden from the agent, such as '" + top.relativize(entry) + "' ("
-				+ hidden.reason() + ")";
+		return "'" + folder + "' holds files hidden from the agent" + which + ", such as '" + top.relativize(entry)
+				+ "' (" + hidden.reason() + ")";
 	}
 
 	@Override

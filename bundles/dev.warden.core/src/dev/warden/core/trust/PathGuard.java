@@ -82,6 +82,19 @@ public interface PathGuard {
 	}
 
 	/**
+	 * Says why {@code git grep} of a folder would read files hidden from the agent: those Git tracks (in its index),
+	 * whether Git's ignore files name them or not, and only those. The default judges every hidden file, as
+	 * {@link #whyFolderHoldsHidden} does for a program that skips none.
+	 *
+	 * @param folder           the folder as the command names it
+	 * @param workingDirectory the directory the command runs in
+	 * @return why the folder holds such files, or empty when it holds none
+	 */
+	default Optional<String> whyFolderHoldsHiddenGitTracks(String folder, Path workingDirectory) {
+		return whyFolderHoldsHidden(folder, workingDirectory, false);
+	}
+
+	/**
 	 * Says why a program that names the files in each folder it is given ({@code ls *.md}) would name files hidden
 	 * from the agent, when a glob gives it the folders. The default judges the whole folder the glob lies in, as
 	 * {@link #whyFolderHoldsHidden} does: any of its folders may match.

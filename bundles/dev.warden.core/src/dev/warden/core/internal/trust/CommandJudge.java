@@ -2291,6 +2291,8 @@ public final class CommandJudge {
 			// a listing names the files of the folders the glob matches (`ls *.md` names no file of `src`)
 			why = rules.guard().whyMatchedFoldersHoldHidden(path, folder, workingDirectory,
 					!hit.valueLiteral() && defaultGlobs(), skips);
+		} else if (hit.fact().tracked()) {
+			why = trackedCheck(folder); // `git grep` reads what Git tracks, a `.env` committed by mistake too
 		} else if (skips && hit.fact().gitIgnores()) {
 			why = gitCheck(folder, false); // `git add .` skips what Git ignores, not `.env` hidden only as sensitive
 		} else if (hit.fact().deletes()) {
@@ -2321,6 +2323,18 @@ public final class CommandJudge {
 		if (why == null) {
 			why = ignoredToo ? rules.guard().whyFolderHoldsHiddenGitCleans(folder, workingDirectory)
 					: rules.guard().whyFolderHoldsHiddenGitAdds(folder, workingDirectory);
+			checks.put(key, why);
+		}
+		return why;
+	}
+
+	/** Whether the folder holds files hidden from the agent that Git tracks, asked once per line and folder. */
+	private Optional<String> trackedCheck(String folder) {
+		Map<String, Optional<String>> checks = treeChecks(true);
+		String key = "\0git-tracked\0" + folder;
+		Optional<String> why = checks.get(key);
+		if (why == null) {
+			why = rules.guard().whyFolderHoldsHiddenGitTracks(folder, workingDirectory);
 			checks.put(key, why);
 		}
 		return why;

@@ -96,6 +96,8 @@ public final class FactTable {
 	 * @param deletes  for {@link Kind#RECURSES}: the program deletes what it walks ({@code git clean -x}), so that
 	 *                 only files hidden for a reason other than Git's ignore files count: build output that Git
 	 *                 ignores may go, a {@code .env} may not
+	 * @param tracked  for {@link Kind#RECURSES}: the program reads only the files Git tracks ({@code git grep}), so
+	 *                 that only hidden files in Git's index count, whether Git's ignore files name them or not
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host}, {@code at},
 	 *                 {@code assigned}, {@code typed}, or a list of paths separated by {@code :}: {@code list} (all
 	 *                 of the value), {@code assigned-list} (the part after {@code =}); {@code field}: the
@@ -105,12 +107,12 @@ public final class FactTable {
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
 			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global,
-			boolean unmasked, boolean deletes, String valuePart, String effect, String source) {
+			boolean unmasked, boolean deletes, boolean tracked, String valuePart, String effect, String source) {
 
 		/** A fact that holds always, with no modifier: one that Warden's own rules make rather than a table line. */
 		static Fact unconditional(String program, String spelling, Kind kind, String effect, String source) {
 			return new Fact(program, spelling, kind, List.of(), List.of(), FactScan.ValueGlobs.NONE, null, null, false,
-					false, false, false, null, effect, source);
+					false, false, false, false, null, effect, source);
 		}
 	}
 
@@ -552,6 +554,7 @@ public final class FactTable {
 			boolean unmasked = false;
 			boolean gitIgnores = false;
 			boolean deletes = false;
+			boolean tracked = false;
 			String valuePart = null;
 			for (int i = kindAt + 1; i < fields.length; i++) {
 				String modifier = fields[i];
@@ -559,7 +562,7 @@ public final class FactTable {
 				String key = equals < 0 ? modifier : modifier.substring(0, equals);
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
 				if (value.isEmpty() && !key.equals("global") && !key.equals("leading") && !key.equals("unmasked")
-						&& !key.equals("gitignore") && !key.equals("deletes")) {
+						&& !key.equals("gitignore") && !key.equals("deletes") && !key.equals("tracked")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -573,6 +576,7 @@ public final class FactTable {
 				case "unmasked" -> unmasked = true;
 				case "gitignore" -> gitIgnores = true;
 				case "deletes" -> deletes = true;
+				case "tracked" -> tracked = true;
 				case "value" -> {
 					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field", "mapping")
 							.contains(value)) {
@@ -582,7 +586,7 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, value=)");
+						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, value=)");
 				}
 			}
 			if (programWords.get(0).equals("@variables")) {
@@ -607,7 +611,7 @@ public final class FactTable {
 						w -> new Program(parent.name + " " + w, parent));
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
-					unhide, gitIgnores, global, unmasked, deletes, valuePart, effect, source);
+					unhide, gitIgnores, global, unmasked, deletes, tracked, valuePart, effect, source);
 			if (leading) {
 				if (!spelling.startsWith("-")) {
 					throw new IllegalArgumentException("`leading` is said of an option, such as find's `-H`");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,45 @@ class PolicyPathGuardTest {
 		Files.writeString(workspace.resolve("deep/d/.env"), "TOKEN=x\n");
 		assertTrue(guard.whyFolderHoldsHidden("deep", workspace, false).orElseThrow().contains("'d/.env'"),
 				"a hidden file found on the way is named first");
+	}
+
+	/**
+	 * {@code git grep} reads the files Git tracks and only those: a hidden file counts when it is in Git's index,
+	 * even where a {@code .gitignore} written later names it, and not while it is untracked; outside a repository
+	 * nothing counts. A program that skips dot files and what Git ignores ({@code rg}) still reads a file only
+	 * {@code .wardenignore} hides, as it does not read that file.
+	 */
+	@Test
+	void gitGrepCountsTheHiddenFilesGitTracks(@TempDir Path workspace) throws Exception {
+		Files.createDirectories(workspace.resolve("src"));
+		Files.createDirectories(workspace.resolve("notes"));
+		Files.writeString(workspace.resolve("src/A.java"), "x");
+		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		Files.writeString(workspace.resolve(".wardenignore"), "notes/\n");
+		Files.writeString(workspace.resolve("notes/plan.md"), "x");
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks(".", workspace), "no repository");
+		assertTrue(guard.whyFolderHoldsHidden(".", workspace, true).orElseThrow().contains("'notes'"),
+				"rg does not read .wardenignore");
+
+		try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+			git.add().addFilepattern("src").call();
+			git.commit().setMessage("src").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks(".", workspace),
+					"untracked hidden files are not read");
+
+			git.add().addFilepattern("notes/plan.md").call();
+			assertTrue(guard.whyFolderHoldsHiddenGitTracks(".", workspace).orElseThrow()
+					.contains("that Git tracks, such as 'notes'"), "a tracked file .wardenignore hides");
+			assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks("src", workspace));
+
+			git.rm().setCached(true).addFilepattern("notes/plan.md").call();
+			git.add().addFilepattern(".env").call();
+			git.commit().setMessage("env").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			Files.writeString(workspace.resolve(".gitignore"), ".env\n");
+			assertTrue(guard.whyFolderHoldsHiddenGitTracks(".", workspace).orElseThrow().contains("'.env'"),
+					"tracked, though .gitignore names it now");
+		}
 	}
 
 	/**
