@@ -451,18 +451,25 @@ public final class PolicyPathGuard implements PathGuard {
 			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
 					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
 		}
-		return hiddenInTree(folder, decision, entry -> hiddenEntry(folder, decision.path(), entry, skipsDotAndIgnored,
+		String subject = "'" + folder + "'";
+		return hiddenInTree(subject, decision, entry -> hiddenEntry(subject, decision.path(), entry, skipsDotAndIgnored,
 				""));
 	}
 
+	/**
+	 * {@inheritDoc} A word that names no folder ({@code HEAD}, {@code HEAD~3..HEAD}, {@code :/}, a file) stands for
+	 * the whole repository of the working directory: its work tree where it lies in the workspace, else the working
+	 * directory's tree.
+	 */
 	@Override
 	public Optional<String> whyFolderHoldsHiddenGitTracks(String folder, Path workingDirectory) {
-		PathDecision decision = folderDecision(folder, workingDirectory);
-		if (decision == null || !decision.isAllowed()) {
-			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
-					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+		PathDecision named = folderDecision(folder, workingDirectory);
+		if (named != null && !named.isAllowed()) {
+			return named.verdict() != PathVerdict.HIDDEN ? Optional.empty()
+					: Optional.of("'" + folder + "' is hidden from the agent (" + named.reason() + ")");
 		}
-		FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(decision.path().toFile());
+		Path start = named != null ? named.path() : workingDirectory.toAbsolutePath().normalize();
+		FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
 		if (builder.getGitDir() == null) {
 			return Optional.empty(); // in no repository, Git reads nothing
 		}
@@ -478,9 +485,21 @@ public final class PolicyPathGuard implements PathGuard {
 			return Optional.of("'" + folder + "' lies in a Git repository whose index could not be read to check for"
 					+ " hidden files Git tracks: " + e.getMessage());
 		}
+		PathDecision decision = named;
+		String label = "'" + folder + "'";
+		if (decision == null) {
+			PathDecision top = policy.decide(workTree);
+			decision = top.isAllowed() ? top : policy.decide(start);
+			label = top.isAllowed() ? "the repository" : "the working directory";
+			if (!decision.isAllowed()) {
+				return Optional.empty(); // a working directory outside the roots: its reads are judged elsewhere
+			}
+		}
+		PathDecision walked = decision;
+		String which = label;
 		// a hidden entry counts when the index holds it, or anything below it (a hidden folder is not entered)
-		return hiddenInTree(folder, decision, entry -> {
-			String why = hiddenEntry(folder, decision.path(), entry, false, " that Git tracks");
+		return hiddenInTree(label, walked, entry -> {
+			String why = hiddenEntry(which, walked.path(), entry, false, " that Git tracks");
 			if (why == null || !entry.startsWith(workTree)) {
 				return null;
 			}
@@ -491,9 +510,9 @@ public final class PolicyPathGuard implements PathGuard {
 
 	/**
 	 * Walks the tree of an allowed folder once and returns the first reason {@code hidden} gives for an entry the
-	 * agent's listing does not show, or why the tree cannot be checked.
+	 * agent's listing does not show, or why the tree cannot be checked; {@code subject} names the folder in them.
 	 */
-	private Optional<String> hiddenInTree(String folder, PathDecision decision, Function<Path, String> hidden) {
+	private Optional<String> hiddenInTree(String subject, PathDecision decision, Function<Path, String> hidden) {
 		// one walk: the visible entries are counted and the others decided as they are listed; the folders the walk
 		// does not enter are looked into one level after it: those links lead to (which a program that follows
 		// links reads), and those at its depth limit, which must hold no folder
@@ -519,11 +538,11 @@ public final class PolicyPathGuard implements PathGuard {
 			return Optional.of(found[0]);
 		}
 		if (count[0] >= MAX_TREE_ENTRIES) {
-			return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES + " files, too many to check for"
+			return Optional.of(subject + " holds more than " + MAX_TREE_ENTRIES + " files, too many to check for"
 					+ " files hidden from the agent");
 		}
 		if (!walk.unreadable().isEmpty()) {
-			return Optional.of("'" + folder + "' could not be read to check for hidden files: "
+			return Optional.of(subject + " could not be read to check for hidden files: "
 					+ walk.unreadable().get(0));
 		}
 		List<Path> notEntered = new ArrayList<>(linked);
@@ -534,7 +553,7 @@ public final class PolicyPathGuard implements PathGuard {
 				while (it.hasNext()) {
 					Path entry = it.next();
 					if (deepest.contains(directory) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-						return Optional.of("'" + folder + "' holds folders nested more than " + MAX_TREE_DEPTH
+						return Optional.of(subject + " holds folders nested more than " + MAX_TREE_DEPTH
 								+ " deep, too deep to check for files hidden from the agent");
 					}
 					String why = hidden.apply(entry);
@@ -543,20 +562,20 @@ public final class PolicyPathGuard implements PathGuard {
 					}
 				}
 			} catch (IOException | UncheckedIOException e) {
-				return Optional.of("'" + folder + "' could not be read to check for hidden files: " + e.getMessage());
+				return Optional.of(subject + " could not be read to check for hidden files: " + e.getMessage());
 			}
 		}
 		return Optional.empty();
 	}
 
 	/**
-	 * Why an entry of the tree of {@code folder} (at {@code top}) that the agent's listing does not show makes the
+	 * Why an entry of the tree that {@code subject} names (at {@code top}) that the agent's listing does not show makes the
 	 * tree hold hidden files, or {@code null}: it is hidden, and the program reads it ({@code skipsDotAndIgnored}
 	 * programs skip dot files and the files Git's ignore files name, as {@code rg} does; they do not read
 	 * {@value Visibility#WARDEN_IGNORE}, so a file only it hides counts). A link that leads outside is not entered
 	 * and not hidden.
 	 */
-	private String hiddenEntry(String folder, Path top, Path entry, boolean skipsDotAndIgnored, String which) {
+	private String hiddenEntry(String subject, Path top, Path entry, boolean skipsDotAndIgnored, String which) {
 		PathDecision hidden = policy.decide(entry);
 		if (hidden.verdict() != PathVerdict.HIDDEN) {
 			return null;
@@ -565,7 +584,7 @@ public final class PolicyPathGuard implements PathGuard {
 		if (skipsDotAndIgnored && (name.startsWith(".") || hiddenOnlyByGit(hidden.reason(), true))) {
 			return null;
 		}
-		return "'" + folder + "' holds files hidden from the agent" + which + ", such as '" + top.relativize(entry)
+		return subject + " holds files hidden from the agent" + which + ", such as '" + top.relativize(entry)
 				+ "' (" + hidden.reason() + ")";
 	}
 

@@ -1897,7 +1897,18 @@ public final class CommandJudge {
 			}
 			hidden(hit, path, factKind, judgement);
 		}
-		case RECURSES, LISTS -> recursion(scan, hit, path, universal, judgement);
+		case RECURSES, LISTS -> {
+			String revisionPath = hit.fact().tracked() ? revisionPath(path) : null;
+			if (revisionPath != null) {
+				// `git show HEAD:notes/plan.md`; a folder's tree is packed whole (`git archive HEAD:src`)
+				hidden(hit, revisionPath, PartFact.Kind.READS, judgement);
+				if (java.nio.file.Files.isDirectory(workingDirectory.resolve(revisionPath))) {
+					recursion(scan, hit, revisionPath, universal, judgement);
+				}
+			} else if (!hit.fact().tracked() || !pathsFollow(hit, layer)) {
+				recursion(scan, hit, path, universal, judgement);
+			}
+		}
 		default -> {
 		}
 		}
@@ -1963,8 +1974,8 @@ public final class CommandJudge {
 			return false;
 		}
 		for (FactTable.Fact fact : program.operandFacts) {
-			if (fact.kind() == FactTable.Kind.LISTS || fact.kind() == FactTable.Kind.RECURSES) {
-				return true;
+			if (fact.kind() == FactTable.Kind.LISTS || (fact.kind() == FactTable.Kind.RECURSES && !fact.tracked())) {
+				return true; // not one that prints what Git keeps (`git show`, `git log -p`): no names of files
 			}
 		}
 		return false;
@@ -2257,7 +2268,8 @@ public final class CommandJudge {
 		String program = hit.fact().program();
 		String reads = hit.fact().kind() == FactTable.Kind.LISTS
 				? "prints the names of the files under `%s` where another command may take them for files to open"
-				: hit.fact().deletes() ? "deletes files under `%s`" : "reads every file under `%s`";
+				: hit.fact().deletes() ? "deletes files under `%s`"
+						: hit.fact().tracked() ? hit.fact().effect().replace("%", "%%") : "reads every file under `%s`";
 		if (!universal) {
 			Optional<String> outside = outside(path, hit.valueLiteral());
 			if (outside.isPresent()) {
@@ -2326,6 +2338,39 @@ public final class CommandJudge {
 			checks.put(key, why);
 		}
 		return why;
+	}
+
+	/**
+	 * The path of an object name of the form {@code REV:path}, {@code :path} or {@code :N:path} (a file or folder
+	 * Git keeps, which a program that reads what Git tracks prints or packs), or null; {@code :/} is the top of the
+	 * work tree, which names no one path.
+	 */
+	private static String revisionPath(String word) {
+		int colon = word.indexOf(':');
+		if (colon < 0 || word.equals(":/")) {
+			return null;
+		}
+		String path = word.substring(colon + 1);
+		if (colon == 0 && path.length() > 2 && path.charAt(1) == ':' && Character.isDigit(path.charAt(0))) {
+			path = path.substring(2); // `:0:path`, the path at a stage of the index
+		}
+		return path.isEmpty() ? "." : path;
+	}
+
+	/**
+	 * Whether paths follow the operand of a program that reads what Git tracks after a {@code --} ({@code git log -p
+	 * HEAD -- src}): Git then reads only those, each judged on its own.
+	 */
+	private static boolean pathsFollow(FactScan.Hit hit, List<Word> layer) {
+		if (hit.index() < 0) {
+			return false; // the default operand
+		}
+		for (int i = hit.index() + 1; i < layer.size() - 1; i++) {
+			if (layer.get(i).literal() && layer.get(i).text().equals("--")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the folder holds files hidden from the agent that Git tracks, asked once per line and folder. */

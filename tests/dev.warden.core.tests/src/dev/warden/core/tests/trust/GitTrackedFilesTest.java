@@ -1,0 +1,81 @@
+package dev.warden.core.tests.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.DefaultDenyList;
+import dev.warden.core.trust.PatternList;
+import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.TrustPolicy;
+import dev.warden.core.trust.Verdict;
+
+/**
+ * Git prints and packs the files it tracks, a file hidden from the agent among them when the repository tracks one
+ * (a {@code .env} committed by mistake, a folder {@code .wardenignore} hides): {@code git grep}, {@code git show},
+ * {@code git diff}, {@code git log -p}, {@code git archive} … are asked about then, and only then, in a real
+ * repository judged by the IDE's own path guard.
+ */
+class GitTrackedFilesTest {
+
+	private static final List<String> READERS = List.of("git grep TODO", "git show", "git show HEAD", "git log -p",
+			"git diff", "git diff HEAD~1", "git stash show -p", "git format-patch -1", "git archive -o out.tar HEAD",
+			"git cat-file -p HEAD", "git show HEAD:notes/plan.md", "git show :notes/plan.md",
+			"git archive -o out.tar HEAD:");
+
+	private static final List<String> OTHERS = List.of("git status", "git log --oneline", "git show --stat HEAD",
+			"git diff --stat", "git diff --name-only", "git stash show", "git log -p -- src", "git diff HEAD -- src",
+			"git show HEAD:src/App.java", "git cat-file -t HEAD", "git grep TODO -- src", "git grep TODO src");
+
+	@Test
+	void gitsReadersAskOnlyWhenTheRepositoryTracksAHiddenFile(@TempDir Path workspace) throws Exception {
+		Files.createDirectories(workspace.resolve("src"));
+		Files.createDirectories(workspace.resolve("notes"));
+		Files.writeString(workspace.resolve("src/App.java"), "class App {} // TODO\n");
+		Files.writeString(workspace.resolve(".wardenignore"), "notes/\n");
+		Files.writeString(workspace.resolve("notes/plan.md"), "TODO\n");
+		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
+				.add(PatternList.of(PatternScope.WORKSPACE, "test", List.of("git *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"))).build();
+
+		for (String line : READERS) {
+			if (!line.contains(":")) {
+				assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "no repository: " + line);
+			}
+		}
+		try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+			git.add().addFilepattern("src").addFilepattern(".wardenignore").call();
+			git.commit().setMessage("src").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			for (String line : READERS) {
+				if (!line.contains(":")) {
+					assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(),
+							"untracked hidden files are not read: " + line);
+				}
+			}
+
+			git.add().addFilepattern("notes/plan.md").call();
+			git.commit().setMessage("notes").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			for (String line : READERS) {
+				CommandVerdict verdict = policy.evaluate(line);
+				assertEquals(Verdict.ASK, verdict.verdict(), line);
+				assertTrue(verdict.reason().contains("notes"), line + ": " + verdict.reason());
+			}
+			for (String line : OTHERS) {
+				assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), line);
+			}
+		}
+		// what a program that prints what Git keeps gives another command is no listing of names of files
+		assertEquals(Verdict.ASK, policy.evaluate("git log --name-only -n 3 | xargs cat").verdict());
+	}
+}
