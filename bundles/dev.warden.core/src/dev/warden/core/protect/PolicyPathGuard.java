@@ -9,15 +9,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -497,15 +500,65 @@ public final class PolicyPathGuard implements PathGuard {
 		}
 		PathDecision walked = decision;
 		String which = label;
-		// a hidden entry counts when the index holds it, or anything below it (a hidden folder is not entered)
-		return hiddenInTree(label, walked, entry -> {
-			String why = hiddenEntry(which, walked.path(), entry, false, " that Git tracks");
-			if (why == null || !entry.startsWith(workTree)) {
-				return null;
+		Optional<PathPolicy.FolderRules> top = policy.folder(walked.path());
+		if (top.isEmpty() || !walked.path().startsWith(workTree)) {
+			// below a link: the tree is walked, and a hidden entry counts when the index holds it or anything below it
+			return hiddenInTree(label, walked, entry -> {
+				String why = hiddenEntry(which, walked.path(), entry, false, " that Git tracks");
+				if (why == null || !entry.startsWith(workTree)) {
+					return null;
+				}
+				String relative = workTree.relativize(entry).toString().replace(java.io.File.separatorChar, '/');
+				return index.findEntry(relative) >= 0 || index.getEntriesWithin(relative).length > 0 ? why : null;
+			});
+		}
+		return hiddenInIndex(label, index, workTree.relativize(walked.path()), top.get());
+	}
+
+	/**
+	 * The first file Git's index holds below {@code below} (relative to the work tree) that the agent may not see,
+	 * each decided by the rules of its folders, read once per folder: no file of the tree is opened, and a file Git
+	 * tracks counts whether it is still on disk or not.
+	 */
+	private static Optional<String> hiddenInIndex(String subject, DirCache index, Path below,
+			PathPolicy.FolderRules top) {
+		String prefix = below.toString().replace(java.io.File.separatorChar, '/');
+		Map<String, PathPolicy.FolderRules> folders = new HashMap<>();
+		folders.put("", top);
+		DirCacheEntry[] entries = prefix.isEmpty() ? null : index.getEntriesWithin(prefix);
+		int count = entries != null ? entries.length : index.getEntryCount();
+		for (int i = 0; i < count; i++) {
+			String path = (entries != null ? entries[i] : index.getEntry(i)).getPathString();
+			String relative = prefix.isEmpty() ? path : path.substring(prefix.length() + 1);
+			int slash = relative.lastIndexOf('/');
+			String folder = slash < 0 ? "" : relative.substring(0, slash);
+			PathPolicy.FolderRules rules = folders.get(folder);
+			if (rules == null) {
+				// the folders on the way, from the nearest one known
+				int known = folder.lastIndexOf('/');
+				while (known >= 0 && !folders.containsKey(folder.substring(0, known))) {
+					known = folder.lastIndexOf('/', known - 1);
+				}
+				String at = known < 0 ? "" : folder.substring(0, known);
+				rules = folders.get(at);
+				for (String name : (known < 0 ? folder : folder.substring(known + 1)).split("/")) {
+					String reason = rules.hiddenReason(name, true);
+					at = at.isEmpty() ? name : at + "/" + name;
+					if (reason != null) {
+						return Optional.of(subject + " holds files hidden from the agent that Git tracks, such as '"
+								+ at + "' (" + reason + ")");
+					}
+					rules = rules.child(name);
+					folders.put(at, rules);
+				}
 			}
-			String relative = workTree.relativize(entry).toString().replace(java.io.File.separatorChar, '/');
-			return index.findEntry(relative) >= 0 || index.getEntriesWithin(relative).length > 0 ? why : null;
-		});
+			String reason = rules.hiddenReason(relative.substring(slash + 1), false);
+			if (reason != null) {
+				return Optional.of(subject + " holds files hidden from the agent that Git tracks, such as '"
+						+ relative + "' (" + reason + ")");
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
