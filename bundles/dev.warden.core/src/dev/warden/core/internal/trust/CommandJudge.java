@@ -1905,6 +1905,9 @@ public final class CommandJudge {
 				if (java.nio.file.Files.isDirectory(workingDirectory.resolve(revisionPath))) {
 					recursion(scan, hit, revisionPath, universal, judgement);
 				}
+			} else if (hit.fact().tracked() && hit.index() >= 0
+					&& java.nio.file.Files.isRegularFile(workingDirectory.resolve(path))) {
+				hidden(hit, path, PartFact.Kind.READS, judgement); // `git diff src/App.java`: that file
 			} else if (!hit.fact().tracked() || !pathsFollow(hit, layer)) {
 				recursion(scan, hit, path, universal, judgement);
 			}
