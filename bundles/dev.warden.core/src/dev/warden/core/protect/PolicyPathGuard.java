@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -474,7 +475,8 @@ public final class PolicyPathGuard implements PathGuard {
 		Path start = named != null ? named.path() : workingDirectory.toAbsolutePath().normalize();
 		FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
 		if (builder.getGitDir() == null) {
-			return Optional.empty(); // in no repository, Git reads nothing
+			return named == null ? Optional.empty() // in no repository, Git reads nothing
+					: repositoriesBelow(folder, named); // but a `cd` may lead into one below the folder
 		}
 		DirCache index;
 		Path workTree;
@@ -512,7 +514,51 @@ public final class PolicyPathGuard implements PathGuard {
 				return index.findEntry(relative) >= 0 || index.getEntriesWithin(relative).length > 0 ? why : null;
 			});
 		}
-		return hiddenInIndex(label, index, workTree.relativize(walked.path()), top.get());
+		Optional<String> why = hiddenInIndex(label, index, workTree.relativize(walked.path()), top.get());
+		if (why.isPresent()) {
+			return why;
+		}
+		// a submodule's files, which `git grep --recurse-submodules` and `git diff --submodule=diff` print
+		String below = workTree.relativize(walked.path()).toString().replace(java.io.File.separatorChar, '/');
+		for (int i = 0; i < index.getEntryCount(); i++) {
+			DirCacheEntry entry = index.getEntry(i);
+			if (entry.getFileMode() == FileMode.GITLINK
+					&& (below.isEmpty() || entry.getPathString().startsWith(below + "/"))) {
+				Path submodule = workTree.resolve(entry.getPathString());
+				if (Files.isDirectory(submodule) && !submodule.equals(workTree)) {
+					Optional<String> inside = whyFolderHoldsHiddenGitTracks(submodule.toString(), submodule);
+					if (inside.isPresent()) {
+						return inside;
+					}
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The hidden files Git tracks in the repositories below a folder that lies in none (a workspace of several
+	 * repositories, which a {@code cd} on the line may enter): each is found by its {@code .git} while the folder is
+	 * walked, and judged as a whole.
+	 */
+	private Optional<String> repositoriesBelow(String folder, PathDecision named) {
+		List<Path> repositories = new ArrayList<>();
+		Optional<String> walk = hiddenInTree("'" + folder + "'", named, entry -> {
+			if (entry.getFileName() != null && entry.getFileName().toString().equals(".git")) {
+				repositories.add(entry.getParent());
+			}
+			return null;
+		});
+		if (walk.isPresent()) {
+			return walk; // too many files, too deep, or unreadable: not known to hold none
+		}
+		for (Path repository : repositories) {
+			Optional<String> why = whyFolderHoldsHiddenGitTracks(repository.toString(), repository);
+			if (why.isPresent()) {
+				return why;
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

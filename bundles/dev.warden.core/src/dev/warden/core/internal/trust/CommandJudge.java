@@ -1898,17 +1898,9 @@ public final class CommandJudge {
 			hidden(hit, path, factKind, judgement);
 		}
 		case RECURSES, LISTS -> {
-			String revisionPath = hit.fact().tracked() ? revisionPath(path) : null;
-			if (revisionPath != null) {
-				// `git show HEAD:notes/plan.md`; a folder's tree is packed whole (`git archive HEAD:src`)
-				hidden(hit, revisionPath, PartFact.Kind.READS, judgement);
-				if (java.nio.file.Files.isDirectory(workingDirectory.resolve(revisionPath))) {
-					recursion(scan, hit, revisionPath, universal, judgement);
-				}
-			} else if (hit.fact().tracked() && hit.index() >= 0
-					&& java.nio.file.Files.isRegularFile(workingDirectory.resolve(path))) {
-				hidden(hit, path, PartFact.Kind.READS, judgement); // `git diff src/App.java`: that file
-			} else if (!hit.fact().tracked() || !pathsFollow(hit, layer)) {
+			if (hit.fact().tracked()) {
+				trackedOperand(scan, hit, path, layer, universal, judgement);
+			} else {
 				recursion(scan, hit, path, universal, judgement);
 			}
 		}
@@ -2344,45 +2336,139 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * The path of an object name of the form {@code REV:path}, {@code :path} or {@code :N:path} (a file or folder
-	 * Git keeps, which a program that reads what Git tracks prints or packs), or null; {@code :/} is the top of the
-	 * work tree, which names no one path.
+	 * An operand of a program that prints or packs what Git tracks ({@code git show}, {@code git archive}): a
+	 * revision, a path or a pathspec. Git reads in the folder {@code -C} names. A revision before {@code --} is not
+	 * judged when paths follow it (Git then reads only those); {@code REV:path} and {@code :path} are judged like
+	 * {@code cat path}, and a folder's tree like that folder; a file on disk is judged as that file where Git takes the
+	 * word for a path (after {@code --}, or where a word that is both is refused as ambiguous); anything else (a
+	 * revision, pathspec magic such as {@code :!src} or {@code :/message}) stands for the whole repository.
 	 */
-	private static String revisionPath(String word) {
-		int colon = word.indexOf(':');
-		if (colon < 0 || word.equals(":/")) {
-			return null;
+	private void trackedOperand(FactScan scan, FactScan.Hit hit, String path, List<Word> layer, boolean universal,
+			Judgement judgement) {
+		Path base = gitDirectory(scan);
+		if (base == null) {
+			recursion(scan, hit, ":/", universal, judgement); // `git -C $DIR`: the repository cannot be known
+			return;
 		}
-		String path = word.substring(colon + 1);
-		if (colon == 0 && path.length() > 2 && path.charAt(1) == ':' && Character.isDigit(path.charAt(0))) {
-			path = path.substring(2); // `:0:path`, the path at a stage of the index
+		int dashes = -1;
+		for (int i = 1; i < layer.size(); i++) {
+			if (layer.get(i).literal() && layer.get(i).text().equals("--")) {
+				dashes = i;
+				break;
+			}
 		}
-		return path.isEmpty() ? "." : path;
+		boolean afterDashes = hit.index() >= 0 && dashes >= 0 && hit.index() > dashes;
+		if (hit.index() >= 0 && dashes > hit.index() && dashes < layer.size() - 1) {
+			return; // `git log -p HEAD -- src`: only the paths are read
+		}
+		Path before = gitBase;
+		gitBase = base.equals(workingDirectory) ? null : base;
+		try {
+			String objectPath = afterDashes ? null : objectPath(path);
+			if (objectPath != null) {
+				revisionPath(scan, hit, objectPath, base, universal, judgement);
+				return;
+			}
+			boolean wordIsPath = afterDashes || (dashes < 0 && !hit.fact().program().equals("git archive")
+					&& !hit.fact().program().equals("git cat-file"));
+			String named = gitBase == null ? path : base.resolve(path).toString();
+			if (hit.index() >= 0 && wordIsPath && !path.startsWith(":")
+					&& java.nio.file.Files.isRegularFile(base.resolve(path))) {
+				hidden(hit, named, PartFact.Kind.READS, judgement); // `git diff src/App.java`: that file
+			} else {
+				recursion(scan, hit, hit.index() >= 0 && wordIsPath && !path.startsWith(":")
+						&& java.nio.file.Files.isDirectory(base.resolve(path)) ? named : ":/", universal, judgement);
+			}
+		} finally {
+			gitBase = before;
+		}
 	}
 
 	/**
-	 * Whether paths follow the operand of a program that reads what Git tracks after a {@code --} ({@code git log -p
-	 * HEAD -- src}): Git then reads only those, each judged on its own.
+	 * The path of {@code REV:path} that Git reads from the tree of a revision: judged like {@code cat path}, and a
+	 * folder like its tree; a path that starts with {@code ./} or {@code ../} is relative to the folder Git works in,
+	 * which a {@code cd} may have moved, so the whole repository counts then.
 	 */
-	private static boolean pathsFollow(FactScan.Hit hit, List<Word> layer) {
-		if (hit.index() < 0) {
-			return false; // the default operand
+	private void revisionPath(FactScan scan, FactScan.Hit hit, String objectPath, Path base, boolean universal,
+			Judgement judgement) {
+		// the path is relative to the top of the work tree, which is the workspace root when Git works there
+		boolean atTop = base.toAbsolutePath().normalize()
+				.equals(rules.outputTargets().root().toAbsolutePath().normalize());
+		if (objectPath.equals("..") || objectPath.startsWith("./") || objectPath.startsWith("../")
+				|| objectPath.contains("/../") || objectPath.endsWith("/..") || directoryMayChange || !atTop) {
+			recursion(scan, hit, ":/", universal, judgement);
+			if (!objectPath.startsWith("./") && !objectPath.startsWith("../")) {
+				hidden(hit, objectPath, PartFact.Kind.READS, judgement);
+			}
+			return;
 		}
-		for (int i = hit.index() + 1; i < layer.size() - 1; i++) {
-			if (layer.get(i).literal() && layer.get(i).text().equals("--")) {
-				return true;
+		hidden(hit, objectPath, PartFact.Kind.READS, judgement);
+		if (java.nio.file.Files.isDirectory(base.resolve(objectPath))) {
+			recursion(scan, hit, base.resolve(objectPath).toString(), universal, judgement);
+		}
+	}
+
+	/**
+	 * The path of an object name that names one ({@code REV:path}, {@code :path}, {@code :N:path}, the top of the
+	 * tree for {@code REV:}), or null: a revision, or pathspec magic ({@code :/message}, {@code :!src},
+	 * {@code :(top)x}). The colon that ends the revision is the first outside braces ({@code HEAD@{now:}:x}).
+	 */
+	private static String objectPath(String word) {
+		if (word.startsWith(":")) {
+			if (word.length() > 1 && "/!^(".indexOf(word.charAt(1)) >= 0) {
+				return null;
+			}
+			String path = word.substring(1);
+			if (path.length() > 1 && path.charAt(1) == ':' && Character.isDigit(path.charAt(0))) {
+				path = path.substring(2); // `:0:path`, the path at a stage of the index
+			}
+			return path.isEmpty() ? "." : path;
+		}
+		int depth = 0;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (c == '{') {
+				depth++;
+			} else if (c == '}') {
+				depth = Math.max(0, depth - 1);
+			} else if (c == ':' && depth == 0) {
+				String path = word.substring(i + 1);
+				return path.isEmpty() ? "." : path;
 			}
 		}
-		return false;
+		return null;
 	}
+
+	/**
+	 * The folder Git works in: the working directory, or the folders {@code -C} names, each relative to the one
+	 * before; null when one of them holds an expansion.
+	 */
+	private Path gitDirectory(FactScan scan) {
+		Path directory = workingDirectory;
+		List<FactScan.Hit> hits = scan.hits();
+		for (int i = 0; i < hits.size(); i++) {
+			FactScan.Hit hit = hits.get(i);
+			if (hit.fact().program().equals("git") && hit.fact().spelling().equals("-C=") && hit.value() != null) {
+				if (!hit.valueLiteral()) {
+					return null;
+				}
+				directory = directory.resolve(hit.value()).normalize();
+			}
+		}
+		return directory;
+	}
+
+	/** The folder a {@code git -C} names while one of its operands is judged, or null. */
+	private Path gitBase;
 
 	/** Whether the folder holds files hidden from the agent that Git tracks, asked once per line and folder. */
 	private Optional<String> trackedCheck(String folder) {
 		Map<String, Optional<String>> checks = treeChecks(true);
-		String key = "\0git-tracked\0" + folder;
+		Path directory = gitBase != null ? gitBase : workingDirectory;
+		String key = "\0git-tracked\0" + directory + "\0" + folder;
 		Optional<String> why = checks.get(key);
 		if (why == null) {
-			why = rules.guard().whyFolderHoldsHiddenGitTracks(folder, workingDirectory);
+			why = rules.guard().whyFolderHoldsHiddenGitTracks(folder, directory);
 			checks.put(key, why);
 		}
 		return why;

@@ -1127,7 +1127,7 @@ public final class ShellParser {
 	 */
 	private void shellSpecific(int from, int to) {
 		String why = switch (chars[from]) {
-		case '0' -> to - from == 1 ? "names the shell, which is dash or bash" : null;
+		case '0' -> allZeros(from, to) ? "names the shell, which is dash or bash" : null; // also `${00}`
 		case '-' -> "lists the options of the shell, which differ between dash and bash";
 		case '_' -> to - from == 1 ? "is the last word of the previous command in bash; dash does not set it" : null;
 		case 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'L', 'M', 'O', 'P', 'R', 'S', 'T', 'U' -> {
@@ -1141,6 +1141,15 @@ public final class ShellParser {
 		if (why != null) {
 			unportable("`$" + new String(chars, from, to - from) + "` " + why);
 		}
+	}
+
+	private boolean allZeros(int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (chars[i] != '0') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -31,12 +31,18 @@ class GitTrackedFilesTest {
 	private static final List<String> READERS = List.of("git grep TODO", "git show", "git show HEAD", "git log -p",
 			"git diff", "git diff HEAD~1", "git stash show -p", "git format-patch -1", "git archive -o out.tar HEAD",
 			"git cat-file -p HEAD", "git show HEAD:notes/plan.md", "git show :notes/plan.md",
-			"git archive -o out.tar HEAD:", "git diff notes/plan.md");
+			"git archive -o out.tar HEAD:", "git diff notes/plan.md", "git log -p :/notes", "git show :/src",
+			"git show 'HEAD@{0}:notes/plan.md'", "git grep TODO -- ':!src'", "git log -p -- ':(top)'", "git log -U3",
+			"git log --binary", "git show -s -U0", "git diff --stat -U1", "git whatchanged -p", "git reflog -p",
+			"git diff-tree -p --root HEAD", "git fast-export --all", "git checkout-index -a --prefix=out/",
+			"git clone . copy", "git worktree add wt HEAD", "git -C src log -p", "git -C src show HEAD:../notes/plan.md",
+			"git stash show --patch-with-stat");
 
 	private static final List<String> OTHERS = List.of("git status", "git log --oneline", "git show --stat HEAD",
 			"git diff --stat", "git diff --name-only", "git stash show", "git log -p -- src", "git diff HEAD -- src",
 			"git show HEAD:src/App.java", "git cat-file -t HEAD", "git grep TODO -- src", "git grep TODO src",
-			"git diff src/App.java", "git log -p -- src/App.java");
+			"git diff src/App.java", "git log -p -- src/App.java", "git -C src log --oneline", "git whatchanged",
+			"git diff-tree --name-only HEAD");
 
 	@Test
 	void gitsReadersAskOnlyWhenTheRepositoryTracksAHiddenFile(@TempDir Path workspace) throws Exception {
@@ -75,6 +81,12 @@ class GitTrackedFilesTest {
 			for (String line : OTHERS) {
 				assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), line);
 			}
+		}
+		// a word that is both a file and a revision is a revision where Git takes it for one (`git archive HEAD`)
+		Files.writeString(workspace.resolve("HEAD"), "x");
+		try (Git git = Git.open(workspace.toFile())) {
+			assertEquals(Verdict.ASK, policy.evaluate("git archive -o out.tar HEAD").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("git log -p HEAD --").verdict());
 		}
 		// what a program that prints what Git keeps gives another command is no listing of names of files
 		assertEquals(Verdict.ASK, policy.evaluate("git log --name-only -n 3 | xargs cat").verdict());
