@@ -456,8 +456,11 @@ public final class PolicyPathGuard implements PathGuard {
 					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
 		}
 		String subject = "'" + folder + "'";
+		// such a program (rg) reads Git's ignore files only inside a repository
+		boolean skipsIgnored = skipsDotAndIgnored
+				&& new FileRepositoryBuilder().findGitDir(decision.path().toFile()).getGitDir() != null;
 		return hiddenInTree(subject, decision, entry -> hiddenEntry(subject, decision.path(), entry, skipsDotAndIgnored,
-				""));
+				skipsIgnored, ""));
 	}
 
 	/**
@@ -506,7 +509,7 @@ public final class PolicyPathGuard implements PathGuard {
 		if (top.isEmpty() || !walked.path().startsWith(workTree)) {
 			// below a link: the tree is walked, and a hidden entry counts when the index holds it or anything below it
 			return hiddenInTree(label, walked, entry -> {
-				String why = hiddenEntry(which, walked.path(), entry, false, " that Git tracks");
+				String why = hiddenEntry(which, walked.path(), entry, false, false, " that Git tracks");
 				if (why == null || !entry.startsWith(workTree)) {
 					return null;
 				}
@@ -669,18 +672,19 @@ public final class PolicyPathGuard implements PathGuard {
 
 	/**
 	 * Why an entry of the tree that {@code subject} names (at {@code top}) that the agent's listing does not show makes the
-	 * tree hold hidden files, or {@code null}: it is hidden, and the program reads it ({@code skipsDotAndIgnored}
-	 * programs skip dot files and the files Git's ignore files name, as {@code rg} does; they do not read
-	 * {@value Visibility#WARDEN_IGNORE}, so a file only it hides counts). A link that leads outside is not entered
-	 * and not hidden.
+	 * tree hold hidden files, or {@code null}: it is hidden, and the program reads it (with {@code skipsDot} it skips
+	 * dot files, with {@code skipsIgnored} the files Git's ignore files name, as {@code rg} does in a repository; it
+	 * does not read {@value Visibility#WARDEN_IGNORE}, so a file only that hides counts). A link that leads outside
+	 * is not entered and not hidden.
 	 */
-	private String hiddenEntry(String subject, Path top, Path entry, boolean skipsDotAndIgnored, String which) {
+	private String hiddenEntry(String subject, Path top, Path entry, boolean skipsDot, boolean skipsIgnored,
+			String which) {
 		PathDecision hidden = policy.decide(entry);
 		if (hidden.verdict() != PathVerdict.HIDDEN) {
 			return null;
 		}
 		String name = entry.getFileName().toString();
-		if (skipsDotAndIgnored && (name.startsWith(".") || hiddenOnlyByGit(hidden.reason(), true))) {
+		if ((skipsDot && name.startsWith(".")) || (skipsIgnored && hiddenOnlyByGit(hidden.reason(), true))) {
 			return null;
 		}
 		return subject + " holds files hidden from the agent" + which + ", such as '" + top.relativize(entry)

@@ -112,6 +112,24 @@ class PolicyPathGuardTest {
 	}
 
 	/**
+	 * A program that skips what Git ignores ({@code rg}) does so only inside a repository: outside one it reads the
+	 * build output a {@code .gitignore} hides from the agent.
+	 */
+	@Test
+	void gitsIgnoreFilesAreSkippedOnlyInsideARepository(@TempDir Path workspace) throws Exception {
+		Files.createDirectories(workspace.resolve("build"));
+		Files.createDirectories(workspace.resolve("src"));
+		Files.writeString(workspace.resolve(".gitignore"), "build/\n");
+		Files.writeString(workspace.resolve("build/out.txt"), "x");
+		Files.writeString(workspace.resolve("src/A.java"), "x");
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
+		assertTrue(guard.whyFolderHoldsHidden(".", workspace, true).orElseThrow().contains("'build'"));
+		Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call().close();
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden(".", workspace, true));
+		assertTrue(guard.whyFolderHoldsHidden(".", workspace, false).isPresent(), "grep -r reads build output");
+	}
+
+	/**
 	 * {@code git grep} reads the files Git tracks and only those: a hidden file counts when it is in Git's index,
 	 * even where a {@code .gitignore} written later names it, and not while it is untracked; outside a repository
 	 * nothing counts. A program that skips dot files and what Git ignores ({@code rg}) still reads a file only
