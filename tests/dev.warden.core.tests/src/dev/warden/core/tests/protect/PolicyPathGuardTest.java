@@ -80,20 +80,13 @@ class PolicyPathGuardTest {
 	 */
 	@Test
 	void aTreeIsJudgedByEveryFolderItHolds(@TempDir Path workspace) throws IOException {
-		Files.createDirectories(workspace.resolve("src/b"));
-		Files.createDirectories(workspace.resolve("src/a"));
-		Files.writeString(workspace.resolve("src/b/.env"), "TOKEN=x\n");
-		Files.writeString(workspace.resolve("src/a/.env"), "TOKEN=x\n");
-		Files.writeString(workspace.resolve("src/a/A.java"), "x");
+		Workspaces.write(workspace, "src/b/.env", "TOKEN=x\n", "src/a/.env", "TOKEN=x\n", "src/a/A.java", "x");
 		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
 		assertTrue(guard.whyFolderHoldsHidden("src", workspace, false).orElseThrow().contains("'a/.env'"),
 				"the first hidden file in name order");
 		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("src", workspace, true), "rg skips dot files");
 
-		Files.createDirectories(workspace.resolve("lib/keys"));
-		Files.writeString(workspace.resolve("lib/keys/server.pem"), "key");
-		Files.createDirectories(workspace.resolve("docs"));
-		Files.writeString(workspace.resolve("docs/README.md"), "x");
+		Workspaces.write(workspace, "lib/keys/server.pem", "key", "docs/README.md", "x");
 		assertEquals(Optional.empty(), guard.whyFolderHoldsHidden("docs", workspace, false));
 		Files.createSymbolicLink(workspace.resolve("docs/keys"), workspace.resolve("lib/keys"));
 		assertTrue(guard.whyFolderHoldsHidden("docs", workspace, false).orElseThrow().contains("server.pem"),
@@ -117,11 +110,7 @@ class PolicyPathGuardTest {
 	 */
 	@Test
 	void gitsIgnoreFilesAreSkippedOnlyInsideARepository(@TempDir Path workspace) throws Exception {
-		Files.createDirectories(workspace.resolve("build"));
-		Files.createDirectories(workspace.resolve("src"));
-		Files.writeString(workspace.resolve(".gitignore"), "build/\n");
-		Files.writeString(workspace.resolve("build/out.txt"), "x");
-		Files.writeString(workspace.resolve("src/A.java"), "x");
+		Workspaces.write(workspace, ".gitignore", "build/\n", "build/out.txt", "x", "src/A.java", "x");
 		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
 		assertTrue(guard.whyFolderHoldsHidden(".", workspace, true).orElseThrow().contains("'build'"));
 		Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call().close();
@@ -137,20 +126,15 @@ class PolicyPathGuardTest {
 	 */
 	@Test
 	void gitGrepCountsTheHiddenFilesGitTracks(@TempDir Path workspace) throws Exception {
-		Files.createDirectories(workspace.resolve("src"));
-		Files.createDirectories(workspace.resolve("notes"));
-		Files.writeString(workspace.resolve("src/A.java"), "x");
-		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
-		Files.writeString(workspace.resolve(".wardenignore"), "notes/\n");
-		Files.writeString(workspace.resolve("notes/plan.md"), "x");
+		Workspaces.write(workspace, "src/A.java", "x", ".env", "TOKEN=x\n", ".wardenignore", "notes/\n",
+				"notes/plan.md", "x");
 		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
 		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks(".", workspace), "no repository");
 		assertTrue(guard.whyFolderHoldsHidden(".", workspace, true).orElseThrow().contains("'notes'"),
 				"rg does not read .wardenignore");
 
 		try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
-			git.add().addFilepattern("src").call();
-			git.commit().setMessage("src").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			Workspaces.commit(git, "src", "src");
 			assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks(".", workspace),
 					"untracked hidden files are not read");
 
@@ -160,8 +144,7 @@ class PolicyPathGuardTest {
 			assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks("src", workspace));
 
 			git.rm().setCached(true).addFilepattern("notes/plan.md").call();
-			git.add().addFilepattern(".env").call();
-			git.commit().setMessage("env").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			Workspaces.commit(git, "env", ".env");
 			Files.writeString(workspace.resolve(".gitignore"), ".env\n");
 			assertTrue(guard.whyFolderHoldsHiddenGitTracks(".", workspace).orElseThrow().contains("'.env'"),
 					"tracked, though .gitignore names it now");

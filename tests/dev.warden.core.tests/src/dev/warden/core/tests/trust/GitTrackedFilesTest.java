@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.warden.core.protect.PathPolicy;
 import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.tests.protect.Workspaces;
 import dev.warden.core.trust.CommandVerdict;
 import dev.warden.core.trust.DefaultDenyList;
 import dev.warden.core.trust.PatternList;
@@ -46,12 +47,8 @@ class GitTrackedFilesTest {
 
 	@Test
 	void gitsReadersAskOnlyWhenTheRepositoryTracksAHiddenFile(@TempDir Path workspace) throws Exception {
-		Files.createDirectories(workspace.resolve("src"));
-		Files.createDirectories(workspace.resolve("notes"));
-		Files.writeString(workspace.resolve("src/App.java"), "class App {} // TODO\n");
-		Files.writeString(workspace.resolve(".wardenignore"), "notes/\n");
-		Files.writeString(workspace.resolve("notes/plan.md"), "TODO\n");
-		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
+		Workspaces.write(workspace, "src/App.java", "class App {} // TODO\n", ".wardenignore", "notes/\n",
+				"notes/plan.md", "TODO\n", ".env", "TOKEN=x\n");
 		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
 				.add(PatternList.of(PatternScope.WORKSPACE, "test", List.of("git *")))
 				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"))).build();
@@ -62,8 +59,7 @@ class GitTrackedFilesTest {
 			}
 		}
 		try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
-			git.add().addFilepattern("src").addFilepattern(".wardenignore").call();
-			git.commit().setMessage("src").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			Workspaces.commit(git, "src", "src", ".wardenignore");
 			for (String line : READERS) {
 				if (!line.contains(":") && !line.contains("notes")) {
 					assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(),
@@ -71,8 +67,7 @@ class GitTrackedFilesTest {
 				}
 			}
 
-			git.add().addFilepattern("notes/plan.md").call();
-			git.commit().setMessage("notes").setAuthor("a", "a@b").setCommitter("a", "a@b").call();
+			Workspaces.commit(git, "notes", "notes/plan.md");
 			for (String line : READERS) {
 				CommandVerdict verdict = policy.evaluate(line);
 				assertEquals(Verdict.ASK, verdict.verdict(), line);
