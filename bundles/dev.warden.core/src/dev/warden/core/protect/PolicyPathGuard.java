@@ -540,20 +540,23 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	/**
-	 * The hidden files Git tracks in the repositories below a folder that lies in none (a workspace of several
-	 * repositories, which a {@code cd} on the line may enter): each is found by its {@code .git} while the folder is
-	 * walked, and judged as a whole.
+	 * For a folder that lies in no repository: outside one, Git reads a folder it is given as files ({@code git diff
+	 * a b} compares two folders as {@code --no-index} does), so every hidden file of the folder counts; the
+	 * repositories below it, which a {@code cd} on the line may enter (a workspace of several repositories), are
+	 * found by their {@code .git} while it is walked, and judged by the files they track.
 	 */
 	private Optional<String> repositoriesBelow(String folder, PathDecision named) {
 		List<Path> repositories = new ArrayList<>();
-		Optional<String> walk = hiddenInTree("'" + folder + "'", named, entry -> {
+		String subject = "'" + folder + "'";
+		Optional<String> walk = hiddenInTree(subject, named, entry -> {
 			if (entry.getFileName() != null && entry.getFileName().toString().equals(".git")) {
 				repositories.add(entry.getParent());
+				return null;
 			}
-			return null;
+			return hiddenEntry(subject, named.path(), entry, false, false, "");
 		});
 		if (walk.isPresent()) {
-			return walk; // too many files, too deep, or unreadable: not known to hold none
+			return walk; // a hidden file; or too many files, too deep, unreadable: not known to hold none
 		}
 		for (Path repository : repositories) {
 			Optional<String> why = whyFolderHoldsHiddenGitTracks(repository.toString(), repository);

@@ -120,8 +120,8 @@ class PolicyPathGuardTest {
 
 	/**
 	 * {@code git grep} reads the files Git tracks and only those: a hidden file counts when it is in Git's index,
-	 * even where a {@code .gitignore} written later names it, and not while it is untracked; outside a repository
-	 * nothing counts. A program that skips dot files and what Git ignores ({@code rg}) still reads a file only
+	 * even where a {@code .gitignore} written later names it, and not while it is untracked; outside a repository a
+	 * folder counts whole ({@code git diff a b} compares two folders), and a revision nothing. A program that skips dot files and what Git ignores ({@code rg}) still reads a file only
 	 * {@code .wardenignore} hides, as it does not read that file.
 	 */
 	@Test
@@ -129,7 +129,10 @@ class PolicyPathGuardTest {
 		Workspaces.write(workspace, "src/A.java", "x", ".env", "TOKEN=x\n", ".wardenignore", "notes/\n",
 				"notes/plan.md", "x");
 		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"));
-		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks(".", workspace), "no repository");
+		assertTrue(guard.whyFolderHoldsHiddenGitTracks(".", workspace).orElseThrow().contains("'.env'"),
+				"outside a repository, `git diff . other` compares the folder's files");
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks("src", workspace));
+		assertEquals(Optional.empty(), guard.whyFolderHoldsHiddenGitTracks(":/", workspace), "no repository");
 		assertTrue(guard.whyFolderHoldsHidden(".", workspace, true).orElseThrow().contains("'notes'"),
 				"rg does not read .wardenignore");
 

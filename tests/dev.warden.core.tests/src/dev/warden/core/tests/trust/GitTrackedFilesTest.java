@@ -54,10 +54,15 @@ class GitTrackedFilesTest {
 				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolve("home"))).build();
 
 		for (String line : READERS) {
-			if (!line.contains(":") && !line.contains("notes")) {
+			if (!line.contains(":") && !line.contains("notes") && !line.equals("git clone . copy")) {
 				assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "no repository: " + line);
 			}
 		}
+		// outside a repository a folder Git is given counts whole (`git diff . ../other` compares the files)
+		assertEquals(Verdict.ASK, policy.evaluate("git clone . copy").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("git diff . src").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("git diff --no-index . src").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("git diff --no-index src src").verdict());
 		try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
 			Workspaces.commit(git, "src", "src", ".wardenignore");
 			for (String line : READERS) {
