@@ -347,6 +347,11 @@ public final class PathPolicy {
 			this.unreadable = unreadable;
 		}
 
+		/** Tells {@link #skipped} of an entry not visited; {@code false} when it asked to stop. */
+		private boolean toldSkipped(Path entry) {
+			return skipped == null || skipped.test(entry);
+		}
+
 		/** Visits the entries of {@code directory}; {@code false} when the visitor asked to stop. */
 		boolean visit(Path directory, FolderRules rules, int depth) {
 			List<Path> entries = new ArrayList<>();
@@ -365,7 +370,7 @@ public final class PathPolicy {
 					attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 				} catch (IOException e) {
 					unreadable.add(root.label(entry) + ": " + e.getMessage());
-					if (skipped != null && !skipped.test(entry)) {
+					if (!toldSkipped(entry)) {
 						return false;
 					}
 					continue;
@@ -377,14 +382,14 @@ public final class PathPolicy {
 								Files.isDirectory(target.path())))) {
 							return false;
 						}
-					} else if (skipped != null && !skipped.test(entry)) {
+					} else if (!toldSkipped(entry)) {
 						return false;
 					}
 					continue;
 				}
 				boolean isDirectory = attributes.isDirectory();
 				if (rules.hiddenReason(name, isDirectory) != null) {
-					if (skipped != null && !skipped.test(entry)) {
+					if (!toldSkipped(entry)) {
 						return false;
 					}
 					continue;

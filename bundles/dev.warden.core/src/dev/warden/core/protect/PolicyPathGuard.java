@@ -373,6 +373,12 @@ public final class PolicyPathGuard implements PathGuard {
 		return Files.isDirectory(start) ? policy.decide(start) : null;
 	}
 
+	/** Why the folder a command names is itself hidden from the agent, or empty (no folder, or outside the roots). */
+	private static Optional<String> hiddenFolder(String folder, PathDecision decision) {
+		return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
+				: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+	}
+
 	@Override
 	public Optional<String> whyFolderHoldsHiddenGitAdds(String folder, Path workingDirectory) {
 		return whyFolderHoldsHiddenToGit(folder, workingDirectory, false);
@@ -391,8 +397,7 @@ public final class PolicyPathGuard implements PathGuard {
 	private Optional<String> whyFolderHoldsHiddenToGit(String folder, Path workingDirectory, boolean ignoredToo) {
 		PathDecision decision = folderDecision(folder, workingDirectory);
 		if (decision == null || !decision.isAllowed()) {
-			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
-					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+			return hiddenFolder(folder, decision);
 		}
 		Optional<PathPolicy.FolderRules> top = policy.folder(decision.path());
 		if (top.isEmpty()) {
@@ -452,8 +457,7 @@ public final class PolicyPathGuard implements PathGuard {
 	public Optional<String> whyFolderHoldsHidden(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
 		PathDecision decision = folderDecision(folder, workingDirectory);
 		if (decision == null || !decision.isAllowed()) {
-			return decision == null || decision.verdict() != PathVerdict.HIDDEN ? Optional.empty()
-					: Optional.of("'" + folder + "' is hidden from the agent (" + decision.reason() + ")");
+			return hiddenFolder(folder, decision);
 		}
 		String subject = "'" + folder + "'";
 		// such a program (rg) reads Git's ignore files only inside a repository
@@ -472,8 +476,7 @@ public final class PolicyPathGuard implements PathGuard {
 	public Optional<String> whyFolderHoldsHiddenGitTracks(String folder, Path workingDirectory) {
 		PathDecision named = folderDecision(folder, workingDirectory);
 		if (named != null && !named.isAllowed()) {
-			return named.verdict() != PathVerdict.HIDDEN ? Optional.empty()
-					: Optional.of("'" + folder + "' is hidden from the agent (" + named.reason() + ")");
+			return hiddenFolder(folder, named);
 		}
 		Path start = named != null ? named.path() : workingDirectory.toAbsolutePath().normalize();
 		FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
@@ -517,22 +520,19 @@ public final class PolicyPathGuard implements PathGuard {
 				return index.findEntry(relative) >= 0 || index.getEntriesWithin(relative).length > 0 ? why : null;
 			});
 		}
-		Optional<String> why = hiddenInIndex(label, index, workTree.relativize(walked.path()), top.get());
+		List<String> submodules = new ArrayList<>();
+		String below = workTree.relativize(walked.path()).toString().replace(java.io.File.separatorChar, '/');
+		Optional<String> why = hiddenInIndex(label, index, below, top.get(), submodules);
 		if (why.isPresent()) {
 			return why;
 		}
 		// a submodule's files, which `git grep --recurse-submodules` and `git diff --submodule=diff` print
-		String below = workTree.relativize(walked.path()).toString().replace(java.io.File.separatorChar, '/');
-		for (int i = 0; i < index.getEntryCount(); i++) {
-			DirCacheEntry entry = index.getEntry(i);
-			if (entry.getFileMode() == FileMode.GITLINK
-					&& (below.isEmpty() || entry.getPathString().startsWith(below + "/"))) {
-				Path submodule = workTree.resolve(entry.getPathString());
-				if (Files.isDirectory(submodule) && !submodule.equals(workTree)) {
-					Optional<String> inside = whyFolderHoldsHiddenGitTracks(submodule.toString(), submodule);
-					if (inside.isPresent()) {
-						return inside;
-					}
+		for (String path : submodules) {
+			Path submodule = workTree.resolve(path);
+			if (Files.isDirectory(submodule) && !submodule.equals(workTree)) {
+				Optional<String> inside = whyFolderHoldsHiddenGitTracks(submodule.toString(), submodule);
+				if (inside.isPresent()) {
+					return inside;
 				}
 			}
 		}
@@ -568,19 +568,23 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	/**
-	 * The first file Git's index holds below {@code below} (relative to the work tree) that the agent may not see,
-	 * each decided by the rules of its folders, read once per folder: no file of the tree is opened, and a file Git
-	 * tracks counts whether it is still on disk or not.
+	 * The first file Git's index holds below {@code prefix} (relative to the work tree, with {@code /}) that the agent
+	 * may not see, each decided by the rules of its folders, read once per folder: no file of the tree is opened, and
+	 * a file Git tracks counts whether it is still on disk or not. The submodules on the way are added to
+	 * {@code submodules}, by their paths in the work tree.
 	 */
-	private static Optional<String> hiddenInIndex(String subject, DirCache index, Path below,
-			PathPolicy.FolderRules top) {
-		String prefix = below.toString().replace(java.io.File.separatorChar, '/');
+	private static Optional<String> hiddenInIndex(String subject, DirCache index, String prefix,
+			PathPolicy.FolderRules top, List<String> submodules) {
 		Map<String, PathPolicy.FolderRules> folders = new HashMap<>();
 		folders.put("", top);
 		DirCacheEntry[] entries = prefix.isEmpty() ? null : index.getEntriesWithin(prefix);
 		int count = entries != null ? entries.length : index.getEntryCount();
 		for (int i = 0; i < count; i++) {
-			String path = (entries != null ? entries[i] : index.getEntry(i)).getPathString();
+			DirCacheEntry entry = entries != null ? entries[i] : index.getEntry(i);
+			String path = entry.getPathString();
+			if (entry.getFileMode() == FileMode.GITLINK) {
+				submodules.add(path);
+			}
 			String relative = prefix.isEmpty() ? path : path.substring(prefix.length() + 1);
 			int slash = relative.lastIndexOf('/');
 			String folder = slash < 0 ? "" : relative.substring(0, slash);

@@ -1901,7 +1901,7 @@ public final class CommandJudge {
 			if (hit.fact().tracked()) {
 				trackedOperand(scan, hit, path, layer, universal, judgement);
 			} else {
-				recursion(scan, hit, path, universal, judgement);
+				recursion(scan, hit, path, workingDirectory, universal, judgement);
 			}
 		}
 		default -> {
@@ -2257,9 +2257,11 @@ public final class CommandJudge {
 	/**
 	 * Checks a folder that a program reads every file under, or whose files it names where another command may open
 	 * them ({@link FactTable.Kind#LISTS}, scanned only when {@link #listsMatter}): asked about when it lies outside
-	 * the workspace or holds files hidden from the agent.
+	 * the workspace or holds files hidden from the agent. A program that reads what Git tracks works in
+	 * {@code gitDirectory} (where {@code git -C} leads).
 	 */
-	private void recursion(FactScan scan, FactScan.Hit hit, String path, boolean universal, Judgement judgement) {
+	private void recursion(FactScan scan, FactScan.Hit hit, String path, Path gitDirectory, boolean universal,
+			Judgement judgement) {
 		String program = hit.fact().program();
 		String reads = hit.fact().kind() == FactTable.Kind.LISTS
 				? "prints the names of the files under `%s` where another command may take them for files to open"
@@ -2299,7 +2301,7 @@ public final class CommandJudge {
 			why = rules.guard().whyMatchedFoldersHoldHidden(path, folder, workingDirectory,
 					!hit.valueLiteral() && defaultGlobs(), skips);
 		} else if (hit.fact().tracked()) {
-			why = trackedCheck(folder); // `git grep` reads what Git tracks, a `.env` committed by mistake too
+			why = trackedCheck(folder, gitDirectory); // `git grep` reads what Git tracks, a committed `.env` too
 		} else if (skips && hit.fact().gitIgnores()) {
 			why = gitCheck(folder, false); // `git add .` skips what Git ignores, not `.env` hidden only as sensitive
 		} else if (hit.fact().deletes()) {
@@ -2347,7 +2349,7 @@ public final class CommandJudge {
 			Judgement judgement) {
 		Path base = gitDirectory(scan);
 		if (base == null) {
-			recursion(scan, hit, ":/", universal, judgement); // `git -C $DIR`: the repository cannot be known
+			recursion(scan, hit, ":/", workingDirectory, universal, judgement); // `git -C $DIR`: any repository
 			return;
 		}
 		int dashes = -1;
@@ -2361,26 +2363,21 @@ public final class CommandJudge {
 		if (hit.index() >= 0 && dashes > hit.index() && dashes < layer.size() - 1) {
 			return; // `git log -p HEAD -- src`: only the paths are read
 		}
-		Path before = gitBase;
-		gitBase = base.equals(workingDirectory) ? null : base;
-		try {
-			String objectPath = afterDashes ? null : objectPath(path);
-			if (objectPath != null) {
-				revisionPath(scan, hit, objectPath, base, universal, judgement);
-				return;
-			}
-			boolean wordIsPath = afterDashes || (dashes < 0 && !hit.fact().program().equals("git archive")
-					&& !hit.fact().program().equals("git cat-file"));
-			String named = gitBase == null ? path : base.resolve(path).toString();
-			if (hit.index() >= 0 && wordIsPath && !path.startsWith(":")
-					&& java.nio.file.Files.isRegularFile(base.resolve(path))) {
-				hidden(hit, named, PartFact.Kind.READS, judgement); // `git diff src/App.java`: that file
-			} else {
-				recursion(scan, hit, hit.index() >= 0 && wordIsPath && !path.startsWith(":")
-						&& java.nio.file.Files.isDirectory(base.resolve(path)) ? named : ":/", universal, judgement);
-			}
-		} finally {
-			gitBase = before;
+		String objectPath = afterDashes ? null : objectPath(path);
+		if (objectPath != null) {
+			revisionPath(scan, hit, objectPath, base, universal, judgement);
+			return;
+		}
+		// a word Git may take for a path (pathspec magic, `:!src`, names no one path)
+		boolean pathWord = hit.index() >= 0 && !path.startsWith(":") && (afterDashes || (dashes < 0
+				&& !hit.fact().program().equals("git archive") && !hit.fact().program().equals("git cat-file")));
+		Path resolved = base.resolve(path);
+		String named = base.equals(workingDirectory) ? path : resolved.toString();
+		if (pathWord && java.nio.file.Files.isRegularFile(resolved)) {
+			hidden(hit, named, PartFact.Kind.READS, judgement); // `git diff src/App.java`: that file
+		} else {
+			recursion(scan, hit, pathWord && java.nio.file.Files.isDirectory(resolved) ? named : ":/", base, universal,
+					judgement);
 		}
 	}
 
@@ -2396,7 +2393,7 @@ public final class CommandJudge {
 				.equals(rules.outputTargets().root().toAbsolutePath().normalize());
 		if (objectPath.equals("..") || objectPath.startsWith("./") || objectPath.startsWith("../")
 				|| objectPath.contains("/../") || objectPath.endsWith("/..") || directoryMayChange || !atTop) {
-			recursion(scan, hit, ":/", universal, judgement);
+			recursion(scan, hit, ":/", base, universal, judgement);
 			if (!objectPath.startsWith("./") && !objectPath.startsWith("../")) {
 				hidden(hit, objectPath, PartFact.Kind.READS, judgement);
 			}
@@ -2404,7 +2401,7 @@ public final class CommandJudge {
 		}
 		hidden(hit, objectPath, PartFact.Kind.READS, judgement);
 		if (java.nio.file.Files.isDirectory(base.resolve(objectPath))) {
-			recursion(scan, hit, base.resolve(objectPath).toString(), universal, judgement);
+			recursion(scan, hit, base.resolve(objectPath).toString(), base, universal, judgement);
 		}
 	}
 
@@ -2458,13 +2455,12 @@ public final class CommandJudge {
 		return directory;
 	}
 
-	/** The folder a {@code git -C} names while one of its operands is judged, or null. */
-	private Path gitBase;
-
-	/** Whether the folder holds files hidden from the agent that Git tracks, asked once per line and folder. */
-	private Optional<String> trackedCheck(String folder) {
+	/**
+	 * Whether the folder holds files hidden from the agent that Git tracks, where Git works in {@code directory};
+	 * asked once per line, folder and directory.
+	 */
+	private Optional<String> trackedCheck(String folder, Path directory) {
 		Map<String, Optional<String>> checks = treeChecks(true);
-		Path directory = gitBase != null ? gitBase : workingDirectory;
 		String key = "\0git-tracked\0" + directory + "\0" + folder;
 		Optional<String> why = checks.get(key);
 		if (why == null) {
