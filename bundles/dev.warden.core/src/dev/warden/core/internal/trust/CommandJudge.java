@@ -82,11 +82,12 @@ public final class CommandJudge {
 	 * A simple command where it sits: its words (as values: equal words are equal), the context and the
 	 * redirections of the subshells and groups around it. Everything a judgement reads.
 	 * <p>
-	 * Its hash code reads little: the counts, the context and the texts of the first and the last word (the name,
-	 * whose hash a lookup of the program needs anyway, and most often what differs between two commands of a
-	 * program; of a long last word only its length and a few characters). Two places with equal such hashes compare a hash of all their texts, made when first needed; a line
-	 * of commands none of which repeats another is not hashed in full. Places with equal hash codes are ordered by
-	 * that full hash, so that the map finds one among many such places in a tree instead of a list.
+	 * Its hash code reads the counts, the context and the texts of all words, of a long word only its length and a
+	 * few characters: the hashes of short texts are kept by the strings, and the scan of a program's facts reads
+	 * them anyway. Commands of one program most often differ in a word in the middle ({@code echo step 3 done}).
+	 * Two places with equal such hashes compare a hash of all their texts, made when first needed. Places with equal
+	 * hash codes are ordered by that full hash, so that the map finds one among many such places in a tree instead
+	 * of a list.
 	 */
 	private static final class Place implements Comparable<Place> {
 		final SimpleCommand command;
@@ -128,9 +129,8 @@ public final class CommandJudge {
 			int hash = (context.hashCode() * 31 + inherited.size()) * 3 + outputRead;
 			hash = (hash * 31 + command.assignments().size()) * 31 + command.redirects().size();
 			hash = hash * 31 + words.size();
-			if (!words.isEmpty()) {
-				hash = hash * 31 + words.get(0).text().hashCode();
-				hash = hash * 31 + shortHash(words.get(words.size() - 1).text());
+			for (int i = 0; i < words.size(); i++) {
+				hash = hash * 31 + shortHash(words.get(i).text());
 			}
 			this.hash = hash;
 			hashed = true;
