@@ -8,8 +8,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -465,6 +468,62 @@ public final class PolicyPathGuard implements PathGuard {
 				&& new FileRepositoryBuilder().findGitDir(decision.path().toFile()).getGitDir() != null;
 		return hiddenInTree(subject, decision, entry -> hiddenEntry(subject, decision.path(), entry, skipsDotAndIgnored,
 				skipsIgnored, ""));
+	}
+
+	/**
+	 * {@inheritDoc} The tree is walked as for hidden files, and so is the tree of every folder of the workspace that
+	 * a link under it leads to (each once); a link that leads to nothing is not counted, as nothing can be read
+	 * through it. A tree too large or too deep to walk counts as one such link might hide in.
+	 */
+	@Override
+	public Optional<String> whyFolderLinksOutside(String folder, Path workingDirectory) {
+		PathDecision decision = folderDecision(folder, workingDirectory);
+		if (decision == null || !decision.isAllowed()) {
+			return Optional.empty(); // no folder, or one that the checks of hidden and outside paths judge whole
+		}
+		Path top = decision.path();
+		Deque<Path> folders = new ArrayDeque<>();
+		folders.add(top);
+		Set<Path> walked = new HashSet<>();
+		int[] count = { 0 };
+		String[] found = { null };
+		while (!folders.isEmpty() && found[0] == null && count[0] < MAX_TREE_ENTRIES) {
+			Path start = folders.poll();
+			if (!walked.add(start)) {
+				continue;
+			}
+			Walk walk = policy.walk(start.toString(), MAX_TREE_DEPTH, file -> {
+				if (file.directory() && Files.isSymbolicLink(file.path())) {
+					PathDecision target = policy.decide(file.path().toString());
+					if (target.isAllowed()) {
+						folders.add(target.path()); // a folder of the workspace, whose own links lead on
+					}
+				}
+				return ++count[0] < MAX_TREE_ENTRIES;
+			}, entry -> {
+				if (Files.isSymbolicLink(entry) && Files.exists(entry)
+						&& policy.decide(entry.toString()).verdict() == PathVerdict.REFUSED) {
+					String where;
+					try {
+						where = entry.toRealPath().toString();
+					} catch (IOException e) {
+						where = "a place that could not be read";
+					}
+					found[0] = "'" + (entry.startsWith(top) ? top.relativize(entry) : entry) + "' leads to '" + where
+							+ "', outside the workspace";
+					return false;
+				}
+				return true;
+			});
+			if (found[0] == null && !walk.unreadable().isEmpty()) {
+				found[0] = "'" + folder + "' could not be read to check for links: " + walk.unreadable().get(0);
+			}
+		}
+		if (found[0] == null && count[0] >= MAX_TREE_ENTRIES) {
+			found[0] = "'" + folder + "' holds more than " + MAX_TREE_ENTRIES + " files, too many to check for links"
+					+ " that lead outside the workspace";
+		}
+		return Optional.ofNullable(found[0]);
 	}
 
 	/**

@@ -55,6 +55,19 @@ public interface PathGuard {
 	}
 
 	/**
+	 * Says why a program that follows the symbolic links it finds under a folder ({@code grep -R}, {@code zip -r},
+	 * {@code tar -h}) would read files outside the workspace: a link under the folder, or under a folder such a link
+	 * leads to, leads out of it. The default finds nothing, as {@link #NONE} knows no workspace.
+	 *
+	 * @param folder           the folder as the command names it, resolved like {@link #whyHidden}'s word
+	 * @param workingDirectory the directory the command runs in
+	 * @return where such a link leads, or empty when no link under the folder leads outside
+	 */
+	default Optional<String> whyFolderLinksOutside(String folder, Path workingDirectory) {
+		return Optional.empty();
+	}
+
+	/**
 	 * Says why {@code git add} of a folder would stage files hidden from the agent: those that Git's own ignore files
 	 * do not ignore ({@code .env} hidden only as sensitive), which it adds, and a later commit and push publish. The
 	 * default judges every hidden file, as {@link #whyFolderHoldsHidden} does for a program that skips none.

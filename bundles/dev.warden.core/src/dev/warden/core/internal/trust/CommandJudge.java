@@ -2316,7 +2316,38 @@ public final class CommandJudge {
 					+ ", and " + why.get() + (maskable ? "; unless it runs in a sandbox that masks them"
 							: "; a sandbox does not mask them, as another process reads them"),
 					null, partFact(hit, PartFact.Kind.RECURSES, maskable));
+			return;
 		}
+		if (followsLinks(scan, hit.fact())) {
+			Optional<String> link = linkCheck(folder);
+			if (link.isPresent()) {
+				// what lies outside is no file a sandbox masks: the sandbox reads the system as it is
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
+						+ " and follows the symbolic links it finds there: " + link.get(), null,
+						partFact(hit, PartFact.Kind.RECURSES, false));
+			}
+		}
+	}
+
+	/**
+	 * Whether the program follows the symbolic links it finds under a folder: always, or with one of the options the
+	 * fact names ({@code grep -R}), unless an option keeps them as links ({@code zip -y}).
+	 */
+	private static boolean followsLinks(FactScan scan, FactTable.Fact fact) {
+		return fact.follows() != null && (fact.follows().isEmpty() || scan.sawAny(fact.follows()))
+				&& (fact.keepsLinks() == null || !scan.sawAny(fact.keepsLinks()));
+	}
+
+	/** Where a link under the folder leads outside the workspace, or empty; asked once per line and folder. */
+	private Optional<String> linkCheck(String folder) {
+		Map<String, Optional<String>> checks = treeChecks(true);
+		String key = "\0links\0" + folder;
+		Optional<String> why = checks.get(key);
+		if (why == null) {
+			why = rules.guard().whyFolderLinksOutside(folder, workingDirectory);
+			checks.put(key, why);
+		}
+		return why;
 	}
 
 	/**

@@ -430,6 +430,7 @@ public final class FactScan {
 										? text.substring(0, 2) : null; // `-O3`
 				if (leadingName != null) {
 					// `find -L DIR`: such an option comes before the operands that lead; with a value (`-D tree`)
+					see(leadingName); // `-L` makes find follow links
 					Option leadingOption = program.option(leadingName, false);
 					i += leadingOption != null && leadingOption.arity() == Arity.VALUE && text.equals(leadingName) ? 2 : 1;
 					continue;
@@ -844,7 +845,7 @@ public final class FactScan {
 			};
 			return new FactScan(program, found, riskHit,
 					riskHit == null ? null : new PolicyRules.Risk(riskIndex, riskReason), inner,
-					seen.isEmpty() || !walksWithUnhide(hits) ? Set.of() : Set.copyOf(seen), loose);
+					seen.isEmpty() || !walksWithOptions(hits) ? Set.of() : Set.copyOf(seen), loose);
 		}
 
 		/** Whether this scan reads the fact: every fact but one of kind {@code lists} that {@link #lists} leaves out. */
@@ -967,10 +968,13 @@ public final class FactScan {
 					: "-" + letter;
 		}
 
-		private static boolean walksWithUnhide(List<Hit> hits) {
+		/** Whether a walk of the scan depends on options: those that unhide files, follow links or keep them. */
+		private static boolean walksWithOptions(List<Hit> hits) {
 			for (int i = 0; i < hits.size(); i++) {
-				Kind kind = hits.get(i).fact().kind();
-				if ((kind == Kind.RECURSES || kind == Kind.LISTS) && hits.get(i).fact().unhide() != null) {
+				Fact fact = hits.get(i).fact();
+				Kind kind = fact.kind();
+				if ((kind == Kind.RECURSES || kind == Kind.LISTS) && (fact.unhide() != null
+						|| (fact.follows() != null && !fact.follows().isEmpty()) || fact.keepsLinks() != null)) {
 					return true;
 				}
 			}

@@ -98,6 +98,10 @@ public final class FactTable {
 	 *                 ignores may go, a {@code .env} may not
 	 * @param tracked  for {@link Kind#RECURSES}: the program reads only the files Git tracks ({@code git grep}), so
 	 *                 that only hidden files in Git's index count, whether Git's ignore files name them or not
+	 * @param follows  for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program follow the
+	 *                 symbolic links it finds under the folder (empty: it always does; null: it never does), so that
+	 *                 it reads (or names) the files where they lead
+	 * @param keepsLinks the options that make it keep the links it finds as links after all ({@code zip -y}), or null
 	 * @param valuePart how a path is cut from the value: null (all of it), {@code host}, {@code at},
 	 *                 {@code assigned}, {@code typed}, or a list of paths separated by {@code :}: {@code list} (all
 	 *                 of the value), {@code assigned-list} (the part after {@code =}); {@code field}: the
@@ -107,12 +111,13 @@ public final class FactTable {
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
 			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global,
-			boolean unmasked, boolean deletes, boolean tracked, String valuePart, String effect, String source) {
+			boolean unmasked, boolean deletes, boolean tracked, Set<String> follows, Set<String> keepsLinks,
+			String valuePart, String effect, String source) {
 
 		/** A fact that holds always, with no modifier: one that Warden's own rules make rather than a table line. */
 		static Fact unconditional(String program, String spelling, Kind kind, String effect, String source) {
 			return new Fact(program, spelling, kind, List.of(), List.of(), FactScan.ValueGlobs.NONE, null, null, false,
-					false, false, false, false, null, effect, source);
+					false, false, false, false, null, null, null, effect, source);
 		}
 	}
 
@@ -555,6 +560,8 @@ public final class FactTable {
 			boolean gitIgnores = false;
 			boolean deletes = false;
 			boolean tracked = false;
+			Set<String> follows = null;
+			Set<String> keepsLinks = null;
 			String valuePart = null;
 			for (int i = kindAt + 1; i < fields.length; i++) {
 				String modifier = fields[i];
@@ -562,7 +569,8 @@ public final class FactTable {
 				String key = equals < 0 ? modifier : modifier.substring(0, equals);
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
 				if (value.isEmpty() && !key.equals("global") && !key.equals("leading") && !key.equals("unmasked")
-						&& !key.equals("gitignore") && !key.equals("deletes") && !key.equals("tracked")) {
+						&& !key.equals("gitignore") && !key.equals("deletes") && !key.equals("tracked")
+						&& !key.equals("follows")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -577,6 +585,8 @@ public final class FactTable {
 				case "gitignore" -> gitIgnores = true;
 				case "deletes" -> deletes = true;
 				case "tracked" -> tracked = true;
+				case "follows" -> follows = value.isEmpty() ? Set.of() : Set.of(value.split(","));
+				case "keepslinks" -> keepsLinks = Set.of(value.split(","));
 				case "value" -> {
 					if (!Set.of("host", "at", "assigned", "typed", "list", "assigned-list", "field", "mapping")
 							.contains(value)) {
@@ -586,7 +596,8 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, value=)");
+						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, follows,"
+						+ " follows=, keepslinks=, value=)");
 				}
 			}
 			if (programWords.get(0).equals("@variables")) {
@@ -611,7 +622,8 @@ public final class FactTable {
 						w -> new Program(parent.name + " " + w, parent));
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
-					unhide, gitIgnores, global, unmasked, deletes, tracked, valuePart, effect, source);
+					unhide, gitIgnores, global, unmasked, deletes, tracked, follows, keepsLinks, valuePart, effect,
+					source);
 			if (leading) {
 				if (!spelling.startsWith("-")) {
 					throw new IllegalArgumentException("`leading` is said of an option, such as find's `-H`");
@@ -780,6 +792,12 @@ public final class FactTable {
 				Conditions.add(fact.unless(), names, valued);
 				if (fact.unhide() != null) {
 					Conditions.add(fact.unhide(), names, valued);
+				}
+				if (fact.follows() != null) {
+					Conditions.add(fact.follows(), names, valued);
+				}
+				if (fact.keepsLinks() != null) {
+					Conditions.add(fact.keepsLinks(), names, valued);
 				}
 			}
 			return names.isEmpty() ? Conditions.NONE : new Conditions(names, valued);

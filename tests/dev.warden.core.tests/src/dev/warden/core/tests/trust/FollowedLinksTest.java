@@ -1,0 +1,119 @@
+package dev.warden.core.tests.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.warden.core.protect.PathPolicy;
+import dev.warden.core.protect.PolicyPathGuard;
+import dev.warden.core.tests.protect.Workspaces;
+import dev.warden.core.trust.CommandVerdict;
+import dev.warden.core.trust.DefaultDenyList;
+import dev.warden.core.trust.PatternList;
+import dev.warden.core.trust.PatternScope;
+import dev.warden.core.trust.TrustPolicy;
+import dev.warden.core.trust.Verdict;
+
+/**
+ * A program that follows the symbolic links it finds under a folder ({@code grep -R}, {@code zip -r},
+ * {@code tar -h}) reads the files where they lead: a link in the workspace to a folder outside it (the user's
+ * {@code ~/.ssh}, a checkout of another project) makes it read them, at any depth and through links to other
+ * folders of the workspace. Judged in a real workspace by the IDE's own path guard.
+ */
+class FollowedLinksTest {
+
+	private static final List<String> PATTERNS = List.of("grep *", "rg *", "ag *", "tar *", "zip *", "find *",
+			"cp *", "rsync *", "chmod *", "jar *", "scp *", "aws *", "7z *", "tree *", "du *");
+
+	/** Programs that follow the links they find, with the options that make them. */
+	private static final List<String> FOLLOWERS = List.of("grep -R KEY .", "grep -Rn KEY", "grep -rR KEY .",
+			"grep --dereference-recursive KEY .", "rg -L KEY", "rg --follow KEY docs", "ag --follow KEY",
+			"tar -chf out.tar docs", "tar --dereference -czf out.tgz .", "tar chf out.tar .", "zip -r out.zip .",
+			"zip -qr out.zip docs", "find -L . -name '*.pem'", "find . -follow -name x", "cp -rL docs copy",
+			"cp -R --dereference docs copy", "rsync -aL docs copy", "rsync -r --copy-unsafe-links docs copy",
+			"chmod -R -L u+w docs", "jar cf out.jar docs", "scp -r docs host:backup", "aws s3 sync docs s3://b/k",
+			"7z a out.7z docs");
+
+	/** The same programs, keeping links as links: they read nothing outside. */
+	private static final List<String> NOT_FOLLOWING = List.of("grep -r KEY .", "grep -rn KEY docs", "rg KEY",
+			"ag KEY", "tar -czf out.tgz docs", "zip -ry out.zip .", "zip -r --symlinks out.zip .", "find . -name x",
+			"find -H . -name x", "cp -r docs copy", "cp -a docs copy", "rsync -a docs copy", "chmod -R u+w docs",
+			"aws s3 sync docs s3://b/k --no-follow-symlinks", "tree docs", "du -a docs");
+
+	@Test
+	void followersOfALinkThatLeadsOutsideAreAskedAbout(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("ssh"));
+		Workspaces.write(outside, "id_rsa", "KEY\n");
+		Workspaces.write(workspace, "src/App.java", "class App {}\n", "docs/guide/intro.md", "KEY\n");
+		TrustPolicy policy = policy(workspace);
+		for (String line : FOLLOWERS) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "no link yet: " + line);
+		}
+
+		// deep in the tree, where a look one level below the folder does not reach
+		Files.createSymbolicLink(workspace.resolve("docs/guide/keys"), outside);
+		for (String line : FOLLOWERS) {
+			CommandVerdict verdict = policy.evaluate(line);
+			assertEquals(Verdict.ASK, verdict.verdict(), line);
+			assertTrue(verdict.reason().contains("follows the symbolic links")
+					&& verdict.reason().contains(outside.toRealPath().toString()), line + ": " + verdict.reason());
+		}
+		for (String line : NOT_FOLLOWING) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "keeps links as links: " + line);
+		}
+		// a folder the link is not under
+		assertEquals(Verdict.TRUSTED, policy.evaluate("grep -R KEY src").verdict());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("zip -r out.zip src").verdict());
+	}
+
+	@Test
+	void linksAreFollowedThroughOtherFoldersOfTheWorkspaceAndRoundLoops(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("elsewhere"));
+		Workspaces.write(workspace, "src/App.java", "class App {}\n", "vendor/lib/README", "x\n");
+		Files.createSymbolicLink(workspace.resolve("src/loop"), workspace); // a loop, walked once
+		Files.createSymbolicLink(workspace.resolve("src/lib"), workspace.resolve("vendor/lib"));
+		Files.createSymbolicLink(workspace.resolve("src/gone"), temp.resolve("nothing")); // leads nowhere
+		TrustPolicy policy = policy(workspace);
+		assertEquals(Verdict.TRUSTED, policy.evaluate("grep -R KEY src").verdict());
+
+		// src/lib leads to vendor/lib, where a link leads out: `grep -R KEY src` reads it through both
+		Files.createSymbolicLink(workspace.resolve("vendor/lib/cache"), outside);
+		CommandVerdict verdict = policy.evaluate("grep -R KEY src");
+		assertEquals(Verdict.ASK, verdict.verdict(), verdict.reason());
+		assertTrue(verdict.reason().contains("cache"), verdict.reason());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("grep -r KEY src").verdict());
+	}
+
+	@Test
+	void theGuardSaysWhichLinkLeadsWhere(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("ssh"));
+		Workspaces.write(workspace, "a/b/c/file.txt", "x\n");
+		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), temp.resolve("home"));
+		assertEquals(Optional.empty(), guard.whyFolderLinksOutside(".", workspace));
+
+		Files.createSymbolicLink(workspace.resolve("a/b/c/keys"), outside);
+		Optional<String> why = guard.whyFolderLinksOutside("a", workspace);
+		assertEquals(Optional.of("'b/c/keys' leads to '" + outside.toRealPath() + "', outside the workspace"), why);
+		// the same link, from another working directory, named from the folder given
+		assertEquals(Optional.of("'keys' leads to '" + outside.toRealPath() + "', outside the workspace"),
+				guard.whyFolderLinksOutside("c", workspace.resolve("a/b")));
+		assertEquals(Optional.empty(), guard.whyFolderLinksOutside(temp.toString(), workspace),
+				"a folder outside the workspace is judged whole by the other checks");
+	}
+
+	private static TrustPolicy policy(Path workspace) throws Exception {
+		return TrustPolicy.builder(workspace).add(DefaultDenyList.load())
+				.add(PatternList.of(PatternScope.WORKSPACE, "test", PATTERNS))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace), workspace.resolveSibling("home"))).build();
+	}
+}
