@@ -183,7 +183,7 @@ public final class StructuralRules {
 	 */
 	static final Set<String> SHARED_BUILTINS = Names.setOf("local", "return", "shift", "break", "continue", "set",
 			"test", "[", "read", "printf", "wait", "export", "unset", "readonly", "umask", "cd", "kill", "type", "hash",
-			"ulimit", "echo", "times");
+			"ulimit", "echo", "times", "jobs", "fg", "bg");
 
 	/**
 	 * Why a built-in stops the line in dash and not in bash, or null: {@code local} and {@code return} outside a
@@ -370,6 +370,10 @@ public final class StructuralRules {
 	static String printsOtherwiseInDash(List<Word> words) {
 		String name = words.get(0).text();
 		String second = words.size() > 1 ? words.get(1).text() : null;
+		String listing = listsOtherwiseInDash(name, words);
+		if (listing != null) {
+			return listing;
+		}
 		if (name.equals("type") && "--".equals(second)) {
 			return "`type --` looks for a command named `--` in dash, which may run the line, and ends the options in"
 					+ " bash";
@@ -425,6 +429,60 @@ public final class StructuralRules {
 							+ " in dash, which may run the line (an octal escape such as `\\101` prints the same in both)";
 				}
 			}
+		}
+		return null;
+	}
+
+	/**
+	 * Why a built-in that lists the shell's own state, or works on jobs, ends otherwise in dash than in bash, or null:
+	 * {@code ulimit -a} prints its table in other words; {@code export}, {@code readonly} (bare or with {@code -p})
+	 * and a bare {@code set} list the variables in other forms, and bash lists variables of its own; a command line
+	 * has no jobs, and {@code fg}, {@code bg} and a job such as {@code %1} given to {@code kill}, {@code wait} or
+	 * {@code jobs} end with other statuses; {@code read} without a variable reads into {@code REPLY} in bash, and
+	 * dash refuses it.
+	 */
+	private static String listsOtherwiseInDash(String name, List<Word> words) {
+		switch (name) {
+		case "ulimit" -> {
+			for (int i = 1; i < words.size(); i++) {
+				String text = words.get(i).text();
+				if (text.length() > 1 && text.charAt(0) == '-' && text.indexOf('a') > 0) {
+					return "`ulimit " + Quoting.oneLine(text) + "` prints its table of limits in other words in dash,"
+							+ " which may run the line, than in bash";
+				}
+			}
+		}
+		case "export", "readonly", "set" -> {
+			boolean bare = words.size() == 1 || (!name.equals("set") && words.size() == 2
+					&& words.get(1).text().equals("-p"));
+			if (bare) {
+				return "`" + name + (words.size() == 2 ? " -p" : "") + "` lists the variables in another form in dash,"
+						+ " which may run the line, than in bash, which lists variables of its own too";
+			}
+		}
+		case "fg", "bg" -> {
+			return "`" + name + "` finds no job to resume in a command line, and dash, which may run it, ends it with"
+					+ " another status than bash";
+		}
+		case "kill", "wait", "jobs" -> {
+			for (int i = 1; i < words.size(); i++) {
+				if (words.get(i).text().startsWith("%")) {
+					return "`" + Quoting.oneLine(words.get(i).text()) + "` names a job, which a command line does not"
+							+ " have, and dash, which may run it, ends `" + name + "` with another status than bash";
+				}
+			}
+		}
+		case "read" -> {
+			for (int i = 1; i < words.size(); i++) {
+				if (!words.get(i).text().startsWith("-")) {
+					return null;
+				}
+			}
+			return "`read` without a variable reads into REPLY in bash, and dash, which may run the line, refuses it";
+		}
+		default -> {
+			return null;
+		}
 		}
 		return null;
 	}
