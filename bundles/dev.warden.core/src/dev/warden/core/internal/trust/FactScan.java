@@ -178,8 +178,9 @@ public final class FactScan {
 	}
 
 	/**
-	 * The scans of the commands last scanned with one table, each kept with the words it was made of. When every
-	 * word is literal (a word with an expansion is judged with what the line lists), a scan is a function of the
+	 * The scans of the commands last scanned with one table, each kept with the words it was made of. When no word
+	 * holds a parameter or a command substitution (such a word is judged with what the line lists; a glob, a brace
+	 * or find's {@code {}} is not), a scan is a function of the
 	 * program's facts, the command's words and, when a {@code lists} fact applied, of whether the line takes the
 	 * command's output for names of files; an equal command with the same answer is given the same scan. A scan
 	 * holds no word of the line it was made for (one that runs an inner command does, and is not kept).
@@ -190,25 +191,31 @@ public final class FactScan {
 		static final int SLOTS = 1024;
 		static final int MAX_CHARS = 256;
 
-		/** {@code lists}: 0 when no {@code lists} fact applied, else 1 when they were read, -1 when not. */
-		private record Entry(int key, Program root, String[] texts, int lists, FactScan scan) {
+		/**
+		 * {@code lists}: 0 when no {@code lists} fact applied, else 1 when they were read, -1 when not;
+		 * {@code unexpanded}: which words are not literal, or null when all are.
+		 */
+		private record Entry(int key, Program root, String[] texts, boolean[] unexpanded, int lists, FactScan scan) {
 		}
 
 		private final Entry[] slots = new Entry[SLOTS];
 
-		/** The key of a command's words, or 0 when its scan is not kept (a word not literal, or too long). */
+		/**
+		 * The key of a command's words, or 0 when its scan is not kept (a word with a parameter or a command
+		 * substitution, or too long).
+		 */
 		static int key(Program root, List<Word> words) {
 			int size = words.size();
 			int h = System.identityHashCode(root);
 			int chars = 0;
 			for (int i = 0; i < size; i++) {
 				Word word = words.get(i);
-				if (!word.literal()) {
+				String text = word.text();
+				if (!word.literal() && (text.indexOf('$') >= 0 || text.indexOf('`') >= 0)) {
 					return 0;
 				}
-				String text = word.text();
 				chars += text.length() + 1;
-				h = 31 * h + text.hashCode();
+				h = 31 * h + (word.literal() ? text.hashCode() : ~text.hashCode());
 			}
 			h ^= h >>> 16; // the slot is read from the low bits
 			return chars > MAX_CHARS ? 0 : (h == 0 ? 1 : h);
@@ -221,8 +228,10 @@ public final class FactScan {
 				return null;
 			}
 			String[] texts = entry.texts;
+			boolean[] unexpanded = entry.unexpanded;
 			for (int i = 0; i < texts.length; i++) {
-				if (!texts[i].equals(words.get(i).text())) {
+				Word word = words.get(i);
+				if (!texts[i].equals(word.text()) || word.literal() == (unexpanded != null && unexpanded[i])) {
 					return null;
 				}
 			}
@@ -239,10 +248,18 @@ public final class FactScan {
 
 		void put(int key, Program root, List<Word> words, int lists, FactScan scan) {
 			String[] texts = new String[words.size()];
+			boolean[] unexpanded = null;
 			for (int i = 0; i < texts.length; i++) {
-				texts[i] = words.get(i).text();
+				Word word = words.get(i);
+				texts[i] = word.text();
+				if (!word.literal()) {
+					if (unexpanded == null) {
+						unexpanded = new boolean[texts.length];
+					}
+					unexpanded[i] = true;
+				}
 			}
-			slots[key & (SLOTS - 1)] = new Entry(key, root, texts, lists, scan);
+			slots[key & (SLOTS - 1)] = new Entry(key, root, texts, unexpanded, lists, scan);
 		}
 	}
 

@@ -522,6 +522,22 @@ class ProgramFactsTest {
 		}
 	}
 
+	/**
+	 * A command with a glob, a brace or find's {@code {}} is kept too (what such a word does is in its text): a glob
+	 * that matches a hidden file is asked about however often it comes, next to an equal command that it is not.
+	 */
+	@Test
+	void aCommandWithAGlobScannedBeforeIsJudgedByItsOwnWords() throws Exception {
+		TrustPolicy policy = policyOverHiddenFile("cat *", "find *", "grep *", "ls *");
+		for (int round = 0; round < 3; round++) {
+			assertEquals(Verdict.ASK, policy.evaluate("cat .e*").verdict());
+			assertEquals(Verdict.TRUSTED, policy.evaluate("cat src/*").verdict());
+			assertEquals(Verdict.TRUSTED, policy.evaluate("find src -name '*.java' -exec grep -l TODO {} +").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("find . -name '*.java' -exec grep -l TODO {} +").verdict());
+			assertEquals(Verdict.ASK, policy.evaluate("cat $X").verdict());
+		}
+	}
+
 	/** A policy with the IDE's path guard over a workspace of `.env` (hidden) and `src/Main.java`. */
 	private TrustPolicy policyOverHiddenFile(String... patterns) throws Exception {
 		Files.writeString(workspace.resolve(".env"), "TOKEN=x\n");
