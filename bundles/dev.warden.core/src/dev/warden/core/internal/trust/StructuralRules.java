@@ -453,10 +453,13 @@ public final class StructuralRules {
 			}
 		}
 		case "export", "readonly", "set" -> {
-			boolean bare = words.size() == 1 || (!name.equals("set") && words.size() == 2
-					&& words.get(1).text().equals("-p"));
+			boolean bare = true; // `export -p --` lists as `export` does
+			for (int i = 1; i < words.size() && bare; i++) {
+				String text = words.get(i).text();
+				bare = !name.equals("set") && (text.equals("-p") || text.equals("--"));
+			}
 			if (bare) {
-				return "`" + name + (words.size() == 2 ? " -p" : "") + "` lists the variables in another form in dash,"
+				return "`" + Quoting.oneLine(String.join(" ", words.stream().map(Word::text).toList())) + "` lists the variables in another form in dash,"
 						+ " which may run the line, than in bash, which lists variables of its own too";
 			}
 		}
@@ -466,6 +469,10 @@ public final class StructuralRules {
 		}
 		case "kill", "wait", "jobs" -> {
 			for (int i = 1; i < words.size(); i++) {
+				if (name.equals("jobs") && words.get(i).text().startsWith("-") && words.get(i).text().contains("x")) {
+					return "`jobs -x` runs the command its operands name in bash, and dash, which may run the line,"
+							+ " refuses it";
+				}
 				if (words.get(i).text().startsWith("%")) {
 					return "`" + Quoting.oneLine(words.get(i).text()) + "` names a job, which a command line does not"
 							+ " have, and dash, which may run it, ends `" + name + "` with another status than bash";
@@ -474,8 +481,17 @@ public final class StructuralRules {
 		}
 		case "read" -> {
 			for (int i = 1; i < words.size(); i++) {
-				if (!words.get(i).text().startsWith("-")) {
-					return null;
+				String text = words.get(i).text();
+				if (!text.startsWith("-") || text.equals("--")) {
+					if (!text.equals("--")) {
+						return null;
+					}
+					continue;
+				}
+				// the value of bash's `-p PROMPT`, `-t`, `-u`, `-d`, `-n`, `-N`, `-i`, `-a` is no variable
+				char last = text.charAt(text.length() - 1);
+				if (text.length() > 1 && "ptudnNia".indexOf(last) >= 0) {
+					i++;
 				}
 			}
 			return "`read` without a variable reads into REPLY in bash, and dash, which may run the line, refuses it";
