@@ -2,6 +2,11 @@ package dev.warden.core.internal.sandbox;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,8 +14,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,73 +27,100 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * folders, the empty file and folder bound over masked paths, the proxy's socket, and a clock probe. Deleted when
  * closed (the overlay leaves its work folder unreadable; that is undone first).
  * <p>
- * A process that is killed (the IDE, mid-command) cannot close its staging folders. Each names the process that made
- * it, in its file {@value #OWNER}, and the first staging folder a process makes sweeps away those whose process has
- * ended: what they hold are the writes of commands whose results never reached the user.
+ * A process that is killed (the IDE, mid-command) cannot close its staging folders. While a folder is in use, its
+ * process holds a lock on the folder's file {@value #OWNER} (which also names the process, for people); the system
+ * releases the lock when the process ends, however it ends. The first staging folder a process makes sweeps away, in
+ * the background, the folders of the same user whose lock is free: what they hold are the writes of commands whose
+ * results never reached the user.
  */
 public final class Staging implements Closeable {
 
 	/** The name prefix of staging folders under the temporary folder. */
 	static final String PREFIX = "warden-sandbox-";
 
-	/** The file that names the process that made the folder: its process id and its start time (epoch ms). */
+	/** The file whose lock says that the folder is in use; it names the process that made the folder. */
 	static final String OWNER = "owner";
 
-	/** How old a folder that names no owner must be to be swept: one made by an older build, or just being made. */
+	/** How old a folder without an owner file must be to be swept: one made by an older build, or just being made. */
 	static final Duration UNOWNED_AGE = Duration.ofDays(1);
 
 	private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
 	private final Path dir;
+	/** The open owner file, whose lock is held until the folder is closed; null for a folder being swept. */
+	private final FileChannel ownerChannel;
 
-	private Staging(Path dir) {
+	private Staging(Path dir, FileChannel ownerChannel) {
 		this.dir = dir;
+		this.ownerChannel = ownerChannel;
 	}
 
 	/** A new staging folder under the system's temporary folder. */
 	public static Staging create() throws IOException {
+		Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+		Staging staging = create(temp);
 		if (SWEPT.compareAndSet(false, true)) {
-			sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+			Thread sweeper = new Thread(() -> sweep(temp, Instant.now(), staging.dir), "Warden sandbox sweeper");
+			sweeper.setDaemon(true);
+			sweeper.start();
 		}
-		Path dir = Files.createTempDirectory(PREFIX);
+		return staging;
+	}
+
+	/** A new staging folder under {@code temp}, its owner file locked. */
+	static Staging create(Path temp) throws IOException {
+		Path dir = Files.createTempDirectory(temp, PREFIX);
 		String text = dir.toString();
 		if (text.contains(",") || text.contains(":") || text.contains("\\")) {
 			Files.delete(dir);
 			throw new IOException("the temporary folder's path has a ',' ':' or '\\' that overlayfs options cannot carry: "
 					+ text);
 		}
-		Staging staging = new Staging(dir);
-		Files.writeString(dir.resolve(OWNER), owner(ProcessHandle.current()));
-		Files.createFile(staging.maskFile(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
-		Files.createDirectory(staging.maskDirectory(),
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
-		Files.createDirectory(staging.emptyDirectory());
+		FileChannel channel = FileChannel.open(dir.resolve(OWNER), StandardOpenOption.CREATE_NEW,
+				StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+		Staging staging = new Staging(dir, channel);
+		try {
+			channel.lock();
+			channel.write(ByteBuffer.wrap(owner(ProcessHandle.current()).getBytes(StandardCharsets.US_ASCII)));
+			Files.createFile(staging.maskFile(),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
+			Files.createDirectory(staging.maskDirectory(),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
+			Files.createDirectory(staging.emptyDirectory());
+		} catch (IOException | RuntimeException e) {
+			staging.close();
+			throw e;
+		}
 		return staging;
 	}
 
-	/** What {@value #OWNER} says of a process: its id and start time, which tell it from a later one of that id. */
+	/** What {@value #OWNER} says of a process, for people: its id and start time. */
 	static String owner(ProcessHandle process) {
-		return process.pid() + " " + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+		return process.pid() + " " + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L) + "\n";
 	}
 
 	/**
-	 * Deletes the staging folders under {@code temp} left by processes that have ended; folders that name no owner
-	 * only when older than {@link #UNOWNED_AGE}. A folder that cannot be deleted (another user's) is left alone.
+	 * Deletes the staging folders under {@code temp} that belong to the user who owns {@code mine} and whose owner
+	 * file no process holds locked; folders without an owner file only when older than {@link #UNOWNED_AGE}. A folder
+	 * that cannot be deleted is left alone.
 	 *
+	 * @param mine a staging folder of this process: tells whose folders are swept
 	 * @return how many were deleted
 	 */
-	static int sweep(Path temp, Instant now) {
+	static int sweep(Path temp, Instant now, Path mine) {
 		int deleted = 0;
 		try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, PREFIX + "*")) {
+			UserPrincipal user = Files.getOwner(mine, LinkOption.NOFOLLOW_LINKS);
 			for (Path folder : folders) {
-				if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || ownerAlive(folder, now)) {
+				if (folder.equals(mine) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+						|| !user.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS)) || inUse(folder, now)) {
 					continue;
 				}
 				try {
-					new Staging(folder).close();
+					new Staging(folder, null).close();
 					deleted++;
 				} catch (IOException | RuntimeException e) {
-					// another user's, or in use after all: left as it is
+					// in use after all, or not ours: left as it is
 				}
 			}
 		} catch (IOException | RuntimeException e) {
@@ -95,28 +129,24 @@ public final class Staging implements Closeable {
 		return deleted;
 	}
 
-	/** Whether the process that made the folder may still use it. */
-	private static boolean ownerAlive(Path folder, Instant now) {
+	/** Whether a process may still use the folder: it holds its owner file locked, or it may be about to. */
+	private static boolean inUse(Path folder, Instant now) throws IOException {
 		Path owner = folder.resolve(OWNER);
-		String text;
-		try {
-			text = Files.readString(owner);
-		} catch (NoSuchFileException e) {
-			try {
-				return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant()
-						.isAfter(now.minus(UNOWNED_AGE));
-			} catch (IOException e2) {
-				return true;
-			}
-		} catch (IOException | RuntimeException e) {
-			return true; // unreadable: perhaps another user's
+		if (!Files.isRegularFile(owner, LinkOption.NOFOLLOW_LINKS)) {
+			return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant()
+					.isAfter(now.minus(UNOWNED_AGE));
 		}
-		String[] fields = text.trim().split(" ");
-		try {
-			long pid = Long.parseLong(fields[0]);
-			return ProcessHandle.of(pid).map(process -> owner(process).equals(text.trim())).orElse(false);
-		} catch (NumberFormatException e) {
-			return true; // not written by this class: left alone
+		try (FileChannel channel = FileChannel.open(owner, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return true; // another process holds it
+			}
+			lock.release();
+			return false;
+		} catch (OverlappingFileLockException e) {
+			return true; // this process holds it
+		} catch (IOException e) {
+			return true; // cannot tell
 		}
 	}
 
@@ -155,6 +185,9 @@ public final class Staging implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		if (ownerChannel != null) {
+			ownerChannel.close(); // releases the lock: the folder is deleted below, or left for a sweep
+		}
 		if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}

@@ -10,50 +10,64 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An IDE killed while a command ran in the sandbox leaves that command's staging folder behind (its copy-on-write
- * layer, unreadable work folders and masks); the next process that makes one sweeps away those whose process has
- * ended, and leaves those of live processes and of other programs alone.
+ * layer, unreadable work folders and masks); the next process that makes one sweeps away those whose owner file no
+ * process holds locked, and leaves those in use, those just being made and those of other programs alone.
  */
 class StagingSweepTest {
 
 	@Test
-	void foldersOfEndedProcessesAreSweptAndOthersKept(@TempDir Path temp) throws Exception {
-		Process process = new ProcessBuilder("sleep", "30").start();
-		String ended = Staging.owner(process.toHandle());
-		process.destroy();
-		assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+	void foldersNoProcessHoldsAreSweptAndOthersKept(@TempDir Path temp) throws Exception {
+		try (Staging mine = Staging.create(temp); Staging live = Staging.create(temp)) {
+			// as a killed process leaves it: the owner file is there, its lock went with the process
+			Path dead = staging(temp, "warden-sandbox-1", "4242 1700000000000\n");
+			Path unownedNew = staging(temp, "warden-sandbox-2", null);
+			Path unownedOld = staging(temp, "warden-sandbox-3", null);
+			Files.setLastModifiedTime(unownedOld, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+			Path other = staging(temp, "other-sandbox-1", "4242 1700000000000\n");
+			// an owner file that is no regular file (a FIFO, a link to /dev/zero) is never opened
+			Path strange = staging(temp, "warden-sandbox-4", null);
+			Files.createSymbolicLink(strange.resolve(Staging.OWNER), Path.of("/dev/zero"));
+			Path fifo = staging(temp, "warden-sandbox-5", null);
+			assertEquals(0, new ProcessBuilder("mkfifo", fifo.resolve(Staging.OWNER).toString()).start().waitFor());
 
-		Path dead = staging(temp, "warden-sandbox-1", ended);
-		Path live = staging(temp, "warden-sandbox-2", Staging.owner(ProcessHandle.current()));
-		// the id of a live process with another start time: the id was used again after its owner ended
-		Path reused = staging(temp, "warden-sandbox-3", ProcessHandle.current().pid() + " 12345");
-		Path unownedNew = staging(temp, "warden-sandbox-4", null);
-		Path unownedOld = staging(temp, "warden-sandbox-5", null);
-		Files.setLastModifiedTime(unownedOld, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
-		Path other = staging(temp, "other-sandbox-1", ended);
-		Path strange = staging(temp, "warden-sandbox-6", "not a process");
+			assertEquals(2, Staging.sweep(temp, Instant.now(), mine.dir()));
+			assertFalse(Files.exists(dead));
+			assertFalse(Files.exists(unownedOld));
+			for (Path kept : List.of(unownedNew, other, strange, fifo)) {
+				assertTrue(Files.isDirectory(kept.resolve("r0/upper")), kept + " is kept whole");
+			}
+			assertTrue(Files.isDirectory(live.dir().resolve("empty")), "a folder in use is kept");
+			assertTrue(Files.isDirectory(mine.dir().resolve("empty")));
 
-		assertEquals(3, Staging.sweep(temp, Instant.now()));
-		assertFalse(Files.exists(dead));
-		assertFalse(Files.exists(reused));
-		assertFalse(Files.exists(unownedOld));
-		for (Path kept : new Path[] { live, unownedNew, other, strange }) {
-			assertTrue(Files.isDirectory(kept.resolve("r0/upper")), kept + " is kept whole");
+			live.close();
+			assertFalse(Files.exists(live.dir()), "closed, it is deleted");
 		}
 	}
 
 	@Test
-	void aNewStagingFolderNamesItsProcess() throws Exception {
-		try (Staging staging = Staging.create()) {
-			assertEquals(Staging.owner(ProcessHandle.current()), Files.readString(staging.dir().resolve(Staging.OWNER)));
-			Staging.sweep(staging.dir().getParent(), Instant.now());
-			assertTrue(Files.isDirectory(staging.dir()), "a live process's folder is not swept");
+	void aNewStagingFolderNamesItsProcessAndHoldsItsLock(@TempDir Path temp) throws Exception {
+		Path left;
+		try (Staging staging = Staging.create(temp)) {
+			left = staging.dir();
+			assertEquals(Staging.owner(ProcessHandle.current()), Files.readString(left.resolve(Staging.OWNER)));
+			try (Staging other = Staging.create(temp)) {
+				assertEquals(0, Staging.sweep(temp, Instant.now(), other.dir()), "the lock is held");
+			}
+			// a folder whose process let go of the lock without deleting it, as a killed one does
+			Files.copy(left.resolve(Staging.OWNER), temp.resolve("owner-copy"));
+		}
+		Files.createDirectories(left.resolve("r0/upper"));
+		Files.copy(temp.resolve("owner-copy"), left.resolve(Staging.OWNER));
+		try (Staging next = Staging.create(temp)) {
+			assertEquals(1, Staging.sweep(temp, Instant.now(), next.dir()));
+			assertFalse(Files.exists(left));
 		}
 	}
 
