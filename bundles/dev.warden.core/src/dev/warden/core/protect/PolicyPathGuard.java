@@ -472,35 +472,51 @@ public final class PolicyPathGuard implements PathGuard {
 
 	/**
 	 * {@inheritDoc} The tree is walked as for hidden files, and so is the tree of every folder of the workspace that
-	 * a link under it leads to (each once); a link that leads to nothing is not counted, as nothing can be read
-	 * through it. A tree too large or too deep to walk counts as one such link might hide in.
+	 * a link under it leads to (each once, unless the walk of another holds it already), where a hidden entry the
+	 * program reads counts too (the check of hidden files looks one level into such a folder only). A link that
+	 * leads to nothing is not counted, as nothing can be read through it. A tree too large or too deep to walk
+	 * counts as one such a link might hide in.
 	 */
 	@Override
-	public Optional<String> whyFolderLinksOutside(String folder, Path workingDirectory) {
+	public Optional<String> whyFolderLinksOutside(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
 		PathDecision decision = folderDecision(folder, workingDirectory);
 		if (decision == null || !decision.isAllowed()) {
 			return Optional.empty(); // no folder, or one that the checks of hidden and outside paths judge whole
 		}
 		Path top = decision.path();
-		Deque<Path> folders = new ArrayDeque<>();
-		folders.add(top);
-		Set<Path> walked = new HashSet<>();
+		String subject = "'" + folder + "'";
+		Deque<Path> starts = new ArrayDeque<>();
+		starts.add(top);
+		List<Path> walked = new ArrayList<>();
 		int[] count = { 0 };
 		String[] found = { null };
-		while (!folders.isEmpty() && found[0] == null && count[0] < MAX_TREE_ENTRIES) {
-			Path start = folders.poll();
-			if (!walked.add(start)) {
-				continue;
+		while (!starts.isEmpty() && found[0] == null && count[0] < MAX_TREE_ENTRIES) {
+			Path start = starts.poll();
+			if (walked.stream().anyMatch(start::startsWith)) {
+				continue; // walked already, as part of a tree that holds it
 			}
+			walked.add(start);
+			boolean linked = !start.equals(top);
+			boolean skipsIgnored = skipsDotAndIgnored
+					&& new FileRepositoryBuilder().findGitDir(start.toFile()).getGitDir() != null;
+			List<Path> deepest = new ArrayList<>();
 			Walk walk = policy.walk(start.toString(), MAX_TREE_DEPTH, file -> {
+				if (skipsDotAndIgnored && dotted(start, file.path())) {
+					return true; // rg and its like skip dot files and folders, and what lies in them
+				}
 				if (file.directory() && Files.isSymbolicLink(file.path())) {
 					PathDecision target = policy.decide(file.path().toString());
 					if (target.isAllowed()) {
-						folders.add(target.path()); // a folder of the workspace, whose own links lead on
+						starts.add(target.path()); // a folder of the workspace, whose own links lead on
 					}
+				} else if (file.directory() && start.relativize(file.path()).getNameCount() >= MAX_TREE_DEPTH) {
+					deepest.add(file.path());
 				}
 				return ++count[0] < MAX_TREE_ENTRIES;
 			}, entry -> {
+				if (skipsDotAndIgnored && dotted(start, entry)) {
+					return true;
+				}
 				if (Files.isSymbolicLink(entry) && Files.exists(entry)
 						&& policy.decide(entry.toString()).verdict() == PathVerdict.REFUSED) {
 					String where;
@@ -513,17 +529,43 @@ public final class PolicyPathGuard implements PathGuard {
 							+ "', outside the workspace";
 					return false;
 				}
-				return true;
+				if (linked) {
+					// what the check of hidden files does not see: a hidden file in a folder a link leads to
+					String name = policy.decide(start).relativePath();
+					found[0] = hiddenEntry("'" + (name.isEmpty() ? start.toString() : name) + "', which a link under "
+							+ subject + " leads to,", start, entry, skipsDotAndIgnored, skipsIgnored, "");
+				}
+				return found[0] == null;
 			});
 			if (found[0] == null && !walk.unreadable().isEmpty()) {
-				found[0] = "'" + folder + "' could not be read to check for links: " + walk.unreadable().get(0);
+				found[0] = subject + " could not be read to check for links: " + walk.unreadable().get(0);
+			}
+			for (int i = 0; found[0] == null && i < deepest.size(); i++) {
+				try (Stream<Path> entries = Files.list(deepest.get(i))) {
+					if (entries.anyMatch(entry -> Files.isDirectory(entry) || Files.isSymbolicLink(entry))) {
+						found[0] = subject + " holds folders nested more than " + MAX_TREE_DEPTH
+								+ " deep, too deep to check for links that lead outside the workspace";
+					}
+				} catch (IOException | UncheckedIOException e) {
+					found[0] = subject + " could not be read to check for links: " + e.getMessage();
+				}
 			}
 		}
 		if (found[0] == null && count[0] >= MAX_TREE_ENTRIES) {
-			found[0] = "'" + folder + "' holds more than " + MAX_TREE_ENTRIES + " files, too many to check for links"
+			found[0] = subject + " holds more than " + MAX_TREE_ENTRIES + " files, too many to check for links"
 					+ " that lead outside the workspace";
 		}
 		return Optional.ofNullable(found[0]);
+	}
+
+	/** Whether a name on the way from {@code start} to {@code path} starts with a dot. */
+	private static boolean dotted(Path start, Path path) {
+		for (Path name : start.relativize(path)) {
+			if (name.toString().startsWith(".")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -61,9 +61,11 @@ public interface PathGuard {
 	 *
 	 * @param folder           the folder as the command names it, resolved like {@link #whyHidden}'s word
 	 * @param workingDirectory the directory the command runs in
+	 * @param skipsDotAndIgnored whether the program skips dot files and the files its ignore rules name, as
+	 *                         {@code rg -L} does: links in them do not count
 	 * @return where such a link leads, or empty when no link under the folder leads outside
 	 */
-	default Optional<String> whyFolderLinksOutside(String folder, Path workingDirectory) {
+	default Optional<String> whyFolderLinksOutside(String folder, Path workingDirectory, boolean skipsDotAndIgnored) {
 		return Optional.empty();
 	}
 

@@ -2319,7 +2319,7 @@ public final class CommandJudge {
 			return;
 		}
 		if (followsLinks(scan, hit.fact())) {
-			Optional<String> link = linkCheck(folder);
+			Optional<String> link = linkCheck(folder, skips);
 			if (link.isPresent()) {
 				// what lies outside is no file a sandbox masks: the sandbox reads the system as it is
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
@@ -2338,13 +2338,16 @@ public final class CommandJudge {
 				&& (fact.keepsLinks() == null || !scan.sawAny(fact.keepsLinks()));
 	}
 
-	/** Where a link under the folder leads outside the workspace, or empty; asked once per line and folder. */
-	private Optional<String> linkCheck(String folder) {
-		Map<String, Optional<String>> checks = treeChecks(true);
+	/**
+	 * Where a link under the folder leads outside the workspace (or to a hidden file in a folder such a link leads
+	 * to), or empty; asked once per line and folder.
+	 */
+	private Optional<String> linkCheck(String folder, boolean skips) {
+		Map<String, Optional<String>> checks = treeChecks(skips);
 		String key = "\0links\0" + folder;
 		Optional<String> why = checks.get(key);
 		if (why == null) {
-			why = rules.guard().whyFolderLinksOutside(folder, workingDirectory);
+			why = rules.guard().whyFolderLinksOutside(folder, workingDirectory, skips);
 			checks.put(key, why);
 		}
 		return why;

@@ -94,20 +94,63 @@ class FollowedLinksTest {
 	}
 
 	@Test
+	void aFollowedFolderIsWalkedWholeForHiddenFilesAndToItsDepth(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("elsewhere"));
+		Workspaces.write(workspace, "docs/README", "x\n", "shared/sub/notes.txt", "x\n", "deep/README", "x\n");
+		Files.createSymbolicLink(workspace.resolve("docs/shared"), workspace.resolve("shared"));
+		TrustPolicy policy = policy(workspace);
+		assertEquals(Verdict.TRUSTED, policy.evaluate("grep -R KEY docs").verdict());
+
+		// a hidden file two levels into the folder the link leads to, where a look one level in does not reach
+		Workspaces.write(workspace, "shared/sub/.env", "TOKEN=x\n");
+		CommandVerdict verdict = policy.evaluate("grep -R KEY docs");
+		assertEquals(Verdict.ASK, verdict.verdict(), verdict.reason());
+		assertTrue(verdict.reason().contains("'shared', which a link under 'docs' leads to")
+				&& verdict.reason().contains("sub/.env"), verdict.reason());
+		assertEquals(Verdict.TRUSTED, policy.evaluate("grep -r KEY docs").verdict(), "does not follow the link");
+
+		// a link below the depth the walk reaches, in a folder a link leads to
+		Files.delete(workspace.resolve("shared/sub/.env"));
+		Path deep = workspace.resolve("deep");
+		for (int i = 0; i < 66; i++) {
+			deep = deep.resolve("d");
+		}
+		Files.createDirectories(deep);
+		Files.createSymbolicLink(deep.resolve("out"), outside);
+		Files.createSymbolicLink(workspace.resolve("docs/deep"), workspace.resolve("deep"));
+		verdict = policy.evaluate("zip -r out.zip docs");
+		assertEquals(Verdict.ASK, verdict.verdict(), verdict.reason());
+		assertTrue(verdict.reason().contains("too deep"), verdict.reason());
+	}
+
+	@Test
+	void aProgramThatSkipsDotFoldersIsNotAskedAboutALinkInOne(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("elsewhere"));
+		Workspaces.write(workspace, "src/App.java", "class App {}\n", ".cache/README", "x\n");
+		Files.createSymbolicLink(workspace.resolve(".cache/keys"), outside);
+		TrustPolicy policy = policy(workspace);
+		assertEquals(Verdict.TRUSTED, policy.evaluate("rg -L KEY").verdict(), "rg skips .cache");
+		assertEquals(Verdict.ASK, policy.evaluate("rg -L --hidden KEY").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("grep -R KEY .").verdict(), "grep reads .cache");
+	}
+
+	@Test
 	void theGuardSaysWhichLinkLeadsWhere(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
 		Path outside = Files.createDirectories(temp.resolve("ssh"));
 		Workspaces.write(workspace, "a/b/c/file.txt", "x\n");
 		PolicyPathGuard guard = new PolicyPathGuard(PathPolicy.of(workspace), temp.resolve("home"));
-		assertEquals(Optional.empty(), guard.whyFolderLinksOutside(".", workspace));
+		assertEquals(Optional.empty(), guard.whyFolderLinksOutside(".", workspace, false));
 
 		Files.createSymbolicLink(workspace.resolve("a/b/c/keys"), outside);
-		Optional<String> why = guard.whyFolderLinksOutside("a", workspace);
+		Optional<String> why = guard.whyFolderLinksOutside("a", workspace, false);
 		assertEquals(Optional.of("'b/c/keys' leads to '" + outside.toRealPath() + "', outside the workspace"), why);
 		// the same link, from another working directory, named from the folder given
 		assertEquals(Optional.of("'keys' leads to '" + outside.toRealPath() + "', outside the workspace"),
-				guard.whyFolderLinksOutside("c", workspace.resolve("a/b")));
-		assertEquals(Optional.empty(), guard.whyFolderLinksOutside(temp.toString(), workspace),
+				guard.whyFolderLinksOutside("c", workspace.resolve("a/b"), false));
+		assertEquals(Optional.empty(), guard.whyFolderLinksOutside(temp.toString(), workspace, false),
 				"a folder outside the workspace is judged whole by the other checks");
 	}
 
