@@ -1854,6 +1854,18 @@ public final class CommandJudge {
 					+ " it; only a pattern that spells it out covers it", null, partFact(hit, PartFact.Kind.LOADS, false));
 			return;
 		}
+		if (path.contains("{}") && kind == FactTable.Kind.RECURSES && !universal && followsLinks(scan, hit.fact())) {
+			// find's own facts judge the folders it walks, but not the links a program it runs follows there
+			// (`find docs -exec grep -R x {} +`): they are looked for under the working directory
+			boolean skips = hit.fact().unhide() != null && !scan.sawAny(hit.fact().unhide());
+			Optional<String> link = linkCheck(".", skips);
+			if (link.isPresent()) {
+				judgement.raise(PartStatus.NOT_COVERABLE, "`" + hit.fact().program() + "` reads every file under the"
+						+ " folders find names and follows the symbolic links it finds there: " + link.get(), null,
+						partFact(hit, PartFact.Kind.RECURSES, false));
+			}
+			return;
+		}
 		if (path.isEmpty() || path.equals("-") || path.contains("{}")) {
 			return; // `{}`: a file that find names, under the folders whose walk find's own facts judge
 		}

@@ -39,13 +39,14 @@ class FollowedLinksTest {
 			"zip -qr out.zip docs", "find -L . -name '*.pem'", "find . -follow -name x", "cp -rL docs copy",
 			"cp -R --dereference docs copy", "rsync -aL docs copy", "rsync -r --copy-unsafe-links docs copy",
 			"chmod -R -L u+w docs", "jar cf out.jar docs", "scp -r docs host:backup", "aws s3 sync docs s3://b/k",
-			"7z a out.7z docs");
+			"7z a out.7z docs", "find docs -maxdepth 0 -exec grep -R KEY {} \\;", "find . -type d -exec zip -r x.zip {} +");
 
 	/** The same programs, keeping links as links: they read nothing outside. */
 	private static final List<String> NOT_FOLLOWING = List.of("grep -r KEY .", "grep -rn KEY docs", "rg KEY",
 			"ag KEY", "tar -czf out.tgz docs", "zip -ry out.zip .", "zip -r --symlinks out.zip .", "find . -name x",
 			"find -H . -name x", "cp -r docs copy", "cp -a docs copy", "rsync -a docs copy", "chmod -R u+w docs",
-			"aws s3 sync docs s3://b/k --no-follow-symlinks", "tree docs", "du -a docs");
+			"aws s3 sync docs s3://b/k --no-follow-symlinks", "tree docs", "du -a docs",
+			"find docs -exec grep -r KEY {} +");
 
 	@Test
 	void followersOfALinkThatLeadsOutsideAreAskedAbout(@TempDir Path temp) throws Exception {
