@@ -2342,12 +2342,19 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * Whether the program follows the symbolic links it finds under a folder: always, or with one of the options the
-	 * fact names ({@code grep -R}), unless an option keeps them as links ({@code zip -y}).
+	 * Whether the program follows the symbolic links it finds under a folder: with one of the options the fact names
+	 * ({@code grep -R}), or always unless an option keeps them as links ({@code zip -y}); an option that follows
+	 * counts also where one that keeps links comes first ({@code aws s3 sync --no-follow-symlinks
+	 * --follow-symlinks}).
 	 */
 	private static boolean followsLinks(FactScan scan, FactTable.Fact fact) {
-		return fact.follows() != null && (fact.follows().isEmpty() || scan.sawAny(fact.follows()))
-				&& (fact.keepsLinks() == null || !scan.sawAny(fact.keepsLinks()));
+		Set<String> follows = fact.follows();
+		if (follows == null) {
+			return false;
+		}
+		boolean always = follows.isEmpty() || follows.contains(FactTable.ALWAYS);
+		boolean given = scan.sawAny(follows); // an option that follows, also one given after one that keeps links
+		return given || (always && (fact.keepsLinks() == null || !scan.sawAny(fact.keepsLinks())));
 	}
 
 	/**

@@ -121,6 +121,9 @@ public final class FactTable {
 		}
 	}
 
+	/** In the options of {@code follows=}: the program follows links unless told otherwise; the others given, also then. */
+	public static final String ALWAYS = "always";
+
 	/** An option as a program spells it, with its arity and facts. */
 	public record Option(String spelling, Arity arity, List<Fact> facts) {
 	}

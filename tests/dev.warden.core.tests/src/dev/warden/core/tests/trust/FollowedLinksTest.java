@@ -76,6 +76,19 @@ class FollowedLinksTest {
 	}
 
 	@Test
+	void anOptionThatFollowsWinsOverAnEarlierOneThatKeepsLinks(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("ssh"));
+		Workspaces.write(workspace, "docs/guide/intro.md", "x\n");
+		Files.createSymbolicLink(workspace.resolve("docs/guide/keys"), outside);
+		TrustPolicy policy = policy(workspace);
+		assertEquals(Verdict.TRUSTED, policy.evaluate("aws s3 sync docs s3://b --no-follow-symlinks").verdict());
+		assertEquals(Verdict.ASK,
+				policy.evaluate("aws s3 sync docs s3://b --no-follow-symlinks --follow-symlinks").verdict());
+		assertEquals(Verdict.ASK, policy.evaluate("aws s3 sync --follow-symlinks docs s3://b").verdict());
+	}
+
+	@Test
 	void linksAreFollowedThroughOtherFoldersOfTheWorkspaceAndRoundLoops(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
 		Path outside = Files.createDirectories(temp.resolve("elsewhere"));
