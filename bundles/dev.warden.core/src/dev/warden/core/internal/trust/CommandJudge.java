@@ -97,7 +97,8 @@ public final class CommandJudge {
 		 * Whether another command reads what this one prints: 0 none, 1 one reads it ({@link CommandJudge#outputRead}),
 		 * 2 one takes it for names of files ({@link CommandJudge#namesRead}); 3 more when the command takes the names
 		 * a listing printed for arguments ({@link CommandJudge#argumentsFromListing}), 6 more when it reads what the
-		 * command before it in its pipeline prints ({@link CommandJudge#pipedInput}).
+		 * command before it in its pipeline prints ({@link CommandJudge#pipedInput}), 12 more when another command
+		 * opens the files whose names it prints ({@link CommandJudge#namesOpened}).
 		 */
 		final int outputRead;
 		/** Computed when first needed (a line of one command never needs it), then kept. */
@@ -280,6 +281,11 @@ public final class CommandJudge {
 	 * the names a listing prints are files that command opens. Implies {@link #outputRead}.
 	 */
 	private boolean namesRead;
+	/**
+	 * Whether another command opens the files whose names this one prints ({@code find a | xargs cat},
+	 * {@code cat $(find a)}): it opens them through the links among them.
+	 */
+	private boolean namesOpened;
 	/**
 	 * Whether the command judged now takes the names a listing printed for its arguments ({@code find src | xargs
 	 * grep x}): the commands before it in the pipeline only list names of files or pick some of them.
@@ -572,13 +578,16 @@ public final class CommandJudge {
 	private void script(Script script, String context, List<Redirect> inherited) {
 		if (!namesRead && SUBSTITUTION.equals(context)) {
 			boolean read = outputRead;
+			boolean opened = namesOpened;
 			outputRead = true; // the line reads what a substitution prints, and may take it for names
 			namesRead = true;
+			namesOpened = true;
 			try {
 				script(script, context, inherited);
 			} finally {
 				outputRead = read;
 				namesRead = false;
+				namesOpened = opened;
 			}
 			return;
 		}
@@ -592,11 +601,14 @@ public final class CommandJudge {
 			List<Stage> stages = new ArrayList<>(pipeline.commands().size());
 			int namesTaker = lastNamesTaker(pipeline.commands());
 			int namesKept = Math.max(namesTaker, lastKeeper(pipeline.commands()));
+			boolean takerOpens = namesTaker > 0 && opensNames(pipeline.commands().get(namesTaker));
 			for (int i = 0; i < pipeline.commands().size(); i++) {
 				Command command = pipeline.commands().get(i);
 				int first = parts.size();
 				boolean read = outputRead;
 				boolean names = namesRead;
+				boolean opened = namesOpened;
+				namesOpened = opened || (takerOpens && i < namesTaker);
 				outputRead = read || i < pipeline.commands().size() - 1; // the next command reads what it prints
 				// through filters too: `ls -a | tr '\n' ' ' | xargs cat`, `ls -a | grep . > list.txt`
 				namesRead = names || i < namesKept;
@@ -609,6 +621,7 @@ public final class CommandJudge {
 				} finally {
 					outputRead = read;
 					namesRead = names;
+					namesOpened = opened;
 					argumentsFromListing = fromListing;
 					pipedInput = piped;
 				}
@@ -618,6 +631,29 @@ public final class CommandJudge {
 				denyDownloadPipedToShell(stages);
 			}
 		}
+	}
+
+	/**
+	 * Whether a command that takes what it reads for names of files opens them: one that runs another program on
+	 * them ({@code xargs}, {@code parallel}), one whose program is not spelled out, or a compound command. An archiver
+	 * that reads names ({@code cpio -o}, {@code tar -T -}) keeps the links among them as links unless told
+	 * otherwise, which its own facts judge.
+	 */
+	private static boolean opensNames(Command command) {
+		if (!(command instanceof SimpleCommand simple)) {
+			return true;
+		}
+		List<Word> words = simple.words();
+		if (!words.isEmpty() && !words.get(0).literal()) {
+			return true;
+		}
+		for (int w = 0; w < words.size(); w++) {
+			String text = words.get(w).text();
+			if (text.contains("xargs") || text.contains("parallel")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -985,7 +1021,8 @@ public final class CommandJudge {
 	private void simple(SimpleCommand command, String context, List<Redirect> inherited) {
 		Place place = stoppedLooking ? null
 				: new Place(command, context, inherited,
-						(namesRead ? 2 : outputRead ? 1 : 0) + (argumentsFromListing ? 3 : 0) + (pipedInput ? 6 : 0));
+						(namesRead ? 2 : outputRead ? 1 : 0) + (argumentsFromListing ? 3 : 0) + (pipedInput ? 6 : 0)
+								+ (namesOpened ? 12 : 0));
 		Place first = place == null ? null : earlier(place);
 		JudgedPart part;
 		List<List<Word>> findCommands;
@@ -2330,13 +2367,17 @@ public final class CommandJudge {
 					null, partFact(hit, PartFact.Kind.RECURSES, maskable));
 			return;
 		}
-		if (followsLinks(scan, hit.fact())) {
+		// a walk's names that another command opens, it opens through the links among them (`find a | xargs cat`)
+		boolean follows = followsLinks(scan, hit.fact());
+		if (follows || (namesOpened && hit.fact().kind() == FactTable.Kind.RECURSES && !hit.fact().tracked()
+				&& !hit.fact().deletes())) {
 			Optional<String> link = linkCheck(folder, skips);
 			if (link.isPresent()) {
 				// what lies outside is no file a sandbox masks: the sandbox reads the system as it is
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
-						+ " and follows the symbolic links it finds there: " + link.get(), null,
-						partFact(hit, PartFact.Kind.RECURSES, false));
+						+ (follows ? " and follows the symbolic links it finds there: "
+								: ", and the command that opens the files it names follows the symbolic links there: ")
+						+ link.get(), null, partFact(hit, PartFact.Kind.RECURSES, false));
 			}
 		}
 	}

@@ -76,6 +76,39 @@ class FollowedLinksTest {
 	}
 
 	@Test
+	void aWalkWhoseNamesAnotherCommandOpensCountsTheLinksAmongThem(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("ssh"));
+		Workspaces.write(outside, "id_rsa", "KEY\n");
+		Workspaces.write(workspace, "docs/guide/intro.md", "x\n");
+		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
+				.add(PatternList.of(PatternScope.WORKSPACE, "test", List.of("find *", "xargs *", "cat *", "cpio *",
+						"grep *", "wc *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace), temp.resolve("home"))).build();
+		List<String> opening = List.of("find docs | xargs cat", "find docs -type f | xargs grep KEY",
+				"cat $(find docs -type f)");
+		for (String line : opening) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "no link yet: " + line);
+		}
+		Files.createSymbolicLink(workspace.resolve("docs/guide/key"), outside.resolve("id_rsa"));
+		for (int round = 0; round < 2; round++) {
+			// an archiver that reads the names keeps links as links; the same walk, judged first, decides nothing
+			assertEquals(Verdict.TRUSTED, policy.evaluate("find docs | cpio -o > out.cpio").verdict());
+			for (String line : opening) {
+				CommandVerdict verdict = policy.evaluate(line);
+				assertEquals(Verdict.ASK, verdict.verdict(), line);
+				assertTrue(verdict.reason().contains("opens the files it names follows the symbolic links"),
+						line + ": " + verdict.reason());
+			}
+			assertEquals(Verdict.ASK, policy.evaluate("find docs | cpio -o > out.cpio; find docs | xargs cat")
+					.verdict(), "the second walk's names are opened");
+			for (String line : List.of("find docs | wc -l", "find docs -name '*.md'", "find docs | grep md")) {
+				assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "names printed for the user: " + line);
+			}
+		}
+	}
+
+	@Test
 	void anOptionThatFollowsWinsOverAnEarlierOneThatKeepsLinks(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
 		Path outside = Files.createDirectories(temp.resolve("ssh"));
