@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -497,7 +496,11 @@ public final class PolicyPathGuard implements PathGuard {
 			}
 			walked.add(start);
 			boolean linked = !start.equals(top);
-			boolean skipsIgnored = skipsDotAndIgnored
+			// what a hidden entry of a folder a link leads to is called, and whether the program skips it there
+			String linkedName = linked ? policy.decide(start).relativePath() : null;
+			String linkedSubject = linked ? "'" + (linkedName.isEmpty() ? start.toString() : linkedName)
+					+ "', which a link under " + subject + " leads to," : null;
+			boolean skipsIgnored = linked && skipsDotAndIgnored
 					&& new FileRepositoryBuilder().findGitDir(start.toFile()).getGitDir() != null;
 			List<Path> deepest = new ArrayList<>();
 			Walk walk = policy.walk(start.toString(), MAX_TREE_DEPTH, file -> {
@@ -531,9 +534,7 @@ public final class PolicyPathGuard implements PathGuard {
 				}
 				if (linked) {
 					// what the check of hidden files does not see: a hidden file in a folder a link leads to
-					String name = policy.decide(start).relativePath();
-					found[0] = hiddenEntry("'" + (name.isEmpty() ? start.toString() : name) + "', which a link under "
-							+ subject + " leads to,", start, entry, skipsDotAndIgnored, skipsIgnored, "");
+					found[0] = hiddenEntry(linkedSubject, start, entry, skipsDotAndIgnored, skipsIgnored, "");
 				}
 				return found[0] == null;
 			});
@@ -779,11 +780,11 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	/**
-	 * Why an entry of the tree that {@code subject} names (at {@code top}) that the agent's listing does not show makes the
-	 * tree hold hidden files, or {@code null}: it is hidden, and the program reads it (with {@code skipsDot} it skips
-	 * dot files, with {@code skipsIgnored} the files Git's ignore files name, as {@code rg} does in a repository; it
-	 * does not read {@value Visibility#WARDEN_IGNORE}, so a file only that hides counts). A link that leads outside
-	 * is not entered and not hidden.
+	 * Why an entry of the tree that {@code subject} names (at {@code top}) that the agent's listing does not show
+	 * makes the tree hold hidden files, or {@code null}: it is hidden, and the program reads it (with
+	 * {@code skipsDot} it skips dot files, with {@code skipsIgnored} the files Git's ignore files name, as {@code rg}
+	 * does in a repository; it does not read {@value Visibility#WARDEN_IGNORE}, so a file only that hides counts). A
+	 * link that leads outside is not entered and not hidden.
 	 */
 	private String hiddenEntry(String subject, Path top, Path entry, boolean skipsDot, boolean skipsIgnored,
 			String which) {

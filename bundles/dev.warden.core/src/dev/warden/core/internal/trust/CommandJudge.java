@@ -644,9 +644,11 @@ public final class CommandJudge {
 			return true;
 		}
 		List<Word> words = simple.words();
-		if (!words.isEmpty() && !words.get(0).literal()) {
-			return true;
-		}
+		return (!words.isEmpty() && !words.get(0).literal()) || namesXargsOrParallel(words);
+	}
+
+	/** Whether a word names {@code xargs} or {@code parallel}, also behind a wrapper ({@code timeout 5 xargs cat}). */
+	private static boolean namesXargsOrParallel(List<Word> words) {
 		for (int w = 0; w < words.size(); w++) {
 			String text = words.get(w).text();
 			if (text.contains("xargs") || text.contains("parallel")) {
@@ -674,11 +676,8 @@ public final class CommandJudge {
 			if (!words.isEmpty() && takesNames(words)) {
 				return i; // `find src | cpio -o`, `git ls-files | zip x.zip -@`
 			}
-			for (int w = 0; w < words.size(); w++) {
-				String text = words.get(w).text();
-				if (text.contains("xargs") || text.contains("parallel")) {
-					return i;
-				}
+			if (namesXargsOrParallel(words)) {
+				return i;
 			}
 		}
 		return -1;
@@ -1894,8 +1893,7 @@ public final class CommandJudge {
 		if (path.contains("{}") && kind == FactTable.Kind.RECURSES && !universal && followsLinks(scan, hit.fact())) {
 			// find's own facts judge the folders it walks, but not the links a program it runs follows there
 			// (`find docs -exec grep -R x {} +`): they are looked for under the working directory
-			boolean skips = hit.fact().unhide() != null && !scan.sawAny(hit.fact().unhide());
-			Optional<String> link = linkCheck(".", skips);
+			Optional<String> link = linkCheck(".", skipsDotAndIgnored(scan, hit.fact()));
 			if (link.isPresent()) {
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + hit.fact().program() + "` reads every file under the"
 						+ " folders find names and follows the symbolic links it finds there: " + link.get(), null,
@@ -2332,7 +2330,7 @@ public final class CommandJudge {
 			}
 		}
 		boolean relativeAfterCd = directoryMayChange && !path.startsWith("/");
-		boolean skips = hit.fact().unhide() != null && !scan.sawAny(hit.fact().unhide());
+		boolean skips = skipsDotAndIgnored(scan, hit.fact());
 		String folder = path;
 		int expansion = firstExpansion(folder);
 		if (expansion >= 0) {
@@ -2380,6 +2378,14 @@ public final class CommandJudge {
 						+ link.get(), null, partFact(hit, PartFact.Kind.RECURSES, false));
 			}
 		}
+	}
+
+	/**
+	 * Whether the program skips dot files and ignored files: its fact names options that unhide them, and none is
+	 * given.
+	 */
+	private static boolean skipsDotAndIgnored(FactScan scan, FactTable.Fact fact) {
+		return fact.unhide() != null && !scan.sawAny(fact.unhide());
 	}
 
 	/**

@@ -459,8 +459,9 @@ public final class StructuralRules {
 				bare = !name.equals("set") && (text.equals("-p") || text.equals("--"));
 			}
 			if (bare) {
-				return "`" + Quoting.oneLine(String.join(" ", words.stream().map(Word::text).toList())) + "` lists the variables in another form in dash,"
-						+ " which may run the line, than in bash, which lists variables of its own too";
+				String command = String.join(" ", words.stream().map(Word::text).toList()); // `-p` and `--` at most
+				return "`" + command + "` lists the variables in another form in dash, which may run the line, than"
+						+ " in bash, which lists variables of its own too";
 			}
 		}
 		case "fg", "bg" -> {
@@ -482,11 +483,11 @@ public final class StructuralRules {
 		case "read" -> {
 			for (int i = 1; i < words.size(); i++) {
 				String text = words.get(i).text();
-				if (!text.startsWith("-") || text.equals("--")) {
-					if (!text.equals("--")) {
-						return null;
-					}
+				if (text.equals("--")) {
 					continue;
+				}
+				if (!text.startsWith("-")) {
+					return null; // a variable
 				}
 				// the value of bash's `-p PROMPT`, `-t`, `-u`, `-d`, `-n`, `-N`, `-i`, `-a` is no variable
 				char last = text.charAt(text.length() - 1);
