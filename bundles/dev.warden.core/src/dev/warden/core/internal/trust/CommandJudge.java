@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.warden.core.trust.BuiltInDenyRule;
 import dev.warden.core.trust.CommandPart;
@@ -2409,14 +2410,8 @@ public final class CommandJudge {
 	 * to), or empty; asked once per line and folder.
 	 */
 	private Optional<String> linkCheck(String folder, boolean skips) {
-		Map<String, Optional<String>> checks = treeChecks(skips);
-		String key = "\0links\0" + folder;
-		Optional<String> why = checks.get(key);
-		if (why == null) {
-			why = rules.guard().whyFolderLinksOutside(folder, workingDirectory, skips);
-			checks.put(key, why);
-		}
-		return why;
+		return oncePerLine(skips, "\0links\0" + folder,
+				() -> rules.guard().whyFolderLinksOutside(folder, workingDirectory, skips));
 	}
 
 	/**
@@ -2425,16 +2420,10 @@ public final class CommandJudge {
 	 * per line and folder.
 	 */
 	private Optional<String> gitCheck(String folder, boolean ignoredToo) {
-		Map<String, Optional<String>> checks = treeChecks(true);
 		// apart from the answers for programs that skip dot files too
-		String key = (ignoredToo ? "\0git-clean\0" : "\0git\0") + folder;
-		Optional<String> why = checks.get(key);
-		if (why == null) {
-			why = ignoredToo ? rules.guard().whyFolderHoldsHiddenGitCleans(folder, workingDirectory)
-					: rules.guard().whyFolderHoldsHiddenGitAdds(folder, workingDirectory);
-			checks.put(key, why);
-		}
-		return why;
+		return oncePerLine(true, (ignoredToo ? "\0git-clean\0" : "\0git\0") + folder,
+				() -> ignoredToo ? rules.guard().whyFolderHoldsHiddenGitCleans(folder, workingDirectory)
+						: rules.guard().whyFolderHoldsHiddenGitAdds(folder, workingDirectory));
 	}
 
 	/**
@@ -2560,23 +2549,26 @@ public final class CommandJudge {
 	 * asked once per line, folder and directory.
 	 */
 	private Optional<String> trackedCheck(String folder, Path directory) {
-		Map<String, Optional<String>> checks = treeChecks(true);
-		String key = "\0git-tracked\0" + directory + "\0" + folder;
-		Optional<String> why = checks.get(key);
-		if (why == null) {
-			why = rules.guard().whyFolderHoldsHiddenGitTracks(folder, directory);
-			checks.put(key, why);
-		}
-		return why;
+		return oncePerLine(true, "\0git-tracked\0" + directory + "\0" + folder,
+				() -> rules.guard().whyFolderHoldsHiddenGitTracks(folder, directory));
 	}
 
 	/** Whether the folder holds files hidden from the agent, asked once per line and folder. */
 	private Optional<String> treeCheck(String folder, boolean skips) {
-		Map<String, Optional<String>> checks = treeChecks(skips);
-		Optional<String> why = checks.get(folder);
+		return oncePerLine(skips, folder, () -> rules.guard().whyFolderHoldsHidden(folder, workingDirectory, skips));
+	}
+
+	/**
+	 * The answer of a check of a folder's tree, asked of the file system once per line: kept by {@code key} among
+	 * the answers for programs that skip dot files ({@code skipping}) or those for programs that do not. These
+	 * checks walk trees, so the function made for each call costs nothing that counts.
+	 */
+	private Optional<String> oncePerLine(boolean skipping, String key, Supplier<Optional<String>> check) {
+		Map<String, Optional<String>> checks = treeChecks(skipping);
+		Optional<String> why = checks.get(key);
 		if (why == null) {
-			why = rules.guard().whyFolderHoldsHidden(folder, workingDirectory, skips);
-			checks.put(folder, why);
+			why = check.get();
+			checks.put(key, why);
 		}
 		return why;
 	}
