@@ -600,8 +600,9 @@ public final class CommandJudge {
 				continue;
 			}
 			List<Stage> stages = new ArrayList<>(pipeline.commands().size());
-			int namesTaker = lastNamesTaker(pipeline.commands());
-			int namesKept = Math.max(namesTaker, lastKeeper(pipeline.commands()));
+			findNamesTakerAndKeeper(pipeline.commands());
+			int namesTaker = this.namesTaker;
+			int namesKept = this.namesKept;
 			boolean takerOpens = namesTaker > 0 && opensNames(pipeline.commands().get(namesTaker));
 			for (int i = 0; i < pipeline.commands().size(); i++) {
 				Command command = pipeline.commands().get(i);
@@ -660,47 +661,45 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * The index of the last command of a pipeline that may take what it reads for names of files, or -1: one that
-	 * names {@code xargs} or {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), that
-	 * reads the names of the files it works on from its input ({@link #takesNames}: {@code cpio -o}), whose program
-	 * is not spelled out, or a compound command.
+	 * Finds, in one walk from the end of a pipeline with one lookup of each program, {@link #namesTaker}: the index
+	 * of the last command that may take what it reads for names of files, or -1: one that names {@code xargs} or
+	 * {@code parallel} in a word (also through a wrapper: {@code timeout 5 xargs cat}), that reads the names of the
+	 * files it works on from its input ({@link #takesNames}: {@code cpio -o}), whose program is not spelled out, or
+	 * a compound command; and {@link #namesKept}: the greater of that index and that of the last command after the
+	 * first that may keep what it reads in a file: its output is redirected to a file; it names {@code tee},
+	 * {@code sponge} or {@code dd}, or a shell, in a word; or a program whose facts write files writes one by its
+	 * words, or runs code that may ({@code sort -o list.txt}, {@code sed -n 'w l'}, {@code split - part},
+	 * {@code awk '{print > "l"}'}), also behind a wrapper. Names a listing prints into such a pipeline are kept as
+	 * {@code ls -a > list.txt} keeps them.
 	 */
-	private int lastNamesTaker(List<Command> commands) {
-		for (int i = commands.size() - 1; i > 0; i--) {
+	private void findNamesTakerAndKeeper(List<Command> commands) {
+		int keeper = -1;
+		int taker = -1;
+		for (int i = commands.size() - 1; i > 0 && taker < 0; i--) {
 			if (!(commands.get(i) instanceof SimpleCommand simple)) {
-				return i;
+				taker = i;
+				break;
 			}
 			List<Word> words = simple.words();
-			if (!words.isEmpty() && !words.get(0).literal()) {
-				return i;
-			}
-			if (!words.isEmpty() && takesNames(words)) {
-				return i; // `find src | cpio -o`, `git ls-files | zip x.zip -@`
-			}
-			if (namesXargsOrParallel(words)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/**
-	 * The index of the last command of a pipeline after the first that may keep what it reads in a file, or -1: its
-	 * output is redirected to a file; it names {@code tee}, {@code sponge} or {@code dd}, or a shell, in a word; or
-	 * a program whose facts write files writes one by its words, or runs code that may ({@code sort -o list.txt},
-	 * {@code sed -n 'w l'}, {@code split - part}, {@code awk '{print > "l"}'}), also behind a wrapper. Names a
-	 * listing prints into such a pipeline are kept as {@code ls -a > list.txt} keeps them.
-	 */
-	private int lastKeeper(List<Command> commands) {
-		for (int i = commands.size() - 1; i > 0; i--) {
-			if (commands.get(i) instanceof SimpleCommand simple && keeps(simple)) {
-				return i;
+			PolicyRules.Known known = words.isEmpty() ? null : rules.known(Quoting.basename(words.get(0).text()));
+			if (!words.isEmpty() && (!words.get(0).literal() || takesNames(words, known))) {
+				taker = i; // `find src | cpio -o`, `git ls-files | zip x.zip -@`
+			} else if (namesXargsOrParallel(words)) {
+				taker = i;
+			} else if (keeper < 0 && keeps(simple, known)) {
+				keeper = i;
 			}
 		}
-		return -1;
+		namesTaker = taker;
+		namesKept = Math.max(taker, keeper);
 	}
 
-	private boolean keeps(SimpleCommand command) {
+	/** What {@link #findNamesTakerAndKeeper} found for the pipeline walked now. */
+	private int namesTaker;
+	private int namesKept;
+
+	/** Whether a command may keep what it reads in a file; {@code known} is what the policy knows of its program. */
+	private boolean keeps(SimpleCommand command, PolicyRules.Known known) {
 		if (keepsOutput(command.redirects())) {
 			return true;
 		}
@@ -708,7 +707,6 @@ public final class CommandJudge {
 		if (words.isEmpty()) {
 			return false;
 		}
-		PolicyRules.Known known = rules.known(Quoting.basename(words.get(0).text()));
 		// the program of each word after a wrapper may be the one that runs (`timeout 5 sort -o l`)
 		int last = known.wraps() ? words.size() : 1;
 		for (int w = 0; w < last; w++) {
@@ -754,8 +752,7 @@ public final class CommandJudge {
 	 * the words, without a scan: {@code ls | wc -l} and {@code ls | sort -} stay listings printed for the user (a
 	 * names option this misses, such as an abbreviation, is asked about by {@link #decide}).
 	 */
-	private boolean takesNames(List<Word> words) {
-		PolicyRules.Known known = rules.known(Quoting.basename(words.get(0).text()));
+	private boolean takesNames(List<Word> words, PolicyRules.Known known) {
 		FactTable.Program program = known.facts();
 		if ((program == null || !program.takesNames) && known.wraps()) {
 			program = null;

@@ -246,6 +246,9 @@ public final class OutputTargets {
 	 * that each folder has one key; most texts are so already and are returned as they are.
 	 */
 	private static String normal(String text) {
+		if (text.equals(".")) {
+			return ""; // the working folder, which find and the recursive readers are most often given
+		}
 		int length = text.length();
 		boolean normal = length > 0 && text.charAt(0) != '/' && text.charAt(length - 1) != '/';
 		for (int i = 0; normal && i < length; i++) {
