@@ -392,6 +392,9 @@ public final class CommandJudge {
 		CommandJudge judge = new CommandJudge(rules, workingDirectory, directoryMayChange,
 				directoryMayChange && directoryMayLeave(commandLine), commandLine, topLevelCommands);
 		judge.script(script, "", List.of());
+		if (judge.linksMade) {
+			judge.linksMadeOnTheLine();
+		}
 		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
 			// The shell that runs the line may be dash or bash (see CommandShell): trusted only where both
@@ -1245,8 +1248,138 @@ public final class CommandJudge {
 			}
 		}
 		layers.decidedNested = nested;
-		return new JudgedPart(command, inherited, redirects, layers.envAssignments, judged, layers.openTail, context,
-				names, judgement.status, judgement.pattern, reason, blockedBy, risk, judgement.decidingFact());
+		JudgedPart part = new JudgedPart(command, inherited, redirects, layers.envAssignments, judged,
+				layers.openTail, context, names, judgement.status, judgement.pattern, reason, blockedBy, risk,
+				judgement.decidingFact());
+		return universal ? part : part.withPaths(paths(scans, redirects));
+	}
+
+	/**
+	 * The paths a command uses, by its facts ({@code reads}, {@code writes}, {@code loads}, {@code recurses},
+	 * {@code lists}) and its redirections, and the folders its {@code links} facts say it may make symbolic links
+	 * in; null when there are none.
+	 */
+	private JudgedPart.Paths paths(List<FactScan> scans, List<Redirect> redirects) {
+		List<String> used = null;
+		List<String> linksMadeIn = null;
+		PartFact linksFact = null;
+		for (int s = 0; s < scans.size(); s++) {
+			List<FactScan.Hit> hits = scans.get(s).hits();
+			for (int i = 0; i < hits.size(); i++) {
+				FactScan.Hit hit = hits.get(i);
+				FactTable.Kind kind = hit.fact().kind();
+				if (kind == FactTable.Kind.LINKS) {
+					String folder = hit.fact().defaultOperand() != null ? hit.fact().defaultOperand()
+							: hit.value() == null ? null : pathOf(hit);
+					if (folder != null) {
+						linksMadeIn = add(linksMadeIn, folder);
+						linksFact = linksFact != null ? linksFact : partFact(hit, PartFact.Kind.WRITES, false);
+					}
+				} else if (hit.value() != null && (kind == FactTable.Kind.READS || kind == FactTable.Kind.WRITES
+						|| kind == FactTable.Kind.LOADS || kind == FactTable.Kind.RECURSES
+						|| kind == FactTable.Kind.LISTS)) {
+					used = add(used, pathOf(hit));
+				}
+			}
+		}
+		for (int i = 0; i < redirects.size(); i++) {
+			Redirect redirect = redirects.get(i);
+			if ((redirect.kind() == Redirect.Kind.OUTPUT || redirect.kind() == Redirect.Kind.INPUT)
+					&& !HARMLESS_READS.contains(redirect.target().text())) {
+				used = add(used, redirect.target().text());
+			}
+		}
+		if (linksMadeIn != null) {
+			linksMade = true;
+		}
+		return used == null && linksMadeIn == null ? null
+				: new JudgedPart.Paths(used == null ? List.of() : used, linksMadeIn == null ? List.of() : linksMadeIn,
+						linksFact);
+	}
+
+	private static List<String> add(List<String> list, String text) {
+		List<String> result = list == null ? new ArrayList<>(2) : list;
+		result.add(text);
+		return result;
+	}
+
+	/** Whether a part of the line may make symbolic links ({@link #linksMadeOnTheLine}). */
+	private boolean linksMade;
+
+	/**
+	 * A command that may make symbolic links (an archive extracted, links copied or moved, a checkout: the
+	 * {@code links} facts) leaves the checks of the paths that the line's other commands use in that folder unsound:
+	 * they look at the file system before the line runs, and a link made there may lead anywhere by the time they
+	 * run ({@code tar -xf x.tar -C src && cat src/k/id_rsa}, {@code git checkout other && grep -R KEY .}). Each such
+	 * command is asked about, before or after the one that makes the links (a command put in the background may run
+	 * later, and the commands of a pipeline run together); the one that makes them is judged on its own.
+	 */
+	private void linksMadeOnTheLine() {
+		for (int m = 0; m < parts.size(); m++) {
+			JudgedPart.Paths maker = parts.get(m).paths();
+			if (maker == null || maker.linksMadeIn().isEmpty()) {
+				continue;
+			}
+			for (int i = 0; i < parts.size(); i++) {
+				JudgedPart part = parts.get(i);
+				JudgedPart.Paths paths = part.paths();
+				if (i == m || paths == null || paths.used().isEmpty()
+						|| part.status().compareTo(PartStatus.NOT_COVERABLE) >= 0) {
+					continue;
+				}
+				String used = usedWhereLinksAreMade(paths.used(), maker.linksMadeIn());
+				if (used != null) {
+					parts.set(i, part.notCoverable("uses `" + Quoting.oneLine(used) + "`, where `"
+							+ parts.get(m).text() + "`, elsewhere on the line, may make symbolic links: where they"
+							+ " lead cannot be known before the line runs", maker.linksFact()));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The first of the paths that lies in one of the folders, or holds one ({@code grep -R x .} walks {@code src}),
+	 * or null. A path or folder that goes up, starts at a home or holds an expansion before its last folder counts
+	 * as any; so do all when the line may change its directory.
+	 */
+	private String usedWhereLinksAreMade(List<String> used, List<String> folders) {
+		for (int u = 0; u < used.size(); u++) {
+			String path = absolute(used.get(u));
+			for (int f = 0; f < folders.size(); f++) {
+				String folder = absolute(folders.get(f));
+				if (directoryMayChange || path == null || folder == null || path.equals(folder)
+						|| path.startsWith(folder.endsWith("/") ? folder : folder + "/")
+						|| folder.startsWith(path.endsWith("/") ? path : path + "/")) {
+					return used.get(u);
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A path's text as an absolute path of the working directory, without {@code .} and empty parts, cut before its
+	 * first expansion ({@code src/*.c} is the folder {@code src}); null when it goes up, starts at a home or holds a
+	 * NUL (where a link on it leads cannot be told by its words).
+	 */
+	private String absolute(String text) {
+		int expansion = firstExpansion(text);
+		String path = text;
+		if (expansion >= 0) {
+			int slash = text.lastIndexOf('/', expansion);
+			path = slash < 0 ? "" : slash == 0 ? "/" : text.substring(0, slash);
+		}
+		if (path.startsWith("~") || path.contains("..") || path.indexOf('\0') >= 0) {
+			return null;
+		}
+		String base = path.startsWith("/") ? "" : workingDirectory.toAbsolutePath().toString();
+		StringBuilder absolute = new StringBuilder(base.equals("/") ? "" : base);
+		for (String part : path.split("/")) {
+			if (!part.isEmpty() && !part.equals(".")) {
+				absolute.append('/').append(part);
+			}
+		}
+		return absolute.isEmpty() ? "/" : absolute.toString();
 	}
 
 	/**

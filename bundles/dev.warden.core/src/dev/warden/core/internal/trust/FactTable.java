@@ -21,7 +21,7 @@ public final class FactTable {
 
 	/** What a fact says a word does. */
 	public enum Kind {
-		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, TAKES, PLAIN, SCRIPT, TASK, SED_SCRIPT,
+		RUNS, EXECS, LOADS, WRITES, READS, RECURSES, LISTS, NAMES, REACHES, LINKS, TAKES, PLAIN, SCRIPT, TASK, SED_SCRIPT,
 		AWK_PROGRAM, JQ_FILTER, AS_PROGRAM,
 		LOOSE, BUNDLED, WHOLE, STOPS, RESUMES, ABBREV, PLUS, HARMLESS, ROLE;
 
@@ -36,6 +36,7 @@ public final class FactTable {
 			case "lists" -> LISTS;
 			case "names" -> NAMES;
 			case "reaches" -> REACHES;
+			case "links" -> LINKS;
 			case "takes" -> TAKES;
 			case "plain" -> PLAIN;
 			case "script" -> SCRIPT;
@@ -85,7 +86,7 @@ public final class FactTable {
 	 * @param unless   options none of which may be given
 	 * @param ifGlobs  globs (lower case) one of which the value must match, or none
 	 * @param defaultOperand for {@link Kind#RECURSES} and {@link Kind#LISTS}: the folder when no operand is given,
-	 *                 or null
+	 *                 or null; for {@link Kind#LINKS}: the folder the links are made in, whatever the operands
 	 * @param unhide   for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program read (or
 	 *                 name) dot and ignored files; when null the program reads (or names) every file
 	 * @param global   whether the option counts only before the subcommand
@@ -545,7 +546,7 @@ public final class FactTable {
 				}
 			}
 			if (kindAt < 0) {
-				throw new IllegalArgumentException("no fact (runs, execs, loads, writes, reads, recurses, lists, takes, script,"
+				throw new IllegalArgumentException("no fact (runs, execs, loads, writes, reads, recurses, lists, links, takes, script,"
 						+ " sed-script, awk-program, as-program, loose, bundled, whole, stops, resumes, harmless, role) in `"
 						+ line + "`");
 			}

@@ -61,10 +61,11 @@ final class JudgedPart {
 				blockedBy, risk, fact, status == PartStatus.COVERED || status == PartStatus.NOT_COVERED);
 	}
 
-	/** The part denied by a rule of the whole pipeline; its reason is a sentence of its own. */
-	private JudgedPart(JudgedPart part, PartStatus status, String rule, String reason) {
+	/** The part denied or asked about by a rule of the whole line; its reason is a sentence of its own. */
+	private JudgedPart(JudgedPart part, PartStatus status, String rule, String reason, PartFact fact) {
 		this(part.command, part.inherited, part.redirects, part.envAssignments, part.judged, part.openTail,
-				part.context, part.names, status, rule, reason, part.blockedBy, part.risk, null, true);
+				part.context, part.names, status, rule, reason, part.blockedBy, part.risk, fact, true);
+		this.paths = part.paths;
 	}
 
 	private JudgedPart(SimpleCommand command, List<Redirect> inherited, List<Redirect> redirects,
@@ -90,6 +91,26 @@ final class JudgedPart {
 
 	/** Whether {@link #reason} is a sentence of its own; else the part's text goes in front when it is read. */
 	private final boolean prefixed;
+
+	/**
+	 * The paths the part uses on the file system, as its checks judged them before the line runs, and the folders
+	 * it may make symbolic links in; null when it names none (most parts).
+	 */
+	record Paths(List<String> used, List<String> linksMadeIn, PartFact linksFact) {
+	}
+
+	private Paths paths;
+
+	/** Notes the paths the part uses and the folders it may make links in; set once, when it is decided. */
+	JudgedPart withPaths(Paths paths) {
+		this.paths = paths;
+		return this;
+	}
+
+	/** The paths it uses and the folders it may make links in, or null. */
+	Paths paths() {
+		return paths;
+	}
 
 	PartStatus status() {
 		return status;
@@ -127,7 +148,18 @@ final class JudgedPart {
 		if (status == PartStatus.DENIED) {
 			return this;
 		}
-		return new JudgedPart(this, PartStatus.DENIED, rule, "`" + text() + "` " + why);
+		return new JudgedPart(this, PartStatus.DENIED, rule, "`" + text() + "` " + why, null);
+	}
+
+	/**
+	 * The part asked about by a rule that looks at the whole line ({@code why} follows the part's text), unless it
+	 * is judged at least as severely already.
+	 */
+	JudgedPart notCoverable(String why, PartFact fact) {
+		if (status.compareTo(PartStatus.NOT_COVERABLE) >= 0) {
+			return this;
+		}
+		return new JudgedPart(this, PartStatus.NOT_COVERABLE, null, "`" + text() + "` " + why, fact);
 	}
 
 	/** The part for the API. */
