@@ -2,6 +2,8 @@ package dev.warden.core.protect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -470,6 +472,61 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	/**
+	 * Where an entry leads when it is a symbolic link that leads outside the workspace, as a reason says it
+	 * ("'docs/keys' leads to '/home/u/.ssh', outside the workspace", named below {@code top}); else null. A link
+	 * that leads to nothing is not counted, as nothing can be read through it.
+	 */
+	private String linkOutside(Path top, Path entry) {
+		if (!Files.isSymbolicLink(entry) || !Files.exists(entry)
+				|| policy.decide(entry.toString()).verdict() != PathVerdict.REFUSED) {
+			return null;
+		}
+		String where;
+		try {
+			where = entry.toRealPath().toString();
+		} catch (IOException e) {
+			where = "a place that could not be read";
+		}
+		return "'" + (entry.startsWith(top) ? top.relativize(entry) : entry) + "' leads to '" + where
+				+ "', outside the workspace";
+	}
+
+	/**
+	 * {@inheritDoc} Only the folder's own entries are looked at, as a one-level listing names them, and the entries
+	 * of the working directory of the same names, where a command opens a bare name.
+	 */
+	@Override
+	public Optional<String> whyEntriesLinkOutside(String folder, Path workingDirectory) {
+		PathDecision decision = folderDecision(folder, workingDirectory);
+		if (decision == null || !decision.isAllowed()) {
+			return Optional.empty(); // no folder, or one that the checks of hidden and outside paths judge whole
+		}
+		Path top = decision.path();
+		PathDecision working = folderDecision(".", workingDirectory);
+		Path here = working == null ? top : working.path();
+		int count = 0;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(top)) {
+			for (Path entry : entries) {
+				if (++count > MAX_TREE_ENTRIES) {
+					return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES
+							+ " entries, any of which may be a link that leads outside the workspace");
+				}
+				String outside = linkOutside(top, entry);
+				if (outside == null && !top.equals(here)) {
+					// the bare name, opened in the working directory (`ls docs | xargs cat`)
+					outside = linkOutside(here, here.resolve(entry.getFileName()));
+				}
+				if (outside != null) {
+					return Optional.of(outside);
+				}
+			}
+		} catch (IOException | DirectoryIteratorException e) {
+			return Optional.empty(); // a folder that cannot be listed is no listing whose names are opened
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * {@inheritDoc} The tree is walked as for hidden files, and so is the tree of every folder of the workspace that
 	 * a link under it leads to (each once, unless the walk of another holds it already), where a hidden entry the
 	 * program reads counts too (the check of hidden files looks one level into such a folder only). A link that
@@ -520,16 +577,8 @@ public final class PolicyPathGuard implements PathGuard {
 				if (skipsDotAndIgnored && dotted(start, entry)) {
 					return true;
 				}
-				if (Files.isSymbolicLink(entry) && Files.exists(entry)
-						&& policy.decide(entry.toString()).verdict() == PathVerdict.REFUSED) {
-					String where;
-					try {
-						where = entry.toRealPath().toString();
-					} catch (IOException e) {
-						where = "a place that could not be read";
-					}
-					found[0] = "'" + (entry.startsWith(top) ? top.relativize(entry) : entry) + "' leads to '" + where
-							+ "', outside the workspace";
+				found[0] = linkOutside(top, entry);
+				if (found[0] != null) {
 					return false;
 				}
 				if (linked) {

@@ -70,6 +70,20 @@ public interface PathGuard {
 	}
 
 	/**
+	 * Says why a command that opens the names of a folder's own entries, as a one-level listing such as {@code ls}
+	 * prints them ({@code ls | xargs cat}), would read outside the workspace: one of those entries is a symbolic link
+	 * that leads out of it, or the entry of the working directory of the same name is, where the name printed bare
+	 * is opened. The default finds nothing, as {@link #NONE} knows no workspace.
+	 *
+	 * @param folder           the folder as the command names it, resolved like {@link #whyHidden}'s word
+	 * @param workingDirectory the directory the command runs in
+	 * @return where such a link leads, or empty when none of the folder's entries leads outside
+	 */
+	default Optional<String> whyEntriesLinkOutside(String folder, Path workingDirectory) {
+		return Optional.empty();
+	}
+
+	/**
 	 * Says why {@code git add} of a folder would stage files hidden from the agent: those that Git's own ignore files
 	 * do not ignore ({@code .env} hidden only as sensitive), which it adds, and a later commit and push publish. The
 	 * default judges every hidden file, as {@link #whyFolderHoldsHidden} does for a program that skips none.

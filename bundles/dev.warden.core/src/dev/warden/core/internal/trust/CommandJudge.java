@@ -2496,11 +2496,16 @@ public final class CommandJudge {
 					null, partFact(hit, PartFact.Kind.RECURSES, maskable));
 			return;
 		}
-		// a walk's names that another command opens, it opens through the links among them (`find a | xargs cat`)
+		// a walk's or a listing's names that another command opens, it opens through the links among them
+		// (`find a | xargs cat`, `ls | xargs cat`, `cat $(du -a docs)`); a glob's matches were followed with its path
 		boolean follows = followsLinks(scan, hit.fact());
-		if (follows || (namesOpened && hit.fact().kind() == FactTable.Kind.RECURSES && !hit.fact().tracked()
-				&& !hit.fact().deletes())) {
-			Optional<String> link = linkCheck(folder, skips);
+		boolean opened = namesOpened && !hit.fact().tracked() && !hit.fact().deletes()
+				&& (hit.fact().kind() == FactTable.Kind.RECURSES
+						|| (hit.fact().kind() == FactTable.Kind.LISTS && expansion < 0));
+		if (follows || opened) {
+			// a one-level listing names the folder's entries by their names in it, which the command that opens
+			// them may find in the working directory too (`ls docs | xargs cat`)
+			Optional<String> link = follows || !hit.fact().flat() ? linkCheck(folder, skips) : entriesCheck(folder);
 			if (link.isPresent()) {
 				// what lies outside is no file a sandbox masks: the sandbox reads the system as it is
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
@@ -2542,6 +2547,12 @@ public final class CommandJudge {
 	private Optional<String> linkCheck(String folder, boolean skips) {
 		return oncePerLine(skips, "\0links\0" + folder,
 				() -> rules.guard().whyFolderLinksOutside(folder, workingDirectory, skips));
+	}
+
+	/** Whether one of the folder's own entries is a link that leads outside the workspace; asked once per line. */
+	private Optional<String> entriesCheck(String folder) {
+		return oncePerLine(false, "\0entries\0" + folder,
+				() -> rules.guard().whyEntriesLinkOutside(folder, workingDirectory));
 	}
 
 	/**

@@ -99,6 +99,8 @@ public final class FactTable {
 	 *                 ignores may go, a {@code .env} may not
 	 * @param tracked  for {@link Kind#RECURSES}: the program reads only the files Git tracks ({@code git grep}), so
 	 *                 that only hidden files in Git's index count, whether Git's ignore files name them or not
+	 * @param flat     for {@link Kind#LISTS}: the program names only the folder's own entries, by their names in it
+	 *                 ({@code ls}), so that a command that opens them opens them through the links among those
 	 * @param follows  for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program follow the
 	 *                 symbolic links it finds under the folder (empty: it always does; null: it never does), so that
 	 *                 it reads (or names) the files where they lead
@@ -112,13 +114,13 @@ public final class FactTable {
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
 			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global,
-			boolean unmasked, boolean deletes, boolean tracked, Set<String> follows, Set<String> keepsLinks,
-			String valuePart, String effect, String source) {
+			boolean unmasked, boolean deletes, boolean tracked, boolean flat, Set<String> follows,
+			Set<String> keepsLinks, String valuePart, String effect, String source) {
 
 		/** A fact that holds always, with no modifier: one that Warden's own rules make rather than a table line. */
 		static Fact unconditional(String program, String spelling, Kind kind, String effect, String source) {
 			return new Fact(program, spelling, kind, List.of(), List.of(), FactScan.ValueGlobs.NONE, null, null, false,
-					false, false, false, false, null, null, null, effect, source);
+					false, false, false, false, false, null, null, null, effect, source);
 		}
 	}
 
@@ -564,6 +566,7 @@ public final class FactTable {
 			boolean gitIgnores = false;
 			boolean deletes = false;
 			boolean tracked = false;
+			boolean flat = false;
 			Set<String> follows = null;
 			Set<String> keepsLinks = null;
 			String valuePart = null;
@@ -574,7 +577,7 @@ public final class FactTable {
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
 				if (value.isEmpty() && !key.equals("global") && !key.equals("leading") && !key.equals("unmasked")
 						&& !key.equals("gitignore") && !key.equals("deletes") && !key.equals("tracked")
-						&& !key.equals("follows")) {
+						&& !key.equals("follows") && !key.equals("flat")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -589,6 +592,7 @@ public final class FactTable {
 				case "gitignore" -> gitIgnores = true;
 				case "deletes" -> deletes = true;
 				case "tracked" -> tracked = true;
+				case "flat" -> flat = true;
 				case "follows" -> follows = value.isEmpty() ? Set.of() : Set.of(value.split(","));
 				case "keepslinks" -> keepsLinks = Set.of(value.split(","));
 				case "value" -> {
@@ -600,7 +604,7 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, follows,"
+						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, flat, follows,"
 						+ " follows=, keepslinks=, value=)");
 				}
 			}
@@ -626,8 +630,8 @@ public final class FactTable {
 						w -> new Program(parent.name + " " + w, parent));
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
-					unhide, gitIgnores, global, unmasked, deletes, tracked, follows, keepsLinks, valuePart, effect,
-					source);
+					unhide, gitIgnores, global, unmasked, deletes, tracked, flat, follows, keepsLinks, valuePart,
+					effect, source);
 			if (leading) {
 				if (!spelling.startsWith("-")) {
 					throw new IllegalArgumentException("`leading` is said of an option, such as find's `-H`");

@@ -109,6 +109,46 @@ class FollowedLinksTest {
 	}
 
 	@Test
+	void aListingWhoseNamesAnotherCommandOpensCountsTheLinksAmongThem(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path outside = Files.createDirectories(temp.resolve("ssh"));
+		Workspaces.write(outside, "id_rsa", "KEY\n");
+		Workspaces.write(workspace, "docs/guide/intro.md", "x\n", "docs/notes.txt", "x\n", "src/App.java", "x\n");
+		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
+				.add(PatternList.of(PatternScope.WORKSPACE, "test", List.of("ls *", "du *", "tree *", "xargs *",
+						"cat *", "wc *")))
+				.pathGuard(new PolicyPathGuard(PathPolicy.of(workspace), temp.resolve("home"))).build();
+		List<String> opening = List.of("ls | xargs cat", "ls -a | xargs wc -l", "cat $(ls)", "ls docs | xargs cat",
+				"du -a docs | xargs cat", "tree -fi docs | xargs cat");
+		for (String line : opening) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), "no link yet: " + line);
+		}
+		// a link among the working directory's own entries, and deep in docs
+		Files.createSymbolicLink(workspace.resolve("keys"), outside);
+		Files.createSymbolicLink(workspace.resolve("docs/guide/key"), outside.resolve("id_rsa"));
+		for (String line : opening.subList(0, 3)) {
+			CommandVerdict verdict = policy.evaluate(line);
+			assertEquals(Verdict.ASK, verdict.verdict(), line);
+			assertTrue(verdict.reason().contains("'keys' leads to '" + outside.toRealPath()), line + ": "
+					+ verdict.reason());
+		}
+		// `ls docs` names `guide` and `notes.txt`, neither a link: its names, opened here, lead nowhere else
+		assertEquals(Verdict.TRUSTED, policy.evaluate("ls docs | xargs cat").verdict());
+		// recursive listings name the deep link with its path
+		for (String line : opening.subList(4, 6)) {
+			assertEquals(Verdict.ASK, policy.evaluate(line).verdict(), line);
+		}
+		// a name `ls docs` prints bare is opened in the working directory, where an entry of that name is a link
+		Files.createSymbolicLink(workspace.resolve("guide"), outside);
+		CommandVerdict verdict = policy.evaluate("ls docs | xargs cat");
+		assertEquals(Verdict.ASK, verdict.verdict());
+		assertTrue(verdict.reason().contains("'guide' leads to"), verdict.reason());
+		for (String line : List.of("ls src | xargs cat", "ls | wc -l", "ls -la", "ls *.md | xargs wc -l")) {
+			assertEquals(Verdict.TRUSTED, policy.evaluate(line).verdict(), line);
+		}
+	}
+
+	@Test
 	void anOptionThatFollowsWinsOverAnEarlierOneThatKeepsLinks(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
 		Path outside = Files.createDirectories(temp.resolve("ssh"));
