@@ -492,8 +492,8 @@ public final class PolicyPathGuard implements PathGuard {
 	}
 
 	/**
-	 * {@inheritDoc} Only the folder's own entries are looked at, as a one-level listing names them, and the entries
-	 * of the working directory of the same names, where a command opens a bare name.
+	 * {@inheritDoc} The folder's own entries are looked at, as a one-level listing names them, and the working
+	 * directory's entries that are links leading outside, when an entry under the folder has the same name.
 	 */
 	@Override
 	public Optional<String> whyEntriesLinkOutside(String folder, Path workingDirectory) {
@@ -504,6 +504,43 @@ public final class PolicyPathGuard implements PathGuard {
 		Path top = decision.path();
 		PathDecision working = folderDecision(".", workingDirectory);
 		Path here = working == null ? top : working.path();
+		try {
+			Map<String, String> outsideHere = new HashMap<>(2);
+			Optional<String> own = entriesLinkingOutside(top, folder, null);
+			if (own.isPresent() || top.equals(here)) {
+				return own;
+			}
+			// a bare name, opened in the working directory (`ls docs | xargs cat`, `ls -R docs | xargs cat`)
+			Optional<String> there = entriesLinkingOutside(here, ".", outsideHere);
+			if (there.isPresent() || outsideHere.isEmpty()) {
+				return there;
+			}
+			int[] count = { 0 };
+			try (Stream<Path> under = Files.walk(top, MAX_TREE_DEPTH)) {
+				for (Iterator<Path> it = under.iterator(); it.hasNext();) {
+					Path entry = it.next();
+					if (++count[0] > MAX_TREE_ENTRIES) {
+						return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES
+								+ " entries, whose names may be those of links here that lead outside the workspace");
+					}
+					String why = entry.equals(top) ? null : outsideHere.get(entry.getFileName().toString());
+					if (why != null) {
+						return Optional.of(why + " (named like '" + top.relativize(entry) + "')");
+					}
+				}
+			}
+		} catch (IOException | UncheckedIOException | DirectoryIteratorException e) {
+			return Optional.empty(); // a folder that cannot be listed is no listing whose names are opened
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Where the first of a folder's own entries that is a link leading outside the workspace leads, named by
+	 * {@code folder} in a reason; with {@code found}, all of them are collected there by name instead.
+	 */
+	private Optional<String> entriesLinkingOutside(Path top, String folder, Map<String, String> found)
+			throws IOException {
 		int count = 0;
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(top)) {
 			for (Path entry : entries) {
@@ -512,16 +549,12 @@ public final class PolicyPathGuard implements PathGuard {
 							+ " entries, any of which may be a link that leads outside the workspace");
 				}
 				String outside = linkOutside(top, entry);
-				if (outside == null && !top.equals(here)) {
-					// the bare name, opened in the working directory (`ls docs | xargs cat`)
-					outside = linkOutside(here, here.resolve(entry.getFileName()));
-				}
-				if (outside != null) {
+				if (outside != null && found == null) {
 					return Optional.of(outside);
+				} else if (outside != null) {
+					found.put(entry.getFileName().toString(), outside);
 				}
 			}
-		} catch (IOException | DirectoryIteratorException e) {
-			return Optional.empty(); // a folder that cannot be listed is no listing whose names are opened
 		}
 		return Optional.empty();
 	}

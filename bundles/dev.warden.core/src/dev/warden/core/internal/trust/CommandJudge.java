@@ -3,6 +3,7 @@ package dev.warden.core.internal.trust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -393,7 +394,7 @@ public final class CommandJudge {
 				directoryMayChange && directoryMayLeave(commandLine), commandLine, topLevelCommands);
 		judge.script(script, "", List.of());
 		if (judge.linksMade) {
-			judge.linksMadeOnTheLine();
+			judge.linksMadeOnTheLine(commandLine);
 		}
 		CommandVerdict verdict = judge.verdict(commandLine);
 		if (verdict.verdict() == Verdict.TRUSTED && script.unportable().isPresent()) {
@@ -596,8 +597,23 @@ public final class CommandJudge {
 			return;
 		}
 		List<Pipeline> pipelines = script.pipelines();
+		scriptDepth++;
+		try {
+			walk(pipelines, context, inherited);
+		} finally {
+			scriptDepth--;
+		}
+	}
+
+	private void walk(List<Pipeline> pipelines, String context, List<Redirect> inherited) {
 		for (int p = 0; p < pipelines.size(); p++) {
 			Pipeline pipeline = pipelines.get(p);
+			if (scriptDepth == 1) {
+				if (listStarts == null) {
+					listStarts = new int[pipelines.size()];
+				}
+				listStarts[p] = parts.size(); // a list of the line's own: its parts follow those of the lists before
+			}
 			if (pipeline.commands().size() == 1) {
 				command(pipeline.commands().get(0), context, inherited); // no pipeline rule applies to one command
 				continue;
@@ -1255,30 +1271,44 @@ public final class CommandJudge {
 	}
 
 	/**
-	 * The paths a command uses, by its facts ({@code reads}, {@code writes}, {@code loads}, {@code recurses},
-	 * {@code lists}) and its redirections, and the folders its {@code links} facts say it may make symbolic links
-	 * in; null when there are none.
+	 * The paths a command uses, by its facts and its redirections, and the folders its {@code links} facts say it may
+	 * make symbolic links in; null when there are none. A path it reads, writes or loads, a folder it walks following
+	 * links, a listing whose names another command opens, is used with all it holds; a folder walked without
+	 * following links, only by the paths below it (a link made in it is not followed, but one of the folders on the
+	 * way may be replaced by one); a walk of what Git tracks or of what Git adds or cleans, a listing printed for the
+	 * user, not at all (none of them follows a link).
 	 */
 	private JudgedPart.Paths paths(List<FactScan> scans, List<Redirect> redirects) {
 		List<String> used = null;
+		List<String> walked = null;
 		List<String> linksMadeIn = null;
 		PartFact linksFact = null;
 		for (int s = 0; s < scans.size(); s++) {
-			List<FactScan.Hit> hits = scans.get(s).hits();
+			FactScan scan = scans.get(s);
+			List<FactScan.Hit> hits = scan.hits();
 			for (int i = 0; i < hits.size(); i++) {
 				FactScan.Hit hit = hits.get(i);
-				FactTable.Kind kind = hit.fact().kind();
+				FactTable.Fact fact = hit.fact();
+				FactTable.Kind kind = fact.kind();
 				if (kind == FactTable.Kind.LINKS) {
-					String folder = hit.fact().defaultOperand() != null ? hit.fact().defaultOperand()
+					String folder = fact.here() ? "." : fact.defaultOperand() != null ? fact.defaultOperand()
 							: hit.value() == null ? null : pathOf(hit);
-					if (folder != null) {
+					if (folder != null && !(fact.carries() && carriesNoLinks(hits, hit))) {
 						linksMadeIn = add(linksMadeIn, folder);
 						linksFact = linksFact != null ? linksFact : partFact(hit, PartFact.Kind.WRITES, false);
 					}
-				} else if (hit.value() != null && (kind == FactTable.Kind.READS || kind == FactTable.Kind.WRITES
-						|| kind == FactTable.Kind.LOADS || kind == FactTable.Kind.RECURSES
-						|| kind == FactTable.Kind.LISTS)) {
+				} else if (hit.value() == null) {
+					continue;
+				} else if (kind == FactTable.Kind.READS || kind == FactTable.Kind.WRITES
+						|| kind == FactTable.Kind.LOADS || (kind == FactTable.Kind.LISTS && namesOpened)) {
 					used = add(used, pathOf(hit));
+				} else if (kind == FactTable.Kind.RECURSES && !fact.tracked() && !fact.deletes()
+						&& !fact.gitIgnores()) {
+					if (followsLinks(scan, fact)) {
+						used = add(used, pathOf(hit));
+					} else {
+						walked = add(walked, pathOf(hit));
+					}
 				}
 			}
 		}
@@ -1292,9 +1322,39 @@ public final class CommandJudge {
 		if (linksMadeIn != null) {
 			linksMade = true;
 		}
-		return used == null && linksMadeIn == null ? null
-				: new JudgedPart.Paths(used == null ? List.of() : used, linksMadeIn == null ? List.of() : linksMadeIn,
-						linksFact);
+		return used == null && walked == null && linksMadeIn == null ? null
+				: new JudgedPart.Paths(used == null ? List.of() : used, walked == null ? List.of() : walked,
+						linksMadeIn == null ? List.of() : linksMadeIn, linksFact);
+	}
+
+	/**
+	 * Whether a command that makes the links its other operands name or hold ({@code cp -a}, {@code mv}) is given
+	 * only regular files, by literal words: then it makes none ({@code mv a.txt b.txt}).
+	 */
+	private boolean carriesNoLinks(List<FactScan.Hit> hits, FactScan.Hit links) {
+		boolean any = false;
+		for (int i = 0; i < hits.size(); i++) {
+			FactScan.Hit hit = hits.get(i);
+			FactTable.Kind kind = hit.fact().kind();
+			if (hit == links || hit.value() == null || hit.index() == links.index()
+					|| !hit.fact().spelling().startsWith("@") || (kind != FactTable.Kind.READS
+							&& kind != FactTable.Kind.WRITES && kind != FactTable.Kind.RECURSES)) {
+				continue;
+			}
+			if (!hit.valueLiteral()) {
+				return false;
+			}
+			try {
+				if (!java.nio.file.Files.isRegularFile(workingDirectory.resolve(pathOf(hit)),
+						java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+					return false;
+				}
+			} catch (java.nio.file.InvalidPathException e) {
+				return false;
+			}
+			any = true;
+		}
+		return any;
 	}
 
 	private static List<String> add(List<String> list, String text) {
@@ -1307,27 +1367,53 @@ public final class CommandJudge {
 	private boolean linksMade;
 
 	/**
+	 * Where the parts of each list of the line's own start (a pipeline or a compound command each): the lists of a
+	 * line run one after the other, unless one is put in the background.
+	 */
+	private int[] listStarts;
+	private int scriptDepth;
+
+	/** The list of the line's own that the part at {@code index} belongs to. */
+	private int listOf(int index) {
+		int list = 0;
+		while (list + 1 < listStarts.length && listStarts[list + 1] <= index) {
+			list++;
+		}
+		return list;
+	}
+
+	/**
 	 * A command that may make symbolic links (an archive extracted, links copied or moved, a checkout: the
 	 * {@code links} facts) leaves the checks of the paths that the line's other commands use in that folder unsound:
 	 * they look at the file system before the line runs, and a link made there may lead anywhere by the time they
 	 * run ({@code tar -xf x.tar -C src && cat src/k/id_rsa}, {@code git checkout other && grep -R KEY .}). Each such
-	 * command is asked about, before or after the one that makes the links (a command put in the background may run
-	 * later, and the commands of a pipeline run together); the one that makes them is judged on its own.
+	 * command in the same list of the line (the commands of a pipeline run together, a substitution before the
+	 * command it is part of) or in a later one is asked about; on a line that puts a command in the background
+	 * ({@code &}), every one. The folder is also the one its words reach through the links there now
+	 * ({@code srclink/k} where {@code srclink -> src}), and the folders that links in it lead to, through which an
+	 * archive extracts. The command that makes the links is judged on its own.
 	 */
-	private void linksMadeOnTheLine() {
+	private void linksMadeOnTheLine(String line) {
+		boolean background = putsInTheBackground(line);
 		for (int m = 0; m < parts.size(); m++) {
 			JudgedPart.Paths maker = parts.get(m).paths();
 			if (maker == null || maker.linksMadeIn().isEmpty()) {
 				continue;
 			}
+			List<String> folders = null; // made for the first part that uses a path
 			for (int i = 0; i < parts.size(); i++) {
 				JudgedPart part = parts.get(i);
 				JudgedPart.Paths paths = part.paths();
-				if (i == m || paths == null || paths.used().isEmpty()
-						|| part.status().compareTo(PartStatus.NOT_COVERABLE) >= 0) {
+				if (i == m || paths == null || (paths.used().isEmpty() && paths.walked().isEmpty())
+						|| part.status().compareTo(PartStatus.NOT_COVERABLE) >= 0
+						|| (!background && listOf(i) < listOf(m))) {
 					continue;
 				}
-				String used = usedWhereLinksAreMade(paths.used(), maker.linksMadeIn());
+				if (folders == null) {
+					folders = reaches(maker.linksMadeIn());
+				}
+				String used = usedWhereLinksAreMade(paths.used(), folders, true);
+				used = used != null ? used : usedWhereLinksAreMade(paths.walked(), folders, false);
 				if (used != null) {
 					parts.set(i, part.notCoverable("uses `" + Quoting.oneLine(used) + "`, where `"
 							+ parts.get(m).text() + "`, elsewhere on the line, may make symbolic links: where they"
@@ -1337,24 +1423,113 @@ public final class CommandJudge {
 		}
 	}
 
+	/** Whether a lone {@code &} stands anywhere in the line (not {@code &&}, {@code >&}, {@code &>} …; in quotes too). */
+	private static boolean putsInTheBackground(String line) {
+		for (int i = line.indexOf('&'); i >= 0; i = line.indexOf('&', i + 1)) {
+			char before = i == 0 ? ' ' : line.charAt(i - 1);
+			char after = i + 1 == line.length() ? ' ' : line.charAt(i + 1);
+			if (before != '&' && after != '&' && before != '>' && after != '>' && before != '<' && before != '|') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
-	 * The first of the paths that lies in one of the folders, or holds one ({@code grep -R x .} walks {@code src}),
-	 * or null. A path or folder that goes up, starts at a home or holds an expansion before its last folder counts
-	 * as any; so do all when the line may change its directory.
+	 * The folders where links may be made, as absolute real paths: each as its words name it and as the links on
+	 * its way lead, and the folders that links under it lead to (at most {@value #MAX_LINKED} entries looked at);
+	 * null for anywhere.
 	 */
-	private String usedWhereLinksAreMade(List<String> used, List<String> folders) {
+	private List<String> reaches(List<String> linksMadeIn) {
+		List<String> folders = new ArrayList<>(linksMadeIn.size() * 2);
+		for (int f = 0; f < linksMadeIn.size(); f++) {
+			String folder = absolute(linksMadeIn.get(f));
+			if (folder == null || directoryMayChange) {
+				return null;
+			}
+			folders.add(folder);
+			String real = real(folder);
+			if (!real.equals(folder)) {
+				folders.add(real);
+			}
+			if (!linkedFoldersUnder(Path.of(real), folders)) {
+				return null;
+			}
+		}
+		return folders;
+	}
+
+	private static final int MAX_LINKED = 20_000;
+
+	/**
+	 * Adds the real paths of the folders that links under {@code folder} lead to; false when the tree is too large
+	 * to look at.
+	 */
+	private static boolean linkedFoldersUnder(Path folder, List<String> folders) {
+		if (!java.nio.file.Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			return true; // not made yet, or a file: no link under it
+		}
+		int[] count = { 0 };
+		try (java.util.stream.Stream<Path> entries = java.nio.file.Files.walk(folder, 64)) {
+			for (Iterator<Path> it = entries.iterator(); it.hasNext();) {
+				Path entry = it.next();
+				if (++count[0] > MAX_LINKED) {
+					return false;
+				}
+				if (java.nio.file.Files.isSymbolicLink(entry) && java.nio.file.Files.isDirectory(entry)) {
+					folders.add(entry.toRealPath().toString());
+				}
+			}
+		} catch (java.io.IOException | java.io.UncheckedIOException | SecurityException e) {
+			return false;
+		}
+		return true;
+	}
+
+	/** An absolute path with the links on the way of its longest existing part resolved. */
+	private static String real(String absolute) {
+		try {
+			Path path = Path.of(absolute);
+			Path existing = path;
+			while (existing != null && !java.nio.file.Files.exists(existing)) {
+				existing = existing.getParent();
+			}
+			return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(path)).toString();
+		} catch (java.io.IOException | RuntimeException e) {
+			return absolute;
+		}
+	}
+
+	/**
+	 * The first of the paths that lies in one of the folders, or (with {@code holding}) holds one ({@code grep -R x
+	 * .} walks {@code src}), by its words or by the links on its way now; or null. A path that goes up, starts at a
+	 * home or holds an expansion before its last folder counts as any; all do when the folders are anywhere (null)
+	 * or the line may change its directory.
+	 */
+	private String usedWhereLinksAreMade(List<String> used, List<String> folders, boolean holding) {
 		for (int u = 0; u < used.size(); u++) {
 			String path = absolute(used.get(u));
+			if (folders == null || path == null || directoryMayChange) {
+				return used.get(u);
+			}
+			String real = real(path);
 			for (int f = 0; f < folders.size(); f++) {
-				String folder = absolute(folders.get(f));
-				if (directoryMayChange || path == null || folder == null || path.equals(folder)
-						|| path.startsWith(folder.endsWith("/") ? folder : folder + "/")
-						|| folder.startsWith(path.endsWith("/") ? path : path + "/")) {
+				String folder = folders.get(f);
+				if (below(path, folder, holding) || below(real, folder, holding)) {
 					return used.get(u);
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a path lies below a folder (or is it, with {@code holding}), or, with {@code holding}, holds it.
+	 */
+	private static boolean below(String path, String folder, boolean holding) {
+		String under = folder.endsWith("/") ? folder : folder + "/";
+		return path.startsWith(under) || (holding && (path.equals(folder)
+				|| folder.startsWith(path.endsWith("/") ? path : path + "/")));
 	}
 
 	/**
@@ -2500,12 +2675,18 @@ public final class CommandJudge {
 		// (`find a | xargs cat`, `ls | xargs cat`, `cat $(du -a docs)`); a glob's matches were followed with its path
 		boolean follows = followsLinks(scan, hit.fact());
 		boolean opened = namesOpened && !hit.fact().tracked() && !hit.fact().deletes()
-				&& (hit.fact().kind() == FactTable.Kind.RECURSES
-						|| (hit.fact().kind() == FactTable.Kind.LISTS && expansion < 0));
+				&& (hit.fact().kind() == FactTable.Kind.RECURSES || hit.fact().kind() == FactTable.Kind.LISTS);
 		if (follows || opened) {
 			// a one-level listing names the folder's entries by their names in it, which the command that opens
-			// them may find in the working directory too (`ls docs | xargs cat`)
-			Optional<String> link = follows || !hit.fact().flat() ? linkCheck(folder, skips) : entriesCheck(folder);
+			// them may find in the working directory too (`ls docs | xargs cat`); a listing of a glob, the entries
+			// of the folders it matches (`ls docs/* | xargs cat`)
+			boolean flat = !follows && hit.fact().flat();
+			if (opened && !flat && expansion < 0 && hit.fact().kind() == FactTable.Kind.LISTS && !names(folder)) {
+				folder = "."; // a word that names no file (`git diff --name-only HEAD~1`): the names may be any
+			}
+			Optional<String> link = expansion >= 0 && hit.fact().kind() == FactTable.Kind.LISTS && !relativeAfterCd
+					? matchedFoldersCheck(path, hit.valueLiteral(), flat, skips)
+					: flat ? entriesCheck(folder) : linkCheck(folder, skips);
 			if (link.isPresent()) {
 				// what lies outside is no file a sandbox masks: the sandbox reads the system as it is
 				judgement.raise(PartStatus.NOT_COVERABLE, "`" + program + "` " + reads.formatted(Quoting.oneLine(path))
@@ -2547,6 +2728,47 @@ public final class CommandJudge {
 	private Optional<String> linkCheck(String folder, boolean skips) {
 		return oncePerLine(skips, "\0links\0" + folder,
 				() -> rules.guard().whyFolderLinksOutside(folder, workingDirectory, skips));
+	}
+
+	/**
+	 * For a listing of a glob whose names another command opens: where a link among the entries of the folders the
+	 * glob matches leads outside the workspace ({@link #entriesCheck} for a one-level listing, else anywhere under
+	 * them); the matches themselves were followed with the path. Too many matches count as such a link.
+	 */
+	private Optional<String> matchedFoldersCheck(String glob, boolean literal, boolean flat, boolean skips) {
+		if (literal || glob.indexOf('$') >= 0 || glob.indexOf('`') >= 0 || glob.indexOf('\0') >= 0) {
+			return Optional.empty(); // a quoted glob names one file; an expansion is judged as an unknown value
+		}
+		List<String> matches = GlobMatches.of(glob, workingDirectory, !defaultGlobs());
+		if (matches == null) {
+			return Optional.of(Quoting.oneLine(glob) + " matches more than " + GlobMatches.MAX_NAMES
+					+ " names, whose folders may hold a link that leads outside the workspace");
+		}
+		for (int i = 0; i < matches.size(); i++) {
+			String match = matches.get(i);
+			boolean folder;
+			try {
+				folder = java.nio.file.Files.isDirectory(workingDirectory.resolve(match));
+			} catch (java.nio.file.InvalidPathException e) {
+				folder = false;
+			}
+			if (folder) {
+				Optional<String> why = flat ? entriesCheck(match) : linkCheck(match, skips);
+				if (why.isPresent()) {
+					return why;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Whether a path names a file or folder, or a link, relative to the working directory. */
+	private boolean names(String path) {
+		try {
+			return java.nio.file.Files.exists(workingDirectory.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+		} catch (java.nio.file.InvalidPathException e) {
+			return false;
+		}
 	}
 
 	/** Whether one of the folder's own entries is a link that leads outside the workspace; asked once per line. */

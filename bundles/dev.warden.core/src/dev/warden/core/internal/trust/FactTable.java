@@ -101,6 +101,10 @@ public final class FactTable {
 	 *                 that only hidden files in Git's index count, whether Git's ignore files name them or not
 	 * @param flat     for {@link Kind#LISTS}: the program names only the folder's own entries, by their names in it
 	 *                 ({@code ls}), so that a command that opens them opens them through the links among those
+	 * @param here     for {@link Kind#LINKS}: the links are made in the working folder and below, whatever the
+	 *                 operand the fact is said of (`git checkout -b x START`)
+	 * @param carries  for {@link Kind#LINKS}: the links made are those the command's other operands name or hold
+	 *                 (`cp -a`, `mv`): none when they are all regular files
 	 * @param follows  for {@link Kind#RECURSES} and {@link Kind#LISTS}: the options that make the program follow the
 	 *                 symbolic links it finds under the folder (empty: it always does; null: it never does), so that
 	 *                 it reads (or names) the files where they lead
@@ -114,13 +118,14 @@ public final class FactTable {
 	 */
 	public record Fact(String program, String spelling, Kind kind, List<List<String>> when, List<String> unless,
 			FactScan.ValueGlobs ifGlobs, String defaultOperand, Set<String> unhide, boolean gitIgnores, boolean global,
-			boolean unmasked, boolean deletes, boolean tracked, boolean flat, Set<String> follows,
+			boolean unmasked, boolean deletes, boolean tracked, boolean flat, boolean here, boolean carries,
+			Set<String> follows,
 			Set<String> keepsLinks, String valuePart, String effect, String source) {
 
 		/** A fact that holds always, with no modifier: one that Warden's own rules make rather than a table line. */
 		static Fact unconditional(String program, String spelling, Kind kind, String effect, String source) {
 			return new Fact(program, spelling, kind, List.of(), List.of(), FactScan.ValueGlobs.NONE, null, null, false,
-					false, false, false, false, false, null, null, null, effect, source);
+					false, false, false, false, false, false, false, null, null, null, effect, source);
 		}
 	}
 
@@ -567,6 +572,8 @@ public final class FactTable {
 			boolean deletes = false;
 			boolean tracked = false;
 			boolean flat = false;
+			boolean here = false;
+			boolean carries = false;
 			Set<String> follows = null;
 			Set<String> keepsLinks = null;
 			String valuePart = null;
@@ -577,7 +584,8 @@ public final class FactTable {
 				String value = equals < 0 ? "" : modifier.substring(equals + 1);
 				if (value.isEmpty() && !key.equals("global") && !key.equals("leading") && !key.equals("unmasked")
 						&& !key.equals("gitignore") && !key.equals("deletes") && !key.equals("tracked")
-						&& !key.equals("follows") && !key.equals("flat")) {
+						&& !key.equals("follows") && !key.equals("flat") && !key.equals("here")
+						&& !key.equals("carries")) {
 					throw new IllegalArgumentException("the modifier `" + key + "` needs a value: `" + key + "=…`");
 				}
 				switch (key) {
@@ -593,6 +601,8 @@ public final class FactTable {
 				case "deletes" -> deletes = true;
 				case "tracked" -> tracked = true;
 				case "flat" -> flat = true;
+				case "here" -> here = true;
+				case "carries" -> carries = true;
 				case "follows" -> follows = value.isEmpty() ? Set.of() : Set.of(value.split(","));
 				case "keepslinks" -> keepsLinks = Set.of(value.split(","));
 				case "value" -> {
@@ -604,8 +614,8 @@ public final class FactTable {
 					valuePart = value;
 				}
 				default -> throw new IllegalArgumentException("unknown modifier `" + modifier + "` (known: when=, "
-						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, flat, follows,"
-						+ " follows=, keepslinks=, value=)");
+						+ "unless=, if=, default=, unhide=, global, leading, unmasked, gitignore, deletes, tracked, flat, here,"
+						+ " carries, follows, follows=, keepslinks=, value=)");
 				}
 			}
 			if (programWords.get(0).equals("@variables")) {
@@ -630,7 +640,8 @@ public final class FactTable {
 						w -> new Program(parent.name + " " + w, parent));
 			}
 			Fact fact = new Fact(program.name, spelling, kind, List.copyOf(when), unless, ifGlobs, defaultOperand,
-					unhide, gitIgnores, global, unmasked, deletes, tracked, flat, follows, keepsLinks, valuePart,
+					unhide, gitIgnores, global, unmasked, deletes, tracked, flat, here, carries, follows, keepsLinks,
+					valuePart,
 					effect, source);
 			if (leading) {
 				if (!spelling.startsWith("-")) {

@@ -93,10 +93,11 @@ final class JudgedPart {
 	private final boolean prefixed;
 
 	/**
-	 * The paths the part uses on the file system, as its checks judged them before the line runs, and the folders
-	 * it may make symbolic links in; null when it names none (most parts).
+	 * The paths the part uses on the file system, as its checks judged them before the line runs (those it opens, and
+	 * the folders it walks without following links), and the folders it may make symbolic links in; null when it
+	 * names none (most parts).
 	 */
-	record Paths(List<String> used, List<String> linksMadeIn, PartFact linksFact) {
+	record Paths(List<String> used, List<String> walked, List<String> linksMadeIn, PartFact linksFact) {
 	}
 
 	private Paths paths;

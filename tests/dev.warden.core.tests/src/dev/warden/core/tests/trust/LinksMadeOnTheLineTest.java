@@ -30,7 +30,7 @@ import dev.warden.core.trust.Verdict;
 class LinksMadeOnTheLineTest {
 
 	private static final List<String> PATTERNS = List.of("tar *", "cat *", "grep *", "zip *", "cp *", "mv *",
-			"git *", "npm *", "unzip *", "ls *", "wc *", "echo *", "ln *");
+			"git *", "npm *", "unzip *", "ls *", "wc *", "echo *", "ln *", "patch *", "find *");
 
 	/** Each makes links where the other command of the line then reads, writes or walks. */
 	private static final List<String> ASKED = List.of("tar -xf evil.tar -C src && cat src/k",
@@ -41,15 +41,24 @@ class LinksMadeOnTheLineTest {
 			"mv docs moved && cat moved/hosts.txt", "unzip x.zip -d out && cat out/a",
 			"unzip -q x.zip && cat a", "git checkout other && grep -R KEY src",
 			"git stash pop && cat src/App.java", "git checkout -- src && npm test > src/log.txt",
-			"git pull && cat src/App.java", "cat src/App.java & git checkout other");
+			"git pull && cat src/App.java", "cat src/App.java & git checkout other",
+			"git checkout -b feature origin/main && cat README.md", "npm ci && cat node_modules/x/k",
+			"mv docs moved && cat moved/a.md", "echo $(tar -xf evil.tar -C src) && cat src/k",
+			"tar -xf evil.tar -C srclink && cat src/k", "tar -xf evil.tar -C src && cat srclink/k",
+			"tar -xf evil.tar -C src && grep -R x .", "tar -xf evil.tar && grep -r x src");
 
-	/** Lines that make no links, or use no path where they are made. */
+	/** Lines that make no links, or use no path where they are made, or only before, or follow no link there. */
 	private static final List<String> TRUSTED = List.of("tar -tf evil.tar && cat src/App.java",
 			"tar -czf out.tgz src && ls", "tar -xf evil.tar -C vendor && cat src/App.java",
 			"cp docs/a.md copy.md && cat copy.md", "cp -rL docs copy && cat copy/a.md",
 			"unzip -l x.zip && cat src/App.java", "git checkout other && git log --oneline -n 3",
 			"git stash && npm test && git stash pop", "git status && cat src/App.java",
-			"unzip x.zip -d out && cat src/App.java");
+			"unzip x.zip -d out && cat src/App.java", "cat src/k; tar -xf evil.tar -C src",
+			"mv docs/a.md docs/b.md && cat docs/b.md", "git checkout -b feature && cat README.md",
+			"git switch -c feature && cat README.md", "git checkout main && git add src/App.java",
+			"patch -p1 < fix.diff && git diff", "git restore --staged src/App.java && git diff src/App.java",
+			"tar -xzf x.tgz -C build && find build -type f", "npm ci && npm run build > build.log 2>&1",
+			"git apply --check fix.diff && git apply fix.diff && git status");
 
 	@Test
 	void anArchiveExtractedEarlierOnTheLineMakesTheLinkALaterReadFollows(@TempDir Path temp) throws Exception {
@@ -81,9 +90,30 @@ class LinksMadeOnTheLineTest {
 	}
 
 	@Test
+	void anArchiveExtractsThroughALinkInTheFolderItIsGiven(@TempDir Path temp) throws Exception {
+		Path workspace = Files.createDirectories(temp.resolve("ws"));
+		Path secret = Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("secret.txt"),
+				"SECRET\n");
+		Workspaces.write(workspace, "src/App.java", "class App {}\n", "docs/a.md", "# A\n");
+		Files.createSymbolicLink(workspace.resolve("src/up"), Path.of("../docs"));
+		Path staging = Files.createDirectories(temp.resolve("staging/up"));
+		Files.createSymbolicLink(staging.resolve("k"), secret);
+		assertEquals(0, run(staging.getParent(), "tar", "-cf", workspace.resolve("evil.tar").toString(), "up/k"));
+
+		CommandVerdict verdict = policy(workspace).evaluate("tar -xf evil.tar -C src && cat docs/k");
+		assertEquals(Verdict.ASK, verdict.verdict());
+		assertTrue(verdict.reason().contains("`cat docs/k` uses `docs/k`"), verdict.reason());
+		// GNU tar writes `up/k` through the link `src/up`: the link lands in docs
+		Path out = temp.resolve("out.txt");
+		assertEquals(0, run(workspace, "sh", "-c", "tar -xf evil.tar -C src && cat docs/k > " + out));
+		assertEquals("SECRET\n", Files.readString(out, StandardCharsets.UTF_8));
+	}
+
+	@Test
 	void commandsThatUsePathsWhereLinksAreMadeAreAskedAbout(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
-		Workspaces.write(workspace, "src/App.java", "class App {}\n", "docs/a.md", "# A\n");
+		Workspaces.write(workspace, "src/App.java", "class App {}\n", "docs/a.md", "# A\n", "package.json", "{}\n");
+		Files.createSymbolicLink(workspace.resolve("srclink"), Path.of("src"));
 		TrustPolicy policy = policy(workspace);
 		for (String line : ASKED) {
 			CommandVerdict verdict = policy.evaluate(line);
