@@ -63,13 +63,8 @@ class LinksMadeOnTheLineTest {
 	@Test
 	void anArchiveExtractedEarlierOnTheLineMakesTheLinkALaterReadFollows(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
-		Path secret = Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("secret.txt"),
-				"SECRET\n");
 		Workspaces.write(workspace, "src/App.java", "class App {}\n", "docs/a.md", "# A\n");
-		// an archive whose one member is a link to the file outside, made where the agent can make it
-		Path staging = Files.createDirectories(temp.resolve("staging"));
-		Files.createSymbolicLink(staging.resolve("k"), secret);
-		assertEquals(0, run(staging, "tar", "-cf", workspace.resolve("evil.tar").toString(), "k"));
+		evilArchive(temp, workspace, "k");
 
 		TrustPolicy policy = policy(workspace);
 		CommandVerdict verdict = policy.evaluate("tar -xf evil.tar -C src && cat src/k");
@@ -82,9 +77,7 @@ class LinksMadeOnTheLineTest {
 		assertEquals(Verdict.TRUSTED, policy.evaluate("cat src/k").verdict());
 
 		// what the line does when it runs: the read follows the link the archive made
-		Path out = temp.resolve("out.txt");
-		assertEquals(0, run(workspace, "sh", "-c", "tar -xf evil.tar -C src && cat src/k > " + out));
-		assertEquals("SECRET\n", Files.readString(out, StandardCharsets.UTF_8));
+		assertEquals("SECRET\n", runAndRead(temp, workspace, "tar -xf evil.tar -C src && cat src/k"));
 		// once the link is there, the read alone is judged by it
 		assertEquals(Verdict.ASK, policy.evaluate("cat src/k").verdict());
 	}
@@ -92,21 +85,15 @@ class LinksMadeOnTheLineTest {
 	@Test
 	void anArchiveExtractsThroughALinkInTheFolderItIsGiven(@TempDir Path temp) throws Exception {
 		Path workspace = Files.createDirectories(temp.resolve("ws"));
-		Path secret = Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("secret.txt"),
-				"SECRET\n");
 		Workspaces.write(workspace, "src/App.java", "class App {}\n", "docs/a.md", "# A\n");
 		Files.createSymbolicLink(workspace.resolve("src/up"), Path.of("../docs"));
-		Path staging = Files.createDirectories(temp.resolve("staging/up"));
-		Files.createSymbolicLink(staging.resolve("k"), secret);
-		assertEquals(0, run(staging.getParent(), "tar", "-cf", workspace.resolve("evil.tar").toString(), "up/k"));
+		evilArchive(temp, workspace, "up/k");
 
 		CommandVerdict verdict = policy(workspace).evaluate("tar -xf evil.tar -C src && cat docs/k");
 		assertEquals(Verdict.ASK, verdict.verdict());
 		assertTrue(verdict.reason().contains("`cat docs/k` uses `docs/k`"), verdict.reason());
 		// GNU tar writes `up/k` through the link `src/up`: the link lands in docs
-		Path out = temp.resolve("out.txt");
-		assertEquals(0, run(workspace, "sh", "-c", "tar -xf evil.tar -C src && cat docs/k > " + out));
-		assertEquals("SECRET\n", Files.readString(out, StandardCharsets.UTF_8));
+		assertEquals("SECRET\n", runAndRead(temp, workspace, "tar -xf evil.tar -C src && cat docs/k"));
 	}
 
 	@Test
@@ -124,6 +111,27 @@ class LinksMadeOnTheLineTest {
 			CommandVerdict verdict = policy.evaluate(line);
 			assertEquals(Verdict.TRUSTED, verdict.verdict(), line + ": " + verdict.reason());
 		}
+	}
+
+	/**
+	 * Writes a secret outside the workspace and, in the workspace, {@code evil.tar} whose one member {@code member}
+	 * is a link to it, made where the agent can make it.
+	 */
+	private static void evilArchive(Path temp, Path workspace, String member) throws Exception {
+		Path secret = Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("secret.txt"),
+				"SECRET\n");
+		Path staging = Files.createDirectories(temp.resolve("staging"));
+		Path link = staging.resolve(member);
+		Files.createDirectories(link.getParent());
+		Files.createSymbolicLink(link, secret);
+		assertEquals(0, run(staging, "tar", "-cf", workspace.resolve("evil.tar").toString(), member));
+	}
+
+	/** Runs the line with {@code sh} in the workspace and returns what it printed. */
+	private static String runAndRead(Path temp, Path workspace, String line) throws Exception {
+		Path out = temp.resolve("out.txt");
+		assertEquals(0, run(workspace, "sh", "-c", "(" + line + ") > " + out));
+		return Files.readString(out, StandardCharsets.UTF_8);
 	}
 
 	private static int run(Path directory, String... command) throws Exception {
