@@ -1469,11 +1469,11 @@ public final class CommandJudge {
 		if (!java.nio.file.Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			return true; // not made yet, or a file: no link under it
 		}
-		int[] count = { 0 };
+		int count = 0;
 		try (java.util.stream.Stream<Path> entries = java.nio.file.Files.walk(folder, 64)) {
 			for (Iterator<Path> it = entries.iterator(); it.hasNext();) {
 				Path entry = it.next();
-				if (++count[0] > MAX_LINKED) {
+				if (++count > MAX_LINKED) {
 					return false;
 				}
 				if (java.nio.file.Files.isSymbolicLink(entry) && java.nio.file.Files.isDirectory(entry)) {
@@ -2771,7 +2771,11 @@ public final class CommandJudge {
 		}
 	}
 
-	/** Whether one of the folder's own entries is a link that leads outside the workspace; asked once per line. */
+	/**
+	 * Whether one of the folder's own entries is a link that leads outside the workspace, or an entry of the working
+	 * directory named like one under the folder is ({@link dev.warden.core.trust.PathGuard#whyEntriesLinkOutside});
+	 * asked once per line.
+	 */
 	private Optional<String> entriesCheck(String folder) {
 		return oncePerLine(false, "\0entries\0" + folder,
 				() -> rules.guard().whyEntriesLinkOutside(folder, workingDirectory));
