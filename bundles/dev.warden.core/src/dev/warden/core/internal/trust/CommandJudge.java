@@ -1273,9 +1273,10 @@ public final class CommandJudge {
 	/**
 	 * The paths a command uses, by its facts and its redirections, and the folders its {@code links} facts say it may
 	 * make symbolic links in; null when there are none. A path it reads, writes or loads, a folder it walks following
-	 * links, a listing whose names another command opens, is used with all it holds; a folder walked without
-	 * following links, only by the paths below it (a link made in it is not followed, but one of the folders on the
-	 * way may be replaced by one); a walk of what Git tracks or of what Git adds or cleans, a listing printed for the
+	 * links or whose names another command opens, a listing whose names another command opens, is used with all it
+	 * holds; a folder walked without following links, only by itself and the paths below it (a link made in it is
+	 * not followed, but the folder or one on the way may be replaced by one, which a program given it may follow:
+	 * `grep -r x out`); a walk of what Git tracks or of what Git adds or cleans, a listing printed for the
 	 * user, not at all (none of them follows a link).
 	 */
 	private JudgedPart.Paths paths(List<FactScan> scans, List<Redirect> redirects) {
@@ -1304,7 +1305,8 @@ public final class CommandJudge {
 					used = add(used, pathOf(hit));
 				} else if (kind == FactTable.Kind.RECURSES && !fact.tracked() && !fact.deletes()
 						&& !fact.gitIgnores()) {
-					if (followsLinks(scan, fact)) {
+					// the names of a walk that another command opens, it opens through the links among them
+					if (namesOpened || followsLinks(scan, fact)) {
 						used = add(used, pathOf(hit));
 					} else {
 						walked = add(walked, pathOf(hit));
@@ -1423,8 +1425,16 @@ public final class CommandJudge {
 		}
 	}
 
-	/** Whether a lone {@code &} stands anywhere in the line (not {@code &&}, {@code >&}, {@code &>} …; in quotes too). */
+	/**
+	 * Whether a lone {@code &} stands anywhere in the line (not {@code &&}, {@code >&}, {@code &>} …; in quotes
+	 * too), or a word that names a program that runs another in the background ({@code setsid -f}).
+	 */
 	private static boolean putsInTheBackground(String line) {
+		for (String word : BACKGROUND_WORDS) {
+			if (nextStandalone(line, word, 0) >= 0) {
+				return true;
+			}
+		}
 		for (int i = line.indexOf('&'); i >= 0; i = line.indexOf('&', i + 1)) {
 			char before = i == 0 ? ' ' : line.charAt(i - 1);
 			char after = i + 1 == line.length() ? ' ' : line.charAt(i + 1);
@@ -1434,6 +1444,10 @@ public final class CommandJudge {
 		}
 		return false;
 	}
+
+	/** Programs that run another in the background, or later, without a {@code &}. */
+	private static final List<String> BACKGROUND_WORDS = List.of("setsid", "daemonize", "disown", "systemd-run",
+			"screen", "tmux", "start-stop-daemon", "parallel", "sem", "at", "batch", "bg", "coproc");
 
 	/**
 	 * The folders where links may be made, as absolute real paths: each as its words name it and as the links on
@@ -1476,8 +1490,11 @@ public final class CommandJudge {
 				if (++count > MAX_LINKED) {
 					return false;
 				}
-				if (java.nio.file.Files.isSymbolicLink(entry) && java.nio.file.Files.isDirectory(entry)) {
-					folders.add(entry.toRealPath().toString());
+				if (java.nio.file.Files.isSymbolicLink(entry)) {
+					// where it leads, also when nothing is there yet (an earlier command may make it)
+					Path target = entry.getParent().resolve(java.nio.file.Files.readSymbolicLink(entry)).normalize();
+					folders.add(java.nio.file.Files.exists(target) ? target.toRealPath().toString()
+							: real(target.toString()));
 				}
 			}
 		} catch (java.io.IOException | java.io.UncheckedIOException | SecurityException e) {
@@ -1523,13 +1540,11 @@ public final class CommandJudge {
 		return null;
 	}
 
-	/**
-	 * Whether a path lies below a folder (or is it, with {@code holding}), or, with {@code holding}, holds it.
-	 */
+	/** Whether a path is a folder or lies below it, or, with {@code holding}, holds it. */
 	private static boolean below(String path, String folder, boolean holding) {
 		String under = folder.endsWith("/") ? folder : folder + "/";
-		return path.startsWith(under) || (holding && (path.equals(folder)
-				|| folder.startsWith(path.endsWith("/") ? path : path + "/")));
+		return path.equals(folder) || path.startsWith(under)
+				|| (holding && folder.startsWith(path.endsWith("/") ? path : path + "/"));
 	}
 
 	/**

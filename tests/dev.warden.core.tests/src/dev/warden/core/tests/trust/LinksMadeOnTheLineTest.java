@@ -30,7 +30,8 @@ import dev.warden.core.trust.Verdict;
 class LinksMadeOnTheLineTest {
 
 	private static final List<String> PATTERNS = List.of("tar *", "cat *", "grep *", "zip *", "cp *", "mv *",
-			"git *", "npm *", "unzip *", "ls *", "wc *", "echo *", "ln *", "patch *", "find *");
+			"git *", "npm *", "unzip *", "ls *", "wc *", "echo *", "ln *", "patch *", "find *", "xargs *",
+			"setsid *", "yarn *", "mkdir *");
 
 	/** Each makes links where the other command of the line then reads, writes or walks. */
 	private static final List<String> ASKED = List.of("tar -xf evil.tar -C src && cat src/k",
@@ -45,19 +46,25 @@ class LinksMadeOnTheLineTest {
 			"git checkout -b feature origin/main && cat README.md", "npm ci && cat node_modules/x/k",
 			"mv docs moved && cat moved/a.md", "echo $(tar -xf evil.tar -C src) && cat src/k",
 			"tar -xf evil.tar -C srclink && cat src/k", "tar -xf evil.tar -C src && cat srclink/k",
-			"tar -xf evil.tar -C src && grep -R x .", "tar -xf evil.tar && grep -r x src");
+			"tar -xf evil.tar -C src && grep -R x .", "tar -xf evil.tar && grep -r x src",
+			// a member named like an option is extracted all the same (`unzip x.zip -l`)
+			"unzip -l x.zip && cat src/App.java", "tar -xf evil.tar -C build && grep -r x build",
+			"tar -xf evil.tar -C src && find src -name k | xargs cat",
+			"setsid -f cat src/k; tar -xf evil.tar -C src", "npm --prefix sub ci && cat sub/node_modules/x/k",
+			"yarn && cat node_modules/x/k");
 
 	/** Lines that make no links, or use no path where they are made, or only before, or follow no link there. */
 	private static final List<String> TRUSTED = List.of("tar -tf evil.tar && cat src/App.java",
 			"tar -czf out.tgz src && ls", "tar -xf evil.tar -C vendor && cat src/App.java",
 			"cp docs/a.md copy.md && cat copy.md", "cp -rL docs copy && cat copy/a.md",
-			"unzip -l x.zip && cat src/App.java", "git checkout other && git log --oneline -n 3",
+			"git checkout other && git log --oneline -n 3",
 			"git stash && npm test && git stash pop", "git status && cat src/App.java",
 			"unzip x.zip -d out && cat src/App.java", "cat src/k; tar -xf evil.tar -C src",
 			"mv docs/a.md docs/b.md && cat docs/b.md", "git checkout -b feature && cat README.md",
 			"git switch -c feature && cat README.md", "git checkout main && git add src/App.java",
 			"patch -p1 < fix.diff && git diff", "git restore --staged src/App.java && git diff src/App.java",
-			"tar -xzf x.tgz -C build && find build -type f", "npm ci && npm run build > build.log 2>&1",
+			"tar -xzf x.tgz -C build && find src -type f", "npm ci && npm run build > build.log 2>&1",
+			"mkdir -p build/new && tar -xf x.tar -C vendor && cat src/App.java",
 			"git apply --check fix.diff && git apply fix.diff && git status");
 
 	@Test
@@ -94,6 +101,12 @@ class LinksMadeOnTheLineTest {
 		assertTrue(verdict.reason().contains("`cat docs/k` uses `docs/k`"), verdict.reason());
 		// GNU tar writes `up/k` through the link `src/up`: the link lands in docs
 		assertEquals("SECRET\n", runAndRead(temp, workspace, "tar -xf evil.tar -C src && cat docs/k"));
+		// a link that leads nowhere yet, to a folder an earlier command on the line makes
+		Files.createSymbolicLink(workspace.resolve("src/later"), Path.of("../build/new"));
+		assertEquals(Verdict.ASK, policy(workspace).evaluate("mkdir -p build/new && tar -xf evil.tar -C src"
+				+ " && cat build/new/k").verdict());
+		assertEquals(Verdict.TRUSTED, policy(workspace).evaluate("mkdir -p build/new && tar -xf evil.tar -C src"
+				+ " && cat README.md").verdict());
 	}
 
 	@Test
