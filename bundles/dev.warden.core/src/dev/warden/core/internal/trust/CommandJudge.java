@@ -1396,7 +1396,7 @@ public final class CommandJudge {
 	 * archive extracts. The command that makes the links is judged on its own.
 	 */
 	private void linksMadeOnTheLine(String line) {
-		boolean background = putsInTheBackground(line);
+		int background = 0; // 1 when the line may put a command in the background, -1 when not; 0: not read yet
 		for (int m = 0; m < parts.size(); m++) {
 			JudgedPart.Paths maker = parts.get(m).paths();
 			if (maker == null || maker.linksMadeIn().isEmpty()) {
@@ -1407,9 +1407,14 @@ public final class CommandJudge {
 				JudgedPart part = parts.get(i);
 				JudgedPart.Paths paths = part.paths();
 				if (i == m || paths == null || (paths.used().isEmpty() && paths.walked().isEmpty())
-						|| part.status().compareTo(PartStatus.NOT_COVERABLE) >= 0
-						|| (!background && listOf(i) < listOf(m))) {
+						|| part.status().compareTo(PartStatus.NOT_COVERABLE) >= 0) {
 					continue;
+				}
+				if (listOf(i) < listOf(m)) {
+					background = background != 0 ? background : putsInTheBackground(line) ? 1 : -1;
+					if (background < 0) {
+						continue; // an earlier list of the line, which has run by then
+					}
 				}
 				if (folders == null) {
 					folders = reaches(maker.linksMadeIn());
