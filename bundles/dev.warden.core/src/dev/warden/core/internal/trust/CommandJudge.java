@@ -1226,6 +1226,9 @@ public final class CommandJudge {
 						partFact(namesHit, PartFact.Kind.NAMES, false));
 			}
 		}
+		if (!universal && argumentsFromListing && layers.openTail && !judgedScan.hits().isEmpty()) {
+			replacedNames(layers, judgedScan, judgement);
+		}
 		if (!universal && judgedScan.program() != null && judgedScan.program().riskyOptions) {
 			optionLikeNames(judged, judgedKnown.name(), judgement);
 		}
@@ -1652,6 +1655,71 @@ public final class CommandJudge {
 		}
 		layers.judged = current == null ? List.of() : current;
 		return result;
+	}
+
+	/**
+	 * {@code xargs -I R} puts each name a listing prints where its command says R: under another folder
+	 * ({@code ls docs | xargs -I{} cat notes/{}}), whose links the listing's own check does not look at. A path of
+	 * the command that holds R in a folder of its own is asked about when a link under that folder leads outside.
+	 */
+	private void replacedNames(Layers layers, FactScan judgedScan, Judgement judgement) {
+		String replaced = null;
+		for (int l = 0; l < layers.words.size() && replaced == null; l++) {
+			List<Word> layer = layers.words.get(l);
+			if (layer != layers.judged && "xargs".equals(layers.known.get(l).name())) {
+				replaced = xargsReplaces(layer);
+			}
+		}
+		if (replaced == null || replaced.isEmpty()) {
+			return;
+		}
+		List<FactScan.Hit> hits = judgedScan.hits();
+		for (int i = 0; i < hits.size(); i++) {
+			FactScan.Hit hit = hits.get(i);
+			FactTable.Kind kind = hit.fact().kind();
+			if (hit.value() == null || (kind != FactTable.Kind.READS && kind != FactTable.Kind.WRITES
+					&& kind != FactTable.Kind.LOADS && kind != FactTable.Kind.RECURSES)) {
+				continue;
+			}
+			String path = pathOf(hit);
+			int at = path.indexOf(replaced);
+			int slash = at < 0 ? -1 : path.lastIndexOf('/', at);
+			if (slash <= 0) {
+				continue; // the names as printed, judged by the listing's own check
+			}
+			String folder = path.substring(0, slash);
+			Optional<String> link = linkCheck(folder, false);
+			if (link.isPresent()) {
+				judgement.raise(PartStatus.NOT_COVERABLE, "`xargs` puts the names a listing prints into `"
+						+ Quoting.oneLine(path) + "`, under `" + Quoting.oneLine(folder) + "`, where " + link.get(),
+						null, partFact(hit, PartFact.Kind.READS, false));
+				return;
+			}
+		}
+	}
+
+	/** The text {@code xargs -I R}, {@code -i[R]} or {@code --replace[=R]} replaces, or null. */
+	private static String xargsReplaces(List<Word> words) {
+		for (int w = 1; w < words.size(); w++) {
+			String text = words.get(w).text();
+			if (text.equals("-I") && w + 1 < words.size()) {
+				return words.get(w + 1).text();
+			} else if (text.startsWith("-I") && !text.startsWith("--")) {
+				return text.substring(2);
+			} else if (text.equals("-i") || text.equals("--replace")) {
+				return "{}";
+			} else if (text.startsWith("-i") && !text.startsWith("--")) {
+				return text.substring(2);
+			} else if (text.startsWith("--replace=")) {
+				return text.substring("--replace=".length());
+			} else if (!text.startsWith("-")) {
+				return null; // the command xargs runs
+			} else if ((text.length() == 2 && "aEdLnPs".indexOf(text.charAt(1)) >= 0) || (text.indexOf('=') < 0
+					&& Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars").contains(text))) {
+				w++; // an option's value
+			}
+		}
+		return null;
 	}
 
 	/** The program names of the layers whose first word is literal. */
