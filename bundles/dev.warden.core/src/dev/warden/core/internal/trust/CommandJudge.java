@@ -1667,7 +1667,7 @@ public final class CommandJudge {
 		for (int l = 0; l < layers.words.size() && replaced == null; l++) {
 			List<Word> layer = layers.words.get(l);
 			if (layer != layers.judged && "xargs".equals(layers.known.get(l).name())) {
-				replaced = xargsReplaces(layer);
+				replaced = Wrappers.xargsReplaces(layer);
 			}
 		}
 		if (replaced == null || replaced.isEmpty()) {
@@ -1696,30 +1696,6 @@ public final class CommandJudge {
 				return;
 			}
 		}
-	}
-
-	/** The text {@code xargs -I R}, {@code -i[R]} or {@code --replace[=R]} replaces, or null. */
-	private static String xargsReplaces(List<Word> words) {
-		for (int w = 1; w < words.size(); w++) {
-			String text = words.get(w).text();
-			if (text.equals("-I") && w + 1 < words.size()) {
-				return words.get(w + 1).text();
-			} else if (text.startsWith("-I") && !text.startsWith("--")) {
-				return text.substring(2);
-			} else if (text.equals("-i") || text.equals("--replace")) {
-				return "{}";
-			} else if (text.startsWith("-i") && !text.startsWith("--")) {
-				return text.substring(2);
-			} else if (text.startsWith("--replace=")) {
-				return text.substring("--replace=".length());
-			} else if (!text.startsWith("-")) {
-				return null; // the command xargs runs
-			} else if ((text.length() == 2 && "aEdLnPs".indexOf(text.charAt(1)) >= 0) || (text.indexOf('=') < 0
-					&& Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars").contains(text))) {
-				w++; // an option's value
-			}
-		}
-		return null;
 	}
 
 	/** The program names of the layers whose first word is literal. */

@@ -424,6 +424,32 @@ public final class Wrappers {
 	}
 
 	private static Unwrapped xargs(List<Word> words) throws CannotTell {
+		int i = xargsOptions(words).command();
+		List<Word> command = i < words.size() ? words.subList(i, words.size()) : List.of(Word.literal("echo"));
+		return new Inner("xargs", command, true, List.of());
+	}
+
+	/**
+	 * The text that {@code xargs -I R}, {@code -i[R]} or {@code --replace[=R]} replaces in the command it runs with
+	 * each name it reads, or null: none is given, or its options cannot be told (then {@link #unwrap} fails closed).
+	 */
+	static String xargsReplaces(List<Word> words) {
+		try {
+			return xargsOptions(words).replaces();
+		} catch (CannotTell e) {
+			return null;
+		}
+	}
+
+	/**
+	 * What the options of {@code xargs} say: the index of the first word of the command it runs, and the text its
+	 * -I, -i or --replace replaces (null when none is given).
+	 */
+	private record XargsOptions(int command, String replaces) {
+	}
+
+	private static XargsOptions xargsOptions(List<Word> words) throws CannotTell {
+		String replaces = null;
 		int i = 1;
 		while (i < words.size()) {
 			Word word = words.get(i);
@@ -443,6 +469,9 @@ public final class Wrappers {
 				int equals = text.indexOf('=');
 				String name = equals < 0 ? text : text.substring(0, equals);
 				if (XARGS.longFlags().contains(name)) {
+					if (name.equals("--replace")) {
+						replaces = equals < 0 ? "{}" : text.substring(equals + 1);
+					}
 					i++;
 				} else if (XARGS.longWithArgument().contains(name)) {
 					i += equals < 0 ? 2 : 1;
@@ -455,10 +484,32 @@ public final class Wrappers {
 				break;
 			}
 			// -i, -e and -l take an optional argument that must be attached.
-			i += "iel".indexOf(text.charAt(1)) >= 0 ? 1 : skipCluster("xargs", text, XARGS);
+			if ("iel".indexOf(text.charAt(1)) >= 0) {
+				if (text.charAt(1) == 'i') {
+					replaces = text.length() > 2 ? text.substring(2) : "{}";
+				}
+				i++;
+				continue;
+			}
+			int skip = skipCluster("xargs", text, XARGS);
+			int valueAt = text.indexOf('I');
+			if (valueAt > 0 && firstWithArgument(text, XARGS) == valueAt) {
+				replaces = valueAt < text.length() - 1 ? text.substring(valueAt + 1)
+						: i + 1 < words.size() ? words.get(i + 1).text() : null;
+			}
+			i += skip;
 		}
-		List<Word> command = i < words.size() ? words.subList(i, words.size()) : List.of(Word.literal("echo"));
-		return new Inner("xargs", command, true, List.of());
+		return new XargsOptions(i, replaces);
+	}
+
+	/** Where in a cluster of short options the first that takes a value stands, or -1. */
+	private static int firstWithArgument(String text, Options options) {
+		for (int j = 1; j < text.length(); j++) {
+			if (options.withArgument().indexOf(text.charAt(j)) >= 0) {
+				return j;
+			}
+		}
+		return -1;
 	}
 
 	private static Unwrapped find(List<Word> words) throws CannotTell {
