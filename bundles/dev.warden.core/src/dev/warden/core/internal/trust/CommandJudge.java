@@ -1570,14 +1570,7 @@ public final class CommandJudge {
 		if (path.startsWith("~") || path.contains("..") || path.indexOf('\0') >= 0) {
 			return null;
 		}
-		String base = path.startsWith("/") ? "" : workingDirectory.toAbsolutePath().toString();
-		StringBuilder absolute = new StringBuilder(base.equals("/") ? "" : base);
-		for (String part : path.split("/")) {
-			if (!part.isEmpty() && !part.equals(".")) {
-				absolute.append('/').append(part);
-			}
-		}
-		return absolute.isEmpty() ? "/" : absolute.toString();
+		return workingDirectory.toAbsolutePath().resolve(path).normalize().toString();
 	}
 
 	/**
