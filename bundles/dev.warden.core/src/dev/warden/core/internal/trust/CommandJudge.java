@@ -322,6 +322,14 @@ public final class CommandJudge {
 	private Map<Path, OutputTargets.Part> pathParts;
 	/** The same, for paths known by their text below the workspace root ({@link #belowRoot}). */
 	private OutputTargets.Looks looksBelow;
+
+	/** What the file system holds at the root's folders, looked at once per line (made when first asked for). */
+	private OutputTargets.Looks looksBelow() {
+		if (looksBelow == null) {
+			looksBelow = new OutputTargets.Looks();
+		}
+		return looksBelow;
+	}
 	/** The working directory's path below the workspace root; a NUL when it has none; null until asked. */
 	private String workingDirectoryBelow;
 	private Map<String, Optional<String>> treeChecks;
@@ -1979,7 +1987,7 @@ public final class CommandJudge {
 	/** Checks where a command writes; the file system is asked once per literal target and command line. */
 	private void checkTarget(Word target, Judgement judgement) {
 		Optional<String> why = target.literal() && !target.processSubstitution() ? checkedTarget(target)
-				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
+				: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange, looksBelow());
 		judgement.raiseWhen(PartStatus.NOT_COVERABLE, why, null);
 	}
 
@@ -1991,7 +1999,7 @@ public final class CommandJudge {
 		Map<String, Optional<String>> checks = targetChecks();
 		Optional<String> why = checks.get(target.text());
 		if (why == null) {
-			why = rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
+			why = rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange, looksBelow());
 			checks.put(target.text(), why);
 		}
 		return why;
@@ -2290,7 +2298,7 @@ public final class CommandJudge {
 			} else if (!universal) {
 				Word target = hit.valueLiteral() ? Word.literal(path) : new Word(path, false, List.of(), null, false);
 				Optional<String> why = target.literal() ? checkedTarget(target)
-						: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange);
+						: rules.outputTargets().whyNotCovered(target, workingDirectory, directoryMayChange, looksBelow());
 				if (why.isPresent()) {
 					judgement.raise(PartStatus.NOT_COVERABLE, hit.subject() + " " + why.get(), null,
 							partFact(hit, PartFact.Kind.WRITES, false));
@@ -2573,10 +2581,7 @@ public final class CommandJudge {
 			String below = belowRoot(text);
 			Optional<Path> real;
 			if (below != null) {
-				if (looksBelow == null) {
-					looksBelow = new OutputTargets.Looks();
-				}
-				real = rules.outputTargets().leadsOutsideBelow(below, looksBelow);
+				real = rules.outputTargets().leadsOutsideBelow(below, looksBelow());
 			} else {
 				real = throughLinkByPath(text);
 			}

@@ -73,6 +73,15 @@ public final class OutputTargets {
 	 *                           relative targets are resolved against
 	 */
 	public Optional<String> whyNotCovered(Word target, Path workingDirectory, boolean directoryMayChange) {
+		return whyNotCovered(target, workingDirectory, directoryMayChange, null);
+	}
+
+	/**
+	 * Says why writing to the target is not covered, or empty when it is; {@code looks} (null: none) holds what the
+	 * line's other checks found of the root's folders, whose kept listings say that a new file's name has no entry
+	 * yet (see {@link #realLocation(Path, Looks)}).
+	 */
+	Optional<String> whyNotCovered(Word target, Path workingDirectory, boolean directoryMayChange, Looks looks) {
 		if (target.processSubstitution()) {
 			return Optional.empty();
 		}
@@ -108,7 +117,7 @@ public final class OutputTargets {
 		}
 		Path real;
 		try {
-			real = realLocation(resolved);
+			real = realLocation(resolved, looks);
 		} catch (IOException e) {
 			return Optional.of("writes to `" + Quoting.oneLine(text) + "`, whose location cannot be resolved ("
 					+ e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
@@ -273,25 +282,9 @@ public final class OutputTargets {
 
 	/** What the entry {@code name} of the folder {@code folder} is ({@code key} below the root), kept or looked at. */
 	private Part part(String folder, String name, String key, Looks looks) {
-		FolderEntries entries = entries();
-		if (entries != null) {
-			if (looks.folders == null) {
-				looks.folders = new HashMap<>(4);
-			}
-			FolderEntries.Folder kept = looks.folders.get(folder);
-			if (kept == null) {
-				kept = entries.folder(folder, folder.isEmpty() ? root : root.resolve(folder), looks.rootDevice);
-				looks.folders.put(folder, kept);
-				if (folder.isEmpty()) {
-					looks.rootDevice = kept.device();
-				}
-			}
-			Part part = kept.part(name);
-			if (part != null) {
-				return part;
-			}
-		}
-		return part(root.resolve(key));
+		FolderEntries.Folder kept = keptFolder(folder, looks);
+		Part part = kept == null ? null : kept.part(name);
+		return part != null ? part : part(root.resolve(key));
 	}
 
 	/** What is kept of the root's folders; null when nothing is kept for its file system. */
@@ -317,7 +310,7 @@ public final class OutputTargets {
 
 	private Optional<Path> reallyOutside(Path path) {
 		try {
-			Path real = realLocation(path);
+			Path real = realLocation(path, null);
 			return real == null || real.startsWith(real().root()) ? Optional.empty() : Optional.of(real);
 		} catch (IOException e) {
 			return Optional.empty(); // a link that leads nowhere: opening it fails
@@ -328,17 +321,64 @@ public final class OutputTargets {
 	 * The real form of the longest part of {@code resolved} that exists, or null when that part is the root's own
 	 * folder (whose real form is known) or nothing exists.
 	 */
-	private Path realLocation(Path resolved) throws IOException {
+	private Path realLocation(Path resolved, Looks looks) throws IOException {
 		Path existing = resolved;
 		while (existing != null) {
 			if (real().resolved() && existing.equals(root) && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 				return null; // a new file of the root's own folder (the most common): its real form is known
 			}
-			if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+			Part kept = looks == null ? null : keptEntry(existing, looks);
+			if (kept == Part.MISSING) {
+				existing = existing.getParent(); // no entry at all, not even a link that leads nowhere
+				continue;
+			}
+			// asked without following a link, which throws for a missing file: the kept listing spares that look
+			if (kept != null || Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
 				return existing.toRealPath();
 			}
 			existing = existing.getParent();
 		}
 		return null;
+	}
+
+	/**
+	 * What the kept listing of its folder says the entry at {@code path} (below the root) is: missing, a folder, a
+	 * file or a link (one that leads nowhere too); null when no listing is kept or it cannot tell. The listing of the
+	 * root is looked at first, as a folder below it is kept only on the root's device.
+	 */
+	private Part keptEntry(Path path, Looks looks) {
+		if (!real().resolved() || !path.startsWith(root) || path.equals(root)) {
+			return null;
+		}
+		Path relative = root.relativize(path);
+		StringBuilder folder = new StringBuilder(); // the folder's key: its names below the root, joined by `/`
+		for (int i = 0; i < relative.getNameCount() - 1; i++) {
+			folder.append(i == 0 ? "" : "/").append(relative.getName(i));
+		}
+		FolderEntries.Folder listing = keptFolder("", looks);
+		if (listing != null && !folder.isEmpty()) {
+			listing = keptFolder(folder.toString(), looks);
+		}
+		return listing == null ? null : listing.part(relative.getFileName().toString());
+	}
+
+	/** The kept listing of a folder of the root ({@code key} below it), once per line; null when none is kept. */
+	private FolderEntries.Folder keptFolder(String key, Looks looks) {
+		FolderEntries entries = entries();
+		if (entries == null) {
+			return null;
+		}
+		if (looks.folders == null) {
+			looks.folders = new HashMap<>(4);
+		}
+		FolderEntries.Folder kept = looks.folders.get(key);
+		if (kept == null) {
+			kept = entries.folder(key, key.isEmpty() ? root : root.resolve(key), looks.rootDevice);
+			looks.folders.put(key, kept);
+			if (key.isEmpty()) {
+				looks.rootDevice = kept.device();
+			}
+		}
+		return kept;
 	}
 }

@@ -106,6 +106,40 @@ class FolderEntriesTest {
 		assertEquals(Optional.of(target.toRealPath()), look(targets, "notes.txt"));
 	}
 
+	/** Why writing to {@code text}, resolved in the workspace, is not covered, with the line's looks. */
+	private Optional<String> write(OutputTargets targets, String text, OutputTargets.Looks looks) {
+		return targets.whyNotCovered(Word.literal(text), workspace, false, looks);
+	}
+
+	@Test
+	void aWriteTargetThatIsALinkLeadingNowhereIsAskedAboutThoughTheListingIsKept() throws Exception {
+		Files.createDirectories(workspace.resolve("logs"));
+		FolderEntries entries = ahead();
+		OutputTargets targets = targets(entries);
+		OutputTargets.Looks looks = new OutputTargets.Looks();
+		assertEquals(Optional.empty(), write(targets, "build.log", looks), "a new file of the root");
+		assertEquals(Optional.empty(), write(targets, "logs/build.log", looks), "a new file of a folder");
+		assertTrue(entries.kept() >= 2, "the root and logs are kept: " + entries.kept());
+		laterTick();
+		// writing through a link that leads nowhere makes its target, outside
+		Files.createSymbolicLink(workspace.resolve("build.log"), outside.resolve("made.txt"));
+		Files.createSymbolicLink(workspace.resolve("logs/build.log"), outside.resolve("made.txt"));
+		for (String target : List.of("build.log", "logs/build.log")) {
+			OutputTargets.Looks next = new OutputTargets.Looks();
+			Optional<String> why = write(targets, target, next);
+			assertTrue(why.isPresent(), target + " leads outside, yet: " + why);
+			assertTrue(entries.kept() >= 2, "the changed folders are kept again: " + entries.kept());
+			assertTrue(write(targets, "logs/other.log", next).isEmpty(), "a new name beside it stays covered");
+		}
+		laterTick();
+		Files.delete(workspace.resolve("logs/build.log"));
+		Files.delete(workspace.resolve("logs"));
+		Files.createSymbolicLink(workspace.resolve("logs"), outside);
+		Optional<String> why = write(targets, "logs/new.log", new OutputTargets.Looks());
+		assertTrue(why.isPresent() && why.get().contains(outside.toRealPath().toString()),
+				"a folder replaced by a link outside: " + why);
+	}
+
 	@Test
 	void aNameThatDiffersOnlyInCaseIsLookedAtAfresh() throws Exception {
 		Files.createSymbolicLink(workspace.resolve("conf"), outside);
