@@ -898,6 +898,25 @@ public final class CommandJudge {
 		return false;
 	}
 
+	/**
+	 * Whether a program that reads commands on its input is given them by an option instead, and then does not read
+	 * its input for commands ({@code psql -c 'select 1'}, {@code mysql -e …}, {@code psql -f schema.sql}); the
+	 * option's value is judged by the program's facts.
+	 */
+	private static boolean commandsGiven(List<Word> judged) {
+		for (int i = 1; i < judged.size(); i++) {
+			String text = judged.get(i).text();
+			int equals = text.indexOf('=');
+			if (COMMAND_OPTIONS.contains(equals < 0 ? text : text.substring(0, equals))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The options with which a program that reads commands on its input is given them instead. */
+	private static final Set<String> COMMAND_OPTIONS = Set.of("-c", "--command", "-e", "--execute", "-f", "--file");
+
 	/** The options with which an interpreter runs code or a module it is given, not its input. */
 	private static final Set<String> CODE_OPTIONS = Set.of("-c", "-m", "-e", "-E", "-r", "-p", "--eval", "--print",
 			"--command");
@@ -1244,6 +1263,13 @@ public final class CommandJudge {
 				&& (covering == null || covering.wildcard()) && noProgramGiven(judgedScan, judged)) {
 			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the code it reads from its"
 					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
+		}
+		if (!judged.isEmpty() && inputGiven(redirects) && StructuralRules.readsCommands(judgedKnown.name())
+				&& (covering == null || covering.wildcard()) && !commandsGiven(judged)) {
+			// `echo '.shell id' | sqlite3 app.db`, `printf '!id\n' | ed notes.txt`, `echo 'shell id' | gdb -q`
+			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the commands it reads from its"
+					+ " input, which the line gives it and which can run programs or read and write files; only a"
+					+ " pattern that spells it out covers it", null);
 		}
 		for (int i = 0; i < scans.size(); i++) {
 			factChecks(scans.get(i), i < layers.words.size() ? layers.words.get(i) : List.of(), universal,

@@ -24,6 +24,7 @@ public final class RuleNames {
 		roles.put("fails-closed", union(CommandJudge.FAIL_CLOSED.keySet(), Set.of("hash", "mapfile", "readarray", "set")));
 		roles.put("builtin", union(CommandJudge.VARIABLE_BUILTINS, CommandJudge.DECLARATION_BUILTINS));
 		roles.put("interpreter", StructuralRules.INTERPRETERS);
+		roles.put("command-reader", StructuralRules.COMMAND_READERS);
 		roles.put("downloader", StructuralRules.DOWNLOADERS);
 		roles.put("bash-only", CommandJudge.BASH_ONLY_BUILTINS);
 		roles.put("rm-root", Set.of("rm"));

@@ -18,6 +18,16 @@ public final class StructuralRules {
 			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "deno", "bun", "pwsh", "powershell",
 			"source", ".", "eval", "osascript", "tclsh", "Rscript");
 
+	/**
+	 * Programs that run the commands they read on their input, where those can run other programs or read and write
+	 * files: database shells ({@code .shell}, {@code \\!}, {@code system}), debuggers ({@code shell}), line editors
+	 * ({@code !}), file-transfer clients ({@code !}) and language shells. Given commands by a pipe or a here-document,
+	 * they run what the line's words do not show. Unlike {@link #INTERPRETERS}, a download piped into one is asked
+	 * about, not denied.
+	 */
+	static final Set<String> COMMAND_READERS = Names.setOf("sqlite3", "gdb", "lldb", "ed", "ex", "mysql", "mariadb",
+			"psql", "redis-cli", "sftp", "lftp", "jshell", "irb", "R", "julia", "scala", "erl", "iex");
+
 	private static final Set<String> STARTUP_FILES = Names.setOf(".bashrc", ".bash_profile", ".bash_login",
 			".bash_logout", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".zlogout", ".kshrc", ".mkshrc",
 			".cshrc", ".tcshrc", ".login", ".logout", ".xprofile", ".xinitrc", ".xsessionrc", ".inputrc",
@@ -33,6 +43,11 @@ public final class StructuralRules {
 
 	public static boolean isInterpreter(String name) {
 		return INTERPRETERS.contains(name) || name.startsWith("python");
+	}
+
+	/** Whether the program runs the commands it reads on its input ({@link #COMMAND_READERS}). */
+	public static boolean readsCommands(String name) {
+		return COMMAND_READERS.contains(name);
 	}
 
 	/** Why the command removes the root, a system directory or a home directory recursively. */
