@@ -15,7 +15,7 @@ public final class StructuralRules {
 			"lwp-request", "GET", "xh");
 
 	static final Set<String> INTERPRETERS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash",
-			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "deno", "bun", "pwsh", "powershell",
+			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "luajit", "deno", "bun", "pwsh", "powershell",
 			"source", ".", "eval", "osascript", "tclsh", "Rscript");
 
 	/**
@@ -26,7 +26,7 @@ public final class StructuralRules {
 	 * about, not denied.
 	 */
 	static final Set<String> COMMAND_READERS = Names.setOf("sqlite3", "gdb", "lldb", "ed", "ex", "mysql", "mariadb",
-			"psql", "redis-cli", "sftp", "lftp", "jshell", "irb", "R", "julia", "scala", "erl", "iex");
+			"psql", "redis-cli", "sftp", "lftp", "jshell", "irb", "R", "julia", "scala", "erl", "iex", "at", "batch");
 
 	private static final Set<String> STARTUP_FILES = Names.setOf(".bashrc", ".bash_profile", ".bash_login",
 			".bash_logout", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".zlogout", ".kshrc", ".mkshrc",
