@@ -914,6 +914,73 @@ public final class CommandJudge {
 		return false;
 	}
 
+	/**
+	 * The word that {@code pnpm WORD} runs as a program, or null: pnpm runs one of its own commands, else the script
+	 * of that name in the package's {@code package.json} (in the folder {@code -C}/{@code --dir} names), else the
+	 * program of that name. A word that is no command the table knows, no command of {@link #PNPM_COMMANDS} and no
+	 * script of the package (a missing or unreadable package.json has none) is such a program. With a filter or
+	 * {@code -r}, pnpm runs the scripts of the selected packages and falls back to nothing.
+	 */
+	private String pnpmFallback(List<Word> judged, PolicyRules.Known known, FactScan scan) {
+		FactTable.Program pnpm = known.facts();
+		if (!known.name().equals("pnpm") || pnpm == null || scan.program() != pnpm) {
+			return null; // another program, or a command of pnpm's that the table knows
+		}
+		String dir = null;
+		for (int i = 1; i < judged.size(); i++) {
+			Word word = judged.get(i);
+			String text = word.text();
+			if (word.literal() && text.startsWith("-") && !text.equals("-")) {
+				int equals = text.indexOf('=');
+				String name = equals < 0 ? text : text.substring(0, equals);
+				if (PNPM_SELECTORS.contains(name)) {
+					return null;
+				}
+				FactTable.Option option = pnpm.option(name, true);
+				boolean valued = option != null && option.arity() == FactTable.Arity.VALUE && equals < 0;
+				if (name.equals("-C") || name.equals("--dir")) {
+					dir = equals >= 0 ? text.substring(equals + 1) : i + 1 < judged.size() ? judged.get(i + 1).text() : "";
+				}
+				i += valued ? 1 : 0;
+				continue;
+			}
+			if (!word.literal()) {
+				return text; // what it names cannot be known
+			}
+			return PNPM_COMMANDS.contains(text) || packageScripts(dir).contains(text) ? null : text;
+		}
+		return null;
+	}
+
+	/** The names of the scripts of the package.json in {@code dir} (the working directory when null), or none. */
+	private Set<String> packageScripts(String dir) {
+		try {
+			Path file = (dir == null ? workingDirectory : workingDirectory.resolve(dir)).resolve("package.json");
+			if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 4 << 20) {
+				return Set.of();
+			}
+			com.google.gson.JsonElement scripts = com.google.gson.JsonParser
+					.parseString(java.nio.file.Files.readString(file)).getAsJsonObject().get("scripts");
+			return scripts != null && scripts.isJsonObject() ? scripts.getAsJsonObject().keySet() : Set.of();
+		} catch (java.io.IOException | RuntimeException e) {
+			return Set.of(); // no scripts can be read: the word is judged as a program
+		}
+	}
+
+	/** pnpm's own commands (those the table has facts for are found by the scan already). */
+	private static final Set<String> PNPM_COMMANDS = Set.of("add", "approve-builds", "audit", "bin", "c", "cat-file",
+			"cat-index", "config", "create", "dedupe", "deploy", "dlx", "docs", "doctor", "env", "exec", "fetch",
+			"find-hash", "get", "help", "home", "i", "ignored-builds", "import", "info", "init", "install",
+			"install-test", "it", "licenses", "link", "list", "ll", "ln", "login", "logout", "ls", "outdated", "pack",
+			"patch", "patch-commit", "patch-remove", "prune", "publish", "rb", "rebuild", "recursive", "remove", "rm",
+			"root", "run", "run-script", "sbom", "search", "self-update", "server", "set", "setup", "start", "stop",
+			"restart", "store", "t", "test", "tst", "uninstall", "unlink", "up", "update", "upgrade", "version", "view",
+			"whoami", "why", "dist-tag", "deprecate", "undeprecate", "unpublish", "owner", "team", "org", "access",
+			"adduser", "ping", "show");
+
+	/** pnpm's options that select packages of a workspace, whose scripts it then runs (it falls back to nothing). */
+	private static final Set<String> PNPM_SELECTORS = Set.of("-F", "--filter", "--filter-prod", "-r", "--recursive");
+
 	/** The options with which a program that reads commands on its input is given them instead. */
 	private static final Set<String> COMMAND_OPTIONS = Set.of("-c", "--command", "-e", "--execute", "-f", "--file");
 
@@ -1263,6 +1330,14 @@ public final class CommandJudge {
 				&& (covering == null || covering.wildcard()) && noProgramGiven(judgedScan, judged)) {
 			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the code it reads from its"
 					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
+		}
+		String fallback = universal || judged.isEmpty() || (covering != null && !covering.wildcard()) ? null
+				: pnpmFallback(judged, judgedKnown, judgedScan);
+		if (fallback != null) {
+			// `pnpm id`: pnpm runs a script of that name, or else the program of that name
+			judgement.raise(PartStatus.NOT_COVERED, "`pnpm` runs the program `" + Quoting.oneLine(fallback)
+					+ "`: that word is no pnpm command and no script of the package, so pnpm runs the program of that"
+					+ " name; only a pattern that spells it out covers it", null);
 		}
 		if (!judged.isEmpty() && inputGiven(redirects) && StructuralRules.readsCommands(judgedKnown.name())
 				&& (covering == null || covering.wildcard()) && !commandsGiven(judged)) {
