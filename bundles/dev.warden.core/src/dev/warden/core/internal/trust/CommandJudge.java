@@ -954,6 +954,9 @@ public final class CommandJudge {
 
 	/** The names of the scripts of the package.json in {@code dir} (the working directory when null), or none. */
 	private Set<String> packageScripts(String dir) {
+		if (dir != null && (dir.isEmpty() || dir.startsWith("/") || dir.startsWith("~") || dir.contains(".."))) {
+			return Set.of(); // a folder that may lie outside the workspace is not read (its -C is asked about)
+		}
 		try {
 			Path file = (dir == null ? workingDirectory : workingDirectory.resolve(dir)).resolve("package.json");
 			if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 4 << 20) {
