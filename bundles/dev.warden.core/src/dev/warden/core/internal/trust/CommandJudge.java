@@ -952,6 +952,43 @@ public final class CommandJudge {
 		return null;
 	}
 
+	/**
+	 * The word that {@code bun run WORD} runs as a program, or null: bun runs the package's script of that name, else
+	 * the file of that name (judged by the facts as a script it loads), else a program of that name from the
+	 * package's binaries or the system's.
+	 */
+	private String bunRunFallback(List<Word> judged, PolicyRules.Known known, FactScan scan) {
+		FactTable.Program bun = known.facts();
+		FactTable.Program run = bun == null ? null : bun.subcommand("run");
+		if (run == null || scan.program() != run) {
+			return null;
+		}
+		boolean afterRun = false;
+		for (int i = 1; i < judged.size(); i++) {
+			Word word = judged.get(i);
+			String text = word.text();
+			if (!afterRun) {
+				afterRun = word.literal() && text.equals("run");
+				continue;
+			}
+			if (word.literal() && text.startsWith("-") && !text.equals("-")) {
+				continue; // bun run's own options take no value before the script (`--bun`, `--silent`)
+			}
+			if (!word.literal()) {
+				return text;
+			}
+			try {
+				if (java.nio.file.Files.isRegularFile(workingDirectory.resolve(text))) {
+					return null; // a file, which the facts judge as a script it loads
+				}
+			} catch (java.nio.file.InvalidPathException e) {
+				return text;
+			}
+			return packageScripts(null).contains(text) ? null : text;
+		}
+		return null;
+	}
+
 	/** The names of the scripts of the package.json in {@code dir} (the working directory when null), or none. */
 	private Set<String> packageScripts(String dir) {
 		if (dir != null && (dir.isEmpty() || dir.startsWith("/") || dir.startsWith("~") || dir.contains(".."))) {
@@ -1335,12 +1372,14 @@ public final class CommandJudge {
 					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
 		}
 		String fallback = universal || judged.isEmpty() || (covering != null && !covering.wildcard()) ? null
+				: judgedKnown.name().equals("bun") ? bunRunFallback(judged, judgedKnown, judgedScan)
 				: pnpmFallback(judged, judgedKnown, judgedScan);
 		if (fallback != null) {
-			// `pnpm id`: pnpm runs a script of that name, or else the program of that name
-			judgement.raise(PartStatus.NOT_COVERED, "`pnpm` runs the program `" + Quoting.oneLine(fallback)
-					+ "`: that word is no pnpm command and no script of the package, so pnpm runs the program of that"
-					+ " name; only a pattern that spells it out covers it", null);
+			// `pnpm id`, `bun run id`: a script of that name, or else the program of that name
+			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the program `"
+					+ Quoting.oneLine(fallback) + "`: that word is no " + judgedKnown.name() + " command, no script of"
+					+ " the package and no file, so " + judgedKnown.name() + " runs the program of that name; only a"
+					+ " pattern that spells it out covers it", null);
 		}
 		if (!judged.isEmpty() && inputGiven(redirects) && StructuralRules.readsCommands(judgedKnown.name())
 				&& (covering == null || covering.wildcard()) && !commandsGiven(judged)) {

@@ -20,7 +20,8 @@ import dev.warden.core.trust.Verdict;
 /**
  * {@code pnpm WORD} runs pnpm's command of that name, else the package's script of that name, else the program of
  * that name: under {@code pnpm *}, a word that is neither is asked about, judged by the scripts of the real
- * package.json in the folder the command runs in (or the one {@code -C} names).
+ * package.json in the folder the command runs in (or the one {@code -C} names). {@code bun run WORD} runs the script,
+ * else the file, else the program of that name.
  */
 class PnpmScriptFallbackTest {
 
@@ -29,7 +30,7 @@ class PnpmScriptFallbackTest {
 
 	private CommandVerdict judge(String line) {
 		TrustPolicy policy = TrustPolicy.builder(workspace).add(DefaultDenyList.load())
-				.add(PatternList.of(PatternScope.WORKSPACE, "test", List.of("pnpm *"))).build();
+				.add(PatternList.of(PatternScope.WORKSPACE, "test", List.of("pnpm *", "bun *"))).build();
 		return policy.evaluate(line);
 	}
 
@@ -60,5 +61,20 @@ class PnpmScriptFallbackTest {
 		Files.writeString(workspace.resolve("package.json"), "{\"scripts\":[\"build\"]}");
 		assertEquals(Verdict.ASK, judge("pnpm build").verdict(), "scripts that are no object");
 		assertEquals(Verdict.TRUSTED, judge("pnpm test").verdict(), "pnpm's own command");
+	}
+
+	@Test
+	void bunRunOfAWordThatIsNoScriptAndNoFileRunsAProgramAndIsAskedAbout() throws Exception {
+		Files.writeString(workspace.resolve("package.json"), "{\"name\":\"app\",\"scripts\":{\"build\":\"tsc\"}}");
+		Files.writeString(workspace.resolve("tool.ts"), "console.log(1)\n");
+		for (String line : List.of("bun run id", "bun run --bun id", "bun run -- id", "bun run sh -c id")) {
+			CommandVerdict verdict = judge(line);
+			assertEquals(Verdict.ASK, verdict.verdict(), line + ": " + verdict.reason());
+			assertTrue(verdict.reason().contains("so bun runs the program of that name"), line + ": " + verdict.reason());
+		}
+		for (String line : List.of("bun run build", "bun run tool.ts", "bun test", "bun install")) {
+			CommandVerdict verdict = judge(line);
+			assertEquals(Verdict.TRUSTED, verdict.verdict(), line + ": " + verdict.reason());
+		}
 	}
 }
