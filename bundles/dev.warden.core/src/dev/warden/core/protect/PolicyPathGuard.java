@@ -515,11 +515,11 @@ public final class PolicyPathGuard implements PathGuard {
 			if (there.isPresent() || outsideHere.isEmpty()) {
 				return there;
 			}
-			int[] count = { 0 };
+			int count = 0;
 			try (Stream<Path> under = Files.walk(top, MAX_TREE_DEPTH)) {
 				for (Iterator<Path> it = under.iterator(); it.hasNext();) {
 					Path entry = it.next();
-					if (++count[0] > MAX_TREE_ENTRIES) {
+					if (++count > MAX_TREE_ENTRIES) {
 						return Optional.of("'" + folder + "' holds more than " + MAX_TREE_ENTRIES
 								+ " entries, whose names may be those of links here that lead outside the workspace");
 					}

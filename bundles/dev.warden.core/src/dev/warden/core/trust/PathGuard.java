@@ -73,7 +73,8 @@ public interface PathGuard {
 	 * Says why a command that opens the names of a folder's own entries, as a one-level listing such as {@code ls}
 	 * prints them ({@code ls | xargs cat}), would read outside the workspace: one of those entries is a symbolic link
 	 * that leads out of it, or an entry of the working directory named like an entry under the folder is, where the
-	 * name printed bare is opened ({@code ls -R docs | xargs cat}). The default finds nothing, as {@link #NONE} knows no workspace.
+	 * name printed bare is opened ({@code ls -R docs | xargs cat}). The default finds nothing, as {@link #NONE} knows
+	 * no workspace.
 	 *
 	 * @param folder           the folder as the command names it, resolved like {@link #whyHidden}'s word
 	 * @param workingDirectory the directory the command runs in

@@ -923,8 +923,8 @@ public final class CommandJudge {
 	 */
 	private String pnpmFallback(List<Word> judged, PolicyRules.Known known, FactScan scan) {
 		FactTable.Program pnpm = known.facts();
-		if (!known.name().equals("pnpm") || pnpm == null || scan.program() != pnpm) {
-			return null; // another program, or a command of pnpm's that the table knows
+		if (pnpm == null || scan.program() != pnpm) {
+			return null; // a command of pnpm's that the table knows
 		}
 		String dir = null;
 		for (int i = 1; i < judged.size(); i++) {
@@ -1372,8 +1372,11 @@ public final class CommandJudge {
 					+ " input, which the line gives it; only a pattern that spells it out covers it", null);
 		}
 		String fallback = universal || judged.isEmpty() || (covering != null && !covering.wildcard()) ? null
-				: judgedKnown.name().equals("bun") ? bunRunFallback(judged, judgedKnown, judgedScan)
-				: pnpmFallback(judged, judgedKnown, judgedScan);
+				: switch (judgedKnown.name()) {
+				case "pnpm" -> pnpmFallback(judged, judgedKnown, judgedScan);
+				case "bun" -> bunRunFallback(judged, judgedKnown, judgedScan);
+				default -> null;
+				};
 		if (fallback != null) {
 			// `pnpm id`, `bun run id`: a script of that name, or else the program of that name
 			judgement.raise(PartStatus.NOT_COVERED, "`" + judgedKnown.name() + "` runs the program `"

@@ -15,12 +15,12 @@ public final class StructuralRules {
 			"lwp-request", "GET", "xh");
 
 	static final Set<String> INTERPRETERS = Names.setOf("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash",
-			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "luajit", "deno", "bun", "pwsh", "powershell",
-			"source", ".", "eval", "osascript", "tclsh", "Rscript");
+			"fish", "csh", "tcsh", "perl", "ruby", "node", "nodejs", "php", "lua", "luajit", "deno", "bun", "pwsh",
+			"powershell", "source", ".", "eval", "osascript", "tclsh", "Rscript");
 
 	/**
 	 * Programs that run the commands they read on their input, where those can run other programs or read and write
-	 * files: database shells ({@code .shell}, {@code \\!}, {@code system}), debuggers ({@code shell}), line editors
+	 * files: database shells ({@code .shell}, {@code \!}, {@code system}), debuggers ({@code shell}), line editors
 	 * ({@code !}), file-transfer clients ({@code !}) and language shells. Given commands by a pipe or a here-document,
 	 * they run what the line's words do not show. Unlike {@link #INTERPRETERS}, a download piped into one is asked
 	 * about, not denied.
